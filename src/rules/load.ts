@@ -1,0 +1,125 @@
+/**
+ * Loading one rule-set file: JSON Schema first (unknown keys are errors),
+ * then the checks a schema cannot express. Every problem names the file,
+ * the JSON path and the reason; all problems are reported at once.
+ */
+import { InputError, pointer, type InputProblem } from '../common/errors.ts';
+import { D, isDecimalLiteral } from '../common/money.ts';
+import { parseMonth, periodsOverlap, type Period } from '../common/period.ts';
+import { schemaProblems } from '../common/schema.ts';
+import { provablyDisjoint } from '../engine/conditions.ts';
+import { FACT_DOMAINS } from '../engine/facts.ts';
+import ruleSetSchema from '../../rules/rule-set.schema.json' with { type: 'json' };
+import type { Registry } from './registry.ts';
+import type { Condition, RuleSet, RuleSetSpec, RuleSpec } from './types.ts';
+import { valueProblems } from './values.ts';
+
+export function rulePeriod(rule: RuleSpec): Period {
+  return {
+    from: rule.from === undefined ? undefined : parseMonth(rule.from),
+    until: rule.until === undefined ? undefined : parseMonth(rule.until),
+  };
+}
+
+/**
+ * @param expectedId the id the file's location implies (rules/<id>.json), when known.
+ */
+export function loadRuleSet(data: unknown, file: string, registry: Registry, expectedId?: string): RuleSet {
+  const schema = schemaProblems(ruleSetSchema, data, file);
+  if (schema.length) throw new InputError(schema);
+  const spec = data as RuleSetSpec;
+  const problems: InputProblem[] = [];
+  if (expectedId !== undefined && spec.id !== expectedId) {
+    problems.push({ file, path: '/id', reason: `id "${spec.id}" must match the file's place under rules/ ("${expectedId}")` });
+  }
+  const seen = new Map<string, number>();
+  spec.rules.forEach((rule, i) => {
+    const at = pointer('rules', i);
+    const first = seen.get(rule.id);
+    if (first !== undefined) problems.push({ file, path: at + '/id', reason: `rule id "${rule.id}" is used twice (also at /rules/${first})` });
+    else seen.set(rule.id, i);
+    const period = rulePeriod(rule);
+    if (period.from !== undefined && period.until !== undefined && period.from > period.until) {
+      problems.push({ file, path: at + '/until', reason: `the period ends (${rule.until}) before it starts (${rule.from})` });
+    }
+    if (rule.conditions) problems.push(...conditionProblems(rule.conditions, file, at + '/conditions'));
+    for (const [name, value] of Object.entries(rule.event.params)) {
+      const vpath = at + pointer('event', 'params', name);
+      if (!registry.has(name)) {
+        const hint = registry.closest(name);
+        problems.push({ file, path: vpath, reason: `unknown parameter "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+        continue;
+      }
+      problems.push(...valueProblems(value, name, registry, file, vpath));
+    }
+  });
+  if (problems.length === 0) problems.push(...overlapProblems(spec, file, registry));
+  if (problems.length) throw new InputError(problems);
+  return { spec, file };
+}
+
+function conditionProblems(c: Condition, file: string, path: string): InputProblem[] {
+  if ('all' in c) return c.all.flatMap((x, i) => conditionProblems(x, file, `${path}/all/${i}`));
+  if ('any' in c) return c.any.flatMap((x, i) => conditionProblems(x, file, `${path}/any/${i}`));
+  if ('not' in c) return conditionProblems(c.not, file, `${path}/not`);
+  const domain = FACT_DOMAINS[c.fact];
+  const listOps = c.operator === 'in' || c.operator === 'notIn';
+  if (listOps && !Array.isArray(c.value)) return [{ file, path: path + '/value', reason: `"${c.operator}" needs a list of values` }];
+  if (!domain) {
+    if (!listOps && typeof c.value !== 'number') return [{ file, path: path + '/value', reason: `${c.fact} is compared with a number` }];
+    return [];
+  }
+  const values = listOps ? (c.value as unknown[]) : [c.value];
+  return values
+    .filter((v) => !domain.includes(v))
+    .map((v) => ({ file, path: path + '/value', reason: `${JSON.stringify(v)} is not a ${c.fact}; expected one of ${JSON.stringify(domain)}` }));
+}
+
+/**
+ * Two rules of one set that may apply in the same month to the same person
+ * and set the same parameter have the same precedence: which wins would be an
+ * accident, so it is refused. Literal floors above their ceilings are refused
+ * here too; computed ones when they are resolved.
+ */
+function overlapProblems(spec: RuleSetSpec, file: string, registry: Registry): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const rules = spec.rules;
+  for (let i = 0; i < rules.length; i++) {
+    for (let j = i + 1; j < rules.length; j++) {
+      const a = rules[i]!;
+      const b = rules[j]!;
+      if (!periodsOverlap(rulePeriod(a), rulePeriod(b))) continue;
+      if (provablyDisjoint(a.conditions, b.conditions)) continue;
+      const samePriority = (a.priority ?? 0) === (b.priority ?? 0);
+      for (const name of Object.keys(b.event.params)) {
+        if (samePriority && name in a.event.params) {
+          problems.push({
+            file,
+            path: pointer('rules', j, 'event', 'params', name),
+            reason: `rules "${a.id}" (/rules/${i}) and "${b.id}" both set ${name} for overlapping periods and persons with the same precedence; split the periods or narrow the conditions`,
+          });
+        }
+      }
+      problems.push(...literalOrderProblems(a, i, b, j, file, registry), ...literalOrderProblems(b, j, a, i, file, registry));
+    }
+    problems.push(...literalOrderProblems(rules[i]!, i, rules[i]!, i, file, registry));
+  }
+  return problems;
+}
+
+function literalOrderProblems(a: RuleSpec, i: number, b: RuleSpec, j: number, file: string, registry: Registry): InputProblem[] {
+  const out: InputProblem[] = [];
+  for (const [name, value] of Object.entries(a.event.params)) {
+    const ceilingName = registry.get(name).notAbove;
+    if (!ceilingName) continue;
+    const ceiling = b.event.params[ceilingName];
+    if (isDecimalLiteral(value) && isDecimalLiteral(ceiling) && new D(value).greaterThan(ceiling)) {
+      out.push({
+        file,
+        path: pointer('rules', i, 'event', 'params', name),
+        reason: `${name} ${value} is above ${ceilingName} ${ceiling} (set at /rules/${j}/event/params/${ceilingName}) in the same period`,
+      });
+    }
+  }
+  return out;
+}
