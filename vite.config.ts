@@ -9,5 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**'],
+    // The JSON report lets CI print one "N passed, N failed" line for all suites.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.cache/vitest.json' },
   },
 });

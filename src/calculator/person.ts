@@ -65,9 +65,11 @@ function tracker(res: Resolution) {
     use(res.values.get(name)!);
     return v;
   };
+  // A parameter no rule sets is simply absent (no floor here); one set but not computable is an error.
   const maybe = (name: string): Dec | undefined => {
+    if (res.unset.has(name)) return undefined;
     const v = res.values.get(name);
-    if (!v || typeof v.value === 'string') return undefined;
+    if (!v || typeof v.value === 'string') return need(name);
     use(v);
     return v.value;
   };

@@ -66,6 +66,8 @@ export interface Resolution {
   values: Map<string, ResolvedValue>;
   /** Parameters with no value here, and why (nothing sets them, or a series is missing). */
   unavailable: Map<string, InputProblem>;
+  /** Of those, the ones nothing sets at all (no floor in this jurisdiction), as opposed to set but not computable. */
+  unset: Set<string>;
   compliance: ComplianceFinding[];
 }
 
@@ -77,7 +79,8 @@ interface Candidate {
 }
 
 class Unavailable extends Error {
-  constructor(readonly problem: InputProblem) {
+  /** @param unset nothing sets the parameter (not an error in itself), as opposed to a rule that cannot be computed. */
+  constructor(readonly problem: InputProblem, readonly unset = false) {
     super(problem.reason);
   }
 }
@@ -143,13 +146,14 @@ export function resolveParameters(
 
   const values = new Map<string, ResolvedValue>();
   const unavailable = new Map<string, InputProblem>();
+  const unset = new Set<string>();
   const resolving = new Set<string>();
 
   const resolveName = (name: string, wantedAt?: { file: string; path: string }): ResolvedValue => {
     const done = values.get(name);
     if (done) return done;
     const missing = unavailable.get(name);
-    if (missing) throw new Unavailable(missing);
+    if (missing) throw new Unavailable(missing, unset.has(name));
     if (resolving.has(name)) {
       throw new InputError([{ file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `${name} depends on itself (${[...resolving].join(' → ')} → ${name})` }]);
     }
@@ -162,7 +166,8 @@ export function resolveParameters(
     if (!candidate) {
       const problem = { file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `no rule in force sets ${name} for ${describeFacts(facts)}; set it in a rule set, a scenario override or with --set ${name}=VALUE` };
       unavailable.set(name, problem);
-      throw new Unavailable(problem);
+      unset.add(name);
+      throw new Unavailable(problem, true);
     }
     resolving.add(name);
     try {
@@ -180,8 +185,12 @@ export function resolveParameters(
       values.set(name, resolved);
       return resolved;
     } catch (err) {
-      if (err instanceof Unavailable) unavailable.set(name, err.problem);
-      throw err;
+      if (!(err instanceof Unavailable)) throw err;
+      unavailable.set(name, err.problem);
+      // A default over something unset is unset too; a rule in force that cannot be computed is not.
+      const isUnset = err.unset && candidate.provenance.kind === 'default';
+      if (isUnset) unset.add(name);
+      throw new Unavailable(err.problem, isUnset);
     } finally {
       resolving.delete(name);
     }
@@ -227,7 +236,7 @@ export function resolveParameters(
 
   checkOrder(values, stack, fatal);
   if (fatal.length) throw new InputError(fatal);
-  return { facts, values, unavailable, compliance: complianceFindings(values, stack) };
+  return { facts, values, unavailable, unset, compliance: complianceFindings(values, stack) };
 }
 
 /** A floor computed above its ceiling is refused, naming the rule that set the floor. */

@@ -1,0 +1,52 @@
+/**
+ * npm run bench: timings of the engine, the model and the workbench. Numbers
+ * vary by machine; they are measured here, never asserted in tests.
+ */
+import { parseMonth } from '../src/common/period.ts';
+import { composeStack, resolveFast, resolveWithEngine, type Facts } from '../src/engine/index.ts';
+import { catalogFromFiles } from '../src/rules/catalog.ts';
+import { loadCatalog, readRuleFiles } from '../src/rules/catalog-node.ts';
+import { defaultRegistry } from '../src/rules/registry.ts';
+
+export interface Timing {
+  name: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+export async function time(name: string, runs: number, fn: () => unknown): Promise<Timing> {
+  for (let i = 0; i < Math.min(20, runs); i++) await fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { name, runs, medianMs: at(0.5), p95Ms: at(0.95) };
+}
+
+export function report(t: Timing): void {
+  console.log(`${t.name.padEnd(66)} median ${t.medianMs.toFixed(3).padStart(9)} ms   p95 ${t.p95Ms.toFixed(3).padStart(9)} ms   (${t.runs} runs)`);
+}
+
+async function engineBench(): Promise<void> {
+  const catalog = loadCatalog();
+  const lookup = (id: string) => catalog.get(id);
+  const banner = composeStack(['banner/resident-2022'], lookup, catalog.registry);
+  const facts: Facts = { month: parseMonth('2023-03')!, category: 'resident', aid: 'dibao', regionTier: 2 };
+  const n = catalog.registry.names().length;
+  report(await time(`resolve all ${n} parameters for one date, json-rules-engine`, 2000, () => resolveWithEngine(banner, facts)));
+  report(await time(`resolve all ${n} parameters for one date, direct evaluator`, 2000, () => resolveFast(banner, facts)));
+  const city = composeStack(['city/medical-maternity-2021'], lookup, catalog.registry);
+  const series = { avgMonthlyWage: { '2020': '8445', '2021': '9000' } };
+  const cityFacts: Facts = { month: parseMonth('2022-05')!, category: 'in-service', aid: 'none' };
+  report(await time('resolve all parameters, city employee 2022-05, json-rules-engine', 2000, () => resolveWithEngine(city, cityFacts, { series })));
+  const files = readRuleFiles();
+  report(await time('load and validate every rule set (schema and checks)', 50, () => catalogFromFiles(files, defaultRegistry())));
+}
+
+console.log('# engine');
+await engineBench();
