@@ -139,9 +139,9 @@ describe('rule-set refusals name the file, the JSON path and the reason', () => 
   });
 
   it('a method parameter given a number, and a number parameter given a name', () => {
-    const data = ruleSet({ rules: [{ id: 'x', event: { type: 'set', params: { 'fund.monthsPayable.method': '3', 'employee.rate.employer': 'six' } }, source: { section: '一' } }] } as never);
+    const data = ruleSet({ rules: [{ id: 'x', event: { type: 'set', params: { 'employee.monthsPayable.method': '3', 'employee.rate.employer': 'six' } }, source: { section: '一' } }] } as never);
     const paths = problemsOf(() => load(data)).map((p) => p.path);
-    expect(paths).toEqual(['/rules/0/event/params/fund.monthsPayable.method', '/rules/0/event/params/employee.rate.employer']);
+    expect(paths).toEqual(['/rules/0/event/params/employee.monthsPayable.method', '/rules/0/event/params/employee.rate.employer']);
   });
 
   it('an id that does not match the file', () => {

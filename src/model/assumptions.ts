@@ -1,0 +1,127 @@
+/**
+ * What a scenario assumes about the future, beyond policy: how many people
+ * are insured and how that changes, wages, costs, interest. Every assumption
+ * has a default derived from the baseline or stated here with its reason;
+ * scenario files store them as decimal strings.
+ */
+import { InputError, pointer, type InputProblem } from '../common/errors.ts';
+import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
+import { GROUPS, type BaseYear, type Group } from './base-year.ts';
+
+/** As written in a scenario file: every field optional, decimals as strings. */
+export interface AssumptionsInput {
+  counts?: Partial<Record<Group, string>>;
+  growth?: Partial<Record<Group, string>>;
+  retireeShare?: string;
+  flexibleShare?: string;
+  avgMonthlyWage?: string;
+  wageGrowth?: string;
+  wageDistribution?: string[];
+  costGrowth?: string;
+  utilizationGrowth?: string;
+  retireeCostWeight?: string;
+  interestRate?: string;
+  collectionRate?: string;
+  aidFundingGrowth?: string;
+  regionTier?: 1 | 2 | 3;
+}
+
+export interface Assumptions {
+  /** Insured persons in the base year; absent where neither the report nor the scenario gives them. */
+  counts: Partial<Record<Group, Dec>>;
+  /** Percent change per year, by group. */
+  growth: Record<Group, Dec>;
+  retireeShare: Dec;
+  flexibleShare: Dec;
+  avgMonthlyWage?: Dec;
+  wageGrowth: Dec;
+  wageDistribution: Dec[];
+  costGrowth: Dec;
+  utilizationGrowth: Dec;
+  retireeCostWeight: Dec;
+  /** Undefined: derived per fund from its base-year interest and opening balance. */
+  interestRate?: Dec;
+  collectionRate: Dec;
+  aidFundingGrowth: Dec;
+  regionTier?: 1 | 2 | 3;
+}
+
+/**
+ * Relative wages of ten equal groups of employees, mean exactly 1: the decile
+ * means of a log-normal distribution with σ = 0.5, rounded to 0.01 (the top
+ * decile takes the rounding). Floors and ceilings act on this spread, not on
+ * the average alone.
+ */
+export const DEFAULT_WAGE_DISTRIBUTION = ['0.37', '0.52', '0.63', '0.73', '0.83', '0.94', '1.07', '1.24', '1.49', '2.18'];
+
+export const DEFAULTS = {
+  // No seed report splits employees into in-service and retirees; about a quarter are retirees nationally.
+  retireeShare: '26',
+  flexibleShare: '10',
+  wageGrowth: '5',
+  costGrowth: '4',
+  utilizationGrowth: '1',
+  // Retirees cost about three times what an employee in service does (seed 001: retiree inpatient
+  // visits 10.18万 at 8483.68 元 against 4.58万 at 7364.81 元 for those in service).
+  retireeCostWeight: '3',
+  collectionRate: '100',
+  aidFundingGrowth: '0',
+} as const;
+
+const PERCENT_FIELDS = ['retireeShare', 'flexibleShare', 'collectionRate'] as const;
+const RATE_FIELDS = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'interestRate', 'aidFundingGrowth'] as const;
+
+export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file: string, at = '/assumptions'): Assumptions {
+  const problems: InputProblem[] = [];
+  const num = (v: string | undefined, path: string, fallback?: string): Dec | undefined => {
+    const text = v ?? fallback;
+    if (text === undefined) return undefined;
+    if (!isDecimalLiteral(text)) {
+      problems.push({ file, path: at + path, reason: `"${text}" is not a decimal number` });
+      return undefined;
+    }
+    return new D(text);
+  };
+  const counts: Partial<Record<Group, Dec>> = { ...base.counts };
+  const growth = {} as Record<Group, Dec>;
+  for (const g of GROUPS) {
+    const c = num(input.counts?.[g], pointer('counts', g));
+    if (c) counts[g] = c;
+    growth[g] = num(input.growth?.[g], pointer('growth', g)) ?? base.statedGrowth[g] ?? new D(0);
+    if (growth[g].lessThanOrEqualTo(-100)) problems.push({ file, path: at + pointer('growth', g), reason: 'a fall of 100% or more a year leaves no one insured' });
+  }
+  const a: Assumptions = {
+    counts,
+    growth,
+    retireeShare: num(input.retireeShare, '/retireeShare', DEFAULTS.retireeShare)!,
+    flexibleShare: num(input.flexibleShare, '/flexibleShare', DEFAULTS.flexibleShare)!,
+    avgMonthlyWage: num(input.avgMonthlyWage, '/avgMonthlyWage') ?? base.avgMonthlyWage[base.year],
+    wageGrowth: num(input.wageGrowth, '/wageGrowth', DEFAULTS.wageGrowth)!,
+    wageDistribution: (input.wageDistribution ?? DEFAULT_WAGE_DISTRIBUTION).map((w, i) => num(w, `/wageDistribution/${i}`) ?? new D(1)),
+    costGrowth: num(input.costGrowth, '/costGrowth', DEFAULTS.costGrowth)!,
+    utilizationGrowth: num(input.utilizationGrowth, '/utilizationGrowth', DEFAULTS.utilizationGrowth)!,
+    retireeCostWeight: num(input.retireeCostWeight, '/retireeCostWeight', DEFAULTS.retireeCostWeight)!,
+    interestRate: num(input.interestRate, '/interestRate'),
+    collectionRate: num(input.collectionRate, '/collectionRate', DEFAULTS.collectionRate)!,
+    aidFundingGrowth: num(input.aidFundingGrowth, '/aidFundingGrowth', DEFAULTS.aidFundingGrowth)!,
+    regionTier: input.regionTier,
+  };
+  if (problems.length) throw new InputError(problems);
+  for (const f of PERCENT_FIELDS) {
+    if (a[f].lessThan(0) || a[f].greaterThan(100)) problems.push({ file, path: `${at}/${f}`, reason: `a percentage must be between 0 and 100, not ${a[f].toString()}` });
+  }
+  if (a.retireeShare.plus(a.flexibleShare).greaterThan(100)) {
+    problems.push({ file, path: `${at}/flexibleShare`, reason: 'retirees and flexible workers together cannot exceed 100% of employees' });
+  }
+  for (const f of RATE_FIELDS) {
+    const v = a[f];
+    if (v && (v.lessThanOrEqualTo(-100) || v.greaterThan(100))) problems.push({ file, path: `${at}/${f}`, reason: `a yearly rate must be above -100% and at most 100%, not ${v.toString()}` });
+  }
+  if (a.wageDistribution.length === 0 || !a.wageDistribution.reduce((s, w) => s.plus(w), new D(0)).dividedBy(a.wageDistribution.length).equals(1)) {
+    problems.push({ file, path: `${at}/wageDistribution`, reason: 'relative wages must average exactly 1' });
+  }
+  if (a.wageDistribution.some((w) => w.lessThanOrEqualTo(0))) problems.push({ file, path: `${at}/wageDistribution`, reason: 'relative wages must be positive' });
+  if (a.retireeCostWeight.isNegative()) problems.push({ file, path: `${at}/retireeCostWeight`, reason: 'must not be negative' });
+  if (problems.length) throw new InputError(problems);
+  return a;
+}

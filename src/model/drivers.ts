@@ -1,0 +1,54 @@
+/**
+ * The model's drivers: insured counts, wages and cost per insured person,
+ * year by year. Each is a plain function of the assumptions.
+ */
+import { D, type Dec } from '../common/money.ts';
+import type { SeriesData } from '../engine/resolve.ts';
+import type { Assumptions } from './assumptions.ts';
+import type { BaseYear, Group } from './base-year.ts';
+
+/** (1 + rate%)^years, exact. */
+export function growthFactor(ratePercent: Dec, years: number): Dec {
+  return new D(1).plus(ratePercent.dividedBy(100)).pow(years);
+}
+
+export type Counts = Partial<Record<Group, Dec>>;
+
+/**
+ * Insured counts in `year`. Where the report gives only all employees, the
+ * scenario's retiree and flexible shares split them.
+ */
+export function countsIn(a: Assumptions, base: BaseYear, year: number, employeesTotal: Dec | undefined): Counts {
+  const t = year - base.year;
+  const start: Counts = { ...a.counts };
+  if (employeesTotal && start.inService === undefined && start.retiree === undefined) {
+    start.retiree = employeesTotal.times(a.retireeShare).dividedBy(100);
+    start.flexible ??= employeesTotal.times(a.flexibleShare).dividedBy(100);
+    start.inService = employeesTotal.minus(start.retiree).minus(start.flexible);
+  }
+  const out: Counts = {};
+  for (const [g, n] of Object.entries(start) as [Group, Dec][]) out[g] = n.times(growthFactor(a.growth[g], t));
+  return out;
+}
+
+/** The average monthly wage of every year the rules may ask for, known years first, the rest grown or discounted. */
+export function wageSeries(a: Assumptions, base: BaseYear, until: number): SeriesData {
+  const known = base.avgMonthlyWage;
+  const start = a.avgMonthlyWage;
+  if (!start) {
+    const entries = Object.entries(known).map(([y, v]) => [y, v.toString()]);
+    return entries.length ? { avgMonthlyWage: Object.fromEntries(entries) } : {};
+  }
+  const out: Record<string, string> = {};
+  for (let y = base.year - 5; y <= until; y++) {
+    const k = known[y];
+    const v = y !== base.year && k ? k : start.times(growthFactor(a.wageGrowth, y - base.year));
+    out[String(y)] = v.toString();
+  }
+  return { avgMonthlyWage: out };
+}
+
+/** Cost per insured person relative to the base year: price growth times use growth. */
+export function costIndex(a: Assumptions, t: number): Dec {
+  return growthFactor(a.costGrowth, t).times(growthFactor(a.utilizationGrowth, t));
+}

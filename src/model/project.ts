@@ -1,0 +1,352 @@
+/**
+ * The fund projection: from a base year and the rules, every fund year by
+ * year to the horizon. Each projected line is its base-year amount moved by
+ * its driver (line_y = line_base × driver_y / driver_base), so the first year
+ * equals the report and a policy change acts only through the mechanism it
+ * touches. Lines are rounded to the fen; totals and balances are sums.
+ */
+import { D, toFen, ZERO, type Dec } from '../common/money.ts';
+import type { Override } from '../engine/resolve.ts';
+import type { PolicyStack } from '../engine/stack.ts';
+import type { Assumptions } from './assumptions.ts';
+import type { BaseFund, BaseYear, ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
+import { costIndex, countsIn, growthFactor, wageSeries, type Counts } from './drivers.ts';
+import { addLines, closeYear, ONE, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
+import { employeeContributions, residentYear, type EmployeeYear, type ResidentYear } from './mechanisms.ts';
+import { PolicyTimeline } from './policy-timeline.ts';
+
+export const MAX_HORIZON = 2060;
+
+export interface ProjectionInput {
+  base: BaseYear;
+  stack: PolicyStack;
+  assumptions: Assumptions;
+  overrides: Override[];
+  /** Last year projected. */
+  until: number;
+}
+
+export interface SubsidyYear {
+  year: number;
+  central: Dec;
+  region: Dec;
+  city: Dec;
+  county: Dec;
+  /** Fiscal subsidy a report gives without levels. */
+  unspecified: Dec;
+}
+
+export interface PersonYear {
+  year: number;
+  residentStandard?: Dec;
+  residentSubsidy?: Dec;
+  aidPays: { tekun: Dec; dibao: Dec; fanpin: Dec };
+}
+
+export interface Projection {
+  baseYear: number;
+  until: number;
+  funds: FundProjection[];
+  subsidy: SubsidyYear[];
+  /** Sum over the projected years after the base year. */
+  subsidyTotals: Omit<SubsidyYear, 'year'>;
+  perPerson: PersonYear[];
+  counts: { year: number; counts: Counts }[];
+  /** Where the model fell back to a simpler driver, and why. */
+  notes: string[];
+}
+
+/** Everything that moves lines in one year. */
+interface Drivers {
+  t: number;
+  counts: Counts;
+  employees: Dec;
+  employee?: EmployeeYear;
+  resident: ResidentYear;
+  collection: Dec;
+  wageIndex: Dec;
+  cost: Dec;
+  employeeCostUnits: Dec;
+  aidGroups: Dec;
+  /** Growth of medical aid's fiscal funding since the base year. */
+  aidFunding: Dec;
+}
+
+const EMPLOYEE_GROUPS = ['inService', 'retiree', 'flexible'] as const;
+const AID_GROUPS = ['tekun', 'dibao', 'fanpin'] as const;
+
+export function project(input: ProjectionInput): Projection {
+  const { base, assumptions: a, until } = input;
+  const notes: string[] = [];
+  const series = wageSeries(a, base, until);
+  const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
+  const wage = (y: number) => {
+    const s = series.avgMonthlyWage?.[String(y)];
+    return s === undefined ? undefined : new D(s);
+  };
+
+  const drivers = new Map<number, Drivers>();
+  for (let y = base.year; y <= until; y++) {
+    const t = y - base.year;
+    const counts = countsIn(a, base, y, base.employees);
+    const employees = EMPLOYEE_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO);
+    const cost = costIndex(a, t);
+    drivers.set(y, {
+      t,
+      counts,
+      employees,
+      employee: employeeContributions(tl, a, counts, y, wage(y)),
+      resident: residentYear(tl, y),
+      collection: a.collectionRate.dividedBy(100),
+      wageIndex: growthFactor(a.wageGrowth, t),
+      cost,
+      employeeCostUnits: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO).plus((counts.retiree ?? ZERO).times(a.retireeCostWeight)).times(cost),
+      aidGroups: AID_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO),
+      aidFunding: growthFactor(a.aidFundingGrowth, t),
+    });
+  }
+  const d0 = drivers.get(base.year)!;
+  if (!d0.employee && base.funds.some((f) => f.id.startsWith('employee'))) {
+    notes.push(
+      wage(base.year) === undefined
+        ? 'employee contributions grow with insured counts and wages: the average wage is not known (assumptions.avgMonthlyWage)'
+        : 'employee contributions grow with insured counts and wages: the rules set no employer rate',
+    );
+  }
+  if (d0.resident.standard === undefined && base.funds.some((f) => f.id === 'resident')) {
+    notes.push('resident contributions grow with insured counts: the rules set no individual standard for the base year');
+  }
+
+  const methodOf = (fund: FundId, y: number): MonthsPayableMethod => {
+    const scheme = fund.startsWith('employee') ? 'employee' : fund;
+    const r = tl.at(y, 1, scheme === 'employee' ? 'in-service' : 'resident');
+    const v = r.values.get(`${scheme}.monthsPayable.method`)?.value;
+    return (typeof v === 'string' ? v : 'current-year-expenditure') as MonthsPayableMethod;
+  };
+  const thresholdsOf = (y: number): Thresholds => {
+    const r = tl.at(y, 1, 'resident');
+    return {
+      low: tl.value(r, 'warning.monthsPayable.low'),
+      normalLow: tl.value(r, 'warning.monthsPayable.normalLow'),
+      normalHigh: tl.value(r, 'warning.monthsPayable.normalHigh'),
+      high: tl.value(r, 'warning.monthsPayable.high'),
+    };
+  };
+
+  const hasParts = base.funds.some((f) => f.id.startsWith('employee.'));
+  const funds: FundProjection[] = [];
+  const projected = new Map<FundId, FundProjection>();
+  for (const bf of base.funds) {
+    if (bf.id === 'employee' && hasParts) continue;
+    const fp = projectFund(bf, base, drivers, until, a, methodOf, thresholdsOf);
+    projected.set(bf.id, fp);
+  }
+  const parent = base.funds.find((f) => f.id === 'employee');
+  if (parent && hasParts) {
+    const parts = base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => projected.get(f.id)!);
+    funds.push(rollUp(parent, parts, base, until, methodOf, thresholdsOf));
+  }
+  for (const id of ['employee', 'employee.pooling', 'employee.account', 'employee.largeAmount', 'employee.civilServant', 'resident', 'aid'] as const) {
+    const fp = projected.get(id);
+    if (fp) funds.push(fp);
+  }
+
+  const topLevel = funds.filter((f) => !f.id.includes('.'));
+  const subsidy: SubsidyYear[] = [];
+  for (let y = base.year; y <= until; y++) {
+    const row: SubsidyYear = { year: y, central: ZERO, region: ZERO, city: ZERO, county: ZERO, unspecified: ZERO };
+    for (const f of topLevel) {
+      const fy = f.years[y - base.year]!;
+      row.central = row.central.plus(fy.income['subsidy.central'] ?? ZERO);
+      row.region = row.region.plus(fy.income['subsidy.region'] ?? ZERO);
+      row.city = row.city.plus(fy.income['subsidy.city'] ?? ZERO);
+      row.county = row.county.plus(fy.income['subsidy.county'] ?? ZERO);
+      row.unspecified = row.unspecified.plus(fy.income.subsidy ?? ZERO);
+    }
+    subsidy.push(row);
+  }
+  const after = subsidy.slice(1);
+  const total = (k: keyof Omit<SubsidyYear, 'year'>) => after.reduce((s, r) => s.plus(r[k]), ZERO);
+
+  return {
+    baseYear: base.year,
+    until,
+    funds,
+    subsidy,
+    subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
+    perPerson: [...drivers].map(([year, d]) => ({ year, residentStandard: d.resident.standard, residentSubsidy: d.resident.subsidy, aidPays: d.resident.aidPays })),
+    counts: [...drivers].map(([year, d]) => ({ year, counts: d.counts })),
+    notes,
+  };
+}
+
+/** The driver of one line of one fund in one year; undefined means "absolute, see absoluteLine". */
+function incomeDriver(fund: FundId, line: IncomeLine, d: Drivers): Dec {
+  const e = d.employee;
+  const r = d.resident;
+  const residents = d.counts.resident ?? ZERO;
+  const wageMass = d.employees.times(d.wageIndex).times(d.collection);
+  switch (fund) {
+    case 'employee':
+      if (!e) return line.startsWith('contributions') ? wageMass : ONE;
+      if (line === 'contributions') return e.employer.plus(e.individual).plus(e.maternity).times(d.collection);
+      if (line === 'contributions.employer') return e.employer.times(d.collection);
+      if (line === 'contributions.individual') return e.individual.times(d.collection);
+      if (line === 'contributions.maternity') return e.maternity.times(d.collection);
+      return ONE;
+    case 'employee.pooling':
+      if (!e) return line.startsWith('contributions') || line === 'other' ? wageMass : ONE;
+      return line === 'interest' ? ONE : e.employer.plus(e.individual).plus(e.maternity).minus(e.toAccounts).times(d.collection);
+    case 'employee.account':
+      if (!e) return line === 'interest' ? ONE : wageMass;
+      return line === 'interest' ? ONE : e.toAccounts.times(d.collection);
+    case 'employee.largeAmount':
+    case 'employee.civilServant':
+      return line === 'interest' ? ONE : wageMass;
+    case 'resident': {
+      if (line === 'contributions.individual') return residents.times(r.standard ?? ONE).times(d.collection);
+      if (line === 'contributions') return (r.standard || r.subsidy ? residents.times((r.standard ?? ZERO).plus(r.subsidy ?? ZERO)) : residents).times(d.collection);
+      if (line === 'subsidy') return residents.times(r.subsidy ?? ONE);
+      if (line.startsWith('subsidy.')) {
+        const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
+        return residents.times(r.split ? r.split[level] : (r.subsidy ?? ONE));
+      }
+      return ONE;
+    }
+    case 'aid':
+      return line.startsWith('subsidy') ? d.aidFunding : ONE;
+  }
+}
+
+function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec {
+  const r = d.resident;
+  switch (fund) {
+    case 'employee':
+    case 'employee.pooling':
+    case 'employee.largeAmount':
+    case 'employee.civilServant':
+      if (line === 'benefits.maternity') return (d.counts.inService ?? d.employees).times(d.cost);
+      return line === 'other' ? ONE : d.employeeCostUnits;
+    case 'employee.account':
+      // Accounts pay out what goes in, roughly: spending follows the money credited.
+      return line === 'other' ? ONE : d.employees.times(d.wageIndex);
+    case 'resident':
+      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(r.reimbursementRatio ?? ONE);
+    case 'aid':
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(r.aidReimbursementRatio ?? ONE);
+      return ONE;
+  }
+}
+
+/** What medical aid pays for contributions: a mechanism in absolute 元, not scaled from the base year (often 0). */
+function aidContributions(d: Drivers): Dec {
+  const p = d.resident.aidPays;
+  return AID_GROUPS.reduce((s, g) => s.plus((d.counts[g] ?? ZERO).times(p[g])), ZERO);
+}
+
+function scale(baseAmount: Dec, driver: Dec, baseDriver: Dec): Dec {
+  if (baseDriver.isZero()) return baseAmount;
+  return toFen(baseAmount.times(driver).dividedBy(baseDriver));
+}
+
+function projectFund(
+  bf: BaseFund,
+  base: BaseYear,
+  drivers: Map<number, Drivers>,
+  until: number,
+  a: Assumptions,
+  methodOf: (f: FundId, y: number) => MonthsPayableMethod,
+  thresholdsOf: (y: number) => Thresholds,
+): FundProjection {
+  const d0 = drivers.get(base.year)!;
+  const baseIncome = sumValues(bf.income);
+  const baseExpenditure = sumValues(bf.expenditure);
+  const opening0 = bf.cumulative.minus(baseIncome.minus(baseExpenditure));
+  // Interest earned per 元 of opening balance: the scenario's rate, else the base year's own.
+  const interestRate = a.interestRate
+    ? a.interestRate.dividedBy(100)
+    : bf.income.interest && !opening0.isZero() && opening0.isPositive()
+      ? bf.income.interest.dividedBy(opening0)
+      : undefined;
+  const past = Object.entries(bf.pastExpenditure ?? {})
+    .map(([y, v]) => [Number(y), v] as const)
+    .sort((x, y) => y[0] - x[0])
+    .map(([, v]) => v);
+  const years: FundYear[] = [];
+  let opening = opening0;
+  for (let y = base.year; y <= until; y++) {
+    const d = drivers.get(y)!;
+    let income: Partial<Record<IncomeLine, Dec>>;
+    let expenditure: Partial<Record<ExpenditureLine, Dec>>;
+    if (y === base.year) {
+      income = { ...bf.income };
+      expenditure = { ...bf.expenditure };
+    } else {
+      income = {};
+      for (const [line, amount] of Object.entries(bf.income) as [IncomeLine, Dec][]) {
+        income[line] = line === 'interest' && interestRate ? toFen(opening.isPositive() ? opening.times(interestRate) : ZERO) : scale(amount, incomeDriver(bf.id, line, d), incomeDriver(bf.id, line, d0));
+      }
+      if (!bf.income.interest && a.interestRate && opening.isPositive()) income.interest = toFen(opening.times(a.interestRate).dividedBy(100));
+      expenditure = {};
+      for (const [line, amount] of Object.entries(bf.expenditure) as [ExpenditureLine, Dec][]) {
+        expenditure[line] = line === 'aid.contributions' ? toFen(aidContributions(d)) : scale(amount, expenditureDriver(bf.id, line, d), expenditureDriver(bf.id, line, d0));
+      }
+      if (bf.id === 'aid' && bf.expenditure['aid.contributions'] === undefined) {
+        const c = toFen(aidContributions(d));
+        if (!c.isZero()) expenditure['aid.contributions'] = c;
+      }
+    }
+    const fy = closeYear(y, income, expenditure, opening, past, methodOf(bf.id, y), thresholdsOf(y));
+    years.push(fy);
+    past.unshift(fy.expenditureTotal);
+    opening = fy.cumulative;
+  }
+  return withMilestones({ id: bf.id, years });
+}
+
+/** The employee fund as the sum of its sub-funds; the base year keeps the report's own totals. */
+function rollUp(
+  parent: BaseFund,
+  parts: FundProjection[],
+  base: BaseYear,
+  until: number,
+  methodOf: (f: FundId, y: number) => MonthsPayableMethod,
+  thresholdsOf: (y: number) => Thresholds,
+): FundProjection {
+  const years: FundYear[] = [];
+  const past = Object.entries(parent.pastExpenditure ?? {})
+    .sort((x, y) => Number(y[0]) - Number(x[0]))
+    .map(([, v]) => v);
+  let opening = ZERO;
+  for (let y = base.year; y <= until; y++) {
+    const i = y - base.year;
+    const income = addLines(parts.map((p) => p.years[i]!.income));
+    const expenditure = addLines(parts.map((p) => p.years[i]!.expenditure));
+    if (i === 0) {
+      // A report whose sub-funds do not add up to its total: the difference stays visible as "other".
+      const totals = parent.reportedTotals;
+      if (totals) {
+        const di = totals.income.minus(sumValues(income));
+        const de = totals.expenditure.minus(sumValues(expenditure));
+        if (!di.isZero()) income.other = (income.other ?? ZERO).plus(di);
+        if (!de.isZero()) expenditure.other = (expenditure.other ?? ZERO).plus(de);
+      }
+      opening = parent.cumulative.minus(sumValues(income).minus(sumValues(expenditure)));
+    }
+    const fy = closeYear(y, income, expenditure, opening, past, methodOf('employee', y), thresholdsOf(y));
+    years.push(fy);
+    past.unshift(fy.expenditureTotal);
+    opening = fy.cumulative;
+  }
+  return withMilestones({ id: 'employee', years, parts: parts.map((p) => p.id) });
+}
+
+function withMilestones(fp: FundProjection): FundProjection {
+  fp.firstDeficitYear = fp.years.find((y) => y.currentBalance.isNegative())?.year;
+  fp.exhaustionYear = fp.years.find((y) => y.cumulative.isNegative())?.year;
+  return fp;
+}
+
+function sumValues(lines: Partial<Record<string, Dec>>): Dec {
+  return Object.values(lines).reduce<Dec>((s, v) => s.plus(v ?? ZERO), ZERO);
+}
