@@ -1,0 +1,88 @@
+/**
+ * From a scenario to a projection's inputs: find the baseline, load the
+ * scenario's own rule sets beside the shipped ones, compose the stack, apply
+ * defaults to the assumptions, and hash it all.
+ */
+import { InputError, pointer, type InputProblem } from '../common/errors.ts';
+import { composeStack } from '../engine/stack.ts';
+import type { Override } from '../engine/resolve.ts';
+import { resolveAssumptions } from '../model/assumptions.ts';
+import type { BaseYear } from '../model/base-year.ts';
+import { MAX_HORIZON, type ProjectionInput } from '../model/project.ts';
+import { Catalog } from '../rules/catalog.ts';
+import { loadRuleSet } from '../rules/load.ts';
+import { contentHash, MODEL_VERSION } from './hash.ts';
+import { DEFAULT_UNTIL, type Scenario } from './types.ts';
+
+export interface Environment {
+  /** The shipped rule sets. */
+  catalog: Catalog;
+  /** The JSON of a baseline under seeds/baselines/ by name, or undefined. */
+  baseline: (name: string) => unknown;
+  /** A loaded baseline's year as the model's base year. */
+  toBaseYear: (baseline: unknown, file: string, year?: number) => BaseYear;
+}
+
+export interface Prepared {
+  input: ProjectionInput;
+  hash: string;
+  /** The baseline's JSON, for embedding when the scenario is shared. */
+  baselineJson: unknown;
+}
+
+export async function prepareScenario(s: Scenario, file: string, env: Environment): Promise<Prepared> {
+  const problems: InputProblem[] = [];
+  let baselineJson: unknown;
+  let baselineFile: string;
+  if (typeof s.baseline === 'string') {
+    baselineFile = `seeds/baselines/${s.baseline}.json`;
+    baselineJson = env.baseline(s.baseline);
+    if (baselineJson === undefined) throw InputError.one(file, '/baseline', `no baseline "${s.baseline}" under seeds/baselines/`);
+  } else {
+    baselineFile = `${file} (embedded baseline)`;
+    baselineJson = s.baseline.embedded;
+  }
+  const base = env.toBaseYear(baselineJson, baselineFile, s.baseYear);
+
+  // The scenario's own rule sets join the shipped ones for this projection only.
+  const catalog = new Catalog(env.catalog.registry);
+  for (const set of env.catalog.list()) catalog.add(set);
+  (s.ruleSets ?? []).forEach((spec, i) => {
+    try {
+      catalog.add(loadRuleSet(spec, `${file} /ruleSets/${i}`, env.catalog.registry));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems.map((p) => ({ ...p, file, path: `/ruleSets/${i}${p.path}` })));
+    }
+  });
+  if (problems.length) throw new InputError(problems);
+  s.rules.forEach((id, i) => {
+    if (!catalog.get(id)) problems.push({ file, path: pointer('rules', i), reason: `no rule set "${id}" in rules/ or in this scenario's ruleSets` });
+  });
+  const overrides: Override[] = (s.overrides ?? []).map((o, i) => ({ ...o, file, path: pointer('overrides', i) }));
+  overrides.forEach((o) => {
+    if (!env.catalog.registry.has(o.param)) {
+      const hint = env.catalog.registry.closest(o.param);
+      problems.push({ file, path: o.path + '/param', reason: `unknown parameter "${o.param}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+    }
+  });
+  const until = s.until ?? DEFAULT_UNTIL;
+  if (until <= base.year) problems.push({ file, path: '/until', reason: `the horizon ${until} must be after the base year ${base.year}` });
+  if (until > MAX_HORIZON) problems.push({ file, path: '/until', reason: `the horizon goes up to ${MAX_HORIZON}` });
+  if (problems.length) throw new InputError(problems);
+
+  const stack = composeStack(s.rules, (id) => catalog.get(id), catalog.registry);
+  const assumptions = resolveAssumptions(s.assumptions ?? {}, base, file);
+  const input: ProjectionInput = { base, stack, assumptions, overrides, until };
+  const hash = await contentHash({
+    model: MODEL_VERSION,
+    baseline: baselineJson,
+    baseYear: base.year,
+    ruleSets: stack.ruleSets.map((r) => r.spec),
+    registry: stack.registry.names().map((n) => [n, stack.registry.get(n)]),
+    overrides: s.overrides ?? [],
+    assumptions,
+    until,
+  });
+  return { input, hash, baselineJson };
+}
