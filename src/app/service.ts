@@ -1,0 +1,240 @@
+/**
+ * The workbench's back end, run inside a Web Worker (workers/simulation.worker.ts)
+ * and directly in tests: validate a scenario, project it, and describe the
+ * result as plain data (src/app/views.ts). No DOM here.
+ */
+import { InputError } from '../common/errors.ts';
+import type { Dec } from '../common/money.ts';
+import { parseMonth } from '../common/period.ts';
+import type { Category, Facts } from '../engine/facts.ts';
+import { resolveFast } from '../engine/index.ts';
+import type { Resolution } from '../engine/resolve.ts';
+import type { FundId } from '../model/base-year.ts';
+import { wageSeries } from '../model/drivers.ts';
+import { project, type Projection } from '../model/project.ts';
+import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
+import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
+import { embeddedEnvironment } from '../scenario/embedded-env.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Scheme } from '../rules/types.ts';
+import type { ChangeView, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+
+const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
+  employee: 'in-service',
+  maternity: 'in-service',
+  resident: 'resident',
+  aid: 'resident',
+  fund: 'resident',
+};
+
+export interface CatalogView {
+  ruleSets: { id: string; title: { zh: string; en: string }; jurisdiction: string; document: string }[];
+  baselines: { name: string; title: string; region: string }[];
+  examples: { name: string; scenario: Scenario }[];
+}
+
+export class SimulationService {
+  #last?: { key: string; scenario: Scenario; prepared: Prepared; projection: Projection };
+
+  catalog(): CatalogView {
+    const env = embeddedEnvironment();
+    return {
+      ruleSets: env.catalog.list().map((s) => ({
+        id: s.spec.id,
+        title: s.spec.title,
+        jurisdiction: s.spec.jurisdiction.name,
+        document: s.spec.document.number ? `${s.spec.document.number} ${s.spec.document.title}` : s.spec.document.title,
+      })),
+      baselines: Object.entries(BASELINES).map(([name, b]) => {
+        const meta = b as { title?: string; source?: { region?: string } };
+        return { name, title: meta.title ?? name, region: meta.source?.region ?? '' };
+      }),
+      examples: Object.entries(EXAMPLE_SCENARIOS).map(([name, s]) => ({ name, scenario: s as Scenario })),
+    };
+  }
+
+  /** Validate and project; problems come back as data, never as a thrown error across the worker boundary. */
+  async run(data: unknown, file = 'scenario'): Promise<RunResult> {
+    const started = performance.now();
+    try {
+      const scenario = loadScenario(data, file);
+      const prepared = await prepareScenario(structuredClone(scenario), file, embeddedEnvironment());
+      const projection = project(prepared.input);
+      this.#last = { key: prepared.hash, scenario, prepared, projection };
+      return { ...this.#view(scenario, prepared, projection), millis: performance.now() - started };
+    } catch (err) {
+      if (err instanceof InputError) return { ok: false, problems: err.problems };
+      return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
+    }
+  }
+
+  /** Why a fund's amounts in a year are what they are: its lines, the parameters in force, the assumptions. */
+  explain(fund: string, year: number): ExplainView | undefined {
+    const last = this.#last;
+    if (!last) return undefined;
+    const f = last.projection.funds.find((x) => x.id === fund);
+    const fy = f?.years.find((y) => y.year === year);
+    if (!f || !fy) return undefined;
+    const base = year === last.projection.baseYear;
+    const scheme: Scheme = fund.startsWith('employee') ? 'employee' : fund === 'aid' ? 'aid' : 'resident';
+    const res = this.#resolve(last.prepared, `${year}-01`, CATEGORY_OF_SCHEME[scheme], true);
+    const parameters = [...res.values.values()]
+      .filter((v) => typeof v.value !== 'string')
+      .filter((v) => {
+        const s = last.prepared.input.stack.registry.get(v.name).scheme;
+        return s === scheme || s === 'fund' || (scheme === 'employee' && s === 'maternity') || (scheme === 'aid' && s === 'resident');
+      })
+      .map((v) => ({ name: v.name, label: last.prepared.input.stack.registry.get(v.name).label, unit: last.prepared.input.stack.registry.get(v.name).unit, value: v.value.toString(), source: v.provenance }));
+    const how = (line: string) => (base ? `reported in ${last.prepared.input.base.source}` : HOW[line] ?? HOW.default!);
+    return {
+      fund,
+      year,
+      lines: [
+        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), how: how(line) })),
+        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), how: how(line) })),
+      ],
+      parameters,
+      assumptions: flattenAssumptions(last.prepared),
+    };
+  }
+
+  #resolve(p: Prepared, month: string, category: Category, withOverrides: boolean): Resolution {
+    const a = p.input.assumptions;
+    const facts: Facts = { month: parseMonth(month)!, category, aid: 'none', regionTier: a.regionTier };
+    return resolveFast(p.input.stack, facts, {
+      series: wageSeries(a, p.input.base, p.input.until),
+      overrides: withOverrides ? p.input.overrides : [],
+    });
+  }
+
+  #view(scenario: Scenario, prepared: Prepared, projection: Projection): Omit<RunView, 'millis'> {
+    const registry = prepared.input.stack.registry;
+    const leverMonth = `${projection.baseYear + 1}-01`;
+    const byCategory = new Map<string, [Resolution, Resolution]>();
+    const resolutions = (c: Category) => {
+      let r = byCategory.get(c);
+      if (!r) {
+        r = [this.#resolve(prepared, leverMonth, c, true), this.#resolve(prepared, leverMonth, c, false)];
+        byCategory.set(c, r);
+      }
+      return r;
+    };
+    const levers: LeverView[] = registry.names().map((name) => {
+      const spec = registry.get(name);
+      const [withO, without] = resolutions(CATEGORY_OF_SCHEME[spec.scheme]);
+      const v = withO.values.get(name);
+      const b = without.values.get(name);
+      const idx = (scenario.overrides ?? []).findIndex((o) => o.param === name);
+      return {
+        name,
+        scheme: spec.scheme,
+        unit: spec.unit,
+        label: spec.label,
+        choices: spec.choices,
+        value: v ? v.value.toString() : null,
+        baselineValue: b ? b.value.toString() : null,
+        source: v?.provenance ?? null,
+        baselineSource: b?.provenance ?? null,
+        override: idx >= 0 ? idx : null,
+      };
+    });
+    const changes: ChangeView[] = (scenario.overrides ?? []).map((o) => {
+      const spec = registry.get(o.param);
+      const month = o.from ?? leverMonth;
+      const before = this.#resolve(prepared, month, CATEGORY_OF_SCHEME[spec.scheme], false).values.get(o.param);
+      const after = this.#resolve(prepared, month, CATEGORY_OF_SCHEME[spec.scheme], true).values.get(o.param);
+      return {
+        param: o.param,
+        label: spec.label,
+        unit: spec.unit,
+        from: o.from ?? null,
+        until: o.until ?? null,
+        before: before ? before.value.toString() : null,
+        after: after ? after.value.toString() : typeof o.value === 'string' ? o.value : JSON.stringify(o.value),
+        note: o.note,
+      };
+    });
+    const compliance = [];
+    for (let year = projection.baseYear; year <= projection.until; year++) {
+      for (const c of this.#resolve(prepared, `${year}-01`, 'resident', true).compliance) {
+        compliance.push({ param: c.param, label: registry.get(c.param).label, value: c.value.toString(), minimumParam: c.minimumParam, minimum: c.minimum.toString(), year, source: c.minimumFrom });
+      }
+    }
+    const t = this.#resolve(prepared, leverMonth, 'resident', true);
+    const th = (n: string) => t.values.get(n)?.value.toString() ?? null;
+    const money = (v: Dec) => wanExact(v);
+    return {
+      ok: true,
+      title: scenario.title,
+      hash: prepared.hash,
+      baseYear: projection.baseYear,
+      until: projection.until,
+      leverMonth,
+      funds: projection.funds.map((f) => ({
+        id: f.id,
+        name: FUND_NAMES[f.id as FundId],
+        parts: f.parts ?? null,
+        firstDeficitYear: f.firstDeficitYear ?? null,
+        exhaustionYear: f.exhaustionYear ?? null,
+        years: f.years.map((y) => {
+          const { fund: _fund, ...row } = fundYearRow(f.id, y);
+          return row;
+        }),
+      })),
+      subsidy: projection.subsidy.map((s) => ({ year: s.year, central: money(s.central), region: money(s.region), city: money(s.city), county: money(s.county), unspecified: money(s.unspecified) })),
+      subsidyTotals: {
+        central: money(projection.subsidyTotals.central),
+        region: money(projection.subsidyTotals.region),
+        city: money(projection.subsidyTotals.city),
+        county: money(projection.subsidyTotals.county),
+        unspecified: money(projection.subsidyTotals.unspecified),
+      },
+      perPerson: projection.perPerson.map((p) => ({
+        year: p.year,
+        residentStandard: p.residentStandard?.toFixed() ?? null,
+        residentSubsidy: p.residentSubsidy?.toFixed() ?? null,
+        aidPays: { tekun: p.aidPays.tekun.toFixed(2), dibao: p.aidPays.dibao.toFixed(2), fanpin: p.aidPays.fanpin.toFixed(2) },
+      })),
+      thresholds: { low: th('warning.monthsPayable.low'), normalLow: th('warning.monthsPayable.normalLow'), normalHigh: th('warning.monthsPayable.normalHigh'), high: th('warning.monthsPayable.high') },
+      levers,
+      changes,
+      compliance,
+      notes: projection.notes,
+      audit: [],
+    };
+  }
+}
+
+const HOW: Record<string, string> = {
+  contributions: 'base-year amount × (contributions due under the rules this year ÷ those due in the base year); rules resolved month by month over the wage spread',
+  'contributions.employer': 'base-year amount × (employer contributions due this year ÷ base year)',
+  'contributions.individual': 'base-year amount × (insured × individual standard or rate this year ÷ base year)',
+  'contributions.maternity': 'base-year amount × (maternity contributions due this year ÷ base year)',
+  subsidy: 'base-year amount × (insured × subsidy per head this year ÷ base year)',
+  'subsidy.central': 'base-year amount × (insured × central share of the subsidy per head this year ÷ base year)',
+  'subsidy.region': 'base-year amount × (insured × region share of the subsidy per head this year ÷ base year)',
+  'subsidy.city': 'base-year amount × (insured × city share of the subsidy per head this year ÷ base year)',
+  'subsidy.county': 'base-year amount × (insured × county share of the subsidy per head this year ÷ base year)',
+  interest: 'interest rate × last year’s cumulative balance',
+  benefits: 'base-year amount × (insured, retirees weighted × cost per visit growth × visit growth × reimbursement ratio ÷ base year)',
+  'aid.contributions': 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)',
+  'aid.medical': 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)',
+  other: 'held at the base-year amount',
+  default: 'base-year amount × its driver',
+};
+
+function flattenAssumptions(p: Prepared): Record<string, string> {
+  const a = p.input.assumptions;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) out[k] = v.map(String).join(' ');
+    else if (typeof v === 'object' && v !== null && !('toFixed' in v)) for (const [g, x] of Object.entries(v)) out[`${k}.${g}`] = String(x);
+    else out[k] = String(v);
+  }
+  out.baseYear = String(p.input.base.year);
+  out.baseline = p.input.base.source;
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * What the worker sends the workbench: plain, structured-cloneable data with
+ * every amount as an exact decimal string. The workbench formats and draws
+ * these; it never computes policy.
+ */
+import type { InputProblem } from '../common/errors.ts';
+import type { Scheme, Text, Unit } from '../rules/types.ts';
+import type { WarningLevel } from '../model/fund-year.ts';
+import type { Provenance } from '../engine/resolve.ts';
+
+export interface FundYearView {
+  year: number;
+  /** 万元, exact. */
+  income: string;
+  expenditure: string;
+  currentBalance: string;
+  cumulative: string;
+  /** Percent; null without income. */
+  balanceRate: string | null;
+  monthsPayable: string | null;
+  warning: WarningLevel;
+  incomeBySource: Record<string, string>;
+  expenditureByUse: Record<string, string>;
+}
+
+export interface FundView {
+  id: string;
+  name: Text;
+  parts: string[] | null;
+  firstDeficitYear: number | null;
+  exhaustionYear: number | null;
+  years: FundYearView[];
+}
+
+export interface LeverView {
+  name: string;
+  scheme: Scheme;
+  unit: Unit;
+  label: Text;
+  choices?: string[];
+  /** In force in the first projected month, with the scenario's overrides; null where nothing sets it. */
+  value: string | null;
+  /** The same without the scenario's overrides. */
+  baselineValue: string | null;
+  source: Provenance | null;
+  baselineSource: Provenance | null;
+  /** Index into the scenario's overrides, where one sets this parameter. */
+  override: number | null;
+}
+
+export interface ChangeView {
+  param: string;
+  label: Text;
+  unit: Unit;
+  from: string | null;
+  until: string | null;
+  before: string | null;
+  after: string;
+  note?: string;
+}
+
+export interface ThresholdsView {
+  low: string | null;
+  normalLow: string | null;
+  normalHigh: string | null;
+  high: string | null;
+}
+
+export interface ComplianceView {
+  param: string;
+  label: Text;
+  value: string;
+  minimumParam: string;
+  minimum: string;
+  year: number;
+  source: Provenance;
+}
+
+export interface RunView {
+  ok: true;
+  title: string;
+  hash: string;
+  baseYear: number;
+  until: number;
+  /** First projected month, the date levers are shown and changed at. */
+  leverMonth: string;
+  funds: FundView[];
+  subsidy: { year: number; central: string; region: string; city: string; county: string; unspecified: string }[];
+  subsidyTotals: { central: string; region: string; city: string; county: string; unspecified: string };
+  perPerson: { year: number; residentStandard: string | null; residentSubsidy: string | null; aidPays: { tekun: string; dibao: string; fanpin: string } }[];
+  thresholds: ThresholdsView;
+  levers: LeverView[];
+  changes: ChangeView[];
+  compliance: ComplianceView[];
+  notes: string[];
+  /** The baseline's own audit findings, where the baseline module provides them. */
+  audit: { message: string }[];
+  millis: number;
+}
+
+export interface FailedRun {
+  ok: false;
+  problems: InputProblem[];
+}
+
+export type RunResult = RunView | FailedRun;
+
+export interface ExplainView {
+  fund: string;
+  year: number;
+  lines: { line: string; amount: string; how: string }[];
+  parameters: { name: string; label: Text; unit: Unit; value: string; source: Provenance }[];
+  assumptions: Record<string, string>;
+}

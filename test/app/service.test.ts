@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { SimulationService } from '../../src/app/service.ts';
+import type { RunView } from '../../src/app/views.ts';
+import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
+
+describe('the workbench service', () => {
+  it('projects the banner baseline and reports its 2022 figures as printed', async () => {
+    const r = (await new SimulationService().run(banner)) as RunView;
+    expect(r.ok).toBe(true);
+    const emp = r.funds.find((f) => f.id === 'employee')!;
+    // seed 000: 职工基本医疗保险基金收入43370.17万元 … 期末累计结存158510.4万元，可支付174个月
+    expect(emp.years[0]).toMatchObject({ year: 2022, income: '43370.17', expenditure: '9396.57', cumulative: '158510.4' });
+    expect(Math.round(Number(emp.years[0]!.monthsPayable))).toBe(174);
+    expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('shows each lever with its value in force and where it came from', async () => {
+    const r = (await new SimulationService().run(banner)) as RunView;
+    // levers at 2023-01: the banner sets nothing for 2023, so the individual standard is the region's 380 minimum
+    const std = r.levers.find((l) => l.name === 'resident.individual.standard')!;
+    expect(std).toMatchObject({ value: '380', baselineValue: '380', override: null });
+    const central = r.levers.find((l) => l.name === 'resident.subsidy.centralShare')!;
+    expect(central.source).toMatchObject({ kind: 'rule', ruleSet: 'inner-mongolia/resident-2022', rule: 'central-share' });
+  });
+
+  it('summarises a change against the baseline, old and new value, from its date', async () => {
+    const s = { ...banner, overrides: [{ param: 'resident.individual.standard', from: '2024-01', value: '420' }] };
+    const r = (await new SimulationService().run(s)) as RunView;
+    // national minimum for 2024 is 400 (医保发〔2024〕19号)
+    expect(r.changes).toEqual([expect.objectContaining({ param: 'resident.individual.standard', from: '2024-01', before: '400', after: '420' })]);
+  });
+
+  it('returns problems as data, with file, path and reason', async () => {
+    const r = await new SimulationService().run({ ...banner, overrides: [{ param: 'resident.individual.standrd', value: '400' }] }, 'my.json');
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ file: 'my.json', path: '/overrides/0/param', reason: 'unknown parameter "resident.individual.standrd" (did you mean "resident.individual.standard"?)' }],
+    });
+  });
+
+  it('lists the 2022 subsidy compliance finding of the banner', async () => {
+    const r = (await new SimulationService().run(banner)) as RunView;
+    expect(r.compliance.filter((c) => c.year === 2022).map((c) => [c.param, c.value, c.minimum])).toEqual([['resident.subsidy.standard', '580', '610']]);
+  });
+
+  it('explains a fund year', async () => {
+    const svc = new SimulationService();
+    await svc.run(banner);
+    const e = svc.explain('resident', 2024)!;
+    expect(e.lines.map((l) => l.line)).toContain('income:contributions.individual');
+    expect(e.parameters.find((p) => p.name === 'resident.individual.standard')?.value).toBe('400');
+  });
+});
