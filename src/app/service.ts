@@ -12,6 +12,7 @@ import type { Resolution } from '../engine/resolve.ts';
 import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
 import { project, type Projection } from '../model/project.ts';
+import { compareProjections } from '../report/compare.ts';
 import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
 import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
@@ -19,7 +20,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Scheme } from '../rules/types.ts';
-import type { ChangeView, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -68,6 +69,35 @@ export class SimulationService {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
     }
+  }
+
+  /**
+   * Several scenarios side by side: each run, and the difference of each from the first
+   * (later − first), fund by fund and year by year, in exact 万元.
+   */
+  async compare(list: { data: unknown; file: string }[]): Promise<CompareResult> {
+    const runs: RunResult[] = [];
+    const projections: (Projection | undefined)[] = [];
+    for (const item of list) {
+      const r = await this.run(item.data, item.file);
+      runs.push(r);
+      projections.push(r.ok ? this.#last!.projection : undefined);
+    }
+    const first = projections[0];
+    const diffs = projections.slice(1).map((p) =>
+      first && p
+        ? compareProjections(first, p).map((d) => ({
+            fund: d.fund,
+            year: d.year,
+            income: wanExact(d.income),
+            expenditure: wanExact(d.expenditure),
+            currentBalance: wanExact(d.currentBalance),
+            cumulative: wanExact(d.cumulative),
+            monthsPayable: d.monthsPayable?.toDecimalPlaces(4).toFixed() ?? null,
+          }))
+        : [],
+    );
+    return { runs, diffs };
   }
 
   /** Why a fund's amounts in a year are what they are: its lines, the parameters in force, the assumptions. */
@@ -202,6 +232,7 @@ export class SimulationService {
       changes,
       compliance,
       notes: projection.notes,
+      assumptions: flattenAssumptions(prepared),
       audit: [],
     };
   }

@@ -93,6 +93,8 @@ export interface RunView {
   changes: ChangeView[];
   compliance: ComplianceView[];
   notes: string[];
+  /** Every assumption after defaults, flattened ("growth.resident": "-1.88"). */
+  assumptions: Record<string, string>;
   /** The baseline's own audit findings, where the baseline module provides them. */
   audit: { message: string }[];
   millis: number;
@@ -111,4 +113,20 @@ export interface ExplainView {
   lines: { line: string; amount: string; how: string }[];
   parameters: { name: string; label: Text; unit: Unit; value: string; source: Provenance }[];
   assumptions: Record<string, string>;
+}
+
+export interface DiffRow {
+  fund: string;
+  year: number;
+  income: string;
+  expenditure: string;
+  currentBalance: string;
+  cumulative: string;
+  monthsPayable: string | null;
+}
+
+export interface CompareResult {
+  runs: RunResult[];
+  /** diffs[k] compares runs[k + 1] with runs[0]. */
+  diffs: DiffRow[][];
 }

@@ -1,0 +1,66 @@
+/**
+ * <yb-chart>: one ECharts chart. ECharts is the convention of Chinese
+ * government dashboards (markArea bands, stacked bars, dual axes out of the
+ * box); only the parts used here are bundled, drawn with the SVG renderer
+ * (crisp when printed or captured).
+ */
+import { LitElement, css, html } from 'lit';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, SVGRenderer]);
+
+export class YbChart extends LitElement {
+  static override properties = { option: { attribute: false }, label: {} };
+  declare option: echarts.EChartsCoreOption | undefined;
+  declare label: string;
+  #chart?: echarts.ECharts;
+  #resize = new ResizeObserver(() => this.#chart?.resize());
+
+  static override styles = css`
+    :host {
+      display: block;
+      height: 280px;
+    }
+    div {
+      width: 100%;
+      height: 100%;
+    }
+  `;
+
+  override render() {
+    return html`<div role="img" aria-label=${this.label ?? ''}></div>`;
+  }
+
+  override firstUpdated(): void {
+    const el = this.renderRoot.querySelector('div')!;
+    this.#chart = echarts.init(el, undefined, { renderer: 'svg' });
+    this.#resize.observe(el);
+    if (this.option) this.#chart.setOption(this.option, true);
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('option') && this.option && this.#chart) this.#chart.setOption(this.option, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+    this.#chart?.dispose();
+    this.#chart = undefined;
+  }
+
+  /** The chart's rendered series, for tests. */
+  get renderedOption(): unknown {
+    return this.#chart?.getOption();
+  }
+}
+customElements.define('yb-chart', YbChart);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-chart': YbChart;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * <yb-compare-view>: two to four scenarios overlaid, and a table of their
+ * differences from the first, year by year.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { CompareResult, RunView } from '../../app/views.ts';
+import { pick, t } from '../i18n.ts';
+import { months, num, wan } from '../format.ts';
+import { base } from '../styles.ts';
+import './chart.ts';
+import './data-table.ts';
+
+const COLORS = ['#0b5cad', '#c27c0e', '#2f8f5b', '#8e3b9e'];
+
+export class YbCompareView extends LitElement {
+  static override properties = { result: { attribute: false }, fund: {} };
+  declare result: CompareResult | undefined;
+  declare fund: string;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        background: white;
+        border: 1px solid var(--line);
+        border-radius: 6px;
+        padding: 12px;
+        margin-bottom: 16px;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.fund = 'resident';
+  }
+
+  override render() {
+    const res = this.result;
+    if (!res) return nothing;
+    const runs = res.runs.filter((r): r is RunView => r.ok);
+    if (runs.length < 2) return html`<p class="muted">${t('compareHint')}</p>`;
+    const funds = runs[0]!.funds.filter((f) => runs.every((r) => r.funds.some((g) => g.id === f.id)));
+    const fundId = funds.some((f) => f.id === this.fund) ? this.fund : (funds[0]?.id ?? '');
+    const fundName = pick(funds.find((f) => f.id === fundId)?.name ?? { zh: fundId, en: fundId });
+    return html`<section>
+      <h2>${t('compare')}</h2>
+      <label>${t('cumulative')}:
+        <select @change=${(e: Event) => (this.fund = (e.target as HTMLSelectElement).value)}>
+          ${funds.map((f) => html`<option value=${f.id} ?selected=${f.id === fundId}>${pick(f.name)}</option>`)}
+        </select>
+      </label>
+      <yb-chart .option=${this.#option(runs, fundId)} label="${t('compare')} ${fundName}"></yb-chart>
+      ${res.diffs.map((rows, k) => {
+        const other = runs[k + 1];
+        if (!other) return nothing;
+        const mine = rows.filter((d) => d.fund === fundId);
+        return html`<h3 style="margin-top:12px">${t('difference')}: ${other.title} − ${runs[0]!.title}</h3>
+          <yb-data-table
+            open
+            .caption=${`${fundName} ${t('difference')} (${t('unitWan')})`}
+            .filename=${`compare-${k + 1}-${fundId}.csv`}
+            .columns=${[{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }]}
+            .rows=${mine.map((d) => [d.year, d.income, d.expenditure, d.currentBalance, d.cumulative, d.monthsPayable])}
+          ></yb-data-table>`;
+      })}
+    </section>`;
+  }
+
+  #option(runs: RunView[], fundId: string) {
+    const years = runs[0]!.funds.find((f) => f.id === fundId)!.years.map((y) => String(y.year));
+    return {
+      animation: false,
+      color: COLORS,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, type: 'scroll' },
+      grid: { left: 64, right: 16, top: 32, bottom: 28 },
+      xAxis: { type: 'category', data: years },
+      yAxis: { type: 'value', name: t('unitWan') },
+      series: runs.map((r) => ({ name: r.title, type: 'line', data: r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)) })),
+    };
+  }
+}
+customElements.define('yb-compare-view', YbCompareView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-compare-view': YbCompareView;
+  }
+}

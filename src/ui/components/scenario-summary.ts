@@ -1,0 +1,169 @@
+/**
+ * <yb-scenario-summary>: what a scenario changes against its baseline (old and
+ * new value, from which date), compliance with higher-level minimums, the
+ * subsidy each government level pays, and the content hash.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { RunView } from '../../app/views.ts';
+import { pick, t } from '../i18n.ts';
+import { num, unitLabel, wan } from '../format.ts';
+import { base } from '../styles.ts';
+import { sourceText } from './lever-panel.ts';
+import './chart.ts';
+import './data-table.ts';
+
+export class YbScenarioSummary extends LitElement {
+  static override properties = { run: { attribute: false } };
+  declare run: RunView | undefined;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        background: white;
+        border: 1px solid var(--line);
+        border-radius: 6px;
+        padding: 12px;
+        margin-bottom: 16px;
+      }
+      .cards {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+        gap: 12px;
+        margin-bottom: 16px;
+      }
+      .card {
+        background: white;
+        border: 1px solid var(--line);
+        border-left: 4px solid var(--accent);
+        border-radius: 6px;
+        padding: 10px 12px;
+      }
+      .card.bad {
+        border-left-color: var(--bad);
+      }
+      .card .big {
+        font-size: 20px;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .hash {
+        font-family: ui-monospace, monospace;
+        font-size: 12px;
+        word-break: break-all;
+      }
+      ul {
+        margin: 4px 0;
+        padding-left: 20px;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override render() {
+    const r = this.run;
+    if (!r) return nothing;
+    return html`
+      <section aria-labelledby="sum">
+        <h2 id="sum">${t('summary')}</h2>
+        ${r.changes.length === 0
+          ? html`<p class="muted">${t('noChanges')}</p>`
+          : html`<table>
+              <thead><tr><th>${t('parameter')}</th><th>${t('from')}</th><th>${t('before')}</th><th>${t('after')}</th></tr></thead>
+              <tbody>
+                ${r.changes.map((c) => html`<tr><td>${pick(c.label)} <span class="muted">${c.param}</span></td><td>${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}</td><td>${c.before ?? t('notSet')} ${unitLabel(c.unit)}</td><td><strong>${c.after}</strong> ${unitLabel(c.unit)}</td></tr>`)}
+              </tbody>
+            </table>`}
+        ${r.compliance.length
+          ? html`<h3 style="margin-top:12px">${t('compliance')}</h3>
+              <ul>
+                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted" title=${sourceText(c.source)}>(${c.source.kind === 'rule' ? c.source.ruleSet : ''})</span></li>`)}
+              </ul>`
+          : nothing}
+        ${r.notes.length ? html`<h3 style="margin-top:12px">${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${n}</li>`)}</ul>` : nothing}
+        <p class="muted hash">${t('contentHash')} sha256:${r.hash}</p>
+      </section>
+      <section aria-labelledby="sub">
+        <h2 id="sub">${t('chartSubsidy')}</h2>
+        <yb-chart .option=${this.#subsidyOption(r)} label=${t('chartSubsidy')}></yb-chart>
+        <p>${t('totalOverHorizon')} ${r.baseYear + 1}–${r.until}: ${(['central', 'region', 'city', 'county', 'unspecified'] as const).map((k) => html`${t(k)} <strong>${wan(r.subsidyTotals[k])}</strong> ${t('unitWan')}　`)}</p>
+        <yb-data-table
+          .caption=${`${t('chartSubsidy')} (${t('unitWan')})`}
+          filename="subsidy-by-level.csv"
+          .columns=${[{ label: t('year') }, ...(['central', 'region', 'city', 'county', 'unspecified'] as const).map((k) => ({ label: t(k), format: wan }))]}
+          .rows=${r.subsidy.map((s) => [s.year, s.central, s.region, s.city, s.county, s.unspecified])}
+        ></yb-data-table>
+        <yb-data-table
+          .caption=${t('perPerson')}
+          filename="per-person.csv"
+          .columns=${[{ label: t('year') }, { label: t('residentStandard') }, { label: t('residentSubsidy') }, { label: t('aidTekun') }, { label: t('aidDibao') }, { label: t('aidFanpin') }]}
+          .rows=${r.perPerson.map((p) => [p.year, p.residentStandard, p.residentSubsidy, p.aidPays.tekun, p.aidPays.dibao, p.aidPays.fanpin])}
+        ></yb-data-table>
+      </section>
+    `;
+  }
+
+  #subsidyOption(r: RunView) {
+    const keys = ['central', 'region', 'city', 'county', 'unspecified'] as const;
+    return {
+      animation: false,
+      color: ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#6b7a8f'],
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 64, right: 16, top: 32, bottom: 28 },
+      xAxis: { type: 'category', data: r.subsidy.map((s) => String(s.year)) },
+      yAxis: { type: 'value', name: t('unitWan') },
+      series: keys.filter((k) => r.subsidy.some((s) => num(s[k]) !== 0)).map((k) => ({ name: t(k), type: 'bar', stack: 's', data: r.subsidy.map((s) => num(s[k])) })),
+    };
+  }
+}
+customElements.define('yb-scenario-summary', YbScenarioSummary);
+
+/** <yb-fund-cards>: each fund's balance at the horizon, first deficit and exhaustion, at a glance. */
+export class YbFundCards extends LitElement {
+  static override properties = { run: { attribute: false } };
+  declare run: RunView | undefined;
+  static override styles = YbScenarioSummary.styles;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override render() {
+    const r = this.run;
+    if (!r) return nothing;
+    const top = r.funds.filter((f) => !f.id.includes('.'));
+    return html`
+      <div class="cards" role="list">
+        ${top.map((f) => {
+          const last = f.years.at(-1)!;
+          const bad = f.exhaustionYear !== null || f.firstDeficitYear !== null;
+          return html`<div class="card ${bad ? 'bad' : ''}" role="listitem">
+            <div class="muted">${pick(f.name)}</div>
+            <div class="big">${wan(last.cumulative)} <span class="muted" style="font-size:12px">${t('unitWan')}</span></div>
+            <div class="muted">${t('cumulative')} · ${last.year}${t('atHorizon')}</div>
+            <div>${t('firstDeficit')}: <strong>${f.firstDeficitYear ?? t('never')}</strong></div>
+            <div>${t('exhausted')}: <strong>${f.exhaustionYear ?? t('never')}</strong></div>
+          </div>`;
+        })}
+      </div>
+    `;
+  }
+}
+customElements.define('yb-fund-cards', YbFundCards);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-scenario-summary': YbScenarioSummary;
+    'yb-fund-cards': YbFundCards;
+  }
+}

@@ -1,0 +1,457 @@
+/**
+ * <yb-app>: the workbench. It keeps the user's scenarios (Store), sends the
+ * active one to the simulation worker (SimulationController) on every change,
+ * and lays out the lever panel, the fund charts, the summary, the "why"
+ * panel and the comparison. It holds no policy logic.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { InputProblem } from '../../common/errors.ts';
+import type { CompareResult, ExplainView, RunView } from '../../app/views.ts';
+import type { CatalogView } from '../../app/service.ts';
+import type { Scenario } from '../../scenario/types.ts';
+import { getLocale, pick, setLocale, t } from '../i18n.ts';
+import { downloadText } from '../format.ts';
+import { SimulationController, startWorker, type Api } from '../state/simulation-controller.ts';
+import { Store } from '../state/store.ts';
+import { decodeShareFragment, encodeShareFragment } from '../state/share.ts';
+import { base } from '../styles.ts';
+import './lever-panel.ts';
+import './fund-view.ts';
+import './scenario-summary.ts';
+import './why-panel.ts';
+import './problem-list.ts';
+import './compare-view.ts';
+
+export class YbApp extends LitElement {
+  static override properties = {
+    _catalog: { state: true },
+    _fileProblems: { state: true },
+    _fileText: { state: true },
+    _fund: { state: true },
+    _explain: { state: true },
+    _compare: { state: true },
+    _dragging: { state: true },
+    _toast: { state: true },
+  };
+  declare _catalog: CatalogView | undefined;
+  declare _fileProblems: InputProblem[];
+  declare _fileText: string | undefined;
+  declare _fund: string;
+  declare _explain: ExplainView | undefined;
+  declare _compare: CompareResult | undefined;
+  declare _dragging: boolean;
+  declare _toast: string;
+
+  readonly store: Store;
+  readonly sim: SimulationController;
+  /** The last successful run, kept on screen while a change that failed is shown beside its lever. */
+  lastGood: RunView | undefined;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--panel);
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        padding: 10px 16px;
+        background: #0b3d6e;
+        color: white;
+        flex-wrap: wrap;
+      }
+      header h1 {
+        font-size: 18px;
+        margin: 0;
+        font-weight: 600;
+      }
+      header .sub {
+        opacity: 0.85;
+        font-size: 12px;
+      }
+      header .spacer {
+        flex: 1;
+      }
+      header button,
+      header select {
+        background: white;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: 340px 1fr;
+        gap: 16px;
+        padding: 16px;
+        align-items: start;
+      }
+      aside {
+        background: white;
+        border: 1px solid var(--line);
+        border-radius: 6px;
+        padding: 12px;
+        position: sticky;
+        top: 8px;
+        max-height: calc(100vh - 32px);
+        overflow: auto;
+      }
+      aside input.title {
+        width: 100%;
+        box-sizing: border-box;
+        font-weight: 600;
+      }
+      .rules label {
+        display: block;
+        font-size: 13px;
+        padding: 1px 0;
+      }
+      nav[role='tablist'] {
+        display: flex;
+        gap: 4px;
+        flex-wrap: wrap;
+        margin: 0 0 12px;
+      }
+      nav button[aria-selected='true'] {
+        background: var(--accent);
+        color: white;
+        border-color: var(--accent);
+      }
+      .status {
+        font-size: 12px;
+        color: var(--muted);
+        min-height: 16px;
+      }
+      .drop {
+        position: fixed;
+        inset: 0;
+        background: rgba(11, 92, 173, 0.15);
+        border: 4px dashed var(--accent);
+        display: grid;
+        place-items: center;
+        font-size: 20px;
+        z-index: 10;
+        pointer-events: none;
+      }
+      .compare-list label {
+        display: block;
+        font-size: 13px;
+      }
+      .row {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 6px 0;
+      }
+      main > * {
+        margin-bottom: 16px;
+      }
+      .toast {
+        position: fixed;
+        bottom: 16px;
+        right: 16px;
+        background: #1b2430;
+        color: white;
+        padding: 8px 14px;
+        border-radius: 6px;
+      }
+      @media (max-width: 900px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+        aside {
+          position: static;
+          max-height: none;
+        }
+      }
+    `,
+  ];
+
+  constructor(api: Api = startWorker(), store = new Store()) {
+    super();
+    updateWhenLocaleChanges(this);
+    this.store = store;
+    this.sim = new SimulationController(this, api);
+    this._fileProblems = [];
+    this._fund = 'employee';
+    this._dragging = false;
+    this._toast = '';
+    store.addEventListener('change', () => this.requestUpdate());
+  }
+
+  override async connectedCallback(): Promise<void> {
+    super.connectedCallback();
+    this.addEventListener('dragover', this.#onDragOver);
+    this.addEventListener('dragleave', () => (this._dragging = false));
+    this.addEventListener('drop', this.#onDrop);
+    await setLocale(this.store.state.locale);
+    this._catalog = await this.sim.api.catalog();
+    const shared = await decodeShareFragment(location.hash).catch(() => undefined);
+    if (shared !== undefined) {
+      await this.openText(shared, 'shared link');
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    if (!this.store.active) {
+      const first = this.store.state.entries[0];
+      if (first) this.store.update((s) => ({ ...s, activeId: first.id }));
+      else if (this._catalog.examples[0]) this.store.add(structuredClone(this._catalog.examples[0].scenario));
+    }
+    this.#runActive();
+  }
+
+  /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
+  async openText(text: string, file: string): Promise<boolean> {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      const msg = (err as Error).message;
+      this.#showFileProblems([{ file, path: '', reason: `not valid JSON: ${msg}` }], text);
+      return false;
+    }
+    const scenario = asScenario(data, this.store.active?.scenario);
+    const result = await this.sim.api.run(scenario, file);
+    if (!result.ok) {
+      this.#showFileProblems(result.problems, text);
+      return false;
+    }
+    this._fileProblems = [];
+    this.store.add(scenario as Scenario);
+    this.#runActive();
+    return true;
+  }
+
+  #showFileProblems(problems: InputProblem[], text: string) {
+    this._fileProblems = problems;
+    this._fileText = text;
+  }
+
+  #runActive(): void {
+    const active = this.store.active;
+    if (active) this.sim.request(active.scenario, active.scenario.title);
+    void this.#refreshCompare();
+  }
+
+  async #refreshCompare(): Promise<void> {
+    const ids = this.store.state.compareIds.filter((id) => this.store.state.entries.some((e) => e.id === id));
+    if (ids.length < 2) {
+      this._compare = undefined;
+      return;
+    }
+    const list = ids.map((id) => {
+      const e = this.store.state.entries.find((x) => x.id === id)!;
+      return { data: e.scenario, file: e.scenario.title };
+    });
+    this._compare = await this.sim.api.compare(list);
+  }
+
+  #change(scenario: Scenario): void {
+    this.store.replaceActive(scenario);
+    this.#runActive();
+  }
+
+  override render() {
+    const active = this.store.active;
+    const result = this.sim.result;
+    if (result?.ok) this.lastGood = result;
+    const run = result?.ok ? result : this.lastGood;
+    const runProblems = result && !result.ok ? result.problems : [];
+    return html`
+      <header>
+        <div>
+          <h1>${t('appTitle')}</h1>
+          <div class="sub">${t('appSubtitle')}</div>
+        </div>
+        <span class="spacer"></span>
+        <label class="sub" for="pick">${t('scenarios')}</label>
+        <select id="pick" @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value)}>
+          <optgroup label=${t('myScenarios')}>
+            ${this.store.state.entries.map((e) => html`<option value=${e.id} ?selected=${e.id === active?.id}>${e.scenario.title}</option>`)}
+          </optgroup>
+          <optgroup label=${t('examples')}>
+            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${x.scenario.title}</option>`)}
+          </optgroup>
+        </select>
+        <button @click=${() => this.#duplicate()}>${t('duplicate')}</button>
+        <button @click=${() => (this.renderRoot.querySelector('#file') as HTMLInputElement).click()}>${t('open')}</button>
+        <input id="file" type="file" accept=".json,application/json" hidden @change=${this.#onFile} />
+        <button @click=${this.#save}>${t('save')}</button>
+        <button @click=${this.#share}>${t('share')}</button>
+        <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
+      </header>
+      <div class="layout">
+        <aside aria-label=${t('levers')}>
+          ${active
+            ? html`<label for="title" class="muted">${t('title')}</label>
+                <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ ...active.scenario, title: (e.target as HTMLInputElement).value })} />
+                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? active.scenario.baseline : 'embedded'}</div>
+                ${this.#rules(active.scenario)}
+                <div class="status" aria-live="polite">${this.sim.running ? t('running') : run ? `${run.baseYear} → ${run.until} · ${run.millis.toFixed(0)} ms` : ''}</div>
+                <yb-lever-panel .scenario=${active.scenario} .run=${run} .problems=${runProblems} @scenario-change=${(e: CustomEvent<Scenario>) => this.#change(e.detail)}></yb-lever-panel>
+                <button style="margin-top:8px" @click=${() => this.store.remove(active.id)}>${t('delete')}</button>`
+            : nothing}
+        </aside>
+        <main>
+          ${this._fileProblems.length
+            ? html`<yb-problem-list id="file-problems" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
+            : nothing}
+          ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
+          ${run ? this.#results(run) : nothing}
+          ${this.#compareSection()}
+        </main>
+      </div>
+      ${this._dragging ? html`<div class="drop">${t('dropHere')}</div>` : nothing}
+      ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}
+    `;
+  }
+
+  #rules(s: Scenario) {
+    const sets = this._catalog?.ruleSets ?? [];
+    return html`<details class="rules">
+      <summary>${t('rules')}: ${s.rules.join(', ')}</summary>
+      ${sets.map(
+        (r) => html`<label title=${r.document}
+          ><input type="checkbox" .checked=${s.rules.includes(r.id)} @change=${(e: Event) => {
+            const on = (e.target as HTMLInputElement).checked;
+            const rules = on ? [...s.rules, r.id] : s.rules.filter((x) => x !== r.id);
+            if (rules.length) this.#change({ ...s, rules });
+          }} />
+          ${pick(r.title)} <span class="muted">${r.id}</span></label
+        >`,
+      )}
+    </details>`;
+  }
+
+  #results(run: RunView) {
+    const funds = run.funds;
+    const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
+    return html`
+      <yb-fund-cards .run=${run}></yb-fund-cards>
+      <nav role="tablist" aria-label="funds">
+        ${funds.map((f) => html`<button role="tab" aria-selected=${f.id === fund?.id ? 'true' : 'false'} @click=${() => (this._fund = f.id)}>${pick(f.name)}</button>`)}
+      </nav>
+      <yb-fund-view .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
+      <yb-why-panel .explain=${this._explain}></yb-why-panel>
+      <yb-scenario-summary .run=${run}></yb-scenario-summary>
+    `;
+  }
+
+  #compareSection() {
+    const entries = this.store.state.entries;
+    const ids = this.store.state.compareIds;
+    return html`<section class="compare-list" style="background:white;border:1px solid var(--line);border-radius:6px;padding:12px">
+      <h2>${t('compare')}</h2>
+      <p class="muted">${t('compareHint')}</p>
+      ${entries.map(
+        (e) => html`<label><input type="checkbox" .checked=${ids.includes(e.id)} ?disabled=${!ids.includes(e.id) && ids.length >= 4}
+            @change=${(ev: Event) => {
+              const on = (ev.target as HTMLInputElement).checked;
+              this.store.update((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
+              void this.#refreshCompare();
+            }} />
+          ${e.scenario.title}</label>`,
+      )}
+      <yb-compare-view .result=${this._compare}></yb-compare-view>
+    </section>`;
+  }
+
+  async #explain(fund: string, year: number): Promise<void> {
+    this._explain = await this.sim.api.explain(fund, year);
+    await this.updateComplete;
+    this.renderRoot.querySelector('yb-why-panel')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  #pick(value: string): void {
+    if (value.startsWith('example:')) {
+      const x = this._catalog?.examples.find((e) => `example:${e.name}` === value);
+      if (x) this.store.add(structuredClone(x.scenario));
+    } else {
+      this.store.update((s) => ({ ...s, activeId: value }));
+    }
+    this._explain = undefined;
+    this.#runActive();
+  }
+
+  #duplicate(): void {
+    const a = this.store.active;
+    if (!a) return;
+    this.store.add({ ...structuredClone(a.scenario), title: `${a.scenario.title} (2)` });
+    this.#runActive();
+  }
+
+  #onFile = async (e: Event): Promise<void> => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) await this.openText(await file.text(), file.name);
+    input.value = '';
+  };
+
+  #onDragOver = (e: DragEvent): void => {
+    e.preventDefault();
+    this._dragging = true;
+  };
+
+  #onDrop = async (e: DragEvent): Promise<void> => {
+    e.preventDefault();
+    this._dragging = false;
+    const file = e.dataTransfer?.files[0];
+    if (file) await this.openText(await file.text(), file.name);
+  };
+
+  #save = (): void => {
+    const a = this.store.active;
+    if (!a) return;
+    const name = a.scenario.title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'scenario';
+    downloadText(`${name}.json`, JSON.stringify(a.scenario, null, 2) + '\n', 'application/json');
+  };
+
+  #share = async (): Promise<void> => {
+    const a = this.store.active;
+    if (!a) return;
+    const link = location.origin + location.pathname + (await encodeShareFragment(a.scenario));
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
+    this.shareLink = link;
+    this.#toastFor(t('shared'));
+  };
+
+  /** The last share link made, for tests and for browsers without clipboard access. */
+  shareLink = '';
+
+  #toggleLocale = async (): Promise<void> => {
+    const next = getLocale() === 'en' ? 'zh' : 'en';
+    await setLocale(next);
+    this.store.update((s) => ({ ...s, locale: next }));
+    document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN';
+  };
+
+  #toastFor(text: string): void {
+    this._toast = text;
+    setTimeout(() => (this._toast = ''), 2000);
+  }
+}
+
+/** A dropped file is a scenario, or a baseline to start one from (with the rules of the scenario in use). */
+function asScenario(data: unknown, current: Scenario | undefined): unknown {
+  const d = data as Record<string, unknown>;
+  if (d && typeof d === 'object' && 'funds' in d && 'source' in d && !('version' in d)) {
+    return {
+      version: 1,
+      title: String(d.title ?? 'baseline'),
+      baseline: { embedded: d },
+      rules: current?.rules ?? ['national/resident-minimum', 'national/fund-warning'],
+      assumptions: current?.assumptions?.regionTier ? { regionTier: current.assumptions.regionTier } : {},
+    };
+  }
+  return data;
+}
+
+customElements.define('yb-app', YbApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-app': YbApp;
+  }
+}

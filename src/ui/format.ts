@@ -1,0 +1,57 @@
+/** Display formatting only: the numbers arrive exact from the worker; here they are rounded for the eye. */
+import { getLocale } from './i18n.ts';
+
+const fmt = (digits: number) => new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** 万元 string → "158,510.40". */
+export function wan(v: string | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  return fmt(2).format(Number(v));
+}
+
+export function months(v: string | null | undefined): string {
+  return v === null || v === undefined ? '—' : fmt(1).format(Number(v));
+}
+
+export function percent(v: string | null | undefined): string {
+  return v === null || v === undefined ? '—' : `${fmt(2).format(Number(v))}%`;
+}
+
+/** For charts: an exact decimal string as a float, for drawing only. */
+export function num(v: string | null | undefined): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+export function unitLabel(unit: string): string {
+  const en = getLocale() === 'en';
+  switch (unit) {
+    case 'percent':
+      return '%';
+    case 'yuan-per-month':
+      return en ? 'yuan/month' : '元/月';
+    case 'yuan-per-year':
+      return en ? 'yuan/year' : '元/年';
+    case 'months':
+      return en ? 'months' : '月';
+    default:
+      return '';
+  }
+}
+
+export function downloadText(filename: string, text: string, type = 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function csv(rows: (string | number | null)[][]): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  // A BOM so spreadsheet programs read the Chinese headers as UTF-8.
+  return '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}

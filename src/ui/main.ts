@@ -1,0 +1,2 @@
+/** The workbench's entry point. */
+import './components/workbench-app.ts';

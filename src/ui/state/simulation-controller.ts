@@ -1,0 +1,72 @@
+/**
+ * Owns the connection to the simulation worker. Requests coalesce: while one
+ * run is in flight, only the newest request waits, and a result is dropped
+ * if a newer request arrived meanwhile, so dragging a lever never queues
+ * stale work and the page never waits on the worker.
+ */
+import { wrap, type Remote } from 'comlink';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SimulationService } from '../../app/service.ts';
+import type { RunResult } from '../../app/views.ts';
+
+export type Api = Remote<SimulationService>;
+
+export function startWorker(): Api {
+  const worker = new Worker(new URL('../../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  return wrap<SimulationService>(worker);
+}
+
+interface Request {
+  data: unknown;
+  file: string;
+  at: number;
+}
+
+export class SimulationController implements ReactiveController {
+  result?: RunResult;
+  running = false;
+  /** Milliseconds from the last request to its result, for the benchmark and the status line. */
+  lastLatency?: number;
+  #pending?: Request;
+  #inFlight = false;
+  #waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly api: Api,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  request(data: unknown, file = 'scenario'): void {
+    this.#pending = { data, file, at: performance.now() };
+    this.running = true;
+    this.host.requestUpdate();
+    if (!this.#inFlight) void this.#drain();
+  }
+
+  /** Resolves when no request is waiting or running. */
+  settled(): Promise<void> {
+    if (!this.#inFlight && !this.#pending) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  async #drain(): Promise<void> {
+    this.#inFlight = true;
+    while (this.#pending) {
+      const req = this.#pending;
+      this.#pending = undefined;
+      const result = await this.api.run(req.data, req.file);
+      if (this.#pending) continue; // superseded while it ran
+      this.result = result;
+      this.lastLatency = performance.now() - req.at;
+    }
+    this.#inFlight = false;
+    this.running = false;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    for (const w of this.#waiters.splice(0)) w();
+  }
+}

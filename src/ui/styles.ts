@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+/** Shared look: calm government-report palette, WCAG AA contrast on white. */
+export const base = css`
+  :host {
+    --ink: #1b2430;
+    --muted: #4a5666;
+    --line: #d5dbe3;
+    --panel: #f5f7fa;
+    --accent: #0b5cad;
+    --accent-ink: #ffffff;
+    --good: #1e7a45;
+    --warn: #a15c00;
+    --bad: #b3261e;
+    font-family: 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif;
+    color: var(--ink);
+    font-size: 14px;
+  }
+  button {
+    font: inherit;
+    border: 1px solid var(--line);
+    background: white;
+    color: var(--ink);
+    padding: 4px 10px;
+    border-radius: 4px;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--accent);
+    color: var(--accent-ink);
+    border-color: var(--accent);
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  summary:focus-visible {
+    outline: 3px solid #f2b300;
+    outline-offset: 1px;
+  }
+  input,
+  select {
+    font: inherit;
+    border: 1px solid #8a96a6;
+    border-radius: 4px;
+    padding: 3px 6px;
+    color: var(--ink);
+    background: white;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    border-bottom: 1px solid var(--line);
+    padding: 3px 8px;
+    text-align: right;
+    white-space: nowrap;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
+  }
+  th {
+    color: var(--muted);
+    font-weight: 600;
+    background: var(--panel);
+  }
+  h2,
+  h3 {
+    margin: 0 0 8px;
+    font-weight: 600;
+  }
+  h2 {
+    font-size: 16px;
+  }
+  h3 {
+    font-size: 14px;
+  }
+  .muted {
+    color: var(--muted);
+  }
+`;
