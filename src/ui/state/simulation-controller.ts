@@ -13,6 +13,7 @@ export type Api = Remote<SimulationService>;
 
 export function startWorker(): Api {
   const worker = new Worker(new URL('../../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  worker.addEventListener('error', (e) => console.error('the simulation worker failed to start:', e.message ?? e));
   return wrap<SimulationService>(worker);
 }
 

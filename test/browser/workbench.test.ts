@@ -1,0 +1,126 @@
+/**
+ * The workbench in a real browser with the real simulation worker: change a
+ * lever and see the numbers move, load a bad file and see the error, keep
+ * work across a reload, share a link, switch language.
+ */
+import { expect } from 'chai';
+import { YbApp } from '../../src/ui/components/workbench-app.ts';
+import { startWorker } from '../../src/ui/state/simulation-controller.ts';
+import { Store, STORAGE_KEY } from '../../src/ui/state/store.ts';
+import { decodeShareFragment } from '../../src/ui/state/share.ts';
+import type { RunView } from '../../src/app/views.ts';
+
+async function until(cond: () => boolean, ms = 15000): Promise<void> {
+  const start = performance.now();
+  while (!cond()) {
+    if (performance.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function mount(): Promise<YbApp> {
+  const app = new YbApp(startWorker(), new Store());
+  document.body.append(app);
+  await until(() => app.sim.result?.ok === true);
+  await app.sim.settled();
+  return app;
+}
+
+const q = <T extends Element>(root: Element | ShadowRoot | null | undefined, sel: string) => root?.querySelector(sel) as T | null;
+
+describe('the workbench', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('opens on the default scenario with the banner\'s 2022 figures', async () => {
+    const app = await mount();
+    const run = app.sim.result as RunView;
+    expect(run.title).to.contain('Banner 2022');
+    const emp = run.funds.find((f) => f.id === 'employee')!;
+    // seed 000: 职工基本医疗保险基金收入43370.17万元
+    expect(emp.years[0]!.income).to.equal('43370.17');
+    const cards = q(app.shadowRoot, 'yb-fund-cards')!.shadowRoot!.textContent!;
+    expect(cards).to.contain('职工基本医疗保险');
+  });
+
+  it('changing a lever updates the chart and the table', async () => {
+    const app = await mount();
+    const before = app.sim.result as RunView;
+    // resident individual standard: 380 in force from 2023-01; raise it to 420
+    const tab = [...app.shadowRoot!.querySelectorAll('nav button')].find((b) => b.textContent!.includes('居民')) as HTMLButtonElement;
+    tab.click();
+    const panel = q(app.shadowRoot, 'yb-lever-panel')!;
+    const input = q<HTMLInputElement>(panel.shadowRoot, '#lever-resident\\.individual\\.standard')!;
+    expect(input.value).to.equal('380');
+    input.value = '420';
+    input.dispatchEvent(new Event('input'));
+    await until(() => (app.sim.result as RunView | undefined)?.hash !== before.hash && !app.sim.running);
+    const after = app.sim.result as RunView;
+    const r0 = before.funds.find((f) => f.id === 'resident')!.years[1]!;
+    const r1 = after.funds.find((f) => f.id === 'resident')!.years[1]!;
+    expect(Number(r1.incomeBySource['contributions.individual'])).to.be.greaterThan(Number(r0.incomeBySource['contributions.individual']));
+    expect(r1.expenditure).to.equal(r0.expenditure);
+    await app.updateComplete;
+    const view = q(app.shadowRoot, 'yb-fund-view')!;
+    await view.updateComplete;
+    const table = q(view.shadowRoot, 'yb-data-table')!;
+    expect(table.csvText()).to.contain(r1.cumulative);
+    const chart = q(view.shadowRoot, 'yb-chart') as unknown as { renderedOption: { series: { data: number[] }[] } };
+    expect(chart.renderedOption.series[0]!.data[1]).to.equal(Number(r1.cumulative));
+    // the change is listed in the summary with its old value
+    expect(after.changes[0]).to.include({ param: 'resident.individual.standard', before: '380', after: '420' });
+  });
+
+  it('a bad file shows its error beside the line and loses nothing', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    const text = '{\n  "version": 1,\n  "title": "bad",\n  "baseline": "banner-2022",\n  "rules": ["banner/resident-2022"],\n  "overrides": [{ "param": "resident.individual.standrd", "value": "400" }]\n}\n';
+    const ok = await app.openText(text, 'bad.json');
+    expect(ok).to.equal(false);
+    await app.updateComplete;
+    const list = q(app.shadowRoot, '#file-problems')!;
+    await (list as unknown as YbApp).updateComplete;
+    const shown = list.shadowRoot!.textContent!;
+    expect(shown).to.contain('bad.json /overrides/0/param (line 6)');
+    expect(shown).to.contain('did you mean "resident.individual.standard"');
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
+    expect(localStorage.getItem(STORAGE_KEY)).to.contain(JSON.parse(entries)[0].scenario.title);
+  });
+
+  it('keeps the scenario across a reload', async () => {
+    const app = await mount();
+    const scenario = { ...app.store.active!.scenario, title: 'kept', overrides: [{ param: 'resident.individual.standard', from: '2023-01', value: '400' }] };
+    app.store.replaceActive(scenario);
+    app.remove();
+    const again = await mount();
+    expect(again.store.active!.scenario.title).to.equal('kept');
+    expect((again.sim.result as RunView).changes[0]!.after).to.equal('400');
+  });
+
+  it('a share link carries the whole scenario and reproduces the same hash', async () => {
+    const app = await mount();
+    const hash = (app.sim.result as RunView).hash;
+    const share = q<HTMLButtonElement>(app.shadowRoot, 'header button:nth-of-type(4)')!;
+    share.click();
+    await until(() => app.shareLink !== '');
+    const fragment = app.shareLink.slice(app.shareLink.indexOf('#'));
+    const text = (await decodeShareFragment(fragment))!;
+    const opened = await app.sim.api.run(JSON.parse(text), 'link');
+    expect((opened as RunView).hash).to.equal(hash);
+  });
+
+  it('switches to English and back', async () => {
+    const app = await mount();
+    const button = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English') as HTMLButtonElement;
+    button.click();
+    await until(() => app.shadowRoot!.querySelector('h1')!.textContent === 'Medical-insurance policy workbench');
+    const cards = q(app.shadowRoot, 'yb-fund-cards')!;
+    await (cards as unknown as YbApp).updateComplete;
+    expect(cards.shadowRoot!.textContent).to.contain('Employee insurance');
+    expect(app.store.state.locale).to.equal('en');
+    ([...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === '中文') as HTMLButtonElement).click();
+    await until(() => app.shadowRoot!.querySelector('h1')!.textContent === '医保基金政策模拟工作台');
+  });
+});
