@@ -7,10 +7,10 @@
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
 import { approxOf, evidenceOf, FigureIndex, show, type Evidence, type Resolved } from './figures.ts';
-import { add, halfWidth, overlaps, printed, sub, sumAll, type Approx } from './approx.ts';
+import { add, halfWidth, overlaps, printed, scale, sub, sumAll, type Approx } from './approx.ts';
 import { computeIndicators, type Indicator } from './indicators.ts';
 import { openingPeriods } from './periods.ts';
-import { convert, dimensionOf, toBase, type Unit } from './units.ts';
+import { convert, dimensionOf, toBase, UNIT_SPECS, type Unit } from './units.ts';
 import type { Baseline, Figure, Target } from './types.ts';
 import { contributionNodes, figureOf, type NodeVisit } from './walk.ts';
 
@@ -58,7 +58,7 @@ export interface AuditResult {
 
 const ONE = new D(1);
 
-/** Places to show for a unit: those of the report's printed precision, plus two for ratios. */
+/** Places to show for a unit: those of the report's printed precision, plus `extra`. */
 function placesFor(b: Baseline, unit: Unit, extra = 0): number {
   const p = b.precision[unit];
   return Math.max(0, p ? new D(p).decimalPlaces() : 2) + extra;
@@ -90,7 +90,7 @@ class Auditor {
   }): void {
     if (overlaps(args.expected, args.stated)) return;
     const u = args.unit;
-    const inUnit = (v: Dec) => convert(v, dimensionBase(u), u);
+    const inUnit = (v: Dec) => convert(v, UNIT_SPECS[u].base, u);
     const expected = inUnit(args.expected.value);
     const stated = inUnit(args.stated.value);
     const difference = expected.minus(stated);
@@ -158,11 +158,10 @@ class Auditor {
     for (const v of this.index.nodes()) {
       if (!v.node.parts) continue;
       const periods = new Set([v.period]);
-      // Reports print a change instead of last year's parts: check last year's breakdown too.
-      for (const k of Object.keys(v.node.parts)) {
-        const l = this.index.get(v.fund, v.period, `${v.path}.${k}`);
-        const implied = l && this.index.entries().filter((e) => e.origin === 'implied' && e.fund === v.fund && e.path === l.path);
-        for (const e of implied ?? []) periods.add(e.period);
+      // Reports print a change instead of last year's parts: check the breakdown in the periods the parts imply.
+      const partPaths = new Set(Object.keys(v.node.parts).map((k) => `${v.path}.${k}`));
+      for (const e of this.index.entries()) {
+        if (e.origin === 'implied' && e.fund === v.fund && partPaths.has(e.path)) periods.add(e.period);
       }
       for (const period of periods) {
         const id = `${v.fund}|${period}|${v.path}`;
@@ -406,14 +405,8 @@ class Auditor {
   }
 }
 
-function dimensionBase(u: Unit): Unit {
-  const units: Record<string, Unit> = { money: '元', persons: '人', visits: '人次' };
-  return units[dimensionOf(u)] ?? u;
-}
-
 function toBaseApprox(a: Approx, unit: Unit): Approx {
-  const k = toBase(ONE, unit);
-  return { value: a.value.times(k), lo: a.lo.times(k), hi: a.hi.times(k) };
+  return scale(a, toBase(ONE, unit));
 }
 
 function trim(v: Dec, places: number): string {

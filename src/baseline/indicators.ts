@@ -6,10 +6,10 @@
  * printed precision gives the printed digits; "within-rounding": it does not,
  * but unrounded inputs could have; "differs": nothing could have.
  */
-import { D, HUNDRED, type Dec } from '../common/money.ts';
-import { div, overlaps, placesOf, printed, roundTo, scale, sub, exact, type Approx } from './approx.ts';
+import { D, HUNDRED } from '../common/money.ts';
+import { div, exact, overlaps, placesOf, printed, roundTo, scale, sub, sumAll, type Approx } from './approx.ts';
 import { approxOf, evidenceOf, precisionOf, FigureIndex, type Evidence } from './figures.ts';
-import { computeMonthsPayable, methodLabel, monthsPayableCandidates, type MonthsPayableResult } from './months-payable.ts';
+import { computeMonthsPayable, monthsPayableCandidates, type MonthsPayableResult } from './months-payable.ts';
 import { sameEarlierYear } from './periods.ts';
 import { fromBase, type Unit } from './units.ts';
 import type { Baseline, Figure } from './types.ts';
@@ -278,14 +278,11 @@ function perCapita(index: FigureIndex): Indicator[] {
     const parts = Object.keys(v.node.parts).map((k) => index.resolve(v.fund, v.period, `perCapita.${k}`));
     if (parts.some((p) => !p?.exact)) continue;
     const known = parts.filter((p) => p !== undefined);
-    const total = known.reduce<Dec>((s, p) => s.plus(p.approx.value), new D(0));
-    const lo = known.reduce<Dec>((s, p) => s.plus(p.approx.lo), new D(0));
-    const hi = known.reduce<Dec>((s, p) => s.plus(p.approx.hi), new D(0));
     const stated = v.node.value !== undefined && v.node.unit && v.node.quote
       ? { value: v.node.value, unit: v.node.unit, quote: v.node.quote } : undefined;
     out.push(make(b, {
       kind: 'per-capita-total', fund: v.fund, period: v.period, label: 'per-capita funding 人均筹资', pointer: v.pointer, unit: '元/人',
-      value: { value: total, lo, hi }, formula: known.map((p) => p.text).join(' + '), inputs: known.flatMap((p) => p.evidence),
+      value: sumAll(known.map((p) => p.approx)), formula: known.map((p) => p.text).join(' + '), inputs: known.flatMap((p) => p.evidence),
     }, stated, v.pointer));
   }
   return out;

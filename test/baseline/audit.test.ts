@@ -5,7 +5,7 @@ import { loadBaseline } from '../../src/baseline/load.ts';
 import { getAt, seed, seedFile, seedJson, setAt, type SeedName } from './seeds.ts';
 
 function summary(f: Finding): string {
-  const places = f.unit === '%' ? 2 : Math.max(f.expected.decimalPlaces(), 0);
+  const places = f.unit === '%' || f.unit === '月' ? 2 : Math.max(f.expected.decimalPlaces(), 0);
   return `${f.check} ${f.pointer} expected ${f.expected.toFixed(places)} printed ${f.stated.value} difference ${f.difference.toFixed(places)}`;
 }
 
@@ -196,5 +196,55 @@ describe('tolerance follows the printed precision', () => {
     expect(rateFindings('101.50').map(summary)).toEqual([
       'stated-change /funds/employeeCivil/periods/2022/income/yoy/0/rate expected 101.55 printed 101.50 difference 0.05',
     ]);
+  });
+});
+
+describe('each check fires on the identity it guards', () => {
+  const only = (name: SeedName, edit: (d: Record<string, unknown>) => void, check: Finding['check']) =>
+    auditEdited(name, edit).filter((f) => f.check === check).map(summary);
+
+  it('a printed balance rate, share or budget completion that its figures do not give', () => {
+    expect(only('banner-2022', (d) => setAt(d, '/funds/employee/periods/2022/balanceRate/value', '78.35'), 'stated-ratio')).toEqual([
+      'stated-ratio /funds/employee/periods/2022/balanceRate expected 78.33 printed 78.35 difference -0.02',
+    ]);
+    expect(only('banner-2022', (d) => setAt(d, '/funds/employeePersonal/periods/2022/cumulativeBalance/share/value', '30.42'), 'stated-ratio')).toEqual([
+      'stated-ratio /funds/employeePersonal/periods/2022/cumulativeBalance/share expected 30.24 printed 30.42 difference -0.18',
+    ]);
+    expect(only('xinjiang-2020', (d) => setAt(d, '/funds/employee/periods/2020/budget/expenditureCompletion/value', '74.63'), 'stated-ratio')).toEqual([
+      'stated-ratio /funds/employee/periods/2020/budget/expenditureCompletion expected 74.36 printed 74.63 difference -0.27',
+    ]);
+  });
+
+  it('months payable that its recorded method does not give', () => {
+    expect(only('banner-2022', (d) => setAt(d, '/funds/resident/periods/2022/monthsPayable/method', { name: 'current-year-expenditure' }), 'months-payable')).toEqual([
+      'months-payable /funds/resident/periods/2022/monthsPayable expected 41.64 printed 15 difference 26.64',
+    ]);
+  });
+
+  it('assets less liabilities against the cumulative balance', () => {
+    // "基金资产总计767106万元 … 负债总计58103万元 … 基金累计结余709003万元"
+    expect(only('xinjiang-2020', (d) => setAt(d, '/funds/employee/periods/2020/liabilities/value', '58203'), 'assets')).toEqual([
+      'assets /funds/employee/periods/2020/cumulativeBalance expected 708903 printed 709003 difference -100',
+    ]);
+  });
+
+  it('a figure printed twice with different values', () => {
+    expect(only('xinjiang-2020', (d) => setAt(d, '/funds/employee/periods/2020/income/restated/0/value', '347883'), 'restatement')).toEqual([
+      'restatement /funds/employee/periods/2020/income/restated/0 expected 347833 printed 347883 difference -50',
+    ]);
+  });
+
+  it('an achieved value that misses its target', () => {
+    const findings = auditEdited('county-2019', (d) => setAt(d, '/performance/9/actual/value', '98'));
+    expect(findings.filter((f) => f.check === 'performance').map((f) => f.message)).toEqual([
+      '各项社会保险待遇发放准确率 2019: achieved 98% does not meet the target >= 99%',
+    ]);
+  });
+
+  it('a contribution rate whose parts do not add up', () => {
+    // "在职人员以上年度本人月平均工资总额的8.2%缴费，其中单位6.2%、个人2%"
+    expect(only('city-2021-2022h1', (d) => setAt(d, '/funds/employee/contributions/0/rate/parts/employer/value', '6.0'), 'parts-sum')).toContainEqual(
+      'parts-sum /funds/employee/contributions/0/rate expected 8.00 printed 8.2 difference -0.20',
+    );
   });
 });
