@@ -1,0 +1,85 @@
+/**
+ * compareProjections: B − A fund by fund and year by year. A scenario
+ * against itself differs by nothing; the 380 → 400 reform differs by the
+ * hand-computed change and nowhere else.
+ */
+import { describe, expect, it } from 'vitest';
+import { D, ZERO, toFen } from '../../src/common/money.ts';
+import { compareProjections, type FundYearDiff } from '../../src/report/compare.ts';
+import { exampleFiles, expectNear, runExample, s } from './helpers.ts';
+
+describe('a scenario compared with itself', () => {
+  it('differs by zero in every fund and year, for every example', async () => {
+    for (const f of exampleFiles()) {
+      const a = (await runExample(f)).projection;
+      const b = (await runExample(f)).projection;
+      const diff = compareProjections(a, b);
+      const rows = a.funds.reduce((n, x) => n + x.years.length, 0);
+      expect(diff, f).toHaveLength(rows);
+      for (const d of diff) {
+        for (const v of [d.income, d.expenditure, d.currentBalance, d.cumulative]) expect(v.isZero(), `${f} ${d.fund} ${d.year}`).toBe(true);
+        if (d.monthsPayable) expect(d.monthsPayable.isZero()).toBe(true);
+      }
+      // and with the very same projection object
+      expect(compareProjections(a, a).every((d) => d.income.isZero() && d.cumulative.isZero())).toBe(true);
+    }
+  });
+});
+
+describe('the 380 → 400 reform (banner-individual-400.json − banner-2023-im-standards.json)', async () => {
+  const a = (await runExample('banner-2023-im-standards.json')).projection;
+  const b = (await runExample('banner-individual-400.json')).projection;
+  const diff = compareProjections(a, b);
+  const row = (fund: string, year: number): FundYearDiff => diff.find((d) => d.fund === fund && d.year === year)!;
+
+  it('raises resident income by 25462200 / 380 × 0.9812^t × 20 a year and changes nothing else in the fund', () => {
+    // 2023 exactly: toFen(25462200 × 0.9812 × 400 / 380) − toFen(25462200 × 0.9812) = 26298432.25 − 24983510.64
+    expect(s(row('resident', 2023).income)).toBe('1314921.61');
+    expect(s(toFen(new D(25462200).times('0.9812').times(400).dividedBy(380)).minus(toFen(new D(25462200).times('0.9812'))))).toBe('1314921.61');
+    let cumulative = ZERO;
+    for (let year = 2022; year <= 2035; year++) {
+      const d = row('resident', year);
+      const expected = year === 2022 ? ZERO : new D(25462200).dividedBy(380).times(new D('0.9812').pow(year - 2022)).times(20);
+      expectNear(d.income, expected);
+      expect(d.expenditure.isZero()).toBe(true);
+      expect(s(d.currentBalance)).toBe(s(d.income));
+      cumulative = cumulative.plus(d.income);
+      expect(s(d.cumulative)).toBe(s(cumulative));
+    }
+    // thirteen years of it, a geometric sum: 25462200 / 380 × 20 × 0.9812 × (1 − 0.9812^13) / 0.0188 ≈ 1529万元 by 2035
+    // (each year's line is rounded to the fen on its own: at most 13 fen apart)
+    const geometric = new D(25462200).dividedBy(380).times(20).times('0.9812').times(new D(1).minus(new D('0.9812').pow(13))).dividedBy('0.0188');
+    expectNear(row('resident', 2035).cumulative, geometric, '0.13');
+    expect(row('resident', 2035).cumulative.dividedBy(10000).toDecimalPlaces(0).toString()).toBe('1529');
+  });
+
+  it('costs medical aid (400 × 20 + 3300 × 9) × 0.9812^t a year', () => {
+    expect(s(row('aid', 2023).expenditure)).toBe('36991.24'); // 37700 × 0.9812
+    let cumulative = ZERO;
+    for (let year = 2023; year <= 2035; year++) {
+      const d = row('aid', year);
+      expectNear(d.expenditure, new D(37700).times(new D('0.9812').pow(year - 2022)));
+      expect(d.income.isZero()).toBe(true);
+      expect(s(d.currentBalance)).toBe(s(d.expenditure.negated()));
+      cumulative = cumulative.minus(d.expenditure);
+      expect(s(d.cumulative)).toBe(s(cumulative));
+    }
+  });
+
+  it('leaves the employee funds and the base year alone', () => {
+    for (const d of diff) {
+      if (d.fund.startsWith('employee') || d.year === 2022) {
+        expect(d.income.isZero() && d.expenditure.isZero() && d.cumulative.isZero(), `${d.fund} ${d.year}`).toBe(true);
+      }
+    }
+  });
+
+  it('is antisymmetric: A − B is −(B − A)', () => {
+    const back = compareProjections(b, a);
+    expect(back).toHaveLength(diff.length);
+    back.forEach((d, i) => {
+      expect(s(d.cumulative.negated())).toBe(s(diff[i]!.cumulative));
+      expect(s(d.income.negated())).toBe(s(diff[i]!.income));
+    });
+  });
+});
