@@ -7,30 +7,9 @@ import { composeStack, resolveFast, resolveWithEngine, type Facts } from '../src
 import { catalogFromFiles } from '../src/rules/catalog.ts';
 import { loadCatalog, readRuleFiles } from '../src/rules/catalog-node.ts';
 import { defaultRegistry } from '../src/rules/registry.ts';
-
-export interface Timing {
-  name: string;
-  runs: number;
-  medianMs: number;
-  p95Ms: number;
-}
-
-export async function time(name: string, runs: number, fn: () => unknown): Promise<Timing> {
-  for (let i = 0; i < Math.min(20, runs); i++) await fn(); // warm up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { name, runs, medianMs: at(0.5), p95Ms: at(0.95) };
-}
-
-export function report(t: Timing): void {
-  console.log(`${t.name.padEnd(66)} median ${t.medianMs.toFixed(3).padStart(9)} ms   p95 ${t.p95Ms.toFixed(3).padStart(9)} ms   (${t.runs} runs)`);
-}
+import { report, time } from './timing.ts';
+import { modelBench } from './model.ts';
+import { workbenchBench } from './workbench.ts';
 
 async function engineBench(): Promise<void> {
   const catalog = loadCatalog();
@@ -50,3 +29,7 @@ async function engineBench(): Promise<void> {
 
 console.log('# engine');
 await engineBench();
+console.log('# model');
+await modelBench();
+console.log('# workbench');
+await workbenchBench();

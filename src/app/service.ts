@@ -7,7 +7,7 @@ import { InputError } from '../common/errors.ts';
 import type { Dec } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 import type { Category, Facts } from '../engine/facts.ts';
-import { resolveFast } from '../engine/index.ts';
+import { resolveWithEngine } from '../engine/index.ts';
 import type { Resolution } from '../engine/resolve.ts';
 import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
@@ -64,7 +64,7 @@ export class SimulationService {
       const prepared = await prepareScenario(structuredClone(scenario), file, embeddedEnvironment());
       const projection = project(prepared.input);
       this.#last = { key: prepared.hash, scenario, prepared, projection };
-      return { ...this.#view(scenario, prepared, projection), millis: performance.now() - started };
+      return { ...(await this.#view(scenario, prepared, projection)), millis: performance.now() - started };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
@@ -101,7 +101,7 @@ export class SimulationService {
   }
 
   /** Why a fund's amounts in a year are what they are: its lines, the parameters in force, the assumptions. */
-  explain(fund: string, year: number): ExplainView | undefined {
+  async explain(fund: string, year: number): Promise<ExplainView | undefined> {
     const last = this.#last;
     if (!last) return undefined;
     const f = last.projection.funds.find((x) => x.id === fund);
@@ -109,7 +109,7 @@ export class SimulationService {
     if (!f || !fy) return undefined;
     const base = year === last.projection.baseYear;
     const scheme: Scheme = fund.startsWith('employee') ? 'employee' : fund === 'aid' ? 'aid' : 'resident';
-    const res = this.#resolve(last.prepared, `${year}-01`, CATEGORY_OF_SCHEME[scheme], true);
+    const res = await this.#resolve(last.prepared, `${year}-01`, CATEGORY_OF_SCHEME[scheme], true);
     const parameters = [...res.values.values()]
       .filter((v) => typeof v.value !== 'string')
       .filter((v) => {
@@ -130,27 +130,24 @@ export class SimulationService {
     };
   }
 
-  #resolve(p: Prepared, month: string, category: Category, withOverrides: boolean): Resolution {
+  /** Values shown to the user and their provenance come from json-rules-engine, the reference evaluator. */
+  #resolve(p: Prepared, month: string, category: Category, withOverrides: boolean): Promise<Resolution> {
     const a = p.input.assumptions;
     const facts: Facts = { month: parseMonth(month)!, category, aid: 'none', regionTier: a.regionTier };
-    return resolveFast(p.input.stack, facts, {
+    return resolveWithEngine(p.input.stack, facts, {
       series: wageSeries(a, p.input.base, p.input.until),
       overrides: withOverrides ? p.input.overrides : [],
     });
   }
 
-  #view(scenario: Scenario, prepared: Prepared, projection: Projection): Omit<RunView, 'millis'> {
+  async #view(scenario: Scenario, prepared: Prepared, projection: Projection): Promise<Omit<RunView, 'millis'>> {
     const registry = prepared.input.stack.registry;
     const leverMonth = `${projection.baseYear + 1}-01`;
-    const byCategory = new Map<string, [Resolution, Resolution]>();
-    const resolutions = (c: Category) => {
-      let r = byCategory.get(c);
-      if (!r) {
-        r = [this.#resolve(prepared, leverMonth, c, true), this.#resolve(prepared, leverMonth, c, false)];
-        byCategory.set(c, r);
-      }
-      return r;
-    };
+    const byCategory = new Map<Category, [Resolution, Resolution]>();
+    for (const c of new Set(Object.values(CATEGORY_OF_SCHEME))) {
+      byCategory.set(c, [await this.#resolve(prepared, leverMonth, c, true), await this.#resolve(prepared, leverMonth, c, false)]);
+    }
+    const resolutions = (c: Category) => byCategory.get(c)!;
     const levers: LeverView[] = registry.names().map((name) => {
       const spec = registry.get(name);
       const [withO, without] = resolutions(CATEGORY_OF_SCHEME[spec.scheme]);
@@ -170,12 +167,13 @@ export class SimulationService {
         override: idx >= 0 ? idx : null,
       };
     });
-    const changes: ChangeView[] = (scenario.overrides ?? []).map((o) => {
+    const changes: ChangeView[] = [];
+    for (const o of scenario.overrides ?? []) {
       const spec = registry.get(o.param);
       const month = o.from ?? leverMonth;
-      const before = this.#resolve(prepared, month, CATEGORY_OF_SCHEME[spec.scheme], false).values.get(o.param);
-      const after = this.#resolve(prepared, month, CATEGORY_OF_SCHEME[spec.scheme], true).values.get(o.param);
-      return {
+      const before = (await this.#resolve(prepared, month, CATEGORY_OF_SCHEME[spec.scheme], false)).values.get(o.param);
+      const after = (await this.#resolve(prepared, month, CATEGORY_OF_SCHEME[spec.scheme], true)).values.get(o.param);
+      changes.push({
         param: o.param,
         label: spec.label,
         unit: spec.unit,
@@ -184,15 +182,15 @@ export class SimulationService {
         before: before ? before.value.toString() : null,
         after: after ? after.value.toString() : typeof o.value === 'string' ? o.value : JSON.stringify(o.value),
         note: o.note,
-      };
-    });
+      });
+    }
     const compliance = [];
     for (let year = projection.baseYear; year <= projection.until; year++) {
-      for (const c of this.#resolve(prepared, `${year}-01`, 'resident', true).compliance) {
+      for (const c of (await this.#resolve(prepared, `${year}-01`, 'resident', true)).compliance) {
         compliance.push({ param: c.param, label: registry.get(c.param).label, value: c.value.toString(), minimumParam: c.minimumParam, minimum: c.minimum.toString(), year, source: c.minimumFrom });
       }
     }
-    const t = this.#resolve(prepared, leverMonth, 'resident', true);
+    const t = await this.#resolve(prepared, leverMonth, 'resident', true);
     const th = (n: string) => t.values.get(n)?.value.toString() ?? null;
     const money = (v: Dec) => wanExact(v);
     return {

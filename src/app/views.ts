@@ -92,7 +92,7 @@ export interface RunView {
   levers: LeverView[];
   changes: ChangeView[];
   compliance: ComplianceView[];
-  notes: string[];
+  notes: Text[];
   /** Every assumption after defaults, flattened ("growth.resident": "-1.88"). */
   assumptions: Record<string, string>;
   /** The baseline's own audit findings, where the baseline module provides them. */

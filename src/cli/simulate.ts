@@ -114,6 +114,6 @@ function tableReport(title: string, hash: string, p: Projection): string {
   const t = p.subsidyTotals;
   rows.push([`${p.baseYear + 1}-${p.until}`, wan2(t.central), wan2(t.region), wan2(t.city), wan2(t.county), wan2(t.unspecified)]);
   out.push(table(rows), '');
-  if (p.notes.length) out.push('说明 notes:', ...p.notes.map((n) => `  - ${n}`), '');
+  if (p.notes.length) out.push('说明 notes:', ...p.notes.map((n) => `  - ${n.zh} / ${n.en}`), '');
   return out.join('\n');
 }

@@ -53,7 +53,7 @@ export interface Projection {
   perPerson: PersonYear[];
   counts: { year: number; counts: Counts }[];
   /** Where the model fell back to a simpler driver, and why. */
-  notes: string[];
+  notes: { zh: string; en: string }[];
 }
 
 /** Everything that moves lines in one year. */
@@ -77,7 +77,7 @@ const AID_GROUPS = ['tekun', 'dibao', 'fanpin'] as const;
 
 export function project(input: ProjectionInput): Projection {
   const { base, assumptions: a, until } = input;
-  const notes: string[] = [];
+  const notes: { zh: string; en: string }[] = [];
   const series = wageSeries(a, base, until);
   const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
   const wage = (y: number) => {
@@ -109,12 +109,12 @@ export function project(input: ProjectionInput): Projection {
   if (!d0.employee && base.funds.some((f) => f.id.startsWith('employee'))) {
     notes.push(
       wage(base.year) === undefined
-        ? 'employee contributions grow with insured counts and wages: the average wage is not known (assumptions.avgMonthlyWage)'
-        : 'employee contributions grow with insured counts and wages: the rules set no employer rate',
+        ? { zh: '职工缴费按参保人数和工资增长推算：未知平均工资（可在假设中填写基期月平均工资）', en: 'employee contributions grow with insured counts and wages: the average wage is not known (assumptions.avgMonthlyWage)' }
+        : { zh: '职工缴费按参保人数和工资增长推算：所选规则未设定单位缴费比例', en: 'employee contributions grow with insured counts and wages: the rules set no employer rate' },
     );
   }
   if (d0.resident.standard === undefined && base.funds.some((f) => f.id === 'resident')) {
-    notes.push('resident contributions grow with insured counts: the rules set no individual standard for the base year');
+    notes.push({ zh: '居民缴费按参保人数推算：所选规则未设定基期个人缴费标准', en: 'resident contributions grow with insured counts: the rules set no individual standard for the base year' });
   }
 
   const methodOf = (fund: FundId, y: number): MonthsPayableMethod => {

@@ -46,7 +46,7 @@ describe('the workbench service', () => {
   it('explains a fund year', async () => {
     const svc = new SimulationService();
     await svc.run(banner);
-    const e = svc.explain('resident', 2024)!;
+    const e = (await svc.explain('resident', 2024))!;
     expect(e.lines.map((l) => l.line)).toContain('income:contributions.individual');
     expect(e.parameters.find((p) => p.name === 'resident.individual.standard')?.value).toBe('400');
   });

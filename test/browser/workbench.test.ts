@@ -5,6 +5,8 @@
  */
 import { expect } from 'chai';
 import { YbApp } from '../../src/ui/components/workbench-app.ts';
+import type { YbFundView } from '../../src/ui/components/fund-view.ts';
+import type { YbDataTable } from '../../src/ui/components/data-table.ts';
 import { startWorker } from '../../src/ui/state/simulation-controller.ts';
 import { Store, STORAGE_KEY } from '../../src/ui/state/store.ts';
 import { decodeShareFragment } from '../../src/ui/state/share.ts';
@@ -63,9 +65,9 @@ describe('the workbench', () => {
     expect(Number(r1.incomeBySource['contributions.individual'])).to.be.greaterThan(Number(r0.incomeBySource['contributions.individual']));
     expect(r1.expenditure).to.equal(r0.expenditure);
     await app.updateComplete;
-    const view = q(app.shadowRoot, 'yb-fund-view')!;
+    const view = q<YbFundView>(app.shadowRoot, 'yb-fund-view')!;
     await view.updateComplete;
-    const table = q(view.shadowRoot, 'yb-data-table')!;
+    const table = q<YbDataTable>(view.shadowRoot, 'yb-data-table')!;
     expect(table.csvText()).to.contain(r1.cumulative);
     const chart = q(view.shadowRoot, 'yb-chart') as unknown as { renderedOption: { series: { data: number[] }[] } };
     expect(chart.renderedOption.series[0]!.data[1]).to.equal(Number(r1.cumulative));

@@ -61,7 +61,7 @@ describe('the city (seed 001): floors, ceilings and 8.2% = 6.2% + 2%', () => {
     expect(err).toBeInstanceOf(InputError);
     const p = (err as InputError).problems[0]!;
     expect(p.file).toBe('rules/city/medical-maternity-2021.json');
-    expect(p.path).toBe('/rules/4/event/params/employee.base.floor/percentOf');
+    expect(p.path).toBe('/rules/5/event/params/employee.base.floor/percentOf');
     expect(p.reason).toContain('avgMonthlyWage for 2020');
   });
 
@@ -96,7 +96,7 @@ describe('the city (seed 001): floors, ceilings and 8.2% = 6.2% + 2%', () => {
       kind: 'rule',
       ruleSet: CITY,
       rule: 'floor-2021-07',
-      path: '/rules/3/event/params/employee.base.floor',
+      path: '/rules/4/event/params/employee.base.floor',
       quote: '下限是5067元/月',
     });
   });

@@ -193,7 +193,7 @@ describe('stack and resolution refusals', () => {
       resolveFast(stack, { month: parseMonth('2022-04')!, category: 'in-service', aid: 'none' }, { series: { avgMonthlyWage: { '2020': '40000' } } }),
     );
     expect(p!.file).toBe('rules/city/medical-maternity-2021.json');
-    expect(p!.path).toBe('/rules/4/event/params/employee.base.floor');
+    expect(p!.path).toBe('/rules/5/event/params/employee.base.floor');
     expect(p!.reason).toContain('employee.base.floor 24000 is above employee.base.ceiling 19002');
   });
 

@@ -1,16 +1,18 @@
 /**
  * <yb-chart>: one ECharts chart. ECharts is the convention of Chinese
  * government dashboards (markArea bands, stacked bars, dual axes out of the
- * box); only the parts used here are bundled, drawn with the SVG renderer
- * (crisp when printed or captured).
+ * box); only the parts used here are bundled. The canvas renderer redraws
+ * fastest while a lever is dragged. Each chart draws in a task of its own,
+ * and only the newest option of a burst, so no single main-thread task
+ * carries every chart of the page.
  */
 import { LitElement, css, html } from 'lit';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
 export class YbChart extends LitElement {
   static override properties = { option: { attribute: false }, label: {} };
@@ -36,18 +38,26 @@ export class YbChart extends LitElement {
 
   override firstUpdated(): void {
     const el = this.renderRoot.querySelector('div')!;
-    this.#chart = echarts.init(el, undefined, { renderer: 'svg' });
+    this.#chart = echarts.init(el, undefined, { renderer: 'canvas' });
     this.#resize.observe(el);
     if (this.option) this.#chart.setOption(this.option, true);
   }
 
+  #scheduled?: ReturnType<typeof setTimeout>;
+
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('option') && this.option && this.#chart) this.#chart.setOption(this.option, true);
+    if (!changed.has('option') || !this.#chart) return;
+    clearTimeout(this.#scheduled);
+    this.#scheduled = setTimeout(() => {
+      if (this.option && this.#chart) this.#chart.setOption(this.option, { notMerge: true });
+      this.dispatchEvent(new Event('drawn'));
+    }, 0);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
+    clearTimeout(this.#scheduled);
     this.#chart?.dispose();
     this.#chart = undefined;
   }
