@@ -9,6 +9,11 @@ import { InputError, type InputProblem } from './errors.ts';
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const compiled = new Map<object, ValidateFunction>();
 
+/** Make a schema available to others' $ref by its $id (the scenario schema refers to the rule-set schema's values). */
+export function registerSchema(schema: { $id?: string }): void {
+  if (schema.$id && !ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+}
+
 function describe(e: ErrorObject): string {
   switch (e.keyword) {
     case 'additionalProperties':
@@ -35,17 +40,18 @@ export function schemaProblems(schema: object, data: unknown, file: string): Inp
     compiled.set(schema, validate);
   }
   if (validate(data)) return [];
-  const seen = new Set<string>();
-  const problems: InputProblem[] = [];
-  for (const e of prune(validate.errors ?? [])) {
-    const p = { file, path: e.instancePath, reason: describe(e) };
-    const key = p.path + '|' + p.reason;
-    if (!seen.has(key)) {
-      seen.add(key);
-      problems.push(p);
-    }
+  // One problem per place: the alternatives of an anyOf that all failed there read as one reason.
+  const all = validate.errors ?? [];
+  const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const groups = new Map<string, { path: string; reasons: string[] }>();
+  for (const e of prune(all)) {
+    const key = alternatives.has(e.instancePath) ? e.instancePath : `${e.instancePath}|${groups.size}`;
+    const group = groups.get(key) ?? { path: e.instancePath, reasons: [] };
+    const reason = describe(e);
+    if (!group.reasons.includes(reason)) group.reasons.push(reason);
+    groups.set(key, group);
   }
-  return problems;
+  return [...groups.values()].map((g) => ({ file, path: g.path, reason: g.reasons.join(', or ') }));
 }
 
 export function assertSchema(schema: object, data: unknown, file: string): void {

@@ -99,7 +99,7 @@ export function resolveParameters(
   for (const rule of matched) {
     const { spec, ruleSet } = rule;
     for (const [name, expr] of Object.entries(spec.event.params)) {
-      const path = pointer('rules', rule.index, 'event', 'params', name);
+      const path = ruleSet.at + pointer('rules', rule.index, 'event', 'params', name);
       const prev = candidates.get(name);
       if (prev && prev.precedence === rule.precedence) {
         fatal.push({
@@ -234,13 +234,13 @@ export function resolveParameters(
     }
   }
 
-  checkOrder(values, stack, fatal);
+  checkOrder(values, stack, facts, fatal);
   if (fatal.length) throw new InputError(fatal);
   return { facts, values, unavailable, unset, compliance: complianceFindings(values, stack) };
 }
 
 /** A floor computed above its ceiling is refused, naming the rule that set the floor. */
-function checkOrder(values: Map<string, ResolvedValue>, stack: PolicyStack, problems: InputProblem[]): void {
+function checkOrder(values: Map<string, ResolvedValue>, stack: PolicyStack, facts: Facts, problems: InputProblem[]): void {
   for (const v of values.values()) {
     const ceilingName = stack.registry.get(v.name).notAbove;
     const ceiling = ceilingName ? values.get(ceilingName) : undefined;
@@ -249,7 +249,7 @@ function checkOrder(values: Map<string, ResolvedValue>, stack: PolicyStack, prob
       problems.push({
         file: v.provenance.file,
         path: v.provenance.path,
-        reason: `${v.name} ${v.value.toString()} is above ${ceilingName} ${ceiling.value.toString()} (from ${ceiling.provenance.file} at ${ceiling.provenance.path})`,
+        reason: `${v.name} ${v.value.toString()} is above ${ceilingName} ${ceiling.value.toString()} (from ${ceiling.provenance.file} at ${ceiling.provenance.path}) for ${describeFacts(facts)}`,
       });
     }
   }

@@ -50,12 +50,12 @@ export function composeStack(rootIds: string[], lookup: RuleSetLookup, registry:
     }
     state.set(id, 'visiting');
     (set.spec.extends ?? []).forEach((parentId, i) => {
-      visit(parentId, { file: set.file, path: pointer('extends', i) });
+      visit(parentId, { file: set.file, path: set.at + pointer('extends', i) });
       const parent = lookup(parentId);
       if (parent && parent.spec.precedence >= set.spec.precedence) {
         problems.push({
           file: set.file,
-          path: '/precedence',
+          path: set.at + '/precedence',
           reason: `precedence ${set.spec.precedence} must be above that of "${parentId}" (${parent.spec.precedence}), which it extends`,
         });
       }
@@ -109,7 +109,7 @@ function samePrecedenceConflicts(rules: CompiledRule[]): InputProblem[] {
         if (!(name in a.spec.event.params)) continue;
         problems.push({
           file: b.ruleSet.file,
-          path: pointer('rules', b.index, 'event', 'params', name),
+          path: b.ruleSet.at + pointer('rules', b.index, 'event', 'params', name),
           reason: `sets ${name} from ${b.period.from === undefined ? 'the start' : formatMonth(b.period.from)} with precedence ${b.precedence}, as does rule "${a.spec.id}" of "${a.ruleSet.spec.id}"; give one rule set a higher precedence`,
         });
       }

@@ -21,6 +21,7 @@ export interface AssumptionsInput {
   utilizationGrowth?: string;
   retireeCostWeight?: string;
   interestRate?: string;
+  /** Percent of the base year's collection (100: as in the base year). */
   collectionRate?: string;
   aidFundingGrowth?: string;
   regionTier?: 1 | 2 | 3;
@@ -121,6 +122,12 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     problems.push({ file, path: `${at}/wageDistribution`, reason: 'relative wages must average exactly 1' });
   }
   if (a.wageDistribution.some((w) => w.lessThanOrEqualTo(0))) problems.push({ file, path: `${at}/wageDistribution`, reason: 'relative wages must be positive' });
+  for (const [g, n] of Object.entries(input.counts ?? {})) {
+    if (n !== undefined && new D(n).isNegative()) problems.push({ file, path: `${at}/counts/${g}`, reason: 'a count of people cannot be negative' });
+  }
+  if (input.avgMonthlyWage !== undefined && !new D(input.avgMonthlyWage).isPositive()) {
+    problems.push({ file, path: `${at}/avgMonthlyWage`, reason: 'the average wage must be above 0' });
+  }
   if (a.retireeCostWeight.isNegative()) problems.push({ file, path: `${at}/retireeCostWeight`, reason: 'must not be negative' });
   if (problems.length) throw new InputError(problems);
   return a;

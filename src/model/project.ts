@@ -97,7 +97,8 @@ export function project(input: ProjectionInput): Projection {
       employees,
       employee: employeeContributions(tl, a, counts, y, wage(y)),
       resident: residentYear(tl, y),
-      collection: a.collectionRate.dividedBy(100),
+      // Collection relative to the base year, whose reported income already reflects its own.
+      collection: t === 0 ? ONE : a.collectionRate.dividedBy(100),
       wageIndex: growthFactor(a.wageGrowth, t),
       cost,
       employeeCostUnits: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO).plus((counts.retiree ?? ZERO).times(a.retireeCostWeight)).times(cost),
@@ -105,6 +106,7 @@ export function project(input: ProjectionInput): Projection {
       aidFunding: growthFactor(a.aidFundingGrowth, t),
     });
   }
+  makeConsistent(drivers, base.year, until);
   const d0 = drivers.get(base.year)!;
   if (!d0.employee && base.funds.some((f) => f.id.startsWith('employee'))) {
     notes.push(
@@ -178,6 +180,45 @@ export function project(input: ProjectionInput): Projection {
     counts: [...drivers].map(([year, d]) => ({ year, counts: d.counts })),
     notes,
   };
+}
+
+/**
+ * A driver must mean the same in every year, or a line jumps by the ratio of
+ * two different things. A per-head amount or ratio missing in some years takes
+ * its nearest known value (so a parameter first set in 2026 moves nothing
+ * until it changes); the subsidy split and the contribution mechanism are used
+ * only if the base year has them, and carried forward where a later year lacks them.
+ */
+function makeConsistent(drivers: Map<number, Drivers>, from: number, until: number): void {
+  const years = [...drivers.keys()].sort((a, b) => a - b);
+  const fill = (get: (r: ResidentYear) => Dec | undefined, set: (r: ResidentYear, v: Dec) => void) => {
+    const values = years.map((y) => get(drivers.get(y)!.resident));
+    const first = values.find((v) => v !== undefined) ?? ONE;
+    let last = first;
+    years.forEach((y, i) => {
+      last = values[i] ?? last;
+      set(drivers.get(y)!.resident, last);
+    });
+  };
+  fill((r) => r.standard, (r, v) => (r.standard = v));
+  fill((r) => r.subsidy, (r, v) => (r.subsidy = v));
+  fill((r) => r.reimbursementRatio, (r, v) => (r.reimbursementRatio = v));
+  fill((r) => r.aidReimbursementRatio, (r, v) => (r.aidReimbursementRatio = v));
+  const d0 = drivers.get(from)!;
+  let prev = d0;
+  for (let y = from + 1; y <= until; y++) {
+    const d = drivers.get(y)!;
+    if (!d0.resident.split) d.resident.split = undefined;
+    else if (!d.resident.split) d.resident.split = prev.resident.split;
+    if (!d0.employee) d.employee = undefined;
+    else if (!d.employee && prev.employee) {
+      // Rules that stop setting a rate: contributions follow the wage mass from the last year they were due.
+      const k = d.employees.times(d.wageIndex).dividedBy(prev.employees.times(prev.wageIndex));
+      const e = prev.employee;
+      d.employee = { employer: e.employer.times(k), individual: e.individual.times(k), maternity: e.maternity.times(k), toAccounts: e.toAccounts.times(k) };
+    }
+    prev = d;
+  }
 }
 
 /** The driver of one line of one fund in one year; undefined means "absolute, see absoluteLine". */

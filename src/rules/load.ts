@@ -23,10 +23,12 @@ export function rulePeriod(rule: RuleSpec): Period {
 
 /**
  * @param expectedId the id the file's location implies (rules/<id>.json), when known.
+ * @param at where the rule set sits inside `file` (a scenario's "/ruleSets/0"), prefixed to every path.
  */
-export function loadRuleSet(data: unknown, file: string, registry: Registry, expectedId?: string): RuleSet {
+export function loadRuleSet(data: unknown, file: string, registry: Registry, expectedId?: string, at = ''): RuleSet {
+  const inFile = (problems: InputProblem[]) => new InputError(problems.map((p) => ({ ...p, path: at + p.path })));
   const schema = schemaProblems(ruleSetSchema, data, file);
-  if (schema.length) throw new InputError(schema);
+  if (schema.length) throw inFile(schema);
   const spec = data as RuleSetSpec;
   const problems: InputProblem[] = [];
   if (expectedId !== undefined && spec.id !== expectedId) {
@@ -54,8 +56,8 @@ export function loadRuleSet(data: unknown, file: string, registry: Registry, exp
     }
   });
   if (problems.length === 0) problems.push(...overlapProblems(spec, file, registry));
-  if (problems.length) throw new InputError(problems);
-  return { spec, file };
+  if (problems.length) throw inFile(problems);
+  return { spec, file, at };
 }
 
 function conditionProblems(c: Condition, file: string, path: string): InputProblem[] {

@@ -86,4 +86,6 @@ export interface RuleSetSpec {
 export interface RuleSet {
   spec: RuleSetSpec;
   file: string;
+  /** Where the rule set sits inside its file: "" for rules/*.json, "/ruleSets/0" inside a scenario. */
+  at: string;
 }

@@ -1,5 +1,5 @@
 /** The environment a scenario resolves in from the embedded data: the browser worker, and tests. */
-import type { Baseline } from '../baseline/types.ts';
+import { loadBaseline } from '../baseline/load.ts';
 import { BASELINES, RULE_FILES } from '../data/embedded.ts';
 import { baseYearFromBaseline } from '../model/from-baseline.ts';
 import { catalogFromFiles, type Catalog } from '../rules/catalog.ts';
@@ -13,6 +13,6 @@ export function embeddedEnvironment(): Environment {
   return {
     catalog,
     baseline: (name) => BASELINES[name],
-    toBaseYear: (json, file, year) => baseYearFromBaseline(json as Baseline, file, year),
+    toBaseYear: (json, file, year) => baseYearFromBaseline(loadBaseline(json, file), file, year),
   };
 }

@@ -4,7 +4,8 @@
  * version is refused rather than misread.
  */
 import { InputError } from '../common/errors.ts';
-import { parseJson, schemaProblems } from '../common/schema.ts';
+import { parseJson, registerSchema, schemaProblems } from '../common/schema.ts';
+import ruleSetSchema from '../../rules/rule-set.schema.json' with { type: 'json' };
 import scenarioSchema from '../../seeds/scenario.schema.json' with { type: 'json' };
 import { SCENARIO_VERSION, type Scenario } from './types.ts';
 
@@ -30,6 +31,7 @@ export function loadScenario(data: unknown, file: string): Scenario {
     if (!step) throw InputError.one(file, '/version', `no migration from format ${v}`);
     doc = { ...step(doc), version: v + 1 };
   }
+  registerSchema(ruleSetSchema);
   const problems = schemaProblems(scenarioSchema, doc, file);
   if (problems.length) throw new InputError(problems);
   return doc as unknown as Scenario;

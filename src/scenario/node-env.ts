@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson } from '../common/schema.ts';
-import type { Baseline } from '../baseline/types.ts';
+import { loadBaseline } from '../baseline/load.ts';
 import { baseYearFromBaseline } from '../model/from-baseline.ts';
 import { loadCatalog } from '../rules/catalog-node.ts';
 import type { Environment } from './prepare.ts';
@@ -17,6 +17,6 @@ export function nodeEnvironment(): Environment {
       const path = resolve(SEEDS_DIR, 'baselines', `${name}.json`);
       return existsSync(path) ? parseJson(readFileSync(path, 'utf8'), `seeds/baselines/${name}.json`) : undefined;
     },
-    toBaseYear: (json, file, year) => baseYearFromBaseline(json as Baseline, file, year),
+    toBaseYear: (json, file, year) => baseYearFromBaseline(loadBaseline(json, file), file, year),
   };
 }

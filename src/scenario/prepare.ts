@@ -11,6 +11,9 @@ import type { BaseYear } from '../model/base-year.ts';
 import { MAX_HORIZON, type ProjectionInput } from '../model/project.ts';
 import { Catalog } from '../rules/catalog.ts';
 import { loadRuleSet } from '../rules/load.ts';
+import type { ValueExpr } from '../rules/types.ts';
+import { valueProblems } from '../rules/values.ts';
+import { isDecimalLiteral, D } from '../common/money.ts';
 import { contentHash, MODEL_VERSION } from './hash.ts';
 import { DEFAULT_UNTIL, type Scenario } from './types.ts';
 
@@ -42,17 +45,17 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
     baselineFile = `${file} (embedded baseline)`;
     baselineJson = s.baseline.embedded;
   }
-  const base = env.toBaseYear(baselineJson, baselineFile, s.baseYear);
+  const base = baseYearOf(env, baselineJson, baselineFile, s, file);
 
   // The scenario's own rule sets join the shipped ones for this projection only.
   const catalog = new Catalog(env.catalog.registry);
   for (const set of env.catalog.list()) catalog.add(set);
   (s.ruleSets ?? []).forEach((spec, i) => {
     try {
-      catalog.add(loadRuleSet(spec, `${file} /ruleSets/${i}`, env.catalog.registry));
+      catalog.add(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      problems.push(...err.problems.map((p) => ({ ...p, file, path: `/ruleSets/${i}${p.path}` })));
+      problems.push(...err.problems);
     }
   });
   if (problems.length) throw new InputError(problems);
@@ -61,10 +64,14 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   });
   const overrides: Override[] = (s.overrides ?? []).map((o, i) => ({ ...o, file, path: pointer('overrides', i) }));
   overrides.forEach((o) => {
-    if (!env.catalog.registry.has(o.param)) {
-      const hint = env.catalog.registry.closest(o.param);
+    const registry = env.catalog.registry;
+    if (!registry.has(o.param)) {
+      const hint = registry.closest(o.param);
       problems.push({ file, path: o.path + '/param', reason: `unknown parameter "${o.param}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      return;
     }
+    problems.push(...valueProblems(o.value, o.param, registry, file, o.path + '/value'));
+    if (o.from && o.until && o.from > o.until) problems.push({ file, path: o.path + '/until', reason: `the change ends (${o.until}) before it starts (${o.from})` });
   });
   const until = s.until ?? DEFAULT_UNTIL;
   if (until <= base.year) problems.push({ file, path: '/until', reason: `the horizon ${until} must be after the base year ${base.year}` });
@@ -80,9 +87,33 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
     baseYear: base.year,
     ruleSets: stack.ruleSets.map((r) => r.spec),
     registry: stack.registry.names().map((n) => [n, stack.registry.get(n)]),
-    overrides: s.overrides ?? [],
+    // What an override does, not how it is written: notes and "400.0" against "400" do not count.
+    overrides: (s.overrides ?? []).map(({ param, value, from, until }) => ({ param, value: normalize(value), from, until })),
     assumptions,
     until,
   });
   return { input, hash, baselineJson };
+}
+
+/** The base year, refusing a year the baseline does not have at the scenario's own /baseYear. */
+function baseYearOf(env: Environment, json: unknown, baselineFile: string, s: Scenario, file: string) {
+  try {
+    return env.toBaseYear(json, baselineFile, s.baseYear);
+  } catch (err) {
+    // An embedded baseline's problems belong to the scenario file, under /baseline/embedded.
+    if (err instanceof InputError && typeof s.baseline !== 'string') {
+      throw new InputError(err.problems.map((p) => (p.file === baselineFile ? { ...p, file, path: '/baseline/embedded' + p.path } : p)));
+    }
+    if (err instanceof InputError && s.baseYear !== undefined && err.problems.every((p) => p.file === baselineFile && p.path === '/funds')) {
+      throw InputError.one(file, '/baseYear', `the baseline has no full year ${s.baseYear} to start from (${err.problems[0]!.reason})`);
+    }
+    throw err;
+  }
+}
+
+function normalize(v: ValueExpr): ValueExpr {
+  if (typeof v === 'string') return isDecimalLiteral(v) ? new D(v).toString() : v;
+  if ('param' in v || 'series' in v) return v;
+  if ('percentOf' in v) return { percentOf: normalize(v.percentOf), percent: normalize(v.percent) };
+  return 'max' in v ? { max: v.max.map(normalize) } : { min: v.min.map(normalize) };
 }

@@ -82,6 +82,19 @@ describe('levers move what they should and nothing else', () => {
     expect(s(fund(after, 'employee').years[y]!.cumulative)).toBe(s(fund(before, 'employee').years[y]!.cumulative));
   });
 
+  it('a collection rate of 80% collects 80% of what the base year would from 2023 on, and the base year stays as reported', () => {
+    const full = run();
+    const low = run({ assumptions: { regionTier: 3, collectionRate: '80' } });
+    const r100 = fund(full, 'resident').years;
+    const r80 = fund(low, 'resident').years;
+    expect(s(r80[0]!.incomeTotal)).toBe(s(r100[0]!.incomeTotal));
+    // individual contributions 2023: 80% of the full-collection amount, to the fen
+    const expected = r100[1]!.income['contributions.individual']!.times('0.8');
+    expect(r80[1]!.income['contributions.individual']!.minus(expected).abs().lessThanOrEqualTo('0.01')).toBe(true);
+    // benefits do not depend on collection
+    expect(s(r80[1]!.expenditureTotal)).toBe(s(r100[1]!.expenditureTotal));
+  });
+
   it('the projection runs to 2060 and reports exhaustion where expenditure outgrows income', () => {
     const p = run({ until: 2060, assumptions: { regionTier: 3, costGrowth: '12' } });
     const res = fund(p, 'resident');
