@@ -13,6 +13,9 @@ import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
 import { project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
+import { auditBaseline } from '../baseline/audit.ts';
+import { checkCompliance } from '../baseline/compliance.ts';
+import { loadBaseline } from '../baseline/load.ts';
 import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
 import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
@@ -231,7 +234,7 @@ export class SimulationService {
       compliance,
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
-      audit: [],
+      audit: auditOf(prepared),
     };
   }
 }
@@ -266,4 +269,10 @@ function flattenAssumptions(p: Prepared): Record<string, string> {
   out.baseYear = String(p.input.base.year);
   out.baseline = p.input.base.source;
   return out;
+}
+
+/** The baseline report's own contradictions and its standards below the rules' minimums, as sentences. */
+function auditOf(p: Prepared): { message: string }[] {
+  const b = loadBaseline(p.baselineJson, p.input.base.source);
+  return [...auditBaseline(b).findings.map((f) => ({ message: f.message })), ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message }))];
 }

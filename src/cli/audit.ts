@@ -1,24 +1,32 @@
 /**
- * npm run audit -- <baseline.json> [--format table|json]
- * Prints the audit findings and the indicators of one baseline. Findings are
- * output, not failure: exit 0 when the audit ran, 2 when the input is refused.
+ * npm run audit -- <baseline.json> [--rules <rule-set id>] [--format table|json]
+ * Prints the audit findings and the indicators of one baseline and, with
+ * --rules, its per-capita standards against the minimums those rules set.
+ * Findings are output, not failure: exit 0 when the audit ran, 2 when the
+ * input is refused.
  */
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../common/errors.ts';
+import { composeStack } from '../engine/stack.ts';
+import { loadCatalog } from '../rules/catalog-node.ts';
+import { checkCompliance, type ComplianceFinding } from '../baseline/compliance.ts';
+import { table } from './args.ts';
 import { auditBaseline, type AuditResult, type Finding } from '../baseline/audit.ts';
 import type { Indicator } from '../baseline/indicators.ts';
 import { loadBaselineFile } from '../baseline/load-file.ts';
 import type { Baseline } from '../baseline/types.ts';
 
-const USAGE = 'usage: npm run audit -- <baseline.json> [--format table|json]';
+const USAGE = 'usage: npm run audit -- <baseline.json> [--rules <rule-set id>] [--format table|json]';
 
 interface Args {
   file: string;
   format: 'table' | 'json';
+  rules?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
   let format: Args['format'] = 'table';
+  let rules: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
@@ -26,6 +34,9 @@ function parseArgs(argv: string[]): Args | string {
       const v = a.includes('=') ? a.slice('--format='.length) : argv[++i];
       if (v !== 'table' && v !== 'json') return `--format must be table or json, not ${v ?? 'nothing'}`;
       format = v;
+    } else if (a === '--rules' || a.startsWith('--rules=')) {
+      rules = a.includes('=') ? a.slice('--rules='.length) : argv[++i];
+      if (!rules) return '--rules needs a rule-set id';
     } else if (a === '--help' || a === '-h') {
       return '';
     } else if (a.startsWith('-')) {
@@ -36,24 +47,7 @@ function parseArgs(argv: string[]): Args | string {
   }
   const [file] = files;
   if (files.length !== 1 || file === undefined) return 'give exactly one baseline file';
-  return { file, format };
-}
-
-/** Terminal columns of a string: CJK characters take two. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
-function pad(s: string, n: number): string {
-  return s + ' '.repeat(Math.max(0, n - width(s)));
-}
-
-function table(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
+  return { file, format, rules };
 }
 
 function findingText(f: Finding, n: number): string {
@@ -89,10 +83,15 @@ function candidatesText(list: Indicator[]): string {
     out.push(`${i.fund} ${i.period}: printed ${i.stated.value} 月 — ${i.status}${i.method ? ` by ${i.method}` : ''}`);
     for (const c of i.candidates) {
       const mark = c.reproduces ? (c.expenditureBased ? '  ✓' : '  ✓ (income base: coincidence, not a definition)') : '';
-      out.push(`    ${pad(c.method, 34)} ${c.value.padStart(9)} → ${c.printed}${mark}`);
+      out.push(`    ${c.method.padEnd(34)} ${c.value.padStart(9)} → ${c.printed}${mark}`);
     }
   }
   return out.join('\n');
+}
+
+function complianceText(list: ComplianceFinding[], rules: string): string {
+  if (list.length === 0) return `Compliance with ${rules}: every stated per-capita standard meets its minimum.`;
+  return [`Compliance with ${rules} (${list.length}):`, ...list.map((c, i) => `${i + 1}. ${c.message}\n   at ${c.pointer}${c.quote ? `\n     “${c.quote}”` : ''}`)].join('\n');
 }
 
 function textReport(b: Baseline, file: string, r: AuditResult): string {
@@ -125,11 +124,17 @@ export async function runAudit(argv: string[], stdout: Output = process.stdout, 
   try {
     const b = await loadBaselineFile(args.file);
     const r = auditBaseline(b);
+    let compliance: ComplianceFinding[] | undefined;
+    if (args.rules) {
+      const catalog = loadCatalog();
+      if (!catalog.get(args.rules)) throw InputError.one('command line', '--rules', `no rule set "${args.rules}"; known: ${catalog.list().map((s) => s.spec.id).join(', ')}`);
+      compliance = checkCompliance(b, composeStack([args.rules], (id) => catalog.get(id), catalog.registry));
+    }
     if (args.format === 'json') {
       // decimal.js serialises as decimal strings: no float ever reaches the output.
-      stdout.write(JSON.stringify({ baseline: { id: b.id, title: b.title, source: b.source, precision: b.precision }, ...r }, null, 2) + '\n');
+      stdout.write(JSON.stringify({ baseline: { id: b.id, title: b.title, source: b.source, precision: b.precision }, ...r, compliance: compliance ?? null }, null, 2) + '\n');
     } else {
-      stdout.write(textReport(b, args.file, r));
+      stdout.write(textReport(b, args.file, r) + (compliance && args.rules ? '\n' + complianceText(compliance, args.rules) + '\n' : ''));
     }
     return 0;
   } catch (err) {

@@ -43,6 +43,13 @@ describe('the workbench service', () => {
     expect(r.compliance.filter((c) => c.year === 2022).map((c) => [c.param, c.value, c.minimum])).toEqual([['resident.subsidy.standard', '580', '610']]);
   });
 
+  it('lists the baseline report\'s own contradictions and its standard below the minimum', async () => {
+    const r = (await new SimulationService().run(banner)) as RunView;
+    // seed 000 states 当期结存 growth 328.45% where 33973.6 / 10343.49 − 1 = 228.45%
+    expect(r.audit.some((a) => a.message.includes('328.45'))).toBe(true);
+    expect(r.audit.some((a) => a.message.includes('580') && a.message.includes('610'))).toBe(true);
+  });
+
   it('explains a fund year', async () => {
     const svc = new SimulationService();
     await svc.run(banner);

@@ -88,6 +88,12 @@ export class YbScenarioSummary extends LitElement {
                 ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted" title=${sourceText(c.source)}>(${c.source.kind === 'rule' ? c.source.ruleSet : ''})</span></li>`)}
               </ul>`
           : nothing}
+        ${r.audit.length
+          ? html`<h3 style="margin-top:12px">${t('auditFindings')}</h3>
+              <ul>
+                ${r.audit.map((a) => html`<li>${a.message}</li>`)}
+              </ul>`
+          : nothing}
         ${r.notes.length ? html`<h3 style="margin-top:12px">${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}
         <p class="muted hash">${t('contentHash')} sha256:${r.hash}</p>
       </section>
