@@ -44,12 +44,15 @@ export class YbChart extends LitElement {
   }
 
   #scheduled?: ReturnType<typeof setTimeout>;
+  /** How many times the chart has drawn a new option (for tests and the benchmark). */
+  drawCount = 0;
 
   override updated(changed: Map<string, unknown>): void {
     if (!changed.has('option') || !this.#chart) return;
     clearTimeout(this.#scheduled);
     this.#scheduled = setTimeout(() => {
       if (this.option && this.#chart) this.#chart.setOption(this.option, { notMerge: true });
+      this.drawCount++;
       this.dispatchEvent(new Event('drawn'));
     }, 0);
   }
