@@ -22,7 +22,7 @@ import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { Scheme } from '../rules/types.ts';
+import type { Scheme, Text } from '../rules/types.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
@@ -120,7 +120,8 @@ export class SimulationService {
         return s === scheme || s === 'fund' || (scheme === 'employee' && s === 'maternity') || (scheme === 'aid' && s === 'resident');
       })
       .map((v) => ({ name: v.name, label: last.prepared.input.stack.registry.get(v.name).label, unit: last.prepared.input.stack.registry.get(v.name).unit, value: v.value.toString(), source: v.provenance }));
-    const how = (line: string) => (base ? `reported in ${last.prepared.input.base.source}` : HOW[line] ?? HOW.default!);
+    const how = (line: string): Text =>
+      base ? { zh: `基期报告数：${last.prepared.input.base.source}`, en: `reported in ${last.prepared.input.base.source}` } : (HOW[line] ?? HOW.default!);
     return {
       fund,
       year,
@@ -239,22 +240,22 @@ export class SimulationService {
   }
 }
 
-const HOW: Record<string, string> = {
-  contributions: 'base-year amount × (contributions due under the rules this year ÷ those due in the base year); rules resolved month by month over the wage spread',
-  'contributions.employer': 'base-year amount × (employer contributions due this year ÷ base year)',
-  'contributions.individual': 'base-year amount × (insured × individual standard or rate this year ÷ base year)',
-  'contributions.maternity': 'base-year amount × (maternity contributions due this year ÷ base year)',
-  subsidy: 'base-year amount × (insured × subsidy per head this year ÷ base year)',
-  'subsidy.central': 'base-year amount × (insured × central share of the subsidy per head this year ÷ base year)',
-  'subsidy.region': 'base-year amount × (insured × region share of the subsidy per head this year ÷ base year)',
-  'subsidy.city': 'base-year amount × (insured × city share of the subsidy per head this year ÷ base year)',
-  'subsidy.county': 'base-year amount × (insured × county share of the subsidy per head this year ÷ base year)',
-  interest: 'interest rate × last year’s cumulative balance',
-  benefits: 'base-year amount × (insured, retirees weighted × cost per visit growth × visit growth × reimbursement ratio ÷ base year)',
-  'aid.contributions': 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)',
-  'aid.medical': 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)',
-  other: 'held at the base-year amount',
-  default: 'base-year amount × its driver',
+const HOW: Record<string, Text> = {
+  contributions: { zh: '基期数 ×（本年按规则逐月、按工资分布计算的应缴额 ÷ 基期应缴额）', en: 'base-year amount × (contributions due under the rules this year ÷ those due in the base year); rules resolved month by month over the wage spread' },
+  'contributions.employer': { zh: '基期数 ×（本年单位应缴额 ÷ 基期）', en: 'base-year amount × (employer contributions due this year ÷ base year)' },
+  'contributions.individual': { zh: '基期数 ×（本年参保人数 × 个人缴费标准或费率 ÷ 基期）', en: 'base-year amount × (insured × individual standard or rate this year ÷ base year)' },
+  'contributions.maternity': { zh: '基期数 ×（本年生育保险应缴额 ÷ 基期）', en: 'base-year amount × (maternity contributions due this year ÷ base year)' },
+  subsidy: { zh: '基期数 ×（本年参保人数 × 人均财政补助 ÷ 基期）', en: 'base-year amount × (insured × subsidy per head this year ÷ base year)' },
+  'subsidy.central': { zh: '基期数 ×（本年参保人数 × 人均补助中中央负担部分 ÷ 基期）', en: 'base-year amount × (insured × central share of the subsidy per head this year ÷ base year)' },
+  'subsidy.region': { zh: '基期数 ×（本年参保人数 × 人均补助中自治区(省)负担部分 ÷ 基期）', en: 'base-year amount × (insured × region share of the subsidy per head this year ÷ base year)' },
+  'subsidy.city': { zh: '基期数 ×（本年参保人数 × 人均补助中盟市负担部分 ÷ 基期）', en: 'base-year amount × (insured × city share of the subsidy per head this year ÷ base year)' },
+  'subsidy.county': { zh: '基期数 ×（本年参保人数 × 人均补助中旗县负担部分 ÷ 基期）', en: 'base-year amount × (insured × county share of the subsidy per head this year ÷ base year)' },
+  interest: { zh: '利率 × 上年累计结存', en: 'interest rate × last year’s cumulative balance' },
+  benefits: { zh: '基期数 ×（参保人数（退休人员加权）× 次均费用增长 × 就诊次数增长 × 报销比例 ÷ 基期）', en: 'base-year amount × (insured, retirees weighted × cost per visit growth × visit growth × reimbursement ratio ÷ base year)' },
+  'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
+  'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
+  other: { zh: '保持基期数', en: 'held at the base-year amount' },
+  default: { zh: '基期数 × 驱动因子', en: 'base-year amount × its driver' },
 };
 
 function flattenAssumptions(p: Prepared): Record<string, string> {

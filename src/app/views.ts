@@ -110,7 +110,7 @@ export type RunResult = RunView | FailedRun;
 export interface ExplainView {
   fund: string;
   year: number;
-  lines: { line: string; amount: string; how: string }[];
+  lines: { line: string; amount: string; how: Text }[];
   parameters: { name: string; label: Text; unit: Unit; value: string; source: Provenance }[];
   assumptions: Record<string, string>;
 }

@@ -46,7 +46,7 @@ export const zh = {
   firstDeficit: '当期赤字首年',
   exhausted: '累计结存耗尽',
   never: '测算期内无',
-  atHorizon: '期末',
+  atHorizon: '年末',
   chartBalance: '累计结存与可支付月数',
   chartIncome: '收入构成与支出',
   chartSubsidy: '各级财政补助负担',

@@ -6,7 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { FundView, ThresholdsView } from '../../app/views.ts';
-import { pick, t, type MessageId } from '../i18n.ts';
+import { getLocale, pick, t, type MessageId } from '../i18n.ts';
 import { months, num, percent, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import './chart.ts';
@@ -30,12 +30,19 @@ const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
   'aid.medical': { zh: '医疗救助', en: 'Medical aid for costs' },
 };
 
+/** An axis label in 万元: 亿 beyond 10 000 万元 in Chinese, millions of yuan in English. */
+export function bigWan(v: number): string {
+  if (Math.abs(v) < 10000) return String(v);
+  return getLocale() === 'en' ? `${(v / 100).toLocaleString('en-US')}m yuan` : `${v / 10000}亿`;
+}
+
 export function lineName(line: string): string {
   const n = SOURCE_NAMES[line];
   return n === undefined ? line : typeof n === 'string' ? t(n) : pick(n);
 }
 
-const PALETTE = ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#b3261e', '#3b8fb5', '#6b7a8f', '#9c6b3a', '#4f5bd5'];
+// Distinct, not alarming: red is kept for deficits and warnings.
+const PALETTE = ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#3b8fb5', '#6b7a8f', '#9c6b3a', '#4f5bd5', '#5f9e3a'];
 
 export class YbFundView extends LitElement {
   static override properties = { fund: { attribute: false }, thresholds: { attribute: false } };
@@ -150,11 +157,11 @@ export class YbFundView extends LitElement {
     return {
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 64, right: 56, top: 32, bottom: 28 },
+      legend: { bottom: 0 },
+      grid: { left: 64, right: 56, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: years },
       yAxis: [
-        { type: 'value', name: t('unitWan'), axisLabel: { formatter: (v: number) => (Math.abs(v) >= 10000 ? `${v / 10000}亿` : String(v)) } },
+        { type: 'value', name: t('unitWan'), axisLabel: { formatter: bigWan } },
         { type: 'value', name: t('monthsPayable'), splitLine: { show: false } },
       ],
       series: [
@@ -178,8 +185,8 @@ export class YbFundView extends LitElement {
       animation: false,
       color: PALETTE,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 64, right: 16, top: 32, bottom: 28 },
+      legend: { bottom: 0, type: 'scroll' },
+      grid: { left: 64, right: 16, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: years },
       yAxis: { type: 'value', name: t('unitWan') },
       series: [

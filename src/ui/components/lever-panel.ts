@@ -135,12 +135,15 @@ export class YbLeverPanel extends LitElement {
     if (!this.scenario) return nothing;
     return html`
       ${run
-        ? SCHEMES.map(
-            (scheme, i) => html`<details ?open=${i < 3}>
-              <summary>${t(scheme)}</summary>
-              ${run.levers.filter((l) => l.scheme === scheme).map((l) => this.#lever(l, run))}
-            </details>`,
-          )
+        ? SCHEMES.map((scheme) => {
+            const levers = run.levers.filter((l) => l.scheme === scheme);
+            // A scheme the chosen rules say nothing about starts folded.
+            const inForce = levers.filter((l) => l.source?.kind === 'rule' || l.override !== null).length;
+            return html`<details ?open=${inForce > 0}>
+              <summary>${t(scheme)} <span class="muted">(${inForce}/${levers.length})</span></summary>
+              ${levers.map((l) => this.#lever(l, run))}
+            </details>`;
+          })
         : nothing}
       <details open>
         <summary>${t('assumptions')}</summary>

@@ -50,7 +50,7 @@ export class YbWhyPanel extends LitElement {
         <tbody>
           ${e.lines.map((l) => {
             const [kind, line] = l.line.split(':') as [string, string];
-            return html`<tr><td>${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td>${wan(l.amount)}</td><td class="how">${l.how}</td></tr>`;
+            return html`<tr><td>${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td>${wan(l.amount)}</td><td class="how">${pick(l.how)}</td></tr>`;
           })}
         </tbody>
       </table>

@@ -41,7 +41,7 @@ export const templates: Record<MessageId, string> = {
   firstDeficit: 'First deficit',
   exhausted: 'Exhausted',
   never: 'none in horizon',
-  atHorizon: 'at horizon',
+  atHorizon: ' (horizon)',
   chartBalance: 'Cumulative balance and months payable',
   chartIncome: 'Income by source and expenditure',
   chartSubsidy: 'Fiscal subsidy by government level',
