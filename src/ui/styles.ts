@@ -81,4 +81,10 @@ export const base = css`
   .muted {
     color: var(--muted);
   }
+  section {
+    background: white;
+    border: 1px solid var(--line);
+    border-radius: 6px;
+    padding: 12px;
+  }
 `;

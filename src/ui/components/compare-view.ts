@@ -25,10 +25,6 @@ export class YbCompareView extends LitElement {
         display: block;
       }
       section {
-        background: white;
-        border: 1px solid var(--line);
-        border-radius: 6px;
-        padding: 12px;
         margin-bottom: 16px;
       }
     `,

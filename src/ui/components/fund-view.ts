@@ -6,6 +6,8 @@
 import { LitElement, css, html } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { FundView, ThresholdsView } from '../../app/views.ts';
+import type { WarningLevel } from '../../model/fund-year.ts';
+import { WARNING_NAMES } from '../../report/names.ts';
 import { getLocale, pick, t, type MessageId } from '../i18n.ts';
 import { months, num, percent, wan } from '../format.ts';
 import { base } from '../styles.ts';
@@ -59,12 +61,6 @@ export class YbFundView extends LitElement {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
         gap: 16px;
-      }
-      section {
-        background: white;
-        border: 1px solid var(--line);
-        border-radius: 6px;
-        padding: 12px;
       }
       .warn-exhausted,
       .warn-insufficient {
@@ -125,16 +121,7 @@ export class YbFundView extends LitElement {
   }
 
   #warningLabel(w: string): string {
-    const names: Record<string, { zh: string; en: string }> = {
-      exhausted: { zh: '累计结存耗尽', en: 'exhausted' },
-      insufficient: { zh: '结余不足', en: 'too little' },
-      'below-normal': { zh: '低于合理区间', en: 'below normal' },
-      normal: { zh: '合理', en: 'normal' },
-      'above-normal': { zh: '高于合理区间', en: 'above normal' },
-      excessive: { zh: '结余过多', en: 'too much surplus' },
-      unknown: { zh: '—', en: '—' },
-    };
-    return pick(names[w] ?? names.unknown!);
+    return pick(WARNING_NAMES[w as WarningLevel] ?? WARNING_NAMES.unknown);
   }
 
   #lines(f: FundView, key: 'incomeBySource' | 'expenditureByUse'): string[] {

@@ -24,10 +24,6 @@ export class YbScenarioSummary extends LitElement {
         display: block;
       }
       section {
-        background: white;
-        border: 1px solid var(--line);
-        border-radius: 6px;
-        padding: 12px;
         margin-bottom: 16px;
       }
       .cards {
