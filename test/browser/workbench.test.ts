@@ -91,6 +91,21 @@ describe('the workbench', () => {
     expect(localStorage.getItem(STORAGE_KEY)).to.contain(JSON.parse(entries)[0].scenario.title);
   });
 
+  it('starts a scenario from another baseline, and refuses one that cannot be projected without losing anything', async () => {
+    const app = await mount();
+    const select = q<HTMLSelectElement>(app.shadowRoot, '#from-baseline')!;
+    select.value = 'xinjiang-2020';
+    select.dispatchEvent(new Event('change'));
+    await until(() => app.store.state.entries.length === 2 && (app.sim.result as RunView | undefined)?.baseYear === 2020);
+    // seed 002: 2020年……基金总收入347833万元
+    expect((app.sim.result as RunView).funds.find((f) => f.id === 'employee')!.years[0]!.income).to.equal('347833');
+    const before = JSON.stringify(app.store.state);
+    select.value = 'county-2019';
+    select.dispatchEvent(new Event('change'));
+    await until(() => app.shadowRoot!.querySelector('#file-problems') !== null);
+    expect(JSON.stringify(app.store.state)).to.equal(before);
+  });
+
   it('keeps the scenario across a reload', async () => {
     const app = await mount();
     const scenario = { ...app.store.active!.scenario, title: 'kept', overrides: [{ param: 'resident.individual.standard', from: '2023-01', value: '400' }] };

@@ -275,6 +275,11 @@ export class YbApp extends LitElement {
             ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${x.scenario.title}</option>`)}
           </optgroup>
         </select>
+        <label class="sub" for="from-baseline">${t('newFrom')}</label>
+        <select id="from-baseline" @change=${(e: Event) => this.#fromBaseline(e.target as HTMLSelectElement)}>
+          <option value="">—</option>
+          ${(this._catalog?.baselines ?? []).map((b) => html`<option value=${b.name}>${b.title}</option>`)}
+        </select>
         <button @click=${() => this.#duplicate()}>${t('duplicate')}</button>
         <button @click=${() => (this.renderRoot.querySelector('#file') as HTMLInputElement).click()}>${t('open')}</button>
         <input id="file" type="file" accept=".json,application/json" hidden @change=${this.#onFile} />
@@ -373,6 +378,17 @@ export class YbApp extends LitElement {
     }
     this._explain = undefined;
     this.#runActive();
+  }
+
+  /** A new scenario on a shipped baseline, with the rules of the scenario in use; refused ones change nothing. */
+  async #fromBaseline(select: HTMLSelectElement): Promise<void> {
+    const name = select.value;
+    select.value = '';
+    const meta = this._catalog?.baselines.find((b) => b.name === name);
+    if (!meta) return;
+    const current = this.store.active?.scenario;
+    const scenario = { version: 1, title: meta.title, baseline: name, rules: current?.rules ?? ['national/resident-minimum', 'national/fund-warning'] };
+    await this.openText(JSON.stringify(scenario, null, 2), `seeds/baselines/${name}.json`);
   }
 
   #duplicate(): void {
