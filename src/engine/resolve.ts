@@ -78,6 +78,9 @@ interface Candidate {
   rule?: CompiledRule;
 }
 
+/** Above every rule's precedence (set × 1000 + priority); overrides then rank by start month. */
+const OVERRIDE_PRECEDENCE = 1e12;
+
 class Unavailable extends Error {
   /** @param unset nothing sets the parameter (not an error in itself), as opposed to a rule that cannot be computed. */
   constructor(readonly problem: InputProblem, readonly unset = false) {
@@ -136,9 +139,13 @@ export function resolveParameters(
     const from = o.from === undefined ? undefined : parseMonth(o.from);
     const until = o.until === undefined ? undefined : parseMonth(o.until);
     if ((from !== undefined && facts.month < from) || (until !== undefined && facts.month > until)) continue;
+    // Of several overrides in force, the one that started last wins (later in the file on a tie), whatever their order.
+    const rank = OVERRIDE_PRECEDENCE + (from ?? 0);
+    const prev = candidates.get(o.param);
+    if (prev && prev.precedence > rank) continue;
     candidates.set(o.param, {
       expr: o.value,
-      precedence: Infinity,
+      precedence: rank,
       provenance: { kind: 'override', file: o.file, path: o.path, from: o.from, until: o.until },
     });
   }
@@ -249,7 +256,7 @@ function checkOrder(values: Map<string, ResolvedValue>, stack: PolicyStack, fact
       problems.push({
         file: v.provenance.file,
         path: v.provenance.path,
-        reason: `${v.name} ${v.value.toString()} is above ${ceilingName} ${ceiling.value.toString()} (from ${ceiling.provenance.file} at ${ceiling.provenance.path}) for ${describeFacts(facts)}`,
+        reason: `${v.name} ${v.value.toDecimalPlaces(2).toString()} is above ${ceilingName} ${ceiling.value.toDecimalPlaces(2).toString()} (from ${ceiling.provenance.file} at ${ceiling.provenance.path}) for ${describeFacts(facts)}`,
       });
     }
   }

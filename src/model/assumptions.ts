@@ -15,13 +15,15 @@ export interface AssumptionsInput {
   retireeShare?: string;
   flexibleShare?: string;
   avgMonthlyWage?: string;
+  /** Known average monthly wages of earlier years (元/月), kept as they are when growth changes. */
+  wageHistory?: Record<string, string>;
   wageGrowth?: string;
   wageDistribution?: string[];
   costGrowth?: string;
   utilizationGrowth?: string;
   retireeCostWeight?: string;
   interestRate?: string;
-  /** Percent of the base year's collection (100: as in the base year). */
+  /** Collection relative to the base year, in percent (100: as in the base year). */
   collectionRate?: string;
   aidFundingGrowth?: string;
   regionTier?: 1 | 2 | 3;
@@ -35,6 +37,7 @@ export interface Assumptions {
   retireeShare: Dec;
   flexibleShare: Dec;
   avgMonthlyWage?: Dec;
+  wageHistory: Record<number, Dec>;
   wageGrowth: Dec;
   wageDistribution: Dec[];
   costGrowth: Dec;
@@ -97,6 +100,9 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     retireeShare: num(input.retireeShare, '/retireeShare', DEFAULTS.retireeShare)!,
     flexibleShare: num(input.flexibleShare, '/flexibleShare', DEFAULTS.flexibleShare)!,
     avgMonthlyWage: num(input.avgMonthlyWage, '/avgMonthlyWage') ?? base.avgMonthlyWage[base.year],
+    wageHistory: Object.fromEntries(
+      Object.entries({ ...Object.fromEntries(Object.entries(base.avgMonthlyWage).map(([y, v]) => [y, v.toString()])), ...(input.wageHistory ?? {}) }).map(([y, v]) => [Number(y), num(v, `/wageHistory/${y}`) ?? new D(1)]),
+    ),
     wageGrowth: num(input.wageGrowth, '/wageGrowth', DEFAULTS.wageGrowth)!,
     wageDistribution: (input.wageDistribution ?? DEFAULT_WAGE_DISTRIBUTION).map((w, i) => num(w, `/wageDistribution/${i}`) ?? new D(1)),
     costGrowth: num(input.costGrowth, '/costGrowth', DEFAULTS.costGrowth)!,
@@ -125,8 +131,10 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
   for (const [g, n] of Object.entries(input.counts ?? {})) {
     if (n !== undefined && new D(n).isNegative()) problems.push({ file, path: `${at}/counts/${g}`, reason: 'a count of people cannot be negative' });
   }
-  if (input.avgMonthlyWage !== undefined && !new D(input.avgMonthlyWage).isPositive()) {
-    problems.push({ file, path: `${at}/avgMonthlyWage`, reason: 'the average wage must be above 0' });
+  if (a.avgMonthlyWage && !a.avgMonthlyWage.greaterThan(0)) problems.push({ file, path: `${at}/avgMonthlyWage`, reason: 'the average wage must be above 0' });
+  for (const [y, w] of Object.entries(a.wageHistory)) {
+    if (!w.greaterThan(0)) problems.push({ file, path: `${at}/wageHistory/${y}`, reason: 'the average wage must be above 0' });
+    if (Number(y) >= base.year) problems.push({ file, path: `${at}/wageHistory/${y}`, reason: `wage history is for years before the base year ${base.year}; the base year's wage is avgMonthlyWage` });
   }
   if (a.retireeCostWeight.isNegative()) problems.push({ file, path: `${at}/retireeCostWeight`, reason: 'must not be negative' });
   if (problems.length) throw new InputError(problems);

@@ -31,21 +31,23 @@ export function countsIn(a: Assumptions, base: BaseYear, year: number, employees
   return out;
 }
 
-/** The average monthly wage of every year the rules may ask for, known years first, the rest grown or discounted. */
+/**
+ * The average monthly wage of every year the rules may ask for: known years
+ * (the scenario's wage history) as they are, the base year's as assumed, and
+ * the rest grown from the base year, or discounted back from it where no
+ * history is known.
+ */
 export function wageSeries(a: Assumptions, base: BaseYear, until: number): SeriesData {
-  const known = base.avgMonthlyWage;
-  const start = a.avgMonthlyWage;
-  if (!start) {
-    const entries = Object.entries(known).map(([y, v]) => [y, v.toString()]);
-    return entries.length ? { avgMonthlyWage: Object.fromEntries(entries) } : {};
-  }
   const out: Record<string, string> = {};
-  for (let y = base.year - 5; y <= until; y++) {
-    const k = known[y];
-    const v = y !== base.year && k ? k : start.times(growthFactor(a.wageGrowth, y - base.year));
-    out[String(y)] = v.toString();
+  for (const [y, w] of Object.entries(a.wageHistory)) out[y] = w.toString();
+  const start = a.avgMonthlyWage;
+  if (start) {
+    for (let y = base.year - 5; y <= until; y++) {
+      if (y < base.year && out[String(y)] !== undefined) continue;
+      out[String(y)] = start.times(growthFactor(a.wageGrowth, y - base.year)).toString();
+    }
   }
-  return { avgMonthlyWage: out };
+  return Object.keys(out).length ? { avgMonthlyWage: out } : {};
 }
 
 /** Cost per insured person relative to the base year: price growth times use growth. */

@@ -5,7 +5,7 @@
  * 30-year projection resolves each distinct policy state once.
  */
 import type { Dec } from '../common/money.ts';
-import { monthIndex } from '../common/period.ts';
+import { formatMonth, monthIndex } from '../common/period.ts';
 import { matchFast } from '../engine/match.ts';
 import { required, resolveParameters, type Override, type Resolution, type SeriesData } from '../engine/resolve.ts';
 import type { AidStatus, Category, Facts, RegionTier } from '../engine/facts.ts';
@@ -26,7 +26,7 @@ export class PolicyTimeline {
     const facts: Facts = { month: monthIndex(year, month), category, aid, regionTier: this.regionTier };
     const matched = matchFast(this.stack, facts);
     const overrideKey = this.overrides
-      .map((o, i) => ((o.from === undefined || o.from <= fmt(year, month)) && (o.until === undefined || o.until >= fmt(year, month)) ? i : ''))
+      .map((o, i) => ((o.from === undefined || o.from <= formatMonth(facts.month)) && (o.until === undefined || o.until >= formatMonth(facts.month)) ? i : ''))
       .join(',');
     const key = `${year}|${category}|${aid}|${matched.map((r) => r.key).join(',')}|${overrideKey}`;
     let res = this.#cache.get(key);
@@ -45,8 +45,4 @@ export class PolicyTimeline {
     if (res.unset.has(name) || !res.unavailable.has(name)) return undefined;
     return required(res, name); // throws the InputError naming the rule that cannot be computed
   }
-}
-
-function fmt(year: number, month: number): string {
-  return `${year}-${String(month).padStart(2, '0')}`;
 }

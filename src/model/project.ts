@@ -5,7 +5,7 @@
  * equals the report and a policy change acts only through the mechanism it
  * touches. Lines are rounded to the fen; totals and balances are sums.
  */
-import { D, toFen, ZERO, type Dec } from '../common/money.ts';
+import { D, sum, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Override } from '../engine/resolve.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
@@ -106,6 +106,8 @@ export function project(input: ProjectionInput): Projection {
       aidFunding: growthFactor(a.aidFundingGrowth, t),
     });
   }
+  // What a person pays as the rules say, before makeConsistent fills gaps for the drivers' sake.
+  const perPerson: PersonYear[] = [...drivers].map(([year, d]) => ({ year, residentStandard: d.resident.standard, residentSubsidy: d.resident.subsidy, aidPays: d.resident.aidPays }));
   makeConsistent(drivers, base.year, until);
   const d0 = drivers.get(base.year)!;
   if (!d0.employee && base.funds.some((f) => f.id.startsWith('employee'))) {
@@ -176,7 +178,7 @@ export function project(input: ProjectionInput): Projection {
     funds,
     subsidy,
     subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
-    perPerson: [...drivers].map(([year, d]) => ({ year, residentStandard: d.resident.standard, residentSubsidy: d.resident.subsidy, aidPays: d.resident.aidPays })),
+    perPerson,
     counts: [...drivers].map(([year, d]) => ({ year, counts: d.counts })),
     notes,
   };
@@ -191,6 +193,7 @@ export function project(input: ProjectionInput): Projection {
  */
 function makeConsistent(drivers: Map<number, Drivers>, from: number, until: number): void {
   const years = [...drivers.keys()].sort((a, b) => a - b);
+  for (const d of drivers.values()) d.resident = { ...d.resident };
   const fill = (get: (r: ResidentYear) => Dec | undefined, set: (r: ResidentYear, v: Dec) => void) => {
     const values = years.map((y) => get(drivers.get(y)!.resident));
     const first = values.find((v) => v !== undefined) ?? ONE;
@@ -389,5 +392,5 @@ function withMilestones(fp: FundProjection): FundProjection {
 }
 
 function sumValues(lines: Partial<Record<string, Dec>>): Dec {
-  return Object.values(lines).reduce<Dec>((s, v) => s.plus(v ?? ZERO), ZERO);
+  return sum(Object.values(lines) as Dec[]);
 }

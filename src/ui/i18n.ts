@@ -93,7 +93,7 @@ export const zh = {
   flexibleShare: '灵活就业人员占职工比例（%）',
   retireeCostWeight: '退休人员费用相当于在职的倍数',
   interestRate: '利息率（%，空为按基期推算）',
-  collectionRate: '征缴率（%）',
+  collectionRate: '征缴率（相对基期，%）',
   aidFundingGrowth: '医疗救助资金年增长率（%）',
   growthResident: '居民参保人数年增长率（%）',
   growthEmployee: '职工参保人数年增长率（%）',

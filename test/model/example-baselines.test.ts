@@ -3,6 +3,7 @@
  * it was built from, to the fen. Every expected figure below is copied from
  * the seed document named in the comment (万元 as printed).
  */
+import { wageSeries } from '../../src/model/drivers.ts';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/common/money.ts';
 import type { FundId } from '../../src/model/base-year.ts';
@@ -134,7 +135,15 @@ describe('city-2021.json starts from seed 001 (市医疗、生育保险信息披
   it('the assumed 2021 wage puts the 2020 wage at 8445, of which the stated 5067 floor is 60%', () => {
     // "2021年7月-2022年6月……下限是5067元/月"; 5067 / 0.6 = 8445 = 8867.25 / 1.05
     expect(new D('8867.25').dividedBy('1.05').times('0.6').toString()).toBe('5067');
-    expect(exampleDoc('city-2021.json').assumptions).toEqual({ avgMonthlyWage: '8867.25', wageGrowth: '5' });
+    expect(exampleDoc('city-2021.json').assumptions).toEqual({ avgMonthlyWage: '8867.25', wageGrowth: '5', wageHistory: { '2020': '8445' } });
+  });
+
+  it('a different wage growth leaves the known 2020 wage, and so the 2022 floor, where the report puts them', async () => {
+    // wageHistory keeps 2020 at 8445 whatever the growth: the 2022-05 floor is 60% × 8445 = 5067
+    const doc = exampleDoc('city-2021.json');
+    doc.assumptions = { ...(doc.assumptions as object), wageGrowth: '3' };
+    const { prepared } = await runDoc(doc);
+    expect(wageSeries(prepared.input.assumptions, prepared.input.base, 2030).avgMonthlyWage!['2020']).toBe('8445');
   });
 });
 

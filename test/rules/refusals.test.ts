@@ -226,3 +226,16 @@ describe('stack and resolution refusals', () => {
     ]);
   });
 });
+
+describe('scenario overrides', () => {
+  it('the override that started last wins, whatever the order in the file', () => {
+    const catalog = loadCatalog();
+    const stack = composeStack(['banner/resident-2022'], (id) => catalog.get(id), registry);
+    const o = (value: string, from: string, i: number) => ({ param: 'resident.individual.standard', value, from, file: 's.json', path: `/overrides/${i}` });
+    for (const overrides of [[o('450', '2026-01', 0), o('400', '2024-01', 1)], [o('400', '2024-01', 0), o('450', '2026-01', 1)]]) {
+      const at = (month: string) => resolveFast(stack, { month: parseMonth(month)!, category: 'resident', aid: 'none' }, { overrides }).values.get('resident.individual.standard')!.value.toString();
+      // 2023: the region's 380 minimum; 2024-2025: 400; from 2026: 450
+      expect([at('2023-06'), at('2025-06'), at('2026-01')]).toEqual(['380', '400', '450']);
+    }
+  });
+});

@@ -88,7 +88,7 @@ export const templates: Record<MessageId, string> = {
   flexibleShare: 'Flexible workers among employees (%)',
   retireeCostWeight: 'Retiree cost relative to in-service',
   interestRate: 'Interest rate (%, empty: from the base year)',
-  collectionRate: 'Collection rate (%)',
+  collectionRate: 'Collection relative to the base year (%)',
   aidFundingGrowth: 'Medical-aid funding growth per year (%)',
   growthResident: 'Resident insured growth per year (%)',
   growthEmployee: 'Employee insured growth per year (%)',
