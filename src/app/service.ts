@@ -40,7 +40,8 @@ export interface CatalogView {
 }
 
 export class SimulationService {
-  #last?: { key: string; scenario: Scenario; prepared: Prepared; projection: Projection };
+  /** Recent runs by hash, so "why" explains the scenario asked about, not whichever ran last. */
+  readonly #runs = new Map<string, { scenario: Scenario; prepared: Prepared; projection: Projection }>();
 
   catalog(): CatalogView {
     const env = embeddedEnvironment();
@@ -66,7 +67,9 @@ export class SimulationService {
       const scenario = loadScenario(data, file);
       const prepared = await prepareScenario(structuredClone(scenario), file, embeddedEnvironment());
       const projection = project(prepared.input);
-      this.#last = { key: prepared.hash, scenario, prepared, projection };
+      this.#runs.delete(prepared.hash);
+      this.#runs.set(prepared.hash, { scenario, prepared, projection });
+      if (this.#runs.size > 8) this.#runs.delete(this.#runs.keys().next().value!);
       return { ...(await this.#view(scenario, prepared, projection)), millis: performance.now() - started };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
@@ -84,7 +87,7 @@ export class SimulationService {
     for (const item of list) {
       const r = await this.run(item.data, item.file);
       runs.push(r);
-      projections.push(r.ok ? this.#last!.projection : undefined);
+      projections.push(r.ok ? this.#runs.get(r.hash)!.projection : undefined);
     }
     const first = projections[0];
     const diffs = projections.slice(1).map((p) =>
@@ -104,8 +107,8 @@ export class SimulationService {
   }
 
   /** Why a fund's amounts in a year are what they are: its lines, the parameters in force, the assumptions. */
-  async explain(fund: string, year: number): Promise<ExplainView | undefined> {
-    const last = this.#last;
+  async explain(hash: string, fund: string, year: number): Promise<ExplainView | undefined> {
+    const last = this.#runs.get(hash);
     if (!last) return undefined;
     const f = last.projection.funds.find((x) => x.id === fund);
     const fy = f?.years.find((y) => y.year === year);

@@ -25,6 +25,8 @@ import {
 } from '../engine/index.ts';
 import { loadCatalog } from '../rules/catalog-node.ts';
 import { loadRuleSet } from '../rules/load.ts';
+import { valueProblems } from '../rules/values.ts';
+import { InputError } from '../common/errors.ts';
 import { runCli, table, usageError } from './args.ts';
 
 runCli(async () => {
@@ -77,7 +79,15 @@ runCli(async () => {
   const overrides: Override[] = (values.set ?? []).map((s, i) => {
     const m = /^([A-Za-z.]+)=(.+)$/.exec(s);
     if (!m) throw usageError(`--set expects parameter=value, not "${s}"`);
-    return { param: m[1]!, value: m[2]!, file: 'command line', path: `/set/${i}` };
+    const [, param, value] = m as unknown as [string, string, string];
+    const path = `--set ${param}`;
+    if (!catalog.registry.has(param)) {
+      const hint = catalog.registry.closest(param);
+      throw usageError(`--set: unknown parameter "${param}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+    const problems = valueProblems(value, param, catalog.registry, 'command line', path);
+    if (problems.length) throw new InputError(problems);
+    return { param, value, file: 'command line', path: `/set/${i}` };
   });
 
   const stack = composeStack([rootId], (id) => catalog.get(id), catalog.registry);

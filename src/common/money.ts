@@ -12,12 +12,7 @@ export type Dec = InstanceType<typeof D>;
 export const ZERO = new D(0);
 export const HUNDRED = new D(100);
 
-/** Strict decimal literal: what rule sets, baselines and scenarios may contain. */
-export const DECIMAL_LITERAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
-
-export function isDecimalLiteral(s: unknown): s is string {
-  return typeof s === 'string' && DECIMAL_LITERAL.test(s);
-}
+export { DECIMAL_LITERAL, isDecimalLiteral } from './decimal-literal.ts';
 
 export function dec(v: string | number | Dec): Dec {
   return new D(v);

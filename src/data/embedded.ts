@@ -15,6 +15,12 @@ import baseline_city20212022H1 from '../../seeds/baselines/city-2021-2022h1.json
 import baseline_county2019 from '../../seeds/baselines/county-2019.json' with { type: 'json' };
 import baseline_xinjiang2020 from '../../seeds/baselines/xinjiang-2020.json' with { type: 'json' };
 import scenario_banner2022 from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
+import scenario_banner2023ImStandards from '../../seeds/scenarios/banner-2023-im-standards.json' with { type: 'json' };
+import scenario_bannerIndividual400 from '../../seeds/scenarios/banner-individual-400.json' with { type: 'json' };
+import scenario_city2021 from '../../seeds/scenarios/city-2021.json' with { type: 'json' };
+import scenario_cityEmployerRateCut from '../../seeds/scenarios/city-employer-rate-cut.json' with { type: 'json' };
+import scenario_cityFloor50 from '../../seeds/scenarios/city-floor-50.json' with { type: 'json' };
+import scenario_xinjiang2020 from '../../seeds/scenarios/xinjiang-2020.json' with { type: 'json' };
 
 /** Keyed by path under rules/. */
 export const RULE_FILES: Record<string, unknown> = {
@@ -38,4 +44,10 @@ export const BASELINES: Record<string, unknown> = {
 /** Keyed by name under seeds/scenarios/. */
 export const EXAMPLE_SCENARIOS: Record<string, unknown> = {
   'banner-2022': scenario_banner2022,
+  'banner-2023-im-standards': scenario_banner2023ImStandards,
+  'banner-individual-400': scenario_bannerIndividual400,
+  'city-2021': scenario_city2021,
+  'city-employer-rate-cut': scenario_cityEmployerRateCut,
+  'city-floor-50': scenario_cityFloor50,
+  'xinjiang-2020': scenario_xinjiang2020,
 };

@@ -5,6 +5,8 @@
  * machines that print the same hash computed from the same inputs.
  */
 
+import { sha256Hex } from './sha256.ts';
+
 /** Bump when the model's arithmetic changes, so old hashes stop matching. */
 export const MODEL_VERSION = 1;
 
@@ -21,6 +23,8 @@ export function canonicalJson(value: unknown): string {
 
 export async function contentHash(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson(value));
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return sha256Hex(bytes); // a page served over plain HTTP
+  const digest = await subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

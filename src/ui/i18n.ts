@@ -111,6 +111,9 @@ export const zh = {
   aidTekun: '救助：特困',
   aidDibao: '救助：低保',
   aidFanpin: '救助：返贫致贫',
+  fundsLabel: '基金',
+  embedded: '随方案内嵌',
+  shareBroken: '分享链接已损坏，无法打开。',
 } as const;
 
 export type MessageId = keyof typeof zh;

@@ -52,8 +52,10 @@ describe('the workbench service', () => {
 
   it('explains a fund year', async () => {
     const svc = new SimulationService();
-    await svc.run(banner);
-    const e = (await svc.explain('resident', 2024))!;
+    const r = (await svc.run(banner)) as RunView;
+    await svc.run({ ...banner, overrides: [{ param: 'resident.individual.standard', value: '450', from: '2023-01' }] });
+    // the run asked about, not the last one: 2024's standard is the national 400
+    const e = (await svc.explain(r.hash, 'resident', 2024))!;
     expect(e.lines.map((l) => l.line)).toContain('income:contributions.individual');
     expect(e.parameters.find((p) => p.name === 'resident.individual.standard')?.value).toBe('400');
   });

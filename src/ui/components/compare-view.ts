@@ -39,8 +39,10 @@ export class YbCompareView extends LitElement {
   override render() {
     const res = this.result;
     if (!res) return nothing;
-    const runs = res.runs.filter((r): r is RunView => r.ok);
-    if (runs.length < 2) return html`<p class="muted">${t('compareHint')}</p>`;
+    // A scenario that failed keeps its place, so diffs[k] still pairs with runs[k + 1].
+    const all = res.runs;
+    const runs = all.filter((r): r is RunView => r.ok);
+    if (runs.length < 2 || !all[0]!.ok) return html`<p class="muted">${t('compareHint')}</p>`;
     const funds = runs[0]!.funds.filter((f) => runs.every((r) => r.funds.some((g) => g.id === f.id)));
     const fundId = funds.some((f) => f.id === this.fund) ? this.fund : (funds[0]?.id ?? '');
     const fundName = pick(funds.find((f) => f.id === fundId)?.name ?? { zh: fundId, en: fundId });
@@ -53,10 +55,10 @@ export class YbCompareView extends LitElement {
       </label>
       <yb-chart .option=${this.#option(runs, fundId)} label="${t('compare')} ${fundName}"></yb-chart>
       ${res.diffs.map((rows, k) => {
-        const other = runs[k + 1];
-        if (!other) return nothing;
+        const other = all[k + 1];
+        if (!other?.ok) return html`<p class="muted">${other?.problems.map((p) => `${p.file} ${p.path}: ${p.reason}`).join('; ')}</p>`;
         const mine = rows.filter((d) => d.fund === fundId);
-        return html`<h3 style="margin-top:12px">${t('difference')}: ${other.title} − ${runs[0]!.title}</h3>
+        return html`<h3 style="margin-top:12px">${t('difference')}: ${other.title} − ${(all[0] as RunView).title}</h3>
           <yb-data-table
             open
             .caption=${`${fundName} ${t('difference')} (${t('unitWan')})`}

@@ -13,8 +13,8 @@ import type { AssumptionsInput } from '../../model/assumptions.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
+import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
 
-const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 const SCHEMES = ['employee', 'maternity', 'resident', 'aid', 'fund'] as const;
 
 type AssumptionField = { key: string; label: MessageId; get: (a: AssumptionsInput) => string | undefined; set: (a: AssumptionsInput, v: string | undefined) => AssumptionsInput };
@@ -55,7 +55,9 @@ const ASSUMPTIONS: AssumptionField[] = [
 ];
 
 export class YbLeverPanel extends LitElement {
-  static override properties = { scenario: { attribute: false }, run: { attribute: false }, problems: { attribute: false }, _local: { state: true } };
+  static override properties = { entryId: {}, scenario: { attribute: false }, run: { attribute: false }, problems: { attribute: false }, _local: { state: true } };
+  /** Which of the user's scenarios is shown: text typed into another one's fields is not carried over. */
+  declare entryId: string | undefined;
   declare scenario: Scenario | undefined;
   declare run: RunView | undefined;
   /** Problems of the last run, shown beside the lever or field they concern. */
@@ -128,6 +130,10 @@ export class YbLeverPanel extends LitElement {
     updateWhenLocaleChanges(this);
     this.problems = [];
     this._local = {};
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('entryId') && changed.get('entryId') !== undefined) this._local = {};
   }
 
   override render() {

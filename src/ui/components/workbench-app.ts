@@ -189,8 +189,9 @@ export class YbApp extends LitElement {
     this.addEventListener('drop', this.#onDrop);
     await setLocale(this.store.state.locale);
     this._catalog = await this.sim.api.catalog();
-    const shared = await decodeShareFragment(location.hash).catch(() => undefined);
-    if (shared !== undefined) {
+    const shared = await decodeShareFragment(location.hash).catch(() => null);
+    if (shared === null) this.#showFileProblems([{ file: 'shared link', path: '', reason: t('shareBroken') }], '');
+    if (shared) {
       await this.openText(shared, 'shared link');
       history.replaceState(null, '', location.pathname + location.search);
     }
@@ -213,9 +214,12 @@ export class YbApp extends LitElement {
       return false;
     }
     const scenario = asScenario(data, this.store.active?.scenario);
+    const wrapped = scenario !== data;
     const result = await this.sim.api.run(scenario, file);
     if (!result.ok) {
-      this.#showFileProblems(result.problems, text);
+      // A baseline file was wrapped in a scenario: point at the places in the file the user gave.
+      const problems = wrapped ? result.problems.map((p) => ({ ...p, path: p.path.replace(/^\/baseline\/embedded/, '') })) : result.problems;
+      this.#showFileProblems(problems, text);
       return false;
     }
     this._fileProblems = [];
@@ -235,7 +239,10 @@ export class YbApp extends LitElement {
     void this.#refreshCompare();
   }
 
+  #compareRequest = 0;
+
   async #refreshCompare(): Promise<void> {
+    const request = ++this.#compareRequest;
     const ids = this.store.state.compareIds.filter((id) => this.store.state.entries.some((e) => e.id === id));
     if (ids.length < 2) {
       this._compare = undefined;
@@ -245,10 +252,12 @@ export class YbApp extends LitElement {
       const e = this.store.state.entries.find((x) => x.id === id)!;
       return { data: e.scenario, file: e.scenario.title };
     });
-    this._compare = await this.sim.api.compare(list);
+    const result = await this.sim.api.compare(list);
+    if (request === this.#compareRequest) this._compare = result; // a newer comparison was asked for meanwhile
   }
 
   #change(scenario: Scenario): void {
+    this._explain = undefined;
     this.store.replaceActive(scenario);
     this.#runActive();
   }
@@ -292,10 +301,10 @@ export class YbApp extends LitElement {
           ${active
             ? html`<label for="title" class="muted">${t('title')}</label>
                 <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ ...active.scenario, title: (e.target as HTMLInputElement).value })} />
-                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? active.scenario.baseline : 'embedded'}</div>
+                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? active.scenario.baseline : t('embedded')}</div>
                 ${this.#rules(active.scenario)}
                 <div class="status" aria-live="polite">${this.sim.running ? t('running') : run ? `${run.baseYear} → ${run.until} · ${run.millis.toFixed(0)} ms` : ''}</div>
-                <yb-lever-panel .scenario=${active.scenario} .run=${run} .problems=${runProblems} @scenario-change=${(e: CustomEvent<Scenario>) => this.#change(e.detail)}></yb-lever-panel>
+                <yb-lever-panel .entryId=${active.id} .scenario=${active.scenario} .run=${run} .problems=${runProblems} @scenario-change=${(e: CustomEvent<Scenario>) => this.#change(e.detail)}></yb-lever-panel>
                 <button style="margin-top:8px" @click=${() => this.store.remove(active.id)}>${t('delete')}</button>`
             : nothing}
         </aside>
@@ -323,6 +332,7 @@ export class YbApp extends LitElement {
             const on = (e.target as HTMLInputElement).checked;
             const rules = on ? [...s.rules, r.id] : s.rules.filter((x) => x !== r.id);
             if (rules.length) this.#change({ ...s, rules });
+            else (e.target as HTMLInputElement).checked = true; // at least one rule set stays in force
           }} />
           ${pick(r.title)} <span class="muted">${r.id}</span></label
         >`,
@@ -335,11 +345,11 @@ export class YbApp extends LitElement {
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
       <yb-fund-cards .run=${run}></yb-fund-cards>
-      <nav role="tablist" aria-label="funds">
+      <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map((f) => html`<button role="tab" aria-selected=${f.id === fund?.id ? 'true' : 'false'} @click=${() => (this._fund = f.id)}>${pick(f.name)}</button>`)}
       </nav>
       <yb-fund-view .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
-      <yb-why-panel .explain=${this._explain}></yb-why-panel>
+      <yb-why-panel tabindex="-1" .explain=${this._explain}></yb-why-panel>
       <yb-scenario-summary .run=${run}></yb-scenario-summary>
     `;
   }
@@ -364,9 +374,13 @@ export class YbApp extends LitElement {
   }
 
   async #explain(fund: string, year: number): Promise<void> {
-    this._explain = await this.sim.api.explain(fund, year);
+    const run = this.sim.result;
+    if (!run?.ok) return;
+    this._explain = await this.sim.api.explain(run.hash, fund, year);
     await this.updateComplete;
-    this.renderRoot.querySelector('yb-why-panel')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    const panel = this.renderRoot.querySelector('yb-why-panel');
+    panel?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    panel?.focus();
   }
 
   #pick(value: string): void {
@@ -386,8 +400,9 @@ export class YbApp extends LitElement {
     select.value = '';
     const meta = this._catalog?.baselines.find((b) => b.name === name);
     if (!meta) return;
-    const current = this.store.active?.scenario;
-    const scenario = { version: 1, title: meta.title, baseline: name, rules: current?.rules ?? ['national/resident-minimum', 'national/fund-warning'] };
+    // The rules of that baseline's example scenario where there is one (its jurisdiction's), else the national ones.
+    const example = this._catalog?.examples.find((x) => x.scenario.baseline === name && !(x.scenario.overrides ?? []).length);
+    const scenario = example ? { ...structuredClone(example.scenario), title: meta.title } : { version: 1, title: meta.title, baseline: name, rules: ['national/resident-minimum', 'national/fund-warning'] };
     await this.openText(JSON.stringify(scenario, null, 2), `seeds/baselines/${name}.json`);
   }
 

@@ -106,4 +106,7 @@ export const templates: Record<MessageId, string> = {
   aidTekun: 'Aid: extreme hardship',
   aidDibao: 'Aid: minimum allowance',
   aidFanpin: 'Aid: returned to poverty',
+  fundsLabel: 'Funds',
+  embedded: 'embedded in the scenario',
+  shareBroken: 'The share link is damaged and cannot be opened.',
 };

@@ -56,15 +56,23 @@ export class SimulationController implements ReactiveController {
 
   async #drain(): Promise<void> {
     this.#inFlight = true;
-    while (this.#pending) {
-      const req = this.#pending;
-      this.#pending = undefined;
-      const result = await this.api.run(req.data, req.file);
-      if (this.#pending) continue; // superseded while it ran
-      this.result = result;
-      this.lastLatency = performance.now() - req.at;
+    try {
+      while (this.#pending) {
+        const req = this.#pending;
+        this.#pending = undefined;
+        let result: RunResult;
+        try {
+          result = await this.api.run(req.data, req.file);
+        } catch (err) {
+          result = { ok: false, problems: [{ file: req.file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
+        }
+        if (this.#pending) continue; // superseded while it ran
+        this.result = result;
+        this.lastLatency = performance.now() - req.at;
+      }
+    } finally {
+      this.#inFlight = false;
     }
-    this.#inFlight = false;
     this.running = false;
     this.host.requestUpdate();
     await this.host.updateComplete;

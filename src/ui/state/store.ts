@@ -34,9 +34,17 @@ export class Store extends EventTarget {
     return this.#state.entries.find((e) => e.id === this.#state.activeId);
   }
 
+  /** Whether the last change could be written to storage (a full or blocked storage keeps it for this visit only). */
+  saved = true;
+
   update(change: (s: WorkbenchState) => WorkbenchState): void {
     this.#state = change(this.#state);
-    this.storage?.setItem(STORAGE_KEY, JSON.stringify(this.#state));
+    try {
+      this.storage?.setItem(STORAGE_KEY, JSON.stringify(this.#state));
+      this.saved = true;
+    } catch {
+      this.saved = false;
+    }
     this.dispatchEvent(new Event('change'));
   }
 
@@ -59,10 +67,21 @@ export class Store extends EventTarget {
     });
   }
 
+  /** What was stored, if it has the expected shape; anything else is ignored rather than trusted. */
   #read(): WorkbenchState | undefined {
     try {
       const text = this.storage?.getItem(STORAGE_KEY);
-      return text ? (JSON.parse(text) as WorkbenchState) : undefined;
+      if (!text) return undefined;
+      const s = JSON.parse(text) as Partial<WorkbenchState>;
+      const entries = Array.isArray(s.entries)
+        ? s.entries.filter((e): e is Entry => !!e && typeof e.id === 'string' && !!e.scenario && typeof e.scenario === 'object' && typeof e.scenario.title === 'string')
+        : [];
+      return {
+        entries,
+        activeId: entries.some((e) => e.id === s.activeId) ? (s.activeId ?? null) : (entries[0]?.id ?? null),
+        compareIds: Array.isArray(s.compareIds) ? s.compareIds.filter((id) => entries.some((e) => e.id === id)) : [],
+        locale: s.locale === 'en' ? 'en' : 'zh',
+      };
     } catch {
       return undefined;
     }
