@@ -13,6 +13,7 @@ import type { AssumptionsInput } from '../../model/assumptions.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
+import { sourceText } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
 
 const SCHEMES = ['employee', 'maternity', 'resident', 'aid', 'fund'] as const;
@@ -266,12 +267,6 @@ export class YbLeverPanel extends LitElement {
   #emit(scenario: Scenario): void {
     this.dispatchEvent(new CustomEvent('scenario-change', { detail: scenario, bubbles: true, composed: true }));
   }
-}
-
-export function sourceText(p: { kind: string; [k: string]: unknown }): string {
-  if (p.kind === 'rule') return `${p.ruleSet} · ${p.rule} · ${p.document} ${p.section}${p.quote ? ` “${p.quote}”` : ''}`;
-  if (p.kind === 'override') return `${p.file} ${p.path}`;
-  return `rules/parameters.json ${p.path}`;
 }
 
 customElements.define('yb-lever-panel', YbLeverPanel);

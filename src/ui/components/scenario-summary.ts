@@ -9,7 +9,7 @@ import type { RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { num, unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { sourceText } from './lever-panel.ts';
+import { sourceText } from '../labels.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -25,27 +25,6 @@ export class YbScenarioSummary extends LitElement {
       }
       section {
         margin-bottom: 16px;
-      }
-      .cards {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
-        gap: 12px;
-        margin-bottom: 16px;
-      }
-      .card {
-        background: white;
-        border: 1px solid var(--line);
-        border-left: 4px solid var(--accent);
-        border-radius: 6px;
-        padding: 10px 12px;
-      }
-      .card.bad {
-        border-left-color: var(--bad);
-      }
-      .card .big {
-        font-size: 20px;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
       }
       .hash {
         font-family: ui-monospace, monospace;
@@ -129,43 +108,10 @@ export class YbScenarioSummary extends LitElement {
 }
 customElements.define('yb-scenario-summary', YbScenarioSummary);
 
-/** <yb-fund-cards>: each fund's balance at the horizon, first deficit and exhaustion, at a glance. */
-export class YbFundCards extends LitElement {
-  static override properties = { run: { attribute: false } };
-  declare run: RunView | undefined;
-  static override styles = YbScenarioSummary.styles;
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
-
-  override render() {
-    const r = this.run;
-    if (!r) return nothing;
-    const top = r.funds.filter((f) => !f.id.includes('.'));
-    return html`
-      <div class="cards" role="list">
-        ${top.map((f) => {
-          const last = f.years.at(-1)!;
-          const bad = f.exhaustionYear !== null || f.firstDeficitYear !== null;
-          return html`<div class="card ${bad ? 'bad' : ''}" role="listitem">
-            <div class="muted">${pick(f.name)}</div>
-            <div class="big">${wan(last.cumulative)} <span class="muted" style="font-size:12px">${t('unitWan')}</span></div>
-            <div class="muted">${t('cumulative')} · ${last.year}${t('atHorizon')}</div>
-            <div>${t('firstDeficit')}: <strong>${f.firstDeficitYear ?? t('never')}</strong></div>
-            <div>${t('exhausted')}: <strong>${f.exhaustionYear ?? t('never')}</strong></div>
-          </div>`;
-        })}
-      </div>
-    `;
-  }
-}
-customElements.define('yb-fund-cards', YbFundCards);
 
 declare global {
   interface HTMLElementTagNameMap {
     'yb-scenario-summary': YbScenarioSummary;
-    'yb-fund-cards': YbFundCards;
   }
 }

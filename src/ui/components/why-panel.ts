@@ -5,8 +5,7 @@ import type { ExplainView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { lineName } from './fund-view.ts';
-import { sourceText } from './lever-panel.ts';
+import { lineName, sourceText } from '../labels.ts';
 
 export class YbWhyPanel extends LitElement {
   static override properties = { explain: { attribute: false } };

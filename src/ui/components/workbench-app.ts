@@ -19,6 +19,7 @@ import { base } from '../styles.ts';
 import './lever-panel.ts';
 import './fund-view.ts';
 import './scenario-summary.ts';
+import './fund-cards.ts';
 import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
@@ -80,6 +81,9 @@ export class YbApp extends LitElement {
       header button,
       header select {
         background: white;
+      }
+      header select {
+        max-width: 340px;
       }
       .layout {
         display: grid;

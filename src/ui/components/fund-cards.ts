@@ -1,0 +1,73 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { RunView } from '../../app/views.ts';
+import { pick, t } from '../i18n.ts';
+import { wan } from '../format.ts';
+import { base } from '../styles.ts';
+
+/** <yb-fund-cards>: each fund's balance at the horizon, first deficit and exhaustion, at a glance. */
+export class YbFundCards extends LitElement {
+  static override properties = { run: { attribute: false } };
+  declare run: RunView | undefined;
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .cards {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+        gap: 12px;
+      }
+      .card {
+        background: white;
+        border: 1px solid var(--line);
+        border-left: 4px solid var(--accent);
+        border-radius: 6px;
+        padding: 10px 12px;
+      }
+      .card.bad {
+        border-left-color: var(--bad);
+      }
+      .card .big {
+        font-size: 20px;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override render() {
+    const r = this.run;
+    if (!r) return nothing;
+    const top = r.funds.filter((f) => !f.id.includes('.'));
+    return html`
+      <div class="cards" role="list">
+        ${top.map((f) => {
+          const last = f.years.at(-1)!;
+          const bad = f.exhaustionYear !== null || f.firstDeficitYear !== null;
+          return html`<div class="card ${bad ? 'bad' : ''}" role="listitem">
+            <div class="muted">${pick(f.name)}</div>
+            <div class="big">${wan(last.cumulative)} <span class="muted" style="font-size:12px">${t('unitWan')}</span></div>
+            <div class="muted">${t('cumulative')} · ${last.year}${t('atHorizon')}</div>
+            <div>${t('firstDeficit')}: <strong>${f.firstDeficitYear ?? t('never')}</strong></div>
+            <div>${t('exhausted')}: <strong>${f.exhaustionYear ?? t('never')}</strong></div>
+          </div>`;
+        })}
+      </div>
+    `;
+  }
+}
+customElements.define('yb-fund-cards', YbFundCards);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-fund-cards': YbFundCards;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * How the workbench names things it shows: income and expenditure lines,
+ * where a value came from, amounts on chart axes. Display only.
+ */
+import { getLocale, pick, t, type MessageId } from './i18n.ts';
+
+const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
+  contributions: { zh: '征缴收入', en: 'Contributions' },
+  'contributions.employer': { zh: '单位缴费', en: 'Employer contributions' },
+  'contributions.individual': { zh: '个人缴费', en: 'Individual contributions' },
+  'contributions.maternity': { zh: '生育保险缴费', en: 'Maternity contributions' },
+  subsidy: { zh: '财政补助', en: 'Fiscal subsidy' },
+  'subsidy.central': { zh: '中央财政补助', en: 'Central subsidy' },
+  'subsidy.region': { zh: '自治区(省)财政补助', en: 'Region subsidy' },
+  'subsidy.city': { zh: '盟市财政补助', en: 'City subsidy' },
+  'subsidy.county': { zh: '旗县财政补助', en: 'County subsidy' },
+  interest: { zh: '利息收入', en: 'Interest' },
+  other: { zh: '其他', en: 'Other' },
+  benefits: { zh: '待遇支出', en: 'Benefits' },
+  'benefits.maternity': { zh: '生育待遇', en: 'Maternity benefits' },
+  'aid.contributions': { zh: '资助参保', en: 'Contributions paid by aid' },
+  'aid.medical': { zh: '医疗救助', en: 'Medical aid for costs' },
+};
+
+/** An axis label in 万元: 亿 beyond 10 000 万元 in Chinese, millions of yuan in English. */
+export function bigWan(v: number): string {
+  if (Math.abs(v) < 10000) return String(v);
+  return getLocale() === 'en' ? `${(v / 100).toLocaleString('en-US')}m yuan` : `${v / 10000}亿`;
+}
+
+export function lineName(line: string): string {
+  const n = SOURCE_NAMES[line];
+  return n === undefined ? line : typeof n === 'string' ? t(n) : pick(n);
+}
+
+export function sourceText(p: { kind: string; [k: string]: unknown }): string {
+  if (p.kind === 'rule') return `${p.ruleSet} · ${p.rule} · ${p.document} ${p.section}${p.quote ? ` “${p.quote}”` : ''}`;
+  if (p.kind === 'override') return `${p.file} ${p.path}`;
+  return `rules/parameters.json ${p.path}`;
+}
