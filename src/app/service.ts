@@ -160,7 +160,9 @@ export class SimulationService {
       const [withO, without] = resolutions(CATEGORY_OF_SCHEME[spec.scheme]);
       const v = withO.values.get(name);
       const b = without.values.get(name);
-      const idx = (scenario.overrides ?? []).findIndex((o) => o.param === name);
+      // The override that sets the value shown (of several, the one in force then), else the first for this parameter.
+      const inForce = v?.provenance.kind === 'override' ? Number(v.provenance.path.split('/').pop()) : -1;
+      const idx = inForce >= 0 ? inForce : (scenario.overrides ?? []).findIndex((o) => o.param === name);
       return {
         name,
         scheme: spec.scheme,

@@ -38,3 +38,15 @@ export function sourceText(p: { kind: string; [k: string]: unknown }): string {
   if (p.kind === 'override') return `${p.file} ${p.path}`;
   return `rules/parameters.json ${p.path}`;
 }
+
+const METHODS: Record<string, { zh: string; en: string }> = {
+  'current-year-expenditure': { zh: '按当年支出', en: 'this year’s expenditure' },
+  'last-year-expenditure': { zh: '按上年支出', en: 'last year’s expenditure' },
+  'average-expenditure-3-years': { zh: '按近三年平均支出', en: 'average expenditure of 3 years' },
+};
+
+/** A months-payable method by its name in the current language. */
+export function methodName(id: string): string {
+  const m = METHODS[id];
+  return m ? pick(m) : id;
+}

@@ -30,6 +30,13 @@ describe('the workbench service', () => {
     expect(r.changes).toEqual([expect.objectContaining({ param: 'resident.individual.standard', from: '2024-01', before: '400', after: '420' })]);
   });
 
+  it('a lever points at the override in force at its month, whatever the order', async () => {
+    // two changes of the standard: 400 from 2025, 450 from 2023; the levers are shown at 2023-01, where 450 applies
+    const s = { ...banner, overrides: [{ param: 'resident.individual.standard', from: '2025-01', value: '400' }, { param: 'resident.individual.standard', from: '2023-01', value: '450' }] };
+    const r = (await new SimulationService().run(s)) as RunView;
+    expect(r.levers.find((l) => l.name === 'resident.individual.standard')).toMatchObject({ value: '450', override: 1 });
+  });
+
   it('returns problems as data, with file, path and reason', async () => {
     const r = await new SimulationService().run({ ...banner, overrides: [{ param: 'resident.individual.standrd', value: '400' }] }, 'my.json');
     expect(r).toEqual({

@@ -13,7 +13,7 @@ import type { AssumptionsInput } from '../../model/assumptions.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
-import { sourceText } from '../labels.ts';
+import { methodName, sourceText } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
 
 const SCHEMES = ['employee', 'maternity', 'resident', 'aid', 'fund'] as const;
@@ -174,7 +174,7 @@ export class YbLeverPanel extends LitElement {
       <label for=${id}>${pick(l.label)} <span class="muted">${unitLabel(l.unit)}</span></label>
       ${l.unit === 'method'
         ? html`<select id=${id} @change=${(e: Event) => this.#setLever(l, (e.target as HTMLSelectElement).value, run)}>
-            ${(l.choices ?? []).map((c) => html`<option value=${c} ?selected=${c === l.value}>${c}</option>`)}
+            ${(l.choices ?? []).map((c) => html`<option value=${c} ?selected=${c === l.value}>${methodName(c)}</option>`)}
           </select>`
         : html`<input
             id=${id}
@@ -205,7 +205,7 @@ export class YbLeverPanel extends LitElement {
   #setLever(l: LeverView, value: string, run: RunView): void {
     const s = this.scenario!;
     const overrides = [...(s.overrides ?? [])];
-    const at = overrides.findIndex((o) => o.param === l.name);
+    const at = l.override ?? -1;
     if (at >= 0) overrides[at] = { ...overrides[at]!, value };
     else overrides.push({ param: l.name, from: run.leverMonth, value });
     this.#emit({ ...s, overrides });
@@ -237,7 +237,7 @@ export class YbLeverPanel extends LitElement {
           this.#emit({ ...s, assumptions });
         }}>
           <option value="" ?selected=${!tier}>${t('tierNone')}</option>
-          ${[1, 2, 3].map((n) => html`<option value=${n} ?selected=${tier === n}>${['一类', '二类', '三类'][n - 1]}</option>`)}
+          ${([1, 2, 3] as const).map((n) => html`<option value=${n} ?selected=${tier === n}>${t(`tier${n}`)}</option>`)}
         </select>
       </div>`;
   }
