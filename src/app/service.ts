@@ -8,7 +8,7 @@ import type { Dec } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 import type { Category, Facts } from '../engine/facts.ts';
 import { resolveWithEngine } from '../engine/index.ts';
-import type { Resolution } from '../engine/resolve.ts';
+import type { Resolution, ResolvedValue } from '../engine/resolve.ts';
 import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
 import { project, type Projection } from '../model/project.ts';
@@ -22,7 +22,7 @@ import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { Scheme, Text } from '../rules/types.ts';
+import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
@@ -151,8 +151,12 @@ export class SimulationService {
     const registry = prepared.input.stack.registry;
     const leverMonth = `${projection.baseYear + 1}-01`;
     const byCategory = new Map<Category, [Resolution, Resolution]>();
+    // Also at the horizon: a parameter whose rule becomes a percentage of the wage later (the city's floor from
+    // 2022-03) is offered as that percentage, changed from the month that rule starts.
+    const atHorizon = new Map<Category, Resolution>();
     for (const c of new Set(Object.values(CATEGORY_OF_SCHEME))) {
       byCategory.set(c, [await this.#resolve(prepared, leverMonth, c, true), await this.#resolve(prepared, leverMonth, c, false)]);
+      atHorizon.set(c, await this.#resolve(prepared, `${projection.until}-01`, c, true));
     }
     const resolutions = (c: Category) => byCategory.get(c)!;
     const levers: LeverView[] = registry.names().map((name) => {
@@ -173,6 +177,7 @@ export class SimulationService {
         baselineValue: b ? b.value.toString() : null,
         source: v?.provenance ?? null,
         baselineSource: b?.provenance ?? null,
+        ofWage: ofWage(atHorizon.get(CATEGORY_OF_SCHEME[spec.scheme])!.values.get(name), leverMonth),
         override: idx >= 0 ? idx : null,
       };
     });
@@ -281,4 +286,17 @@ function flattenAssumptions(p: Prepared): Record<string, string> {
 function auditOf(p: Prepared): { message: string }[] {
   const b = loadBaseline(p.baselineJson, p.input.base.source);
   return [...auditBaseline(b).findings.map((f) => ({ message: f.message })), ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message }))];
+}
+
+/**
+ * A value written as {"percentOf": {"series": "avgMonthlyWage", "yearOffset": n}, "percent": "60"}: its
+ * percentage, year offset, and the month from which a change of it applies (not before its rule starts).
+ */
+function ofWage(v: ResolvedValue | undefined, leverMonth: string): LeverView['ofWage'] {
+  const expr = v?.expr as ValueExpr | undefined;
+  if (!v || !expr || typeof expr !== 'object' || !('percentOf' in expr) || typeof expr.percent !== 'string') return null;
+  const of = expr.percentOf;
+  if (typeof of !== 'object' || !('series' in of)) return null;
+  const starts = v.provenance.kind === 'default' ? undefined : v.provenance.from;
+  return { percent: expr.percent, yearOffset: of.yearOffset, from: starts && starts > leverMonth ? starts : leverMonth };
 }

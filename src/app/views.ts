@@ -44,6 +44,11 @@ export interface LeverView {
   baselineValue: string | null;
   source: Provenance | null;
   baselineSource: Provenance | null;
+  /**
+   * Where the value in force is a percentage of an earlier year's average wage (the city's floor),
+   * that percentage and the series, so the lever can change the percentage rather than fix an amount.
+   */
+  ofWage: { percent: string; yearOffset: number; from: string } | null;
   /** Index into the scenario's overrides, where one sets this parameter. */
   override: number | null;
 }

@@ -33,6 +33,8 @@ export type Provenance =
       ruleSet: string;
       file: string;
       rule: string;
+      /** The first month the rule is in force, when it says. */
+      from?: string;
       path: string;
       document: string;
       section: string;
@@ -49,6 +51,8 @@ export interface ResolvedValue {
   /** Exact decimal for amounts, rates and months; a name for methods. */
   value: Dec | string;
   provenance: Provenance;
+  /** The expression it was computed from, as written (a literal for plain values). */
+  expr: ValueExpr;
   inputs: Input[];
 }
 
@@ -122,6 +126,7 @@ export function resolveParameters(
           ruleSet: ruleSet.spec.id,
           file: ruleSet.file,
           rule: spec.id,
+          from: spec.from,
           path,
           document: ruleSet.spec.document.number ? `${ruleSet.spec.document.number} ${ruleSet.spec.document.title}` : ruleSet.spec.document.title,
           section: spec.source.section,
@@ -188,7 +193,7 @@ export function resolveParameters(
         const range = literalProblems(value, name, registry, where.file, where.path);
         if (range.length) throw new InputError(range);
       }
-      const resolved: ResolvedValue = { name, value, provenance: where, inputs };
+      const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs };
       values.set(name, resolved);
       return resolved;
     } catch (err) {

@@ -114,6 +114,7 @@ export const zh = {
   tier1: '一类地区',
   tier2: '二类地区',
   tier3: '三类地区',
+  avgWageOf: '平均工资',
   fundsLabel: '基金',
   embedded: '随方案内嵌',
   shareBroken: '分享链接已损坏，无法打开。',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SimulationService } from '../../src/app/service.ts';
 import type { RunView } from '../../src/app/views.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
+import city from '../../seeds/scenarios/city-2021.json' with { type: 'json' };
 
 describe('the workbench service', () => {
   it('projects the banner baseline and reports its 2022 figures as printed', async () => {
@@ -35,6 +36,14 @@ describe('the workbench service', () => {
     const s = { ...banner, overrides: [{ param: 'resident.individual.standard', from: '2025-01', value: '400' }, { param: 'resident.individual.standard', from: '2023-01', value: '450' }] };
     const r = (await new SimulationService().run(s)) as RunView;
     expect(r.levers.find((l) => l.name === 'resident.individual.standard')).toMatchObject({ value: '450', override: 1 });
+  });
+
+  it('offers the city floor as 60% of the average wage of the year before last, changed from 2022-03 where that rule starts', async () => {
+    // seed 001: 下限……自2022年3月1日起调整为以本市上上年度……月平均工资60% 为基数
+    const r = (await new SimulationService().run(city)) as RunView;
+    const floor = r.levers.find((l) => l.name === 'employee.base.floor')!;
+    expect(floor.value).toBe('5067'); // at 2022-01 the stated 5067 still applies
+    expect(floor.ofWage).toEqual({ percent: '60', yearOffset: -2, from: '2022-03' });
   });
 
   it('returns problems as data, with file, path and reason', async () => {

@@ -75,6 +75,29 @@ describe('the workbench', () => {
     expect(after.changes[0]).to.include({ param: 'resident.individual.standard', before: '380', after: '420' });
   });
 
+  it('moves the city floor from 60% to 50% of the average wage, as a percentage, from 2022-03', async () => {
+    const app = await mount();
+    const pick = q<HTMLSelectElement>(app.shadowRoot, '#pick')!;
+    pick.value = 'example:city-2021';
+    pick.dispatchEvent(new Event('change'));
+    await until(() => (app.sim.result as RunView | undefined)?.baseYear === 2021 && !app.sim.running);
+    await app.updateComplete;
+    const panel = q(app.shadowRoot, 'yb-lever-panel')!;
+    await (panel as unknown as YbApp).updateComplete;
+    const input = q<HTMLInputElement>(panel.shadowRoot, '#lever-employee\\.base\\.floor')!;
+    expect(input.value).to.equal('60');
+    const before = (app.sim.result as RunView).hash;
+    input.value = '50';
+    input.dispatchEvent(new Event('input'));
+    await until(() => (app.sim.result as RunView).hash !== before && !app.sim.running);
+    expect(app.store.active!.scenario.overrides).to.deep.equal([
+      { param: 'employee.base.floor', from: '2022-03', value: { percentOf: { series: 'avgMonthlyWage', yearOffset: -2 }, percent: '50' } },
+    ]);
+    const after = app.sim.result as RunView;
+    // 2022-03: 50% × 8445 (the 2020 wage) = 4222.5 in place of 5067
+    expect(after.changes[0]).to.include({ param: 'employee.base.floor', from: '2022-03', before: '5067', after: '4222.5' });
+  });
+
   it('a bad file shows its error beside the line and loses nothing', async () => {
     const app = await mount();
     const entries = JSON.stringify(app.store.state.entries);

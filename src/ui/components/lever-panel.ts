@@ -176,7 +176,16 @@ export class YbLeverPanel extends LitElement {
         ? html`<select id=${id} @change=${(e: Event) => this.#setLever(l, (e.target as HTMLSelectElement).value, run)}>
             ${(l.choices ?? []).map((c) => html`<option value=${c} ?selected=${c === l.value}>${methodName(c)}</option>`)}
           </select>`
-        : html`<input
+        : l.ofWage
+          ? html`<input
+              id=${id}
+              inputmode="decimal"
+              .value=${typed ?? l.ofWage.percent}
+              aria-describedby="${id}-meta"
+              aria-invalid=${local || problem ? 'true' : 'false'}
+              @input=${(e: Event) => this.#typed(l, (e.target as HTMLInputElement).value, run)}
+            />`
+          : html`<input
             id=${id}
             inputmode="decimal"
             .value=${typed ?? l.value ?? ''}
@@ -185,6 +194,9 @@ export class YbLeverPanel extends LitElement {
             aria-invalid=${local || problem ? 'true' : 'false'}
             @input=${(e: Event) => this.#typed(l, (e.target as HTMLInputElement).value, run)}
           />`}
+      ${l.ofWage
+        ? html`<div class="meta">% × ${t('avgWageOf')} N${l.ofWage.yearOffset} · ${t('from')} ${l.ofWage.from}</div>`
+        : nothing}
       <div class="meta" id="${id}-meta">
         <span title=${source}>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
         ${changed
@@ -202,12 +214,14 @@ export class YbLeverPanel extends LitElement {
     if (DECIMAL.test(value)) this.#setLever(l, value, run);
   }
 
-  #setLever(l: LeverView, value: string, run: RunView): void {
+  #setLever(l: LeverView, typed: string, run: RunView): void {
     const s = this.scenario!;
+    // A percentage of the average wage stays one: the floor at 50% of the wage, not a fixed amount.
+    const value = l.ofWage ? { percentOf: { series: 'avgMonthlyWage' as const, yearOffset: l.ofWage.yearOffset }, percent: typed } : typed;
     const overrides = [...(s.overrides ?? [])];
     const at = l.override ?? -1;
     if (at >= 0) overrides[at] = { ...overrides[at]!, value };
-    else overrides.push({ param: l.name, from: run.leverMonth, value });
+    else overrides.push({ param: l.name, from: l.ofWage?.from ?? run.leverMonth, value });
     this.#emit({ ...s, overrides });
   }
 

@@ -109,6 +109,7 @@ export const templates: Record<MessageId, string> = {
   tier1: 'Tier 1',
   tier2: 'Tier 2',
   tier3: 'Tier 3',
+  avgWageOf: 'average wage of',
   fundsLabel: 'Funds',
   embedded: 'embedded in the scenario',
   shareBroken: 'The share link is damaged and cannot be opened.',
