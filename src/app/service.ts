@@ -124,7 +124,9 @@ export class SimulationService {
       })
       .map((v) => ({ name: v.name, label: last.prepared.input.stack.registry.get(v.name).label, unit: last.prepared.input.stack.registry.get(v.name).unit, value: v.value.toString(), source: v.provenance }));
     const how = (line: string): Text =>
-      base ? { zh: `基期报告数：${last.prepared.input.base.source}`, en: `reported in ${last.prepared.input.base.source}` } : (HOW[line] ?? HOW.default!);
+      base
+        ? { zh: `基期报告数：${last.prepared.input.base.source}`, en: `reported in ${last.prepared.input.base.source}` }
+        : (HOW[scheme === 'employee' && line === 'benefits' ? 'benefits.employee' : line] ?? HOW.default!);
     return {
       fund,
       year,
@@ -262,6 +264,7 @@ const HOW: Record<string, Text> = {
   'subsidy.county': { zh: '基期数 ×（本年参保人数 × 人均补助中旗县负担部分 ÷ 基期）', en: 'base-year amount × (insured × county share of the subsidy per head this year ÷ base year)' },
   interest: { zh: '利率 × 上年累计结存', en: 'interest rate × last year’s cumulative balance' },
   benefits: { zh: '基期数 ×（参保人数（退休人员加权）× 次均费用增长 × 就诊次数增长 × 报销比例 ÷ 基期）', en: 'base-year amount × (insured, retirees weighted × cost per visit growth × visit growth × reimbursement ratio ÷ base year)' },
+  'benefits.employee': { zh: '基期数 ×（在职与灵活就业人数 + 退休人数 × 退休费用倍数）× 次均费用增长 × 就诊次数增长 ÷ 基期', en: 'base-year amount × ((in service + flexible + retirees × their cost weight) × cost per visit growth × visit growth ÷ base year)' },
   'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
   'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
   other: { zh: '保持基期数', en: 'held at the base-year amount' },

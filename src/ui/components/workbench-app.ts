@@ -350,9 +350,21 @@ export class YbApp extends LitElement {
     return html`
       <yb-fund-cards .run=${run}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
-        ${funds.map((f) => html`<button role="tab" aria-selected=${f.id === fund?.id ? 'true' : 'false'} @click=${() => (this._fund = f.id)}>${pick(f.name)}</button>`)}
+        ${funds.map(
+          (f) => html`<button
+            role="tab"
+            id=${`tab-${f.id}`}
+            aria-controls="fund-panel"
+            aria-selected=${f.id === fund?.id ? 'true' : 'false'}
+            tabindex=${f.id === fund?.id ? 0 : -1}
+            @click=${() => (this._fund = f.id)}
+            @keydown=${(e: KeyboardEvent) => this.#tabKey(e, funds.map((x) => x.id))}
+          >
+            ${pick(f.name)}
+          </button>`,
+        )}
       </nav>
-      <yb-fund-view .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
+      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain}></yb-why-panel>
       <yb-scenario-summary .run=${run}></yb-scenario-summary>
     `;
@@ -375,6 +387,17 @@ export class YbApp extends LitElement {
       )}
       <yb-compare-view .result=${this._compare}></yb-compare-view>
     </section>`;
+  }
+
+  /** Arrow keys move between the fund tabs, as in any tab list. */
+  async #tabKey(e: KeyboardEvent, ids: string[]): Promise<void> {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const at = ids.indexOf(this._fund) < 0 ? 0 : ids.indexOf(this._fund);
+    this._fund = ids[(at + step + ids.length) % ids.length]!;
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`#tab-${CSS.escape(this._fund)}`) as HTMLElement | null)?.focus();
   }
 
   async #explain(fund: string, year: number): Promise<void> {
