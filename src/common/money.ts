@@ -10,6 +10,7 @@ export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP 
 export type Dec = InstanceType<typeof D>;
 
 export const ZERO = new D(0);
+export const ONE = new D(1);
 export const HUNDRED = new D(100);
 
 export { DECIMAL_LITERAL, isDecimalLiteral } from './decimal-literal.ts';

@@ -4,7 +4,7 @@
  * last year's cumulative + current balance. Lines are whole fen, so every
  * identity holds exactly.
  */
-import { D, sum, ZERO, type Dec } from '../common/money.ts';
+import { sum, ZERO, type Dec } from '../common/money.ts';
 import type { ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
 
 export type WarningLevel = 'exhausted' | 'insufficient' | 'below-normal' | 'normal' | 'above-normal' | 'excessive' | 'unknown';
@@ -109,4 +109,3 @@ export function addLines<K extends string>(parts: Partial<Record<K, Dec>>[]): Pa
   return out;
 }
 
-export const ONE = new D(1);

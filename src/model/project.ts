@@ -5,13 +5,13 @@
  * equals the report and a policy change acts only through the mechanism it
  * touches. Lines are rounded to the fen; totals and balances are sums.
  */
-import { D, sum, toFen, ZERO, type Dec } from '../common/money.ts';
+import { D, ONE, sum, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Override } from '../engine/resolve.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
 import type { BaseFund, BaseYear, ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
 import { costIndex, countsIn, growthFactor, wageSeries, type Counts } from './drivers.ts';
-import { addLines, closeYear, ONE, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
+import { addLines, closeYear, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
 import { employeeContributions, residentYear, type EmployeeYear, type ResidentYear } from './mechanisms.ts';
 import { PolicyTimeline } from './policy-timeline.ts';
 
