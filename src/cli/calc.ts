@@ -24,7 +24,7 @@ import { loadCatalog } from '../rules/catalog-node.ts';
 import { loadRuleSet } from '../rules/load.ts';
 import { valueProblems } from '../rules/values.ts';
 import { InputError } from '../common/errors.ts';
-import { Option, cliProgram, collect, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
+import { Option, cliProgram, collect, progress, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
 
 interface CalcOptions {
   rules?: string;
@@ -71,9 +71,15 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const known = () => catalog.list().map((s) => s.spec.id).join(', ');
   if (!values.rules) throw usageError(`it is required: a rule-set id (${known()}) or a rule-set file`, '--rules');
   let rootId = values.rules;
+  let step: (text: string) => void = () => {};
   if (!catalog.get(rootId)) {
     if (!rootId.endsWith('.json')) throw usageError(`no rule set "${rootId}"; known: ${known()}, or a path to a .json file`, '--rules');
-    const set = loadRuleSet(parseJson(readUserFile(rootId, '--rules'), rootId), rootId, catalog.registry);
+    const data = parseJson(readUserFile(rootId, '--rules'), rootId);
+    const count = (data as { rules?: unknown[] }).rules?.length ?? 0;
+    step = progress(io, rootId, count);
+    step(`${count} rules read, checking`);
+    const set = loadRuleSet(data, rootId, catalog.registry);
+    step(`${count} rules checked`);
     catalog.add(set);
     rootId = set.spec.id;
   }
@@ -110,7 +116,9 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
 
   const stack = composeStack([rootId], (id) => catalog.get(id), catalog.registry);
   const facts = { month, category, aid, regionTier };
+  step('rule sets composed, matching');
   const resolution = await resolveWithEngine(stack, facts, { series, overrides });
+  step('done');
   const result = calculatePerson(resolution, wage);
   const compliance = resolution.compliance.filter((c) => concernsCategory(c.param, category));
   for (const u of unused) io.stderr.write(`warning: ${u.reason}\n`);
