@@ -80,7 +80,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
     step(`${count} rules read, checking`);
     const set = loadRuleSet(data, rootId, catalog.registry);
     step(`${count} rules checked`);
-    catalog.add(set);
+    catalog.addOwn(set);
     rootId = set.spec.id;
   }
   const month = parseMonth(values.date)!;

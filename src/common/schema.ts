@@ -4,7 +4,9 @@
  * seeds/) so editors can validate files too.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError, type InputProblem } from './errors.ts';
+import { stripBom } from './bom.ts';
+import { InputError, localizedProblem, type InputProblem } from './errors.ts';
+import { message, type LocalizedMessage } from './messages.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const compiled = new Map<object, ValidateFunction>();
@@ -51,7 +53,22 @@ export function schemaProblems(schema: object, data: unknown, file: string): Inp
     if (!group.reasons.includes(reason)) group.reasons.push(reason);
     groups.set(key, group);
   }
-  return [...groups.values()].map((g) => ({ file, path: g.path, reason: g.reasons.join(', or ') }));
+  return [...groups.values()].map((g) => {
+    const hint = quoteHint(data, g.path, g.reasons);
+    return hint ? localizedProblem(file, g.path, hint) : { file, path: g.path, reason: g.reasons.join(', or ') };
+  });
+}
+
+/** A bare JSON number where a decimal string is expected: say to quote it, rather than "must be string". */
+function quoteHint(data: unknown, path: string, reasons: string[]): LocalizedMessage | undefined {
+  if (!reasons.includes('must be string')) return undefined;
+  let value = data;
+  for (const key of path.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  if (typeof value !== 'number') return undefined;
+  return message('value.quoteNumber', { value: String(value) });
 }
 
 export function assertSchema(schema: object, data: unknown, file: string): void {
@@ -59,8 +76,9 @@ export function assertSchema(schema: object, data: unknown, file: string): void 
   if (problems.length) throw new InputError(problems);
 }
 
-/** Parse JSON text, reporting a syntax error with its line and column. */
+/** Parse JSON text (a leading byte-order mark is ignored), reporting a syntax error with its line and column. */
 export function parseJson(text: string, file: string): unknown {
+  text = stripBom(text);
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -52,7 +52,7 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   for (const set of env.catalog.list()) catalog.add(set);
   (s.ruleSets ?? []).forEach((spec, i) => {
     try {
-      catalog.add(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
+      catalog.addOwn(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...err.problems);

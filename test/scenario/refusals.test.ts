@@ -137,7 +137,18 @@ describe('assumptions', () => {
 
   it('a number written as a JSON number instead of a decimal string', async () => {
     const problems = await problemsOf(() => loadScenario({ ...banner(), assumptions: { wageGrowth: 5 } }, FILE));
-    expect(problems).toEqual([{ file: FILE, path: '/assumptions/wageGrowth', reason: 'must be string' }]);
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        path: '/assumptions/wageGrowth',
+        reason: 'write the number in quotes, "5": values are exact decimal strings, and a JSON number may lose digits',
+        message: {
+          id: 'value.quoteNumber',
+          zh: '请把数字写在引号里："5"：数值以精确的十进制字符串记录，JSON 数字可能丢失位数',
+          en: 'write the number in quotes, "5": values are exact decimal strings, and a JSON number may lose digits',
+        },
+      },
+    ]);
   });
 });
 

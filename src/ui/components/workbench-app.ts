@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
+import { stripBom } from '../../common/bom.ts';
 import type { InputProblem } from '../../common/errors.ts';
 import type { CompareResult, ExplainView, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
@@ -209,6 +210,7 @@ export class YbApp extends LitElement {
 
   /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
   async openText(text: string, file: string): Promise<boolean> {
+    text = stripBom(text); // a file saved by a Windows editor
     let data: unknown;
     try {
       data = JSON.parse(text);
