@@ -147,7 +147,6 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   }
 }
 
-await runIfMain(import.meta.url, runCalc);
 
 function where(p: Provenance): string {
   // A rule's note says what the document does not state (an inferred rate); a default is an assumption of the registry.
@@ -230,3 +229,5 @@ function toTable(r: PersonContribution): string {
   }
   return out.join('\n');
 }
+
+await runIfMain(import.meta.url, runCalc);
