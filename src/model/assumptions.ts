@@ -7,6 +7,7 @@
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
 import { GROUPS, type BaseYear, type Group } from './base-year.ts';
+import { DEFAULT_THRESHOLD, type CalibrationMethod, type CalibrationOptions } from './calibration.ts';
 
 /** As written in a scenario file: every field optional, decimals as strings. */
 export interface AssumptionsInput {
@@ -27,6 +28,7 @@ export interface AssumptionsInput {
   collectionRate?: string;
   aidFundingGrowth?: string;
   regionTier?: 1 | 2 | 3;
+  calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }
 
 export interface Assumptions {
@@ -48,6 +50,7 @@ export interface Assumptions {
   collectionRate: Dec;
   aidFundingGrowth: Dec;
   regionTier?: 1 | 2 | 3;
+  calibration: CalibrationOptions;
 }
 
 /**
@@ -112,6 +115,12 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     collectionRate: num(input.collectionRate, '/collectionRate', DEFAULTS.collectionRate)!,
     aidFundingGrowth: num(input.aidFundingGrowth, '/aidFundingGrowth', DEFAULTS.aidFundingGrowth)!,
     regionTier: input.regionTier,
+    calibration: {
+      normalise: input.calibration?.normalise ?? true,
+      threshold: num(input.calibration?.threshold, '/calibration/threshold', DEFAULT_THRESHOLD)!,
+      method: input.calibration?.method,
+      methods: { ...(input.calibration?.methods ?? {}) },
+    },
   };
   if (problems.length) throw new InputError(problems);
   for (const f of PERCENT_FIELDS) {
@@ -136,6 +145,7 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     if (!w.greaterThan(0)) problems.push({ file, path: `${at}/wageHistory/${y}`, reason: 'the average wage must be above 0' });
     if (Number(y) >= base.year) problems.push({ file, path: `${at}/wageHistory/${y}`, reason: `wage history is for years before the base year ${base.year}; the base year's wage is avgMonthlyWage` });
   }
+  if (!a.calibration.threshold.greaterThan(0)) problems.push({ file, path: `${at}/calibration/threshold`, reason: 'the threshold of an abnormal year must be above 0%' });
   if (a.retireeCostWeight.isNegative()) problems.push({ file, path: `${at}/retireeCostWeight`, reason: 'must not be negative' });
   if (problems.length) throw new InputError(problems);
   return a;

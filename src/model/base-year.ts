@@ -67,7 +67,7 @@ export interface BaseYear {
   funds: BaseFund[];
   /** Known average monthly wages (元/月) by year. */
   avgMonthlyWage: Record<number, Dec>;
-  /** Every reported period up to the base year, base year included, for calibration. */
+  /** Every reported period, the base year included, for calibration. */
   history?: ReportedPeriod[];
   /** The report's statements of deferred or one-off amounts. */
   timing?: TimingItem[];
@@ -81,6 +81,8 @@ export interface ReportedPeriod {
   /** The first half of the year (上半年): amounts cover six months. */
   half: boolean;
   funds: Partial<Record<FundId, { income?: Partial<Record<IncomeLine, Dec>>; expenditure?: Partial<Record<ExpenditureLine, Dec>> }>>;
+  /** The change on the year before that the report states, in percent, per fund and side. */
+  statedChange?: Partial<Record<FundId, { income?: string; expenditure?: string }>>;
 }
 
 export interface TimingItem {

@@ -166,7 +166,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     };
   }
   if (funds.length === 0) throw InputError.one(file, '/funds', `no fund reports income for ${key}`);
-  const history = reportedHistory(b, y);
+  const history = reportedHistory(b);
   const timing = timingItems(b, y);
   return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}) };
 }
@@ -231,19 +231,21 @@ function insuredAt(fund: Fund, year: number, derived: { zh: string; en: string }
   return { insured, rate };
 }
 
-/** Every period up to `upTo` with each fund's lines, for calibration on every reported year. */
-export function reportedHistory(b: Baseline, upTo: number): ReportedPeriod[] {
+/** Every reported period with each fund's lines (a half year after the base year included), for calibration. */
+export function reportedHistory(b: Baseline): ReportedPeriod[] {
   const byKey = new Map<string, ReportedPeriod>();
   for (const fund of Object.values(b.funds) as Fund[]) {
     const id = FUND_OF_KIND[fund.kind];
     if (!id) continue;
     for (const [key, period] of Object.entries(fund.periods)) {
       const m = /^([0-9]{4})(-H1)?$/.exec(key);
-      if (!m || Number(m[1]) > upTo) continue;
+      if (!m) continue;
       const { income, expenditure } = linesOf(fund, id, key);
       if (!income && !expenditure) continue;
       let rp = byKey.get(key);
       if (!rp) byKey.set(key, (rp = { year: Number(m[1]), half: m[2] !== undefined, funds: {} }));
+      const stated = (side: 'income' | 'expenditure') => period[side]?.yoy?.find((c) => !c.against)?.rate?.value;
+      if (stated('income') || stated('expenditure')) (rp.statedChange ??= {})[id] = { income: stated('income'), expenditure: stated('expenditure') };
       rp.funds[id] = { ...(income && Object.keys(income).length ? { income } : {}), ...(expenditure && Object.keys(expenditure).length ? { expenditure } : {}) };
     }
   }
