@@ -28,6 +28,7 @@ export interface AssumptionsInput {
   collectionRate?: string;
   aidFundingGrowth?: string;
   regionTier?: 1 | 2 | 3;
+  aidFinancing?: AidFinancing;
   calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }
 
@@ -49,6 +50,8 @@ export interface Assumptions {
   interestRate?: Dec;
   collectionRate: Dec;
   aidFundingGrowth: Dec;
+  /** 以支定收: the budget pays what medical aid spends (as-needed), or its funding grows at aidFundingGrowth. */
+  aidFinancing: AidFinancing;
   regionTier?: 1 | 2 | 3;
   calibration: CalibrationOptions;
 }
@@ -60,6 +63,8 @@ export interface Assumptions {
  * the average alone.
  */
 export const DEFAULT_WAGE_DISTRIBUTION = ['0.37', '0.52', '0.63', '0.73', '0.83', '0.94', '1.07', '1.24', '1.49', '2.18'];
+
+export type AidFinancing = 'as-needed' | 'fixed-growth';
 
 export const DEFAULTS = {
   // No seed report splits employees into in-service and retirees; about a quarter are retirees nationally.
@@ -115,6 +120,7 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     collectionRate: num(input.collectionRate, '/collectionRate', DEFAULTS.collectionRate)!,
     aidFundingGrowth: num(input.aidFundingGrowth, '/aidFundingGrowth', DEFAULTS.aidFundingGrowth)!,
     regionTier: input.regionTier,
+    aidFinancing: input.aidFinancing ?? 'as-needed',
     calibration: {
       normalise: input.calibration?.normalise ?? true,
       threshold: num(input.calibration?.threshold, '/calibration/threshold', DEFAULT_THRESHOLD)!,

@@ -105,7 +105,8 @@ const NOT_CALIBRATED = new Set(['interest', 'aid.contributions']);
 
 const SIDE_NAMES: Record<Side, { zh: string; en: string }> = { income: { zh: '收入', en: 'income' }, expenditure: { zh: '支出', en: 'expenditure' } };
 
-export function calibrate(base: BaseYear, driverAt: DriverAt, opts: CalibrationOptions): Calibration {
+/** @param financedAsNeeded funds whose income is whatever they spend (medical aid, 以支定收): their income is not calibrated. */
+export function calibrate(base: BaseYear, driverAt: DriverAt, opts: CalibrationOptions, financedAsNeeded: FundId[] = []): Calibration {
   const history = (base.history ?? []).filter((p) => !(p.year === base.year && !p.half));
   const baseStated = (base.history ?? []).find((p) => p.year === base.year && !p.half)?.statedChange;
   const lines: LineCalibration[] = [];
@@ -113,6 +114,7 @@ export function calibrate(base: BaseYear, driverAt: DriverAt, opts: CalibrationO
   const threshold = opts.threshold.dividedBy(100);
   for (const bf of base.funds) {
     for (const side of ['income', 'expenditure'] as const) {
+      if (side === 'income' && financedAsNeeded.includes(bf.id)) continue;
       const baseLines = Object.entries(bf[side]) as [IncomeLine | ExpenditureLine, Dec][];
       const kBase = new Map<IncomeLine | ExpenditureLine, Dec>();
       for (const [line, amount] of baseLines) {

@@ -131,7 +131,7 @@ export function project(input: ProjectionInput): Projection {
     if (!d) return undefined;
     return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
   };
-  const calibration = calibrate(base, driverAt, a.calibration);
+  const calibration = calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
   const deferred = deferredAmounts(calibration, drivers);
 
   const methodOf = (fund: FundId, y: number): MonthsPayableMethod => {
@@ -296,6 +296,25 @@ function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec
   }
 }
 
+/**
+ * Medical aid is financed as needed (以支定收): the budget pays each year what
+ * aid spends, shared between the sources of the base year's funding in its
+ * proportions (to the fen, the largest source takes the rounding).
+ */
+function financedAsNeeded(baseIncome: Partial<Record<IncomeLine, Dec>>, need: Dec): Partial<Record<IncomeLine, Dec>> {
+  const sources = (Object.entries(baseIncome) as [IncomeLine, Dec][]).filter(([line, v]) => line !== 'interest' && v.isPositive());
+  const whole = sum(sources.map(([, v]) => v));
+  if (whole.isZero()) return { subsidy: need };
+  const out: Partial<Record<IncomeLine, Dec>> = {};
+  let largest = sources[0]![0];
+  for (const [line, v] of sources) {
+    out[line] = toFen(need.times(v).dividedBy(whole));
+    if (v.greaterThan(baseIncome[largest]!)) largest = line;
+  }
+  out[largest] = out[largest]!.plus(need.minus(sum(Object.values(out) as Dec[])));
+  return out;
+}
+
 interface Deferred {
   fund: FundId;
   side: Side;
@@ -397,6 +416,7 @@ function projectFund(
         const lines = (m.side === 'income' ? income : expenditure) as Partial<Record<string, Dec>>;
         lines[m.line] = (lines[m.line] ?? ZERO).plus(m.amount);
       }
+      if (bf.id === 'aid' && a.aidFinancing === 'as-needed') income = financedAsNeeded(bf.income, sumValues(expenditure));
     }
     const fy = closeYear(y, income, expenditure, opening, past, methodOf(bf.id, y), thresholdsOf(y));
     years.push(fy);
