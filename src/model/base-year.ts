@@ -80,7 +80,7 @@ export interface ReportedPeriod {
   year: number;
   /** The first half of the year (上半年): amounts cover six months. */
   half: boolean;
-  funds: Partial<Record<FundId, { income?: Partial<Record<IncomeLine, Dec>>; expenditure?: Partial<Record<ExpenditureLine, Dec>> }>>;
+  funds: Partial<Record<FundId, { income?: Partial<Record<IncomeLine, Dec>>; expenditure?: Partial<Record<ExpenditureLine, Dec>>; cumulative?: Dec }>>;
   /** The change on the year before that the report states, in percent, per fund and side. */
   statedChange?: Partial<Record<FundId, { income?: string; expenditure?: string }>>;
 }

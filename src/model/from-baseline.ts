@@ -218,17 +218,18 @@ function insuredAt(fund: Fund, year: number, derived: { zh: string; en: string }
   const own = amount(p?.insured);
   if (own) return { insured: own, rate: p?.insured?.yoy?.[0]?.rate?.value };
   const later = Object.keys(fund.periods)
-    .filter((k) => /^[0-9]{4}$/.test(k) && Number(k) > year && fund.periods[k]!.insured?.yoy?.[0]?.rate)
+    .filter((k) => /^[0-9]{4}$/.test(k) && Number(k) > year && amount(fund.periods[k]!.insured))
     .sort()[0];
   if (!later) return {};
   const n = fund.periods[later]!.insured!;
-  const rate = n.yoy![0]!.rate!.value;
+  // Without a stated change the count is taken as unchanged (the model's default growth, 0%).
+  const rate = n.yoy?.[0]?.rate?.value ?? '0';
   const insured = amount(n)!.dividedBy(new D(1).plus(new D(rate).dividedBy(100)).pow(Number(later) - year));
   derived.push({
     zh: `${name} ${year}年参保人数由${later}年人数按报告所述年变动${rate}%倒推`,
     en: `${name}: insured in ${year} rolled back from ${later} at the report's stated ${rate}% a year`,
   });
-  return { insured, rate };
+  return { insured, rate: n.yoy?.[0]?.rate?.value };
 }
 
 /** Every reported period with each fund's lines (a half year after the base year included), for calibration. */
@@ -241,12 +242,17 @@ export function reportedHistory(b: Baseline): ReportedPeriod[] {
       const m = /^([0-9]{4})(-H1)?$/.exec(key);
       if (!m) continue;
       const { income, expenditure } = linesOf(fund, id, key);
-      if (!income && !expenditure) continue;
+      if (!income && !expenditure && !period.cumulativeBalance) continue;
       let rp = byKey.get(key);
       if (!rp) byKey.set(key, (rp = { year: Number(m[1]), half: m[2] !== undefined, funds: {} }));
       const stated = (side: 'income' | 'expenditure') => period[side]?.yoy?.find((c) => !c.against)?.rate?.value;
       if (stated('income') || stated('expenditure')) (rp.statedChange ??= {})[id] = { income: stated('income'), expenditure: stated('expenditure') };
-      rp.funds[id] = { ...(income && Object.keys(income).length ? { income } : {}), ...(expenditure && Object.keys(expenditure).length ? { expenditure } : {}) };
+      const cumulative = amount(period.cumulativeBalance);
+      rp.funds[id] = {
+        ...(income && Object.keys(income).length ? { income } : {}),
+        ...(expenditure && Object.keys(expenditure).length ? { expenditure } : {}),
+        ...(cumulative ? { cumulative } : {}),
+      };
     }
   }
   return [...byKey.values()].sort((a, b) => a.year - b.year || Number(a.half) - Number(b.half));
