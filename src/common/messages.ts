@@ -17,6 +17,26 @@ const TEMPLATES = {
     zh: '请把数字写在引号里："{value}"：数值以精确的十进制字符串记录，JSON 数字可能丢失位数',
     en: 'write the number in quotes, "{value}": values are exact decimal strings, and a JSON number may lose digits',
   },
+  'value.notDecimal': {
+    zh: '"{value}" 不是十进制数：只写数字和至多一个小数点，如 "6.2"（不要空格、逗号、单位或指数）',
+    en: '"{value}" is not a decimal number: write digits with at most one point, such as "6.2" (no spaces, commas, units or exponents)',
+  },
+  'value.notMonth': {
+    zh: '"{value}" 不是月份：请写成 YYYY-MM，月份为 01 至 12，如 "2024-01"',
+    en: '"{value}" is not a month: write YYYY-MM with a month from 01 to 12, such as "2024-01"',
+  },
+  'value.notExpression': {
+    zh: '不是有效的取值：应为十进制字符串（"6.2"）、{"param": 参数名}、{"series": "avgMonthlyWage", "yearOffset": -1}、{"percentOf": …, "percent": …}、{"max": […]} 或 {"min": […]}',
+    en: 'not a value: write a decimal string ("6.2"), {"param": name}, {"series": "avgMonthlyWage", "yearOffset": -1}, {"percentOf": …, "percent": …}, {"max": […]} or {"min": […]}',
+  },
+  'file.empty': {
+    zh: '文件是空的',
+    en: 'the file is empty',
+  },
+  'file.notUtf8': {
+    zh: '文件不是 UTF-8 文本（可能存成了 UTF-16 或 GBK）：请用 UTF-8 编码另存',
+    en: 'the file is not UTF-8 text (saved as UTF-16 or GBK?); save it as UTF-8',
+  },
   'ruleSet.reusesBuiltIn': {
     zh: '"{id}" 是程序自带规则集的编号；请给这个规则集另起编号，或加上 "replaces": true 表示替换自带规则集',
     en: '"{id}" is the id of a rule set shipped with the program; give yours an id of its own, or add "replaces": true to replace the shipped one',

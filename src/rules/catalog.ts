@@ -36,6 +36,13 @@ export class Catalog {
     this.#sets.set(set.spec.id, set);
   }
 
+  /** A catalog with the same rule sets, to which a calculation or scenario adds its own without touching this one. */
+  copy(): Catalog {
+    const out = new Catalog(this.registry);
+    for (const set of this.#sets.values()) out.add(set);
+    return out;
+  }
+
   get(id: string): RuleSet | undefined {
     return this.#sets.get(id);
   }

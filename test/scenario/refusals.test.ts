@@ -65,7 +65,7 @@ describe('the file itself', () => {
   });
 
   it('a horizon beyond 2060, in the file and from the command line (--until bypasses the schema)', async () => {
-    expect(await problemsOf(() => loadScenario({ ...banner(), until: 2061 }, FILE))).toEqual([{ file: FILE, path: '/until', reason: 'must be <= 2060' }]);
+    expect(await problemsOf(() => loadScenario({ ...banner(), until: 2061 }, FILE))).toEqual([{ file: FILE, path: '/until', reason: 'must be at most 2060' }]);
     const s = loadScenario(banner(), FILE);
     s.until = 2070;
     expect(await problemsOf(() => prepareScenario(s, FILE, nodeEnvironment()))).toEqual([{ file: FILE, path: '/until', reason: 'the horizon goes up to 2060' }]);
