@@ -184,6 +184,17 @@ class Checker {
       if (o.fund !== undefined && !this.b.funds[o.fund]) this.add(`${at}/fund`, `names unknown fund "${o.fund}"`);
       this.precision(o, at);
     }
+    for (const [i, t] of (this.b.timing ?? []).entries()) {
+      const at = pointer('timing', i);
+      const fund = this.b.funds[t.fund];
+      const [side, part] = t.line.split('/');
+      if (!fund) this.add(`${at}/fund`, `names unknown fund "${t.fund}"`);
+      else if ((side !== 'income' && side !== 'expenditure') || !part || !fund.periods[t.year]?.[side]?.parts?.[part]) {
+        this.add(`${at}/line`, `"${t.line}" is not a part of ${t.fund}'s ${t.year} income or expenditure (write income/<part> or expenditure/<part>)`);
+      }
+      if (t.kind === 'deferred' && (t.to === undefined || Number(t.to) <= Number(t.year))) this.add(`${at}/to`, 'a deferral names the later year the amount was paid in');
+      if (t.amount) this.precision(t.amount, `${at}/amount`);
+    }
     for (const [i, p] of (this.b.performance ?? []).entries()) {
       const at = pointer('performance', i);
       this.period(p.period, `${at}/period`);

@@ -24,6 +24,7 @@ import { loadCatalog } from '../rules/catalog-node.ts';
 import { loadRuleSet } from '../rules/load.ts';
 import { valueProblems } from '../rules/values.ts';
 import { InputError } from '../common/errors.ts';
+import { describeUprate } from '../engine/uprate.ts';
 import { Option, cliProgram, collect, progress, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
 
 interface CalcOptions {
@@ -231,6 +232,10 @@ function toTable(r: PersonContribution): string {
   for (const u of r.used) {
     const inputs = u.inputs.map((i) => (i.kind === 'param' ? i.name : `${i.name}[${i.year}] = ${i.value}`));
     out.push(`  ${u.name} = ${u.value.toString()}  ← ${where(u.provenance)}${inputs.length ? `  (from ${inputs.join(', ')})` : ''}`);
+    if (u.uprated) {
+      const d = describeUprate(u.uprated);
+      out.push(`      上调 uprated: ${u.uprated.dated.toString()} ${d.zh} / ${d.en} × ${u.uprated.years}; ${u.uprated.note}`);
+    }
   }
   return out.join('\n');
 }

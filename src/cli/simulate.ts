@@ -5,10 +5,12 @@
  */
 import { InputError, formatProblem } from '../common/errors.ts';
 import { toWan } from '../common/money.ts';
-import { MAX_HORIZON, project, type Projection } from '../model/project.ts';
+import { MAX_HORIZON, project, type Projection, type ProjectionInput } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
 import { indicatorGaps, sanityWarnings, subsidyByFund, checksJson } from '../report/checks.ts';
 import { FUND_NAMES, WARNING_NAMES, fundYearRow, projectionJson, wan2 } from '../report/summary.ts';
+import { assumptionsInForce, assumptionsJson, ORIGIN_NAMES } from '../report/assumptions.ts';
+import type { AssumptionsInput } from '../model/assumptions.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
@@ -72,7 +74,12 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
   const format = values.format;
 
   if (format === 'json') {
-    const json = (r: typeof a) => ({ ...(projectionJson(r.projection, r.prepared.hash, r.scenario.title) as object), ...checksJson(r.projection), baselineFindings: r.findings });
+    const json = (r: typeof a) => ({
+      ...(projectionJson(r.projection, r.prepared.hash, r.scenario.title) as object),
+      ...checksJson(r.projection),
+      baselineFindings: r.findings,
+      assumptions: assumptionsJson(assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)),
+    });
     const out: Record<string, unknown> = { scenario: json(a) };
     if (b) {
       out.compareWith = json(b);
@@ -100,9 +107,9 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
     }
     io.stdout.write(rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
   } else {
-    io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection));
+    io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection) + assumptionsReport(a));
     if (b) {
-      io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection));
+      io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection) + assumptionsReport(b));
       io.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);
       const rows = [['基金 fund', '年份', '收入', '支出', '当期结存', '累计结存', '可支付月数']];
       for (const d of compareProjections(a.projection, b.projection)) {
@@ -116,6 +123,23 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
 
 function csvCell(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Abnormal periods and every assumption in force, with its value and origin. */
+function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; prepared: { input: ProjectionInput }; projection: Projection }): string {
+  const c = r.projection.calibration;
+  const out: string[] = [];
+  out.push(`== 异常年份 abnormal periods (阈值 threshold ±${c.options.threshold}%, ${c.options.normalise ? '已调整 normalised' : '未调整 not normalised'}) ==`);
+  if (c.abnormal.length === 0) out.push('  —');
+  for (const x of c.abnormal) out.push(`  - ${x.reason.zh}`, `    ${x.reason.en}`);
+  out.push('');
+  out.push('== 假设 assumptions in force ==');
+  const rows = [['名称 name', '值 value', '单位 unit', '来源 origin', '依据 why']];
+  for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
+    rows.push([e.name, e.value, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
+  }
+  out.push(table(rows), '');
+  return out.join('\n');
 }
 
 function tableReport(title: string, hash: string, p: Projection): string {

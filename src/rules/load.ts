@@ -55,6 +55,14 @@ export function loadRuleSet(data: unknown, file: string, registry: Registry, exp
       }
       problems.push(...valueProblems(value, name, registry, file, vpath));
     }
+    for (const [name, u] of Object.entries(rule.uprate ?? {})) {
+      const upath = at + pointer('uprate', name);
+      if (!(name in rule.event.params)) problems.push({ file, path: upath, reason: `the rule does not set ${name}, so it cannot say how it is uprated` });
+      else if (rule.until !== undefined) problems.push({ file, path: upath, reason: `the rule ends in ${rule.until}; only an open-ended rule is uprated past its last dated value` });
+      else if (rule.from === undefined) problems.push({ file, path: upath, reason: 'uprating counts years from the rule\'s "from" month, which is missing' });
+      if ((u.how === 'amount' || u.how === 'percent') && u.perYear === undefined) problems.push({ file, path: upath + '/perYear', reason: `"${u.how}" needs perYear` });
+      if (u.how === 'series' && u.series === undefined) problems.push({ file, path: upath + '/series', reason: '"series" needs the series it follows' });
+    }
   });
   if (problems.length === 0) problems.push(...overlapProblems(spec, file, registry));
   if (problems.length) throw inFile(problems);
