@@ -183,7 +183,7 @@ describe('share links in the workbench', () => {
     expect(ok).to.equal(true);
     await app.updateComplete;
     expect(app.store.active!.scenario.title).to.equal('linked');
-    await until(() => problemsText(app).includes('does not match the content hash the link carries (link 000000000000'));
+    await until(() => /does not match the content hash the link carries \(link 000000000000|内容哈希不一致（链接 000000000000/.test(problemsText(app)));
   });
 
   it('a link with the hash it computes opens without a notice', async () => {
@@ -193,5 +193,17 @@ describe('share links in the workbench', () => {
     expect(decoded?.ok && (await app.openText(decoded.text, 'shared link', decoded.hash))).to.equal(true);
     await app.updateComplete;
     expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
+  });
+
+  it('a file saved with a byte-order mark opens; one saved as GBK is refused and changes nothing', async () => {
+    const app = await mount();
+    const before = app.store.state.entries.length;
+    const scenario = { ...app.store.active!.scenario, title: 'from Windows' };
+    expect(await app.openText('\uFEFF' + JSON.stringify(scenario), 'bom.json')).to.equal(true);
+    expect(app.store.active!.scenario.title).to.equal('from Windows');
+    // GBK bytes read as UTF-8: the Chinese title became U+FFFD
+    expect(await app.openText(JSON.stringify({ ...scenario, title: '\uFFFD\uFFFD 2022' }), 'gbk.json')).to.equal(false);
+    expect(app.store.state.entries.length).to.equal(before + 1);
+    await until(() => /the file is not UTF-8 text|文件不是 UTF-8 文本/.test(problemsText(app)));
   });
 });
