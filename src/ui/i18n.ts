@@ -118,6 +118,17 @@ export const zh = {
   fundsLabel: '基金',
   embedded: '随方案内嵌',
   shareBroken: '分享链接已损坏，无法打开。',
+  changeFrom: '调整生效月份',
+  changeFromHint: '参数显示该月执行的值，修改自该月起生效',
+  changesOf: '调整记录：',
+  editAt: '改为编辑自此月起的调整',
+  removeChange: '删除此项调整',
+  notANumber: '不是数字，未采用',
+  lastValidKept: '未采用，仍按上一个有效值计算',
+  undo: '撤销',
+  redo: '重做',
+  deleted: '已删除方案',
+  skippedChanges: '下列调整无法使用，已暂时略过；其余参数照常可改',
 } as const;
 
 export type MessageId = keyof typeof zh;

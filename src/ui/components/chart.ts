@@ -26,18 +26,19 @@ export class YbChart extends LitElement {
       display: block;
       height: 280px;
     }
-    div {
+    /* Only the chart's own box: ECharts' tooltip is a div too, and must not grow over the controls below. */
+    .canvas {
       width: 100%;
       height: 100%;
     }
   `;
 
   override render() {
-    return html`<div role="img" aria-label=${this.label ?? ''}></div>`;
+    return html`<div class="canvas" role="img" aria-label=${this.label ?? ''}></div>`;
   }
 
   override firstUpdated(): void {
-    const el = this.renderRoot.querySelector('div')!;
+    const el = this.renderRoot.querySelector('.canvas') as HTMLElement;
     this.#chart = echarts.init(el, undefined, { renderer: 'canvas' });
     this.#resize.observe(el);
     if (this.option) this.#chart.setOption(this.option, true);

@@ -61,6 +61,7 @@ export class YbCompareView extends LitElement {
         return html`<h3 style="margin-top:12px">${t('difference')}: ${other.title} − ${(all[0] as RunView).title}</h3>
           <yb-data-table
             open
+            @year-select=${(e: CustomEvent<number>) => this.#explain(e, other.hash, fundId)}
             .caption=${`${fundName} ${t('difference')} (${t('unitWan')})`}
             .filename=${`compare-${k + 1}-${fundId}.csv`}
             .columns=${[{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }]}
@@ -68,6 +69,12 @@ export class YbCompareView extends LitElement {
           ></yb-data-table>`;
       })}
     </section>`;
+  }
+
+  /** A year in a difference table explains the compared scenario's fund in that year. */
+  #explain(e: CustomEvent<number>, hash: string, fund: string): void {
+    e.stopPropagation();
+    this.dispatchEvent(new CustomEvent('explain-request', { detail: { hash, fund, year: e.detail }, bubbles: true, composed: true }));
   }
 
   #option(runs: RunView[], fundId: string) {
