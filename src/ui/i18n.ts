@@ -129,6 +129,8 @@ export const zh = {
   redo: '重做',
   deleted: '已删除方案',
   skippedChanges: '下列调整无法使用，已暂时略过；其余参数照常可改',
+  panes: '视图',
+  resultsPane: '测算结果',
 } as const;
 
 export type MessageId = keyof typeof zh;

@@ -8,6 +8,7 @@ import type { CompareResult, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { months, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
+import { wanAxis } from '../labels.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -86,7 +87,7 @@ export class YbCompareView extends LitElement {
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 64, right: 16, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: years },
-      yAxis: { type: 'value', name: t('unitWan') },
+      yAxis: { type: 'value', ...wanAxis(runs.flatMap((r) => r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)))) },
       series: runs.map((r) => ({ name: r.title, type: 'line', data: r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)) })),
     };
   }

@@ -26,6 +26,9 @@ export class YbDataTable extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       details {
         margin-top: 4px;
       }

@@ -9,7 +9,7 @@ import type { FundView, ThresholdsView } from '../../app/views.ts';
 import type { WarningLevel } from '../../model/fund-year.ts';
 import { WARNING_NAMES } from '../../report/names.ts';
 import { pick, t } from '../i18n.ts';
-import { bigWan, lineName } from '../labels.ts';
+import { lineName, wanAxis } from '../labels.ts';
 import { months, num, percent, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import './chart.ts';
@@ -31,7 +31,7 @@ export class YbFundView extends LitElement {
       }
       .grid {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(420px, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(420px, 100%), 1fr));
         gap: 16px;
       }
       .warn-exhausted,
@@ -120,7 +120,7 @@ export class YbFundView extends LitElement {
       grid: { left: 64, right: 56, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: years },
       yAxis: [
-        { type: 'value', name: t('unitWan'), axisLabel: { formatter: bigWan } },
+        { type: 'value', ...wanAxis(f.years.map((y) => num(y.cumulative))) },
         { type: 'value', name: t('monthsPayable'), splitLine: { show: false } },
       ],
       series: [
@@ -147,7 +147,7 @@ export class YbFundView extends LitElement {
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 64, right: 16, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: years },
-      yAxis: { type: 'value', name: t('unitWan') },
+      yAxis: { type: 'value', ...wanAxis(f.years.flatMap((y) => [num(y.income), num(y.expenditure)])) },
       series: [
         ...incomeLines.map((l) => ({ name: lineName(l), type: 'bar', stack: 'income', data: f.years.map((y) => num(y.incomeBySource[l])) })),
         { name: t('expenditure'), type: 'line', data: f.years.map((y) => num(y.expenditure)), itemStyle: { color: '#1b2430' }, lineStyle: { width: 2 } },

@@ -9,7 +9,7 @@ import type { RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { num, unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { sourceText } from '../labels.ts';
+import { sourceText, wanAxis } from '../labels.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -51,12 +51,12 @@ export class YbScenarioSummary extends LitElement {
         <h2 id="sum">${t('summary')}</h2>
         ${r.changes.length === 0
           ? html`<p class="muted">${t('noChanges')}</p>`
-          : html`<table>
+          : html`<div class="wide"><table>
               <thead><tr><th>${t('parameter')}</th><th>${t('from')}</th><th>${t('before')}</th><th>${t('after')}</th></tr></thead>
               <tbody>
                 ${r.changes.map((c) => html`<tr><td>${pick(c.label)} <span class="muted">${c.param}</span></td><td>${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}</td><td>${c.before ?? t('notSet')} ${unitLabel(c.unit)}</td><td><strong>${c.after}</strong> ${unitLabel(c.unit)}</td></tr>`)}
               </tbody>
-            </table>`}
+            </table></div>`}
         ${r.compliance.length
           ? html`<h3 style="margin-top:12px">${t('compliance')}</h3>
               <ul>
@@ -101,7 +101,7 @@ export class YbScenarioSummary extends LitElement {
       legend: { bottom: 0 },
       grid: { left: 64, right: 16, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: r.subsidy.map((s) => String(s.year)) },
-      yAxis: { type: 'value', name: t('unitWan') },
+      yAxis: { type: 'value', ...wanAxis(r.subsidy.map((s) => keys.reduce((sum, k) => sum + Number(s[k]), 0))) },
       series: keys.filter((k) => r.subsidy.some((s) => num(s[k]) !== 0)).map((k) => ({ name: t(k), type: 'bar', stack: 's', data: r.subsidy.map((s) => num(s[k])) })),
     };
   }

@@ -39,7 +39,10 @@ export class YbApp extends LitElement {
     _leversAt: { state: true },
     _editProblems: { state: true },
     _repair: { state: true },
+    _pane: { state: true },
   };
+  /** On a narrow screen, which of results and levers is shown (results first). */
+  declare _pane: 'results' | 'levers';
   /** The month levers are shown and changed at; undefined for the first projected month. */
   declare _leversAt: string | undefined;
   /** Problems of the last edit that could not be used (the scenario kept its last valid state). */
@@ -178,13 +181,52 @@ export class YbApp extends LitElement {
         padding: 8px 14px;
         border-radius: 6px;
       }
+      .layout > * {
+        min-width: 0;
+      }
+      .panes {
+        display: none;
+      }
       @media (max-width: 900px) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
+          padding: 8px;
         }
         aside {
           position: static;
           max-height: none;
+        }
+        header select {
+          max-width: 100%;
+          min-width: 0;
+        }
+        header {
+          padding: 8px;
+          gap: 6px;
+        }
+        .panes {
+          display: flex;
+          gap: 0;
+          position: sticky;
+          top: 0;
+          z-index: 5;
+          background: var(--panel);
+          padding: 6px 8px 0;
+          border-bottom: 1px solid var(--line);
+        }
+        .panes button {
+          flex: 1;
+          border-radius: 6px 6px 0 0;
+          min-height: 40px;
+        }
+        .panes button[aria-selected='true'] {
+          background: var(--accent);
+          color: white;
+          border-color: var(--accent);
+        }
+        .layout.results aside,
+        .layout.levers main {
+          display: none;
         }
       }
     `,
@@ -199,6 +241,7 @@ export class YbApp extends LitElement {
     this._fund = 'employee';
     this._dragging = false;
     this._toast = '';
+    this._pane = 'results';
     store.addEventListener('change', () => this.requestUpdate());
     this.sim.onResult = (data, result) => this.#onResult(data, result);
   }
@@ -394,7 +437,12 @@ export class YbApp extends LitElement {
         <button id="share" @click=${this.#share}>${t('share')}</button>
         <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
       </header>
-      <div class="layout">
+      <div class="panes" role="tablist" aria-label=${t('panes')}>
+        ${(['results', 'levers'] as const).map(
+          (p) => html`<button role="tab" id=${`pane-${p}`} aria-selected=${this._pane === p ? 'true' : 'false'} @click=${() => (this._pane = p)}>${t(p === 'results' ? 'resultsPane' : 'levers')}</button>`,
+        )}
+      </div>
+      <div class="layout ${this._pane}">
         <aside aria-label=${t('levers')}>
           ${active
             ? html`<label for="title" class="muted">${t('title')}</label>

@@ -124,4 +124,6 @@ export const templates: Record<MessageId, string> = {
   redo: 'Redo',
   deleted: 'Scenario deleted',
   skippedChanges: 'These changes cannot be used and are left out for now; every other lever works as usual',
+  panes: 'View',
+  resultsPane: 'Results',
 };
