@@ -28,12 +28,13 @@ function countsReporter() {
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 /**
- * json-rules-engine and ajv ship CommonJS only (Vite pre-bundles them for the app);
+ * json-rules-engine, ajv and exceljs ship CommonJS only (Vite pre-bundles them for the app);
  * serve the test browser an ES module bundle of each.
  */
 const COMMONJS = {
   'json-rules-engine': ['Engine', 'Rule', 'Operator', 'Almanac'],
   ajv: ['Ajv'],
+  exceljs: ['Workbook'],
 };
 
 function commonJsAsEsm() {

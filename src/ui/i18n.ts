@@ -131,6 +131,23 @@ export const zh = {
   skippedChanges: '下列调整无法使用，已暂时略过；其余参数照常可改',
   panes: '视图',
   resultsPane: '测算结果',
+  unit: '单位',
+  value: '数值',
+  minimum: '最低标准',
+  reportCover: '封面',
+  exportReport: '导出报告',
+  reportTitle: '医保基金测算报告',
+  printReport: '打印 / 存为 PDF',
+  downloadWorkbook: '下载 Excel 工作簿',
+  backToWorkbench: '返回工作台',
+  generatedOn: '生成日期',
+  sources: '出处',
+  rulesInForce: '适用规则及文件',
+  baselineSource: '基线报告原文',
+  fundProjections: '基金测算',
+  scenarioNotes: '方案说明',
+  noneFound: '无',
+  bandsOf: '可支付月数预警区间（月）',
 } as const;
 
 export type MessageId = keyof typeof zh;

@@ -15,9 +15,11 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
 export class YbChart extends LitElement {
-  static override properties = { option: { attribute: false }, label: {} };
+  static override properties = { option: { attribute: false }, label: {}, pixelRatio: { type: Number } };
   declare option: echarts.EChartsCoreOption | undefined;
   declare label: string;
+  /** Pixels drawn per CSS pixel: 2 or more for a chart that is printed. */
+  declare pixelRatio: number | undefined;
   #chart?: echarts.ECharts;
   #resize = new ResizeObserver(() => this.#chart?.resize());
 
@@ -39,7 +41,7 @@ export class YbChart extends LitElement {
 
   override firstUpdated(): void {
     const el = this.renderRoot.querySelector('.canvas') as HTMLElement;
-    this.#chart = echarts.init(el, undefined, { renderer: 'canvas' });
+    this.#chart = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
     this.#resize.observe(el);
     if (this.option) this.#chart.setOption(this.option, true);
   }

@@ -63,10 +63,12 @@ export class YbCompareView extends LitElement {
           <yb-data-table
             open
             @year-select=${(e: CustomEvent<number>) => this.#explain(e, other.hash, fundId)}
-            .caption=${`${fundName} ${t('difference')} (${t('unitWan')})`}
-            .filename=${`compare-${k + 1}-${fundId}.csv`}
-            .columns=${[{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }]}
-            .rows=${mine.map((d) => [d.year, d.income, d.expenditure, d.currentBalance, d.cumulative, d.monthsPayable])}
+            .table=${{
+              id: `compare-${k + 1}-${fundId}`,
+              caption: `${fundName} ${t('difference')} (${t('unitWan')})`,
+              columns: [{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }],
+              rows: mine.map((d) => [d.year, d.income, d.expenditure, d.currentBalance, d.cumulative, d.monthsPayable]),
+            }}
           ></yb-data-table>`;
       })}
     </section>`;

@@ -11,7 +11,7 @@ import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/v
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { getLocale, pick, setLocale, t } from '../i18n.ts';
-import { downloadText } from '../format.ts';
+import { downloadBlob, downloadText, fileNameOf } from '../format.ts';
 import { SimulationController, startWorker, type Api } from '../state/simulation-controller.ts';
 import { Store } from '../state/store.ts';
 import { decodeShareFragment, encodeShareFragment } from '../state/share.ts';
@@ -25,6 +25,8 @@ import './fund-cards.ts';
 import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
+import './report-view.ts';
+import { workbookBytes } from '../workbook.ts';
 
 export class YbApp extends LitElement {
   static override properties = {
@@ -40,7 +42,10 @@ export class YbApp extends LitElement {
     _editProblems: { state: true },
     _repair: { state: true },
     _pane: { state: true },
+    _report: { state: true },
   };
+  /** The printable report is shown in place of the workbench. */
+  declare _report: boolean;
   /** On a narrow screen, which of results and levers is shown (results first). */
   declare _pane: 'results' | 'levers';
   /** The month levers are shown and changed at; undefined for the first projected month. */
@@ -242,6 +247,7 @@ export class YbApp extends LitElement {
     this._dragging = false;
     this._toast = '';
     this._pane = 'results';
+    this._report = false;
     store.addEventListener('change', () => this.requestUpdate());
     this.sim.onResult = (data, result) => this.#onResult(data, result);
   }
@@ -407,6 +413,16 @@ export class YbApp extends LitElement {
     const problems = this._editProblems ?? (repair ? { scenario: active!.scenario, problems: repair.problems } : undefined);
     // A failed run of anything else (the stored scenario could not be opened at all) is listed above the results.
     const runProblems = result && !result.ok && !this._editProblems ? result.problems : [];
+    if (this._report && run) {
+      return html`<yb-report
+        .run=${run}
+        .scenario=${working}
+        .catalog=${this._catalog}
+        @report-print=${this.#print}
+        @report-workbook=${this.#workbook}
+        @report-close=${() => (this._report = false)}
+      ></yb-report>`;
+    }
     return html`
       <header>
         <div>
@@ -435,6 +451,7 @@ export class YbApp extends LitElement {
         <input id="file" type="file" accept=".json,application/json" hidden @change=${this.#onFile} />
         <button id="save" @click=${this.#save}>${t('save')}</button>
         <button id="share" @click=${this.#share}>${t('share')}</button>
+        <button id="report" @click=${() => (this._report = true)} ?disabled=${!run}>${t('exportReport')}</button>
         <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
       </header>
       <div class="panes" role="tablist" aria-label=${t('panes')}>
@@ -630,8 +647,7 @@ export class YbApp extends LitElement {
   #save = (): void => {
     const a = this.working;
     if (!a) return;
-    const name = a.title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'scenario';
-    downloadText(`${name}.json`, JSON.stringify(a, null, 2) + '\n', 'application/json');
+    downloadText(`${fileNameOf(a.title)}.json`, JSON.stringify(a, null, 2) + '\n', 'application/json');
   };
 
   #share = async (): Promise<void> => {
@@ -642,6 +658,24 @@ export class YbApp extends LitElement {
     this.shareLink = link;
     this.#toastFor(t('shared'));
   };
+
+  #print = async (): Promise<void> => {
+    await this.updateComplete;
+    await this.renderRoot.querySelector('yb-report')?.chartsDrawn();
+    window.print();
+  };
+
+  #workbook = async (): Promise<void> => {
+    const run = this.lastGood;
+    if (!run) return;
+    const bytes = await this.workbook();
+    downloadBlob(`${fileNameOf(run.title)}.xlsx`, new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  };
+
+  /** The workbook of every table of the scenario shown (for the download, and for tests). */
+  async workbook(): Promise<Uint8Array> {
+    return workbookBytes(this.lastGood!, this.working);
+  }
 
   /** The last share link made, for tests and for browsers without clipboard access. */
   shareLink = '';
