@@ -6,8 +6,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { stripBom } from '../../common/bom.ts';
-import type { InputProblem } from '../../common/errors.ts';
+import { looksMisdecoded, stripBom } from '../../common/bom.ts';
+import { localizedProblem, type InputProblem } from '../../common/errors.ts';
+import { message } from '../../common/messages.ts';
 import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
@@ -283,6 +284,11 @@ export class YbApp extends LitElement {
   /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
   async openText(text: string, file: string, linkHash?: string): Promise<boolean> {
     text = stripBom(text); // a file saved by a Windows editor
+    if (looksMisdecoded(text)) {
+      // Saved as GBK or UTF-16: read as UTF-8 its Chinese would turn into U+FFFD without a word.
+      this.#showFileProblems([localizedProblem(file, '', message('file.notUtf8'))], '');
+      return false;
+    }
     let data: unknown;
     try {
       data = JSON.parse(text);
