@@ -267,6 +267,7 @@ const HOW: Record<string, Text> = {
   'benefits.employee': { zh: '基期数 ×（在职与灵活就业人数 + 退休人数 × 退休费用倍数）× 次均费用增长 × 就诊次数增长 ÷ 基期', en: 'base-year amount × ((in service + flexible + retirees × their cost weight) × cost per visit growth × visit growth ÷ base year)' },
   'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
   'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
+  criticalIllness: { zh: '大病保险保费：基期数 ×（居民参保人数 × 费用增长 ÷ 基期）', en: 'critical-illness premiums: base-year amount × (residents × cost growth ÷ base year)' },
   other: { zh: '保持基期数', en: 'held at the base-year amount' },
   default: { zh: '基期数 × 驱动因子', en: 'base-year amount × its driver' },
 };

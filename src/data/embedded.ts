@@ -6,6 +6,7 @@
 import rule_bannerResident2022Json from '../../rules/banner/resident-2022.json' with { type: 'json' };
 import rule_cityMedicalMaternity2021Json from '../../rules/city/medical-maternity-2021.json' with { type: 'json' };
 import rule_innerMongoliaResident2022Json from '../../rules/inner-mongolia/resident-2022.json' with { type: 'json' };
+import rule_nationalAccountReform2021Json from '../../rules/national/account-reform-2021.json' with { type: 'json' };
 import rule_nationalFundWarningJson from '../../rules/national/fund-warning.json' with { type: 'json' };
 import rule_nationalMedicalAidJson from '../../rules/national/medical-aid.json' with { type: 'json' };
 import rule_nationalResidentMinimumJson from '../../rules/national/resident-minimum.json' with { type: 'json' };
@@ -29,6 +30,7 @@ export const RULE_FILES: Record<string, unknown> = {
   'banner/resident-2022.json': rule_bannerResident2022Json,
   'city/medical-maternity-2021.json': rule_cityMedicalMaternity2021Json,
   'inner-mongolia/resident-2022.json': rule_innerMongoliaResident2022Json,
+  'national/account-reform-2021.json': rule_nationalAccountReform2021Json,
   'national/fund-warning.json': rule_nationalFundWarningJson,
   'national/medical-aid.json': rule_nationalMedicalAidJson,
   'national/resident-minimum.json': rule_nationalResidentMinimumJson,
