@@ -21,15 +21,6 @@ import { periodNodes, contributionNodes, figureOf, type NodeVisit } from './walk
 export const BASELINE_SCHEMA: object = schema;
 
 const FUND_ID = /^[a-z][A-Za-z0-9]*$/;
-const DECIMAL_HINT = 'must be a decimal string such as "43370.17" or "-1432.8"';
-
-/** ajv's wording for malformed decimals, made readable. */
-function friendlier(p: InputProblem): InputProblem {
-  if (p.reason === `must match pattern "${DECIMAL_LITERAL.source}"`) return { ...p, reason: `${DECIMAL_HINT} (no spaces, commas or units)` };
-  if (p.reason === 'must be string' && /\/value$/.test(p.path)) return { ...p, reason: `${DECIMAL_HINT}, not a JSON number (numbers lose digits)` };
-  return p;
-}
-
 class Checker {
   readonly problems: InputProblem[] = [];
   readonly file: string;
@@ -222,7 +213,7 @@ class Checker {
 
 /** Validate parsed JSON as a baseline; throws InputError listing every problem. */
 export function loadBaseline(json: unknown, file: string): Baseline {
-  const problems = schemaProblems(BASELINE_SCHEMA, json, file).map(friendlier);
+  const problems = schemaProblems(BASELINE_SCHEMA, json, file);
   if (problems.length) throw new InputError(problems);
   const b = json as Baseline;
   const c = new Checker(b, file);

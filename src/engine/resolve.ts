@@ -245,7 +245,7 @@ export function resolveParameters(
         throw new Unavailable({
           file,
           path,
-          reason: `needs the series ${expr.series} for ${year} (year ${expr.yearOffset === 0 ? 'in force' : expr.yearOffset}), which is missing; supply it (e.g. --series ${expr.series}.${year}=<元/月>)`,
+          reason: `needs the series ${expr.series} for ${year} (${yearsBefore(expr.yearOffset)}), which is missing; supply it (e.g. --series ${expr.series}.${year}=<元/月>)`,
         });
       }
       inputs.push({ kind: 'series', name: expr.series, year, value: raw });
@@ -327,4 +327,11 @@ export function requiredMethod(res: Resolution, name: string): string {
   const v = res.values.get(name);
   if (v && typeof v.value === 'string') return v.value;
   throw new InputError([res.unavailable.get(name) ?? { file: REGISTRY_FILE, path: '', reason: `${name} has no value` }]);
+}
+
+/** A series' year relative to the month in force, in words: "the year before", not "year -1". */
+function yearsBefore(offset: number): string {
+  if (offset === 0) return 'the year in force';
+  if (offset === -1) return 'the year before';
+  return offset < 0 ? `${-offset} years before` : `${offset} years after`;
 }

@@ -27,6 +27,7 @@ export function rulePeriod(rule: RuleSpec): Period {
  */
 export function loadRuleSet(data: unknown, file: string, registry: Registry, expectedId?: string, at = ''): RuleSet {
   const inFile = (problems: InputProblem[]) => new InputError(problems.map((p) => ({ ...p, path: at + p.path })));
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw inFile([{ file, path: '', reason: 'a rule set is a JSON object: {"id": …, "title": …, "rules": […], …}' }]);
   const schema = schemaProblems(ruleSetSchema, data, file);
   if (schema.length) throw inFile(schema);
   const spec = data as RuleSetSpec;

@@ -93,6 +93,8 @@ export interface RuleSetSpec {
   jurisdiction: { level: 'national' | 'region' | 'city' | 'county'; name: string };
   document: { title: string; number?: string; date?: string; file?: string; note?: string };
   extends?: string[];
+  /** A rule set of the user's that replaces the shipped one of the same id (refused otherwise). */
+  replaces?: boolean;
   precedence: number;
   rules: RuleSpec[];
 }
