@@ -24,6 +24,8 @@ import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+import { backtest } from '../analyses/backtest.ts';
+import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -134,12 +136,19 @@ export class SimulationService {
       fund,
       year,
       lines: [
-        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), how: how(line) })),
-        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), how: how(line) })),
+        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), how: withCalibration(how(line), base ? undefined : calibrationNote(last.projection, fund, 'income', line)) })),
+        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), how: withCalibration(how(line), base ? undefined : calibrationNote(last.projection, fund, 'expenditure', line)) })),
       ],
       parameters,
       assumptions: flattenAssumptions(last.prepared),
     };
+  }
+
+  /** The backtest of a run's baseline under its rules and assumptions: from each earlier reported year, against the reports and a naive forecast. */
+  async backtest(hash: string): Promise<BacktestView | undefined> {
+    const last = this.#runs.get(hash);
+    if (!last) return undefined;
+    return backtestView(await backtest(structuredClone(last.scenario), 'scenario', embeddedEnvironment()));
   }
 
   /** Values shown to the user and their provenance come from json-rules-engine, the reference evaluator. */
@@ -252,6 +261,7 @@ export class SimulationService {
       compliance,
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
+      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
     };
   }
@@ -277,11 +287,20 @@ const HOW: Record<string, Text> = {
   default: { zh: '基期数 × 驱动因子', en: 'base-year amount × its driver' },
 };
 
+function withCalibration(how: Text, note: Text | undefined): Text {
+  return note ? { zh: `${how.zh}；${note.zh}`, en: `${how.en}; ${note.en}` } : how;
+}
+
 function flattenAssumptions(p: Prepared): Record<string, string> {
   const a = p.input.assumptions;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(a)) {
     if (v === undefined) continue;
+    if (k === 'calibration') {
+      out['calibration.normalise'] = String(a.calibration.normalise);
+      out['calibration.threshold'] = a.calibration.threshold.toString();
+      continue;
+    }
     if (Array.isArray(v)) out[k] = v.map(String).join(' ');
     else if (typeof v === 'object' && v !== null && !('toFixed' in v)) for (const [g, x] of Object.entries(v)) out[`${k}.${g}`] = String(x);
     else out[k] = String(v);
