@@ -55,8 +55,6 @@ export class YbBacktestView extends LitElement {
     css`
       :host {
         display: block;
-      }
-      section {
         margin-bottom: 16px;
       }
       ul {
