@@ -28,6 +28,7 @@ import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
 import './report-view.ts';
+import './backtest-view.ts';
 import { workbookBytes } from '../workbook.ts';
 
 export class YbApp extends LitElement {
@@ -550,6 +551,7 @@ export class YbApp extends LitElement {
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain}></yb-why-panel>
       <yb-scenario-summary .run=${run}></yb-scenario-summary>
+      <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
   }
 
