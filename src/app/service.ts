@@ -106,7 +106,18 @@ export class SimulationService {
           }))
         : [],
     );
-    return { runs, diffs };
+    // Each government level's subsidy, later − first, year by year.
+    const subsidyDiffs = projections.slice(1).map((p) =>
+      first && p
+        ? p.subsidy.flatMap((b) => {
+            const a = first.subsidy.find((x) => x.year === b.year);
+            if (!a) return [];
+            const d = (k: 'central' | 'region' | 'city' | 'county' | 'unspecified') => wanExact(b[k].minus(a[k]));
+            return [{ year: b.year, central: d('central'), region: d('region'), city: d('city'), county: d('county'), unspecified: d('unspecified') }];
+          })
+        : [],
+    );
+    return { runs, diffs, subsidyDiffs };
   }
 
   /** Why a fund's amounts in a year are what they are: its lines, the parameters in force, the assumptions. */

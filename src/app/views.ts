@@ -136,4 +136,6 @@ export interface CompareResult {
   runs: RunResult[];
   /** diffs[k] compares runs[k + 1] with runs[0]. */
   diffs: DiffRow[][];
+  /** The subsidy each government level pays, runs[k + 1] − runs[0], 万元. */
+  subsidyDiffs: { year: number; central: string; region: string; city: string; county: string; unspecified: string }[][];
 }

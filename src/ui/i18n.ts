@@ -148,6 +148,10 @@ export const zh = {
   scenarioNotes: '方案说明',
   noneFound: '无',
   bandsOf: '可支付月数预警区间（月）',
+  indicator: '指标',
+  subsidyOf: '财政补助：',
+  compareWithBaseline: '与基线比较',
+  baselineCopy: '基线（未调整）',
 } as const;
 
 export type MessageId = keyof typeof zh;

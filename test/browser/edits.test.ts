@@ -7,8 +7,7 @@ import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import { STORAGE_KEY } from '../../src/ui/state/store.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { setViewport } from '@web/test-runner-commands';
-import { click, find, mount, sendKeys, sendMouse, settle, typeInto, until } from './helpers.ts';
+import { click, find, mount, sendKeys, sendMouse, settle, typeInto, until, freshPage } from './helpers.ts';
 
 const STANDARD = '#lever-resident\\.individual\\.standard';
 
@@ -22,14 +21,8 @@ async function idle(app: YbApp): Promise<void> {
 }
 
 describe('editing with the mouse and the keyboard', () => {
-  before(async () => {
-    // a desk's screen: levers and results side by side
-    await setViewport({ width: 1280, height: 900 });
-  });
-  beforeEach(() => {
-    localStorage.clear();
-    document.body.innerHTML = '';
-  });
+  // a desk's screen: levers and results side by side
+  freshPage();
   afterEach(async () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });

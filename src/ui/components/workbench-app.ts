@@ -549,11 +549,12 @@ export class YbApp extends LitElement {
     return html`<section class="compare-list" style="background:white;border:1px solid var(--line);border-radius:6px;padding:12px">
       <h2>${t('compare')}</h2>
       <p class="muted">${t('compareHint')}</p>
+      <button id="compare-baseline" @click=${() => this.#compareWithBaseline()} ?disabled=${!this.store.active}>${t('compareWithBaseline')}</button>
       ${entries.map(
         (e) => html`<label><input type="checkbox" .checked=${ids.includes(e.id)} ?disabled=${!ids.includes(e.id) && ids.length >= 4}
             @change=${(ev: Event) => {
               const on = (ev.target as HTMLInputElement).checked;
-              this.store.update((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
+              this.store.edit((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
               void this.#refreshCompare();
             }} />
           ${e.scenario.title}</label>`,
@@ -563,6 +564,22 @@ export class YbApp extends LitElement {
         @explain-request=${(e: CustomEvent<{ hash: string; fund: string; year: number }>) => this.#explain(e.detail.fund, e.detail.year, e.detail.hash)}
       ></yb-compare-view>
     </section>`;
+  }
+
+  /**
+   * Compare the scenario shown with its baseline: the same scenario without its changes (kept as a
+   * scenario of its own, added once), first, as the reference.
+   */
+  #compareWithBaseline(): void {
+    const active = this.store.active;
+    const working = this.working;
+    if (!active || !working) return;
+    const title = `${working.title} · ${t('baselineCopy')}`;
+    const { overrides: _changes, ...rest } = structuredClone(working);
+    const existing = this.store.state.entries.find((e) => e.scenario.title === title);
+    const id = existing?.id ?? this.store.add({ ...rest, title }, true, false);
+    this.store.edit((s) => ({ ...s, compareIds: [id, active.id] }));
+    void this.#refreshCompare();
   }
 
   /** Arrow keys move between the fund tabs, as in any tab list. */
@@ -621,7 +638,7 @@ export class YbApp extends LitElement {
   #duplicate(): void {
     const a = this.store.active;
     if (!a) return;
-    this.store.add({ ...structuredClone(a.scenario), title: `${a.scenario.title} (2)` });
+    this.store.add(structuredClone(this.working ?? a.scenario));
     this.#runActive();
   }
 

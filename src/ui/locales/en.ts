@@ -143,4 +143,8 @@ export const templates: Record<MessageId, string> = {
   scenarioNotes: 'Scenario notes',
   noneFound: 'none',
   bandsOf: 'Months-payable warning bands (months)',
+  indicator: 'Indicator',
+  subsidyOf: 'Subsidy: ',
+  compareWithBaseline: 'Compare with the baseline',
+  baselineCopy: 'baseline (unchanged)',
 };
