@@ -121,7 +121,7 @@ export const zh = {
   changeFrom: '调整生效月份',
   changeFromHint: '参数显示该月执行的值，修改自该月起生效',
   changesOf: '调整记录：',
-  editAt: '改为编辑自此月起的调整',
+  editAt: '编辑此项调整',
   removeChange: '删除此项调整',
   notANumber: '不是数字，未采用',
   lastValidKept: '未采用，仍按上一个有效值计算',

@@ -287,7 +287,7 @@ export class YbLeverPanel extends LitElement {
         ? html`<ol class="timeline" aria-label="${t('changesOf')} ${pick(l.label)}">
             ${changes.map(
               (o) => html`<li class=${o.from === from ? 'here' : ''}>
-                <button @click=${() => this.#at(o.from)} aria-label="${t('editAt')} ${o.from ?? run.leverMonth}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
+                <button @click=${() => this.#at(o.from)} aria-label="${o.from ?? run.leverMonth} → ${valueText(o.value)}: ${t('editAt')}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
                 ><button @click=${() => this.#emit({ scenario: removeOverride(this.scenario!, l.name, o.from), key: `remove ${l.name} ${o.from}` })} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
               </li>`,
             )}

@@ -151,11 +151,12 @@ export class YbReport extends LitElement {
     const today = new Date().toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'zh-CN');
     const extra = reportTables(r, s);
     return html`
-      <div class="toolbar">
+      <nav class="toolbar" aria-label=${t('exportReport')}>
         <button class="primary" id="print" @click=${() => this.#emit('report-print')}>${t('printReport')}</button>
         <button id="workbook" @click=${() => this.#emit('report-workbook')}>${t('downloadWorkbook')}</button>
         <button id="close" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
-      </div>
+      </nav>
+      <main>
       <article>
         <h1>${r.title}</h1>
         <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
@@ -209,6 +210,7 @@ export class YbReport extends LitElement {
         <h2 id="r-hash">8 ${t('contentHash')}</h2>
         <p class="hash">sha256:${r.hash}</p>
       </article>
+      </main>
     `;
   }
 

@@ -224,13 +224,14 @@ export class YbApp extends LitElement {
           border-radius: 6px 6px 0 0;
           min-height: 40px;
         }
-        .panes button[aria-selected='true'] {
+        .panes button[aria-pressed='true'] {
           background: var(--accent);
           color: white;
           border-color: var(--accent);
         }
+        /* the levers pane keeps the (empty) main landmark */
         .layout.results aside,
-        .layout.levers main {
+        .layout.levers main > * {
           display: none;
         }
       }
@@ -454,11 +455,11 @@ export class YbApp extends LitElement {
         <button id="report" @click=${() => (this._report = true)} ?disabled=${!run}>${t('exportReport')}</button>
         <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
       </header>
-      <div class="panes" role="tablist" aria-label=${t('panes')}>
+      <nav class="panes" aria-label=${t('panes')}>
         ${(['results', 'levers'] as const).map(
-          (p) => html`<button role="tab" id=${`pane-${p}`} aria-selected=${this._pane === p ? 'true' : 'false'} @click=${() => (this._pane = p)}>${t(p === 'results' ? 'resultsPane' : 'levers')}</button>`,
+          (p) => html`<button id=${`pane-${p}`} aria-pressed=${this._pane === p ? 'true' : 'false'} @click=${() => (this._pane = p)}>${t(p === 'results' ? 'resultsPane' : 'levers')}</button>`,
         )}
-      </div>
+      </nav>
       <div class="layout ${this._pane}">
         <aside aria-label=${t('levers')}>
           ${active
@@ -521,6 +522,7 @@ export class YbApp extends LitElement {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
+      <h2 class="results-heading">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
       <yb-fund-cards .run=${run}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map(

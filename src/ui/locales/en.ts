@@ -116,7 +116,7 @@ export const templates: Record<MessageId, string> = {
   changeFrom: 'Changes start in',
   changeFromHint: 'levers show the values in force that month; a change applies from then on',
   changesOf: 'Changes of',
-  editAt: 'Edit the change from',
+  editAt: 'edit this change',
   removeChange: 'Remove the change from',
   notANumber: 'not a number, not used',
   lastValidKept: 'not used; the last valid value stays in force',
