@@ -141,12 +141,34 @@ export class SimulationService {
       base
         ? { zh: `基期报告数：${last.prepared.input.base.source}`, en: `reported in ${last.prepared.input.base.source}` }
         : (HOW[scheme === 'employee' && line === 'benefits' ? 'benefits.employee' : line] ?? HOW.default!);
+    // The inputs the lines are moved by: the base year's amount of each line, and insured people this year and then.
+    const by = f.years.find((y) => y.year === last.projection.baseYear)!;
+    const countsOf = (y: number) => last.projection.counts.find((c) => c.year === y)?.counts ?? {};
+    const groups = (scheme === 'employee' ? ['inService', 'retiree', 'flexible'] : scheme === 'aid' ? ['tekun', 'dibao', 'fanpin'] : ['resident']) as (keyof ReturnType<typeof countsOf>)[];
+    const src = last.prepared.input.base.source;
+    // Employees are reported in total; in service, retired and flexible are that total split by assumed shares.
+    const baseSource =
+      scheme === 'employee'
+        ? { zh: `基期职工参保人数（${src}）按退休人员、灵活就业人员占比（测算假设）拆分`, en: `base-year insured employees (${src}) split by the assumed retiree and flexible shares` }
+        : { zh: `基期：${src}`, en: `base year: ${src}` };
+    const inputs = groups.flatMap((g) => {
+      const now = countsOf(year)[g];
+      const then = countsOf(last.projection.baseYear)[g];
+      if (!now || !then) return [];
+      return [
+        { name: `counts.${g}.${last.projection.baseYear}`, value: then.toDecimalPlaces(0).toFixed(), unit: 'people' as const, source: baseSource },
+        ...(base ? [] : [{ name: `counts.${g}.${year}`, value: now.toDecimalPlaces(0).toFixed(), unit: 'people' as const, source: { zh: '基期人数 × 各年人数增长率（测算假设）', en: 'base-year count × yearly growth (assumption)' } }]),
+      ];
+    });
     return {
       fund,
+      fundName: FUND_NAMES[fund as FundId],
       year,
+      baseYear: last.projection.baseYear,
+      inputs,
       lines: [
-        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), how: how(line) })),
-        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), how: how(line) })),
+        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), base: by.income[line as keyof typeof by.income] ? wanExact(by.income[line as keyof typeof by.income]!) : null, how: how(line) })),
+        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), base: by.expenditure[line as keyof typeof by.expenditure] ? wanExact(by.expenditure[line as keyof typeof by.expenditure]!) : null, how: how(line) })),
       ],
       parameters,
       assumptions: flattenAssumptions(last.prepared),
@@ -176,6 +198,7 @@ export class SimulationService {
       atHorizon.set(c, await this.#resolve(prepared, `${projection.until}-01`, c, true));
     }
     const resolutions = (c: Category) => byCategory.get(c)!;
+    const inert = inertSchemes(prepared, projection);
     const levers: LeverView[] = registry.names().map((name) => {
       const spec = registry.get(name);
       const [withO, without] = resolutions(CATEGORY_OF_SCHEME[spec.scheme]);
@@ -196,6 +219,7 @@ export class SimulationService {
         baselineSource: b?.provenance ?? null,
         ofWage: ofWage(atHorizon.get(CATEGORY_OF_SCHEME[spec.scheme])!.values.get(name), leversAt),
         override: idx >= 0 ? idx : null,
+        inert: inert[spec.scheme === 'maternity' ? 'employee' : spec.scheme] ?? null,
       };
     });
     const changes: ChangeView[] = [];
@@ -318,4 +342,27 @@ function ofWage(v: ResolvedValue | undefined, leverMonth: string): LeverView['of
   if (typeof of !== 'object' || !('series' in of)) return null;
   const starts = v.provenance.kind === 'default' ? undefined : v.provenance.from;
   return { percent: expr.percent, yearOffset: of.yearOffset, from: starts && starts > leverMonth ? starts : leverMonth };
+}
+
+/**
+ * Schemes whose levers cannot move this projection, why, and the assumption that would let them:
+ * employee contributions without an average wage grow with counts and wages only; what aid pays
+ * for contributions needs the number of people in each aid group.
+ */
+function inertSchemes(p: Prepared, projection: Projection): Partial<Record<Scheme, LeverView['inert']>> {
+  const out: Partial<Record<Scheme, LeverView['inert']>> = {};
+  const employeeNote = projection.notes.find((n) => n.en.startsWith('employee contributions grow with insured counts'));
+  if (employeeNote) {
+    const noWage = p.input.assumptions.avgMonthlyWage === undefined;
+    out.employee = { reason: employeeNote, missing: noWage ? 'avgMonthlyWage' : null };
+  }
+  const base = projection.counts.find((c) => c.year === projection.baseYear)?.counts ?? {};
+  const hasAid = projection.funds.some((f) => f.id === 'aid');
+  if (hasAid && (['tekun', 'dibao', 'fanpin'] as const).every((g) => !base[g] || base[g]!.isZero())) {
+    out.aid = {
+      reason: { zh: '未知救助对象人数（特困、低保、返贫致贫），资助参保支出不随此参数变化', en: 'the number of people in each aid group (特困, 低保, 返贫致贫) is not known, so what aid pays for contributions does not follow this parameter' },
+      missing: 'counts.dibao',
+    };
+  }
+  return out;
 }

@@ -152,6 +152,10 @@ export const zh = {
   subsidyOf: '财政补助：',
   compareWithBaseline: '与基线比较',
   baselineCopy: '基线（未调整）',
+  baseYearShort: '基期',
+  inputs: '驱动数据',
+  people: '人',
+  fillIn: '填写',
 } as const;
 
 export type MessageId = keyof typeof zh;

@@ -192,3 +192,44 @@ describe('editing with the mouse and the keyboard', () => {
     expect(app.shadowRoot!.querySelector('#skipped')).to.equal(null);
   });
 });
+
+describe('explanations on the lever and in the why panel', () => {
+  freshPage();
+
+  it('a lever that moves nothing says why and takes the user to the missing input', async () => {
+    const app = await mount();
+    await settle(app);
+    // the banner's report gives no average wage: employee levers cannot act on contributions
+    await click(find(app, 'yb-lever-panel', 'details summary'));
+    await settle(app);
+    const note = find(app, 'yb-lever-panel', '.lever .inert');
+    expect(note.textContent).to.contain('未知平均工资');
+    await click(note.querySelector('button')!);
+    await settle(app);
+    const panel = find(app, 'yb-lever-panel');
+    expect(panel.shadowRoot!.activeElement?.id).to.equal('assume-avgMonthlyWage');
+    // the source of a baseline value opens with a tap, no hover needed
+    const source = find(app, 'yb-lever-panel', '.lever details.src');
+    await click(source.querySelector('summary')!);
+    expect((source as HTMLDetailsElement).open).to.equal(true);
+  });
+
+  it('the why panel names the fund and shows the inputs with their values and sources', async () => {
+    const app = await mount();
+    await click(find(app, '#tab-resident'));
+    await settle(app);
+    await click(find(app, 'yb-fund-view', 'yb-data-table', 'summary'));
+    await settle(app);
+    await click(find(app, 'yb-fund-view', 'yb-data-table', 'tbody tr:nth-child(2) button.year'));
+    await until(() => !!(find(app, 'yb-why-panel') as unknown as { explain?: unknown }).explain);
+    await settle(app);
+    const why = find(app, 'yb-why-panel').shadowRoot!.textContent!;
+    expect(why).to.contain('城乡居民基本医疗保险 · 2023');
+    // seed 000: 2022年居民医保参保人数65336人, from the report
+    expect(why).to.contain('居民人数（2022年）');
+    expect(why).to.contain('65,336 人');
+    // assumptions by name, with units and where they come from
+    expect(why).to.contain('居民人数年增长率');
+    expect(why).to.contain('-1.88 %/年');
+  });
+});

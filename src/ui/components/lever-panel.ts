@@ -128,6 +128,23 @@ export class YbLeverPanel extends LitElement {
         background: #eef5fc;
         font-weight: 600;
       }
+      details.src {
+        grid-column: 1 / -1;
+        font-size: 12px;
+        color: var(--muted);
+        border: none;
+        padding: 0;
+      }
+      details.src summary {
+        font-weight: normal;
+        color: var(--accent);
+        display: inline;
+      }
+      .inert {
+        grid-column: 1 / -1;
+        font-size: 12px;
+        color: var(--warn);
+      }
       .error {
         grid-column: 1 / -1;
         color: var(--bad);
@@ -215,7 +232,7 @@ export class YbLeverPanel extends LitElement {
             </details>`;
           })
         : nothing}
-      <details open>
+      <details class="assumptions" open>
         <summary>${t('assumptions')}</summary>
         ${this.#horizon()} ${ASSUMPTIONS.map((f) => this.#assumption(f))}
       </details>
@@ -280,9 +297,16 @@ export class YbLeverPanel extends LitElement {
         ? html`<div class="meta">% × ${t('avgWageOf')} N${l.ofWage.yearOffset} · ${t('from')} ${l.ofWage.from}</div>`
         : nothing}
       <div class="meta" id="${id}-meta">
-        <span title=${source}>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
+        <span>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
         ${changed ? html`<button class="reset" @click=${() => this.#reset(l)} aria-label="${t('reset')} ${pick(l.label)}">${t('reset')}</button>` : nothing}
       </div>
+      ${source ? html`<details class="src"><summary>${t('source')}</summary>${source}</details>` : nothing}
+      ${l.inert
+        ? html`<div class="inert" role="note">
+            ${pick(l.inert.reason)}
+            ${l.inert.missing ? html`<button class="reset" @click=${() => this.#fill(l.inert!.missing!)}>${t('fillIn')} ${this.#assumptionLabel(l.inert.missing)}</button>` : nothing}
+          </div>`
+        : nothing}
       ${changed
         ? html`<ol class="timeline" aria-label="${t('changesOf')} ${pick(l.label)}">
             ${changes.map(
@@ -296,6 +320,21 @@ export class YbLeverPanel extends LitElement {
       ${local ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
       ${problem ? html`<div class="error" role="alert">${problem.reason} · ${t('lastValidKept')}</div>` : nothing}
     </div>`;
+  }
+
+  #assumptionLabel(key: string): string {
+    const f = ASSUMPTIONS.find((a) => a.key === key);
+    return f ? t(f.label) : key;
+  }
+
+  /** Take the user to the assumption a lever needs: the assumptions open, the field focused. */
+  async #fill(key: string): Promise<void> {
+    const details = this.renderRoot.querySelector('details.assumptions') as HTMLDetailsElement | null;
+    if (details) details.open = true;
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector(`#assume-${CSS.escape(key)}`) as HTMLInputElement | null;
+    input?.scrollIntoView({ block: 'center' });
+    input?.focus();
   }
 
   #at(month: string | undefined): void {

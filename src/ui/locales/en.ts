@@ -147,4 +147,8 @@ export const templates: Record<MessageId, string> = {
   subsidyOf: 'Subsidy: ',
   compareWithBaseline: 'Compare with the baseline',
   baselineCopy: 'baseline (unchanged)',
+  baseYearShort: 'base year',
+  inputs: 'Drivers',
+  people: 'people',
+  fillIn: 'Fill in',
 };
