@@ -15,6 +15,7 @@ import { project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
 import { auditBaseline } from '../baseline/audit.ts';
 import { checkCompliance } from '../baseline/compliance.ts';
+import { complianceText, findingText } from '../baseline/audit-text.ts';
 import { loadBaseline } from '../baseline/load.ts';
 import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
 import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
@@ -326,9 +327,12 @@ function flattenAssumptions(p: Prepared): Record<string, string> {
 }
 
 /** The baseline report's own contradictions and its standards below the rules' minimums, as sentences. */
-function auditOf(p: Prepared): { message: string }[] {
+function auditOf(p: Prepared): RunView['audit'] {
   const b = loadBaseline(p.baselineJson, p.input.base.source);
-  return [...auditBaseline(b).findings.map((f) => ({ message: f.message })), ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message }))];
+  return [
+    ...auditBaseline(b).findings.map((f) => ({ message: f.message, text: findingText(f) })),
+    ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message, text: complianceText(c) })),
+  ];
 }
 
 /**

@@ -105,7 +105,7 @@ export interface RunView {
   /** Every assumption after defaults, flattened ("growth.resident": "-1.88"). */
   assumptions: Record<string, string>;
   /** The baseline's own audit findings, where the baseline module provides them. */
-  audit: { message: string }[];
+  audit: { message: string; text: Text }[];
   millis: number;
 }
 

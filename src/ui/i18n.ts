@@ -156,6 +156,7 @@ export const zh = {
   inputs: '驱动数据',
   people: '人',
   fillIn: '填写',
+  lineNo: '第 {n} 行',
 } as const;
 
 export type MessageId = keyof typeof zh;

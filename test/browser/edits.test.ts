@@ -87,7 +87,7 @@ describe('editing with the mouse and the keyboard', () => {
     await typeInto(lever(app), '-1');
     await idle(app);
     const error = find(app, 'yb-lever-panel', '.lever.changed .error');
-    expect(error.textContent).to.contain('must not be negative');
+    expect(error.textContent).to.contain('resident.individual.standard 不能为负数，现为 -1');
     expect(lever(app).getAttribute('aria-invalid')).to.equal('true');
     // the scenario (and what is stored for the next visit) keeps 420; the charts show it
     expect(app.store.active!.scenario.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2023-01', value: '420' }]);
@@ -181,7 +181,7 @@ describe('editing with the mouse and the keyboard', () => {
     // the good change is in force, the bad one left out and listed
     expect(run(app).changes.map((c) => c.param)).to.deep.equal(['resident.subsidy.standard']);
     expect(find(app, '#skipped').shadowRoot!.textContent).to.contain('/overrides/0/value');
-    expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('must not be negative');
+    expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('不能为负数');
     // a lever still works, and the saved scenario is the one without the slip
     await typeInto(lever(app), '390');
     await idle(app);

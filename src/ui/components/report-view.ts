@@ -106,6 +106,7 @@ export class YbReport extends LitElement {
         padding-left: 18px;
         margin: 4px 0;
         font-size: 12px;
+        overflow-wrap: anywhere;
       }
       @media print {
         :host {
@@ -192,7 +193,7 @@ export class YbReport extends LitElement {
         ${r.compliance.length ? this.#table(complianceTable(r), true) : html`<p>${t('noneFound')}</p>`}
 
         <h2 id="r-audit">6 ${t('auditFindings')}</h2>
-        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${a.message}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
+        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${pick(a.text)}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
         ${r.notes.length ? html`<h3>${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}
 
         <h2 id="r-sources">7 ${t('sources')}</h2>

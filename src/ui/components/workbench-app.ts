@@ -262,7 +262,7 @@ export class YbApp extends LitElement {
     await setLocale(this.store.state.locale);
     this._catalog = await this.sim.api.catalog();
     const shared = await decodeShareFragment(location.hash).catch(() => null);
-    if (shared === null) this.#showFileProblems([{ file: 'shared link', path: '', reason: t('shareBroken') }], '');
+    if (shared === null) void this.#showFileProblems([{ file: 'shared link', path: '', reason: t('shareBroken') }], '');
     if (shared) {
       await this.openText(shared, 'shared link');
       history.replaceState(null, '', location.pathname + location.search);
@@ -287,7 +287,7 @@ export class YbApp extends LitElement {
       data = JSON.parse(text);
     } catch (err) {
       const msg = (err as Error).message;
-      this.#showFileProblems([{ file, path: '', reason: `not valid JSON: ${msg}` }], text);
+      void this.#showFileProblems([{ file, path: '', reason: `not valid JSON: ${msg}` }], text);
       return false;
     }
     const scenario = asScenario(data, this.store.active?.scenario);
@@ -296,7 +296,7 @@ export class YbApp extends LitElement {
     if (!result.ok) {
       // A baseline file was wrapped in a scenario: point at the places in the file the user gave.
       const problems = wrapped ? result.problems.map((p) => ({ ...p, path: p.path.replace(/^\/baseline\/embedded/, '') })) : result.problems;
-      this.#showFileProblems(problems, text);
+      void this.#showFileProblems(problems, text);
       return false;
     }
     this._fileProblems = [];
@@ -305,9 +305,15 @@ export class YbApp extends LitElement {
     return true;
   }
 
-  #showFileProblems(problems: InputProblem[], text: string) {
+  /** List a file's problems where the user is looking: the list scrolls into view and takes the focus. */
+  async #showFileProblems(problems: InputProblem[], text: string): Promise<void> {
     this._fileProblems = problems;
     this._fileText = text;
+    this._pane = 'results';
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('#file-problems') as HTMLElement | null;
+    list?.scrollIntoView({ block: 'start' });
+    list?.focus({ preventScroll: true });
   }
 
   /** The active scenario as it is projected: without the problems of a stored one, if it has any. */
@@ -486,7 +492,7 @@ export class YbApp extends LitElement {
         </aside>
         <main>
           ${this._fileProblems.length
-            ? html`<yb-problem-list id="file-problems" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
+            ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
             : nothing}
           ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
           ${run ? this.#results(run) : nothing}

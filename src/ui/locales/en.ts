@@ -151,4 +151,5 @@ export const templates: Record<MessageId, string> = {
   inputs: 'Drivers',
   people: 'people',
   fillIn: 'Fill in',
+  lineNo: 'line {n}',
 };
