@@ -24,6 +24,7 @@ import { loadCatalog } from '../rules/catalog-node.ts';
 import { loadRuleSet } from '../rules/load.ts';
 import { valueProblems } from '../rules/values.ts';
 import { InputError } from '../common/errors.ts';
+import { describeUprate } from '../engine/uprate.ts';
 import { Option, cliProgram, collect, progress, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
 
 interface CalcOptions {
@@ -45,10 +46,16 @@ const EXAMPLES = [
   'npm run calc -- --rules city/medical-maternity-2021 --date 2022-05 --category flexible --series avgMonthlyWage.2021=9000 --format json',
 ];
 
-/** Which flags each category uses; a flag given for another category is said to be unused. */
-const APPLIES: Record<string, { to: readonly Category[]; why: string }> = {
-  wage: { to: ['in-service', 'retiree'], why: 'flexible workers contribute on employee.flexible.base (an average wage the rules set), residents a fixed standard' },
-  regionTier: { to: ['resident'], why: 'the region tier splits the resident subsidy between government levels' },
+/** Which flags each category uses, and why not the others; a flag given for another category is said to be unused. */
+const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: Partial<Record<Category, string>> }> = {
+  wage: {
+    to: ['in-service', 'retiree'],
+    why: {
+      flexible: 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage',
+      resident: 'a resident pays the individual standard the rules set, whatever the wage',
+    },
+  },
+  regionTier: { to: ['resident'], why: { 'in-service': 'it splits the resident subsidy between government levels', retiree: 'it splits the resident subsidy between government levels', flexible: 'it splits the resident subsidy between government levels' } },
 };
 
 export async function runCalc(argv: string[], io: Io): Promise<number> {
@@ -67,7 +74,7 @@ export async function runCalc(argv: string[], io: Io): Promise<number> {
 }
 
 async function calc(values: CalcOptions, io: Io): Promise<void> {
-  const catalog = loadCatalog();
+  const catalog = loadCatalog().copy();
   const known = () => catalog.list().map((s) => s.spec.id).join(', ');
   if (!values.rules) throw usageError(`it is required: a rule-set id (${known()}) or a rule-set file`, '--rules');
   let rootId = values.rules;
@@ -80,7 +87,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
     step(`${count} rules read, checking`);
     const set = loadRuleSet(data, rootId, catalog.registry);
     step(`${count} rules checked`);
-    catalog.add(set);
+    catalog.addOwn(set);
     rootId = set.spec.id;
   }
   const month = parseMonth(values.date)!;
@@ -91,7 +98,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const unused: { flag: string; reason: string }[] = [];
   for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
     const a = APPLIES[key]!;
-    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why}` });
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why[category]}` });
   }
   const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};
@@ -104,12 +111,11 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
     const m = /^([A-Za-z.]+)=(.+)$/.exec(s);
     if (!m) throw usageError(`"${s}" is invalid: write parameter=value, e.g. employee.rate.employer=6`, '--set');
     const [, param, value] = m as unknown as [string, string, string];
-    const path = `--set ${param}`;
     if (!catalog.registry.has(param)) {
       const hint = catalog.registry.closest(param);
       throw usageError(`unknown parameter "${param}"${hint ? ` (did you mean "${hint}"?)` : ''}`, '--set');
     }
-    const problems = valueProblems(value, param, catalog.registry, 'command line', path);
+    const problems = valueProblems(value, param, catalog.registry, '--set', '');
     if (problems.length) throw new InputError(problems);
     return { param, value, file: 'command line', path: `/set/${i}` };
   });
@@ -147,7 +153,6 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   }
 }
 
-await runIfMain(import.meta.url, runCalc);
 
 function where(p: Provenance): string {
   // A rule's note says what the document does not state (an inferred rate); a default is an assumption of the registry.
@@ -227,6 +232,12 @@ function toTable(r: PersonContribution): string {
   for (const u of r.used) {
     const inputs = u.inputs.map((i) => (i.kind === 'param' ? i.name : `${i.name}[${i.year}] = ${i.value}`));
     out.push(`  ${u.name} = ${u.value.toString()}  ← ${where(u.provenance)}${inputs.length ? `  (from ${inputs.join(', ')})` : ''}`);
+    if (u.uprated) {
+      const d = describeUprate(u.uprated);
+      out.push(`      上调 uprated: ${u.uprated.dated.toString()} ${d.zh} / ${d.en} × ${u.uprated.years}; ${u.uprated.note}`);
+    }
   }
   return out.join('\n');
 }
+
+await runIfMain(import.meta.url, runCalc);

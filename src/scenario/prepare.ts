@@ -48,11 +48,10 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   const base = baseYearOf(env, baselineJson, baselineFile, s, file);
 
   // The scenario's own rule sets join the shipped ones for this projection only.
-  const catalog = new Catalog(env.catalog.registry);
-  for (const set of env.catalog.list()) catalog.add(set);
+  const catalog = env.catalog.copy();
   (s.ruleSets ?? []).forEach((spec, i) => {
     try {
-      catalog.add(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
+      catalog.addOwn(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...err.problems);
