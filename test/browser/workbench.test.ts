@@ -108,8 +108,8 @@ describe('the workbench', () => {
     const list = q(app.shadowRoot, '#file-problems')!;
     await (list as unknown as YbApp).updateComplete;
     const shown = list.shadowRoot!.textContent!;
-    expect(shown).to.contain('bad.json /overrides/0/param (line 6)');
-    expect(shown).to.contain('did you mean "resident.individual.standard"');
+    expect(shown).to.contain('bad.json /overrides/0/param (第 6 行)');
+    expect(shown).to.contain('未知参数“resident.individual.standrd”（是否指“resident.individual.standard”？）');
     expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
     expect(localStorage.getItem(STORAGE_KEY)).to.contain(JSON.parse(entries)[0].scenario.title);
   });
