@@ -4,7 +4,7 @@
  * seeds/) so editors can validate files too.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { looksMisdecoded, stripBom } from './bom.ts';
+import { looksMisdecoded, stripBom } from './encoding.ts';
 import { DECIMAL_LITERAL } from './decimal-literal.ts';
 import { InputError, localizedProblem, type InputProblem } from './errors.ts';
 import { message, type LocalizedMessage } from './messages.ts';
