@@ -19,7 +19,7 @@ import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
 import { methodName, sourceText } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
-import { reasonText } from '../problem-text.ts';
+import { problemText } from '../problem-text.ts';
 import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
 import type { ValueExpr } from '../../rules/types.ts';
 
@@ -319,7 +319,7 @@ export class YbLeverPanel extends LitElement {
           </ol>`
         : nothing}
       ${local ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${reasonText(problem.reason)} · ${t('lastValidKept')}</div>` : nothing}
+      ${problem ? html`<div class="error" role="alert">${problemText(problem)} · ${t('lastValidKept')}</div>` : nothing}
     </div>`;
   }
 
@@ -370,7 +370,7 @@ export class YbLeverPanel extends LitElement {
           if (Number.isInteger(v)) this.#emit({ scenario: { ...s, until: v }, key: 'until' });
         }} />
       </div>
-      ${this.#problemFor('/until') ? html`<div class="error" role="alert">${reasonText(this.#problemFor('/until')!.reason)}</div>` : nothing}
+      ${this.#problemFor('/until') ? html`<div class="error" role="alert">${problemText(this.#problemFor('/until')!)}</div>` : nothing}
       <div class="row2">
         <label for="tier">${t('regionTier')}</label>
         <select id="tier" @change=${(e: Event) => {
@@ -403,7 +403,7 @@ export class YbLeverPanel extends LitElement {
           }} />
       </div>
       ${bad ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${reasonText(problem.reason)} · ${t('lastValidKept')}</div>` : nothing}`;
+      ${problem ? html`<div class="error" role="alert">${problemText(problem)} · ${t('lastValidKept')}</div>` : nothing}`;
   }
 
   #emit(edit: ScenarioEdit): void {
