@@ -178,6 +178,11 @@ export class YbApp extends LitElement {
       main > * {
         margin-bottom: 16px;
       }
+      /* Room for the results before the first arrives, so nothing below jumps when it does. */
+      .pending {
+        min-height: 1400px;
+        color: var(--muted);
+      }
       .toast {
         position: fixed;
         bottom: 16px;
@@ -500,7 +505,7 @@ export class YbApp extends LitElement {
             ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
             : nothing}
           ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
-          ${run ? this.#results(run) : nothing}
+          ${run ? this.#results(run) : html`<div class="pending" aria-busy="true">${t('running')}</div>`}
           ${this.#compareSection()}
         </main>
       </div>
@@ -552,7 +557,7 @@ export class YbApp extends LitElement {
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .scenario=${this.working}></yb-why-panel>
-      <yb-scenario-summary .run=${run}></yb-scenario-summary>
+      <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
     `;
   }
 
