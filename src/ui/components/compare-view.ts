@@ -124,8 +124,8 @@ export class YbCompareView extends LitElement {
     const unit = this.indicator === 'monthsPayable' ? '' : ` (${t('unitWan')})`;
     return {
       id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
-      caption: `${scope} ${what}${unit}`,
-      columns: [{ label: t('year') }, { label: compareName(0, ref.title), format: fmt, numeric: true }, { label: compareName(k, other.title), format: fmt, numeric: true }, { label: t('difference'), format: fmt, numeric: true }],
+      caption: `${scope} ${what}${unit}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}`,
+      columns: [{ label: t('year') }, { label: `${t('scenarioNo')} 1`, format: fmt, numeric: true }, { label: `${t('scenarioNo')} ${k + 1}`, format: fmt, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
       rows,
     };
   }
