@@ -521,14 +521,14 @@ export class YbApp extends LitElement {
     return html`<details class="rules">
       <summary>${t('rules')}: ${s.rules.join(', ')}</summary>
       ${sets.map(
-        (r) => html`<label title=${r.document}
+        (r) => html`<label
           ><input type="checkbox" .checked=${s.rules.includes(r.id)} @change=${(e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
             const rules = on ? [...s.rules, r.id] : s.rules.filter((x) => x !== r.id);
             if (rules.length) this.#change({ scenario: { ...s, rules }, key: `rules ${r.id}` });
             else (e.target as HTMLInputElement).checked = true; // at least one rule set stays in force
           }} />
-          ${pick(r.title)} <span class="muted">${r.id}</span></label
+          ${pick(r.title)} <span class="muted">${r.id} · ${r.document}</span></label
         >`,
       )}
     </details>`;
