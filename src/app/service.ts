@@ -25,6 +25,8 @@ import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+import { backtest } from '../analyses/backtest.ts';
+import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -168,12 +170,29 @@ export class SimulationService {
       baseYear: last.projection.baseYear,
       inputs,
       lines: [
-        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), base: by.income[line as keyof typeof by.income] ? wanExact(by.income[line as keyof typeof by.income]!) : null, how: how(line) })),
-        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), base: by.expenditure[line as keyof typeof by.expenditure] ? wanExact(by.expenditure[line as keyof typeof by.expenditure]!) : null, how: how(line) })),
+        ...Object.entries(fy.income).map(([line, v]) => ({
+          line: `income:${line}`,
+          amount: wanExact(v!),
+          base: by.income[line as keyof typeof by.income] ? wanExact(by.income[line as keyof typeof by.income]!) : null,
+          how: withCalibration(how(line), base ? undefined : calibrationNote(last.projection, fund, 'income', line)),
+        })),
+        ...Object.entries(fy.expenditure).map(([line, v]) => ({
+          line: `expenditure:${line}`,
+          amount: wanExact(v!),
+          base: by.expenditure[line as keyof typeof by.expenditure] ? wanExact(by.expenditure[line as keyof typeof by.expenditure]!) : null,
+          how: withCalibration(how(line), base ? undefined : calibrationNote(last.projection, fund, 'expenditure', line)),
+        })),
       ],
       parameters,
       assumptions: flattenAssumptions(last.prepared),
     };
+  }
+
+  /** The backtest of a run's baseline under its rules and assumptions: from each earlier reported year, against the reports and a naive forecast. */
+  async backtest(hash: string): Promise<BacktestView | undefined> {
+    const last = this.#runs.get(hash);
+    if (!last) return undefined;
+    return backtestView(await backtest(structuredClone(last.scenario), 'scenario', embeddedEnvironment()));
   }
 
   /** Values shown to the user and their provenance come from json-rules-engine, the reference evaluator. */
@@ -288,6 +307,7 @@ export class SimulationService {
       compliance,
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
+      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
     };
   }
@@ -308,15 +328,25 @@ const HOW: Record<string, Text> = {
   'benefits.employee': { zh: '基期数 ×（在职与灵活就业人数 + 退休人数 × 退休费用倍数）× 次均费用增长 × 就诊次数增长 ÷ 基期', en: 'base-year amount × ((in service + flexible + retirees × their cost weight) × cost per visit growth × visit growth ÷ base year)' },
   'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
   'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
+  criticalIllness: { zh: '大病保险保费：基期数 ×（居民参保人数 × 费用增长 ÷ 基期）', en: 'critical-illness premiums: base-year amount × (residents × cost growth ÷ base year)' },
   other: { zh: '保持基期数', en: 'held at the base-year amount' },
   default: { zh: '基期数 × 驱动因子', en: 'base-year amount × its driver' },
 };
+
+function withCalibration(how: Text, note: Text | undefined): Text {
+  return note ? { zh: `${how.zh}；${note.zh}`, en: `${how.en}; ${note.en}` } : how;
+}
 
 function flattenAssumptions(p: Prepared): Record<string, string> {
   const a = p.input.assumptions;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(a)) {
     if (v === undefined) continue;
+    if (k === 'calibration') {
+      out['calibration.normalise'] = String(a.calibration.normalise);
+      out['calibration.threshold'] = a.calibration.threshold.toString();
+      continue;
+    }
     if (Array.isArray(v)) out[k] = v.map(String).join(' ');
     else if (typeof v === 'object' && v !== null && !('toFixed' in v)) for (const [g, x] of Object.entries(v)) out[`${k}.${g}`] = String(x);
     else out[k] = String(v);

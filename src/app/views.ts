@@ -7,6 +7,7 @@ import type { InputProblem } from '../common/errors.ts';
 import type { Scheme, Text, Unit } from '../rules/types.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
 import type { Provenance } from '../engine/resolve.ts';
+import type { CalibrationView } from './calibration-views.ts';
 
 export interface FundYearView {
   year: number;
@@ -104,6 +105,8 @@ export interface RunView {
   notes: Text[];
   /** Every assumption after defaults, flattened ("growth.resident": "-1.88"). */
   assumptions: Record<string, string>;
+  /** Abnormal periods, the report's deferrals and every assumption in force with its origin. */
+  calibration: CalibrationView;
   /** The baseline's own audit findings, where the baseline module provides them. */
   audit: { message: string; text: Text }[];
   millis: number;

@@ -6,8 +6,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { stripBom } from '../../common/bom.ts';
-import type { InputProblem } from '../../common/errors.ts';
+import { looksMisdecoded, stripBom } from '../../common/bom.ts';
+import { localizedProblem, type InputProblem } from '../../common/errors.ts';
+import { message } from '../../common/messages.ts';
 import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
@@ -27,6 +28,7 @@ import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
 import './report-view.ts';
+import './backtest-view.ts';
 import { workbookBytes } from '../workbook.ts';
 
 export class YbApp extends LitElement {
@@ -297,6 +299,11 @@ export class YbApp extends LitElement {
    */
   async openText(text: string, file: string, linkHash?: string): Promise<boolean> {
     text = stripBom(text); // a file saved by a Windows editor
+    if (looksMisdecoded(text)) {
+      // Saved as GBK or UTF-16: read as UTF-8 its Chinese would turn into U+FFFD without a word.
+      this.#showFileProblems([localizedProblem(file, '', message('file.notUtf8'))], '');
+      return false;
+    }
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -575,6 +582,7 @@ export class YbApp extends LitElement {
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .scenario=${this.working}></yb-why-panel>
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
+      <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
   }
 
