@@ -19,6 +19,12 @@ export const ASSUMPTION_LEVERS = ['wageGrowth', 'costGrowth', 'utilizationGrowth
 
 export type Setting =
   | { kind: 'parameter'; param: string; /** First month of the change, YYYY-MM. */ from: string }
+  /**
+   * The parameter's own path shifted (by a percentage of it, or by an amount),
+   * year by year from `inForce[0].year`: the value in force each January
+   * shifted, so a standard the rules raise each year keeps rising.
+   */
+  | { kind: 'parameter-shift'; param: string; relative: boolean; inForce: { year: number; value: string }[] }
   | { kind: 'assumption'; name: string };
 
 export interface LeverInfo {
@@ -79,6 +85,16 @@ const ASSUMPTION_LABELS: Record<string, { zh: string; en: string }> = {
 
 /** The scenario with the setting at `value` (a decimal string); the scenario itself is not changed. */
 export function withSetting(scenario: Scenario, setting: Setting, value: string): Scenario {
+  if (setting.kind === 'parameter-shift') {
+    const shift = new D(value);
+    const yearly = setting.inForce.map(({ year, value: v }) => ({
+      param: setting.param,
+      from: `${year}-01`,
+      until: `${year}-12`,
+      value: (setting.relative ? new D(v).times(shift.plus(100)).dividedBy(100) : new D(v).plus(shift)).toString(),
+    }));
+    return { ...scenario, overrides: [...(scenario.overrides ?? []), ...yearly] };
+  }
   if (setting.kind === 'parameter') {
     const overrides = (scenario.overrides ?? []).filter((o) => !(o.param === setting.param && o.from === setting.from && o.until === undefined));
     return { ...scenario, overrides: [...overrides, { param: setting.param, from: setting.from, value }] };
@@ -90,5 +106,18 @@ export function withSetting(scenario: Scenario, setting: Setting, value: string)
 }
 
 export function settingName(s: Setting): string {
-  return s.kind === 'parameter' ? s.param : s.name;
+  return s.kind === 'assumption' ? s.name : s.param;
+}
+
+/** The parameter's value in force each January from `fromYear` to the horizon (years where nothing sets it are left out). */
+export function pathInForce(param: string, prepared: Prepared, fromYear: number): { year: number; value: string }[] {
+  const { input } = prepared;
+  const category = CATEGORY_OF[input.stack.registry.get(param).scheme] ?? 'resident';
+  const series = wageSeries(input.assumptions, input.base, input.until);
+  const out: { year: number; value: string }[] = [];
+  for (let y = fromYear; y <= input.until; y++) {
+    const v = resolveFast(input.stack, { month: parseMonth(`${y}-01`)!, category, aid: 'none', regionTier: input.assumptions.regionTier }, { series, overrides: input.overrides }).values.get(param)?.value;
+    if (v !== undefined && typeof v !== 'string') out.push({ year: y, value: v.toString() });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
 import { D, type Dec } from '../common/money.ts';
 import type { Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { leverInfo, withSetting, type LeverInfo, type Setting } from './levers.ts';
+import { leverInfo, pathInForce, withSetting, type LeverInfo, type Setting } from './levers.ts';
 import { measure, type Evaluator, type OutcomeSpec } from './outcomes.ts';
 
 export interface Swing {
@@ -15,6 +15,7 @@ export interface Swing {
   label: { zh: string; en: string };
   low: string;
   high: string;
+  /** For a parameter, the shift of its path: a percentage of it (relative) or an amount, e.g. "-10" and "10". */
   /** Why this range: the stated rationale, shown beside the bar (an assumption, labelled as such). */
   why: { zh: string; en: string };
 }
@@ -33,7 +34,7 @@ const DEFAULT_SWINGS: { name: string; delta: string; relative?: boolean; min?: s
   { name: 'collectionRate', delta: '5', min: '0', max: '100' },
   { name: 'resident.individual.standard', delta: '10', relative: true },
   { name: 'resident.subsidy.standard', delta: '10', relative: true },
-  { name: 'employee.rate.employer', delta: '0.5', min: '0' },
+  { name: 'employee.rate.employer', delta: '0.5' },
 ];
 
 /** The default swings that apply to the scenario (a lever its rules do not set is left out). */
@@ -43,22 +44,37 @@ export function defaultSwings(prepared: Prepared): Swing[] {
     const info = leverInfo(d.name, prepared);
     if (!info.current) continue;
     const delta = d.relative ? info.current.times(d.delta).dividedBy(100) : new D(d.delta);
+    const pct = info.unit === 'percent';
+    const by = d.relative ? { zh: `±${d.delta}%`, en: `±${d.delta}%` } : pct ? { zh: `±${d.delta} 个百分点`, en: `±${d.delta} percentage points` } : { zh: `±${d.delta}`, en: `±${d.delta}` };
+    const bounded = d.min !== undefined || d.max !== undefined ? { zh: '（限于合理范围）', en: ' (within the possible range)' } : { zh: '', en: '' };
+    if (info.setting.kind === 'parameter') {
+      // A parameter keeps the path its rules give it (uprating included), shifted every year.
+      const from = Number(info.setting.from.slice(0, 4));
+      out.push({
+        setting: { kind: 'parameter-shift', param: info.setting.param, relative: !!d.relative, inForce: pathInForce(info.setting.param, prepared, from) },
+        label: info.label,
+        low: `-${d.delta}`,
+        high: d.delta,
+        why: {
+          zh: `假设：${from} 年起每年的现行值上下 ${by.zh}（${from} 年为 ${info.current.toString()}），用于比较影响大小，并非预测`,
+          en: `assumption: ${by.en} on the value in force each year from ${from} (${info.current.toString()} in ${from}), to compare effects, not a forecast`,
+        },
+      });
+      continue;
+    }
     let low = info.current.minus(delta);
     let high = info.current.plus(delta);
     if (d.min !== undefined) low = D.max(low, d.min);
     if (d.max !== undefined) high = D.min(high, d.max);
     if (low.equals(high)) continue;
-    const round = (v: Dec) => roundTo(v, info).toString();
-    const pct = info.unit === 'percent';
-    const by = d.relative ? { zh: `±${d.delta}%`, en: `±${d.delta}%` } : pct ? { zh: `±${d.delta} 个百分点`, en: `±${d.delta} percentage points` } : { zh: `±${d.delta}`, en: `±${d.delta}` };
     out.push({
       setting: info.setting,
       label: info.label,
-      low: round(low),
-      high: round(high),
+      low: roundTo(low, info).toString(),
+      high: roundTo(high, info).toString(),
       why: {
-        zh: `假设：在方案现值 ${info.current.toString()} 上下 ${by.zh}${d.min !== undefined || d.max !== undefined ? '（限于合理范围）' : ''}，用于比较影响大小，并非预测`,
-        en: `assumption: ${by.en} around the scenario's value ${info.current.toString()}${d.min !== undefined || d.max !== undefined ? ' (within the possible range)' : ''}, to compare effects, not a forecast`,
+        zh: `假设：在方案现值 ${info.current.toString()} 上下 ${by.zh}${bounded.zh}，用于比较影响大小，并非预测`,
+        en: `assumption: ${by.en} around the scenario's value ${info.current.toString()}${bounded.en}, to compare effects, not a forecast`,
       },
     });
   }

@@ -143,6 +143,11 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** One cell of CSV, quoted where it holds a comma, a quote or a line break. */
+export function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** Render rows as an aligned text table; widths count CJK characters as two columns. */
 export function table(rows: string[][]): string {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);

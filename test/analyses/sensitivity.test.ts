@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goalSeek, checkExact, parseTarget } from '../../src/analyses/goal-seek.ts';
-import { leverInfo, withSetting } from '../../src/analyses/levers.ts';
+import { leverInfo, settingName, withSetting } from '../../src/analyses/levers.ts';
 import { exactEvaluator, exactProjection, measure, type Evaluator, type ProjectionOutcome } from '../../src/analyses/outcomes.ts';
 import { axisValues, defaultSwings, grid, tornado, type Swing } from '../../src/analyses/sensitivity.ts';
 import { nodeEnvironment } from '../../src/scenario/node-env.ts';
@@ -53,11 +53,21 @@ describe('tornado', () => {
   it('offers default swings around the values in force, each labelled as an assumption with its range', async () => {
     const prepared = await prepareScenario(example('banner-2022.json'), file('banner-2022.json'), env);
     const swings = defaultSwings(prepared);
-    const byName = new Map(swings.map((s) => [s.setting.kind === 'parameter' ? s.setting.param : s.setting.name, s]));
+    const byName = new Map(swings.map((s) => [settingName(s.setting), s]));
     // wage growth 5% (default) ± 2 points
     expect([byName.get('wageGrowth')!.low, byName.get('wageGrowth')!.high]).toEqual(['3', '7']);
-    // the banner's individual standard in 2023 is 380 元 (seed 000) ± 10%: 342 to 418 元
-    expect([byName.get('resident.individual.standard')!.low, byName.get('resident.individual.standard')!.high]).toEqual(['342', '418']);
+    // the banner's individual standard swings ±10% along its path: 380 元 in 2023 (seed 000), the national minimum
+    // 400 元 in 2024 and 2025 (seeds/sources/national-standards.md), then +20 元 a year (the minimum's uprating)
+    const ind = byName.get('resident.individual.standard')!;
+    expect([ind.low, ind.high]).toEqual(['-10', '10']);
+    if (ind.setting.kind !== 'parameter-shift') throw new Error('a parameter swings along its path');
+    expect(ind.setting.inForce.slice(0, 4)).toEqual([{ year: 2023, value: '380' }, { year: 2024, value: '400' }, { year: 2025, value: '400' }, { year: 2026, value: '420' }]);
+    // 10% less: 342 元 in 2023, 360 in 2024, for that year only each
+    const lowered = withSetting(example('banner-2022.json'), ind.setting, ind.low).overrides!.slice(0, 2);
+    expect(lowered).toEqual([
+      { param: 'resident.individual.standard', from: '2023-01', until: '2023-12', value: '342' },
+      { param: 'resident.individual.standard', from: '2024-01', until: '2024-12', value: '360' },
+    ]);
     // collection 100% cannot go above 100
     expect(byName.get('collectionRate')!.high).toBe('100');
     expect(swings.every((s) => s.why.en.startsWith('assumption:') && s.why.zh.startsWith('假设'))).toBe(true);
@@ -103,8 +113,9 @@ describe('goal seek', () => {
     expect(r.beyond?.value).toBe(less);
     // the answer opens as a scenario: the standard from 2026-01 as an override
     expect(r.scenario.overrides?.at(-1)).toEqual({ param: 'resident.individual.standard', from: '2026-01', value: r.value });
-    // without the change, 2033-2035 fall short of 26 months (26.1, 25.9, 25.6): the answer is above 380
-    expect(Number(r.value)).toBeGreaterThan(380);
+    // without the change, every year but 2033 falls short of 26 months (21.4 in 2026 ... 25.6 in 2035) with the
+    // standard in force in 2026, 420 元: the answer is above it
+    expect(Number(r.value)).toBeGreaterThan(420);
     expect(r.evaluations).toBeLessThan(15); // bisection over 620 steps, not a scan
   }, 180_000);
 
