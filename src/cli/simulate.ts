@@ -15,7 +15,7 @@ import { nodeEnvironment } from '../scenario/node-env.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
-import { Option, cliProgram, csvCell, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
+import { Option, cliProgram, csvCell, integerValue, monthValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
 
 interface SimulateOptions extends AnalysisOptions {
@@ -41,6 +41,9 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
   const scenario = parseScenario(text, path);
   if (until !== undefined) scenario.until = until;
   const env = nodeEnvironment();
+  const rules = (scenario.ruleSets ?? []).reduce<number>((n, s) => n + ((s as { rules?: unknown[] }).rules?.length ?? 0), 0);
+  const step = progress(io, path, rules);
+  step(`${rules} rules of its own, checking`);
   const prepared = await prepareScenario(scenario, path, env).catch((err: unknown) => {
     // A horizon given on the command line is the flag's fault, not the file's.
     if (until === undefined || !(err instanceof InputError)) throw err;
@@ -52,7 +55,9 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
     throw new InputError(findingProblems(check, path, 'npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent'));
   }
   for (const p of findingProblems(check, path, '')) io.stderr.write(`warning: ${formatProblem(p)}\n`);
+  step('checked, projecting');
   const projection = project(prepared.input);
+  step('projected');
   for (const w of sanityWarnings(projection)) io.stderr.write(`warning: ${path}: ${w.en}\n`);
   return { scenario, prepared, projection, findings: check.findings };
 }

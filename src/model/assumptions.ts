@@ -29,6 +29,8 @@ export interface AssumptionsInput {
   aidFundingGrowth?: string;
   regionTier?: 1 | 2 | 3;
   aidFinancing?: AidFinancing;
+  /** Percent of the resident fund's "other" expenditure that is 大病保险 premiums (default 0: none separated). */
+  criticalIllnessShare?: string;
   calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }
 
@@ -52,6 +54,7 @@ export interface Assumptions {
   aidFundingGrowth: Dec;
   /** 以支定收: the budget pays what medical aid spends (as-needed), or its funding grows at aidFundingGrowth. */
   aidFinancing: AidFinancing;
+  criticalIllnessShare: Dec;
   regionTier?: 1 | 2 | 3;
   calibration: CalibrationOptions;
 }
@@ -78,9 +81,11 @@ export const DEFAULTS = {
   retireeCostWeight: '3',
   collectionRate: '100',
   aidFundingGrowth: '0',
+  // No seed report separates 大病保险 premiums from the resident fund's other expenditure.
+  criticalIllnessShare: '0',
 } as const;
 
-const PERCENT_FIELDS = ['retireeShare', 'flexibleShare', 'collectionRate'] as const;
+const PERCENT_FIELDS = ['retireeShare', 'flexibleShare', 'collectionRate', 'criticalIllnessShare'] as const;
 const RATE_FIELDS = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'interestRate', 'aidFundingGrowth'] as const;
 
 export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file: string, at = '/assumptions'): Assumptions {
@@ -121,6 +126,7 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     aidFundingGrowth: num(input.aidFundingGrowth, '/aidFundingGrowth', DEFAULTS.aidFundingGrowth)!,
     regionTier: input.regionTier,
     aidFinancing: input.aidFinancing ?? 'as-needed',
+    criticalIllnessShare: num(input.criticalIllnessShare, '/criticalIllnessShare', DEFAULTS.criticalIllnessShare)!,
     calibration: {
       normalise: input.calibration?.normalise ?? true,
       threshold: num(input.calibration?.threshold, '/calibration/threshold', DEFAULT_THRESHOLD)!,
