@@ -14,6 +14,7 @@ import { loadRuleSet } from '../src/rules/load.ts';
 import { modelBench } from './model.ts';
 import { workbenchBench } from './workbench.ts';
 import { timelineBench } from './timeline.ts';
+import { analysesBench } from './analyses.ts';
 
 async function engineBench(): Promise<void> {
   const catalog = loadCatalog();
@@ -40,5 +41,7 @@ console.log('# policy timeline');
 await timelineBench();
 console.log('# model');
 await modelBench();
+console.log('# sensitivity and goal seek (exact projection)');
+await analysesBench();
 console.log('# workbench');
 await workbenchBench();

@@ -137,7 +137,7 @@ describe('the compiled policy timeline against json-rules-engine', () => {
         expect(tl.resolutions).toBeLessThan(120 * PERSONS.length);
       }
     }
-    expect(compared).toBe(7 * 120 * 7 * 4);
+    expect(compared).toBe(8 * 120 * 7 * 4);
   }, 120_000);
 
   it('gives a parameter as float64 month by month, NaN where nothing sets it', async () => {
