@@ -144,6 +144,11 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** One cell of CSV, quoted where it holds a comma, a quote or a line break. */
+export function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** Columns a string takes in a terminal: CJK characters take two. */
 function displayWidth(s: string): number {
   return [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
