@@ -3,7 +3,9 @@
  * examples exactly, and each synopsis with its optional parts left out, then
  * each optional part in turn (every alternative of "table|json").
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/audit.ts';
 import { runBacktest } from '../../src/cli/backtest.ts';
@@ -17,6 +19,11 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   audit: (argv, io) => runAudit(argv, io.stdout, io.stderr),
   backtest: runBacktest,
 };
+
+/** A command line's words as a shell splits them: "quoted words" are one. */
+function words(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
 
 /** The command lines a reader can copy: each `npm run X -- …` in a code block, synopses expanded. */
 function readmeCommands(): string[] {
@@ -47,9 +54,11 @@ describe('the README', () => {
 
   it.each(commands)('%s', async (line) => {
     const [, name, rest] = /^npm run (\w+) -- (.*)$/.exec(line)!;
+    // A file the command writes goes to a temporary folder, not into the clone.
+    const argv = words(rest!).map((w, i, all) => (all[i - 1] === '--out' ? join(mkdtempSync(join(tmpdir(), 'readme-')), w) : w));
     let out = '';
     let err = '';
-    const code = await COMMANDS[name!]!(rest!.split(/\s+/), { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    const code = await COMMANDS[name!]!(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
     expect(err).not.toMatch(/^error: /m);
     expect(code).toBe(0);
     expect(out.length).toBeGreaterThan(100);
