@@ -49,7 +49,7 @@ describe('the README', () => {
     const [, name, rest] = /^npm run (\w+) -- (.*)$/.exec(line)!;
     let out = '';
     let err = '';
-    const code = await COMMANDS[name!]!(rest!.split(/\s+/), { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    const code = await COMMANDS[name!]!((rest!.match(/"[^"]*"|\S+/g) ?? []).map((a) => a.replace(/^"(.*)"$/, '$1')), { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
     expect(err).not.toMatch(/^error: /m);
     expect(code).toBe(0);
     expect(out.length).toBeGreaterThan(100);
