@@ -45,6 +45,10 @@ function scenarioFor(baseline: string, opts: BacktestOptions): { scenario: Scena
   let embedded: unknown;
   if (existsSync(shipped) && !baseline.endsWith('.json')) name = baseline;
   else {
+    if (!existsSync(baseline)) {
+      const names = readdirSync(resolve(SEEDS_DIR, 'baselines')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+      throw usageError(`"${baseline}" is neither a baseline under seeds/baselines/ (${names.join(', ')}) nor a file / 既不是已有基线，也不是文件`);
+    }
     const text = readUserFile(baseline);
     const id = basename(baseline, '.json');
     if (resolve(baseline) === resolve(SEEDS_DIR, 'baselines', `${id}.json`)) name = id;

@@ -133,7 +133,7 @@ export function project(input: ProjectionInput): Projection {
     return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
   };
   const calibration = calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
-  const deferred = deferredAmounts(calibration, drivers);
+  const deferred = [...deferredAmounts(calibration, drivers), ...outpatientPooling(base, tl, drivers, calibration, until)];
 
   const methodOf = (fund: FundId, y: number): MonthsPayableMethod => {
     const scheme = fund.startsWith('employee') ? 'employee' : fund;
@@ -340,6 +340,30 @@ function withCriticalIllness(base: BaseYear, sharePercent: Dec): BaseYear {
   };
 }
 
+/**
+ * Outpatient pooling (门诊共济, 国办发〔2021〕14号): the share of personal-account spending that pooling pays
+ * instead (employee.outpatient.pooledPercent, p). Against the base year's share p0, pooling pays
+ * account spending × (p − p0) / (100 − p0) more each year and the accounts as much less; the employee total is unchanged.
+ */
+function outpatientPooling(base: BaseYear, tl: PolicyTimeline, drivers: Map<number, Drivers>, c: Calibration, until: number): Deferred[] {
+  const account = base.funds.find((f) => f.id === 'employee.account');
+  const spent = account?.expenditure.benefits;
+  if (!spent || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
+  const pct = (y: number) => tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO;
+  const p0 = pct(base.year);
+  const d0 = drivers.get(base.year)!;
+  const anchor = anchorOf(c, 'employee.account', 'expenditure', 'benefits') ?? spent;
+  const out: Deferred[] = [];
+  for (let y = base.year + 1; y <= until; y++) {
+    const dp = pct(y).minus(p0);
+    if (dp.isZero()) continue;
+    const accountSpending = scale(anchor, expenditureDriver('employee.account', 'benefits', drivers.get(y)!), expenditureDriver('employee.account', 'benefits', d0));
+    const moved = toFen(accountSpending.times(dp).dividedBy(new D(100).minus(p0)));
+    out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: moved.negated() });
+  }
+  return out;
+}
+
 interface Deferred {
   fund: FundId;
   side: Side;
@@ -435,7 +459,7 @@ function projectFund(
         const c = toFen(aidContributions(d));
         if (!c.isZero()) expenditure['aid.contributions'] = c;
       }
-      // The report's deferrals: what a year did not pay is paid in the year the report names.
+      // The report's deferrals (what a year did not pay is paid in the year the report names) and outpatient pooling's transfers.
       for (const m of deferred) {
         if (m.fund !== bf.id || m.to !== y) continue;
         const lines = (m.side === 'income' ? income : expenditure) as Partial<Record<string, Dec>>;

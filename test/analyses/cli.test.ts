@@ -17,6 +17,12 @@ describe('backtest and simulate from the command line', () => {
     expect(out.rows.find((x) => x.line === 'expenditure')).toMatchObject({ period: '2020', reported: '246656', model: '282103.35', naive: '268747.00' });
   }, 60_000);
 
+  it('backtest names the baselines it knows when given neither one nor a file', () => {
+    const r = run('backtest', 'banner-2023');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"banner-2023" is neither a baseline under seeds/baselines/ (banner-2022, city-2021-2022h1');
+  }, 60_000);
+
   it('backtest refuses a start year the baseline cannot use, naming --from', () => {
     const r = run('backtest', 'banner-2022', '--from', '2019');
     expect(r.status).toBe(2);

@@ -106,3 +106,31 @@ describe('abnormal years: the banner\'s 2022', () => {
     await expect(withCalibration('banner-2022.json', { threshold: '0' })).rejects.toThrow(/assumptions\/calibration\/threshold/);
   });
 });
+
+describe('every reported period of every baseline, as reported, to the fen', () => {
+  // (county-2019 prints its funds' income and expenditure only as parts, with no total to compare)
+  for (const name of ['banner-2022', 'city-2021-2022h1', 'xinjiang-2020', 'national-2022']) {
+    it(name, () => {
+      const json = baselineJson(name) as { funds: Record<string, { kind: string; periods: Record<string, { income?: { value?: string; unit?: string }; expenditure?: { value?: string; unit?: string } }> }> };
+      const history = reportedHistory(loadBaseline(json, name));
+      const ids: Record<string, string> = { employee: 'employee', 'employee-pooling': 'employee.pooling', 'employee-personal-account': 'employee.account', 'employee-large-amount': 'employee.largeAmount', 'employee-civil-servant': 'employee.civilServant', resident: 'resident', 'medical-aid': 'aid' };
+      let checked = 0;
+      for (const fund of Object.values(json.funds)) {
+        const id = ids[fund.kind];
+        if (!id) continue;
+        for (const [key, period] of Object.entries(fund.periods)) {
+          const p = history.find((h) => `${h.year}${h.half ? '-H1' : ''}` === key);
+          for (const side of ['income', 'expenditure'] as const) {
+            const printed = period[side];
+            if (!printed?.value || !p) continue;
+            const factor = printed.unit === '亿元' ? 1e8 : 1e4;
+            const lines = p.funds[id as keyof typeof p.funds]?.[side];
+            expect(s(sum(Object.values(lines ?? {}) as Dec[])), `${name} ${id} ${key} ${side}`).toBe(s(wan(printed.value).times(factor / 1e4)));
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+  }
+});

@@ -110,3 +110,20 @@ describe('the contribution base from the wage of the year the rule names', () =>
     expect(asRuled.employer.lessThan(on8867.employer)).toBe(true);
   });
 });
+
+describe('outpatient pooling (门诊共济), a lever', () => {
+  it('moves 20% of the banner\'s personal-account spending to pooling from 2024; the employee fund is unchanged', async () => {
+    const doc = exampleDoc('banner-2022.json');
+    const base = (await runDoc(doc)).projection;
+    doc.overrides = [{ param: 'employee.outpatient.pooledPercent', value: '20', from: '2024-01' }];
+    const p = (await runDoc(doc)).projection;
+    // 2024 account spending without the lever: 45656200 × (0.9996 × 1.05)² = 50295699.79 元 (employees × wages, as in
+    // calibration.test.ts); 20% of it, 10059139.96 元, is paid by pooling instead (the base year's share is 0): 40236559.83 left
+    const spending = yearOf(fundOf(base, 'employee.account'), 2024).expenditure.benefits!;
+    expect(s(spending)).toBe('50295699.79');
+    expect(s(yearOf(fundOf(p, 'employee.account'), 2024).expenditure.benefits)).toBe('40236559.83');
+    expect(s(yearOf(fundOf(p, 'employee.pooling'), 2024).expenditure.benefits!.minus(yearOf(fundOf(base, 'employee.pooling'), 2024).expenditure.benefits!))).toBe('10059139.96');
+    expect(s(yearOf(fundOf(p, 'employee'), 2024).expenditureTotal)).toBe(s(yearOf(fundOf(base, 'employee'), 2024).expenditureTotal));
+    expect(s(yearOf(fundOf(p, 'employee.account'), 2023).expenditure.benefits)).toBe(s(yearOf(fundOf(base, 'employee.account'), 2023).expenditure.benefits));
+  });
+});
