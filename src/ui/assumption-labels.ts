@@ -51,6 +51,7 @@ export function assumptionLabel(name: string): string {
     const f = FIELDS[parts.slice(1).join('/')];
     if (f) return pick(f);
   }
+  if (head === 'uprating' && a) return pick({ zh: `按规则递增的标准：${a}`, en: `Standard uprated by the rules: ${a}` });
   if (head === 'baseline' && a === 'employees') return pick({ zh: '基期职工参保人数', en: 'Employees insured in the base year' });
   if (head === 'calibration' && a && b && c) {
     const fund = FUND_NAMES[a as FundId];
