@@ -152,7 +152,7 @@ describe('editing with the mouse and the keyboard', () => {
     await idle(app);
     expect(run(app).leversAt).to.equal('2024-07');
     // the banner's rules leave the standard at the national minimum: 380 in 2023, 400 in 2024
-    // (shared/reference/national-standards.md); shown at 2024-07, the lever reads 400
+    // (seeds/sources/national-standards.md); shown at 2024-07, the lever reads 400
     expect(lever(app).value).to.equal('400');
     await typeInto(lever(app), '450');
     await idle(app);

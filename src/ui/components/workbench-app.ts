@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { looksMisdecoded, stripBom } from '../../common/bom.ts';
+import { looksMisdecoded, stripBom } from '../../common/encoding.ts';
 import { localizedProblem, type InputProblem } from '../../common/errors.ts';
 import { message } from '../../common/messages.ts';
 import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
