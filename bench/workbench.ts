@@ -16,7 +16,8 @@ export async function workbenchBench(changes = 60): Promise<void> {
   const built = spawn('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   await new Promise((r) => built.on('exit', r));
   const port = Number(process.env.BENCH_PORT ?? 4180); // another if 4180 is taken: BENCH_PORT=5312 npm run bench
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  // Its own process group, so that stopping it stops vite too and not only npx.
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
   await new Promise((r) => setTimeout(r, 1500));
   const browser = await chromium.launch({
     executablePath: chrome,
@@ -58,6 +59,6 @@ export async function workbenchBench(changes = 60): Promise<void> {
     console.log(`${'main-thread long tasks (> 50 ms) during those changes'.padEnd(66)} ${result.longTasks.length} tasks, longest ${longest.toFixed(0)} ms`);
   } finally {
     await browser.close();
-    server.kill();
+    process.kill(-server.pid!);
   }
 }
