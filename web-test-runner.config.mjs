@@ -63,7 +63,7 @@ export default {
   nodeResolve: true,
   reporters: [defaultReporter(), countsReporter()],
   concurrency: 1,
-  testFramework: { config: { timeout: 20000 } },
+  testFramework: { config: { timeout: 60000 } }, // generous: a shared 2-core machine can be slow
   testsFinishTimeout: 180000,
   browserStartTimeout: 60000,
   // echarts reads process.env.NODE_ENV, which Vite defines for the app.

@@ -19,14 +19,14 @@ function sheetName(used: Set<string>, text: string): string {
 }
 
 /** The tables a workbook and a report carry beyond the charts': assumptions and the report's contradictions. */
-export function reportTables(run: RunView, scenario: Scenario | undefined): Table[] {
+export function reportTables(run: RunView): Table[] {
   return [
     ...allTables(run),
     {
       id: 'assumptions',
       caption: t('assumptions'),
       columns: [{ label: t('parameter') }, { label: t('value') }, { label: t('unit') }, { label: t('source') }],
-      rows: assumptionRows(run.assumptions, scenario).map((a) => [a.label, a.value, a.unit, a.source]),
+      rows: assumptionRows(run).map((a) => [a.label, a.value, a.unit, a.source]),
     },
     { id: 'audit', caption: t('auditFindings'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [pick(a.text)]) },
   ];
@@ -48,7 +48,7 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
   ]);
   cover.getColumn(1).width = 18;
   cover.getColumn(2).width = 80;
-  for (const table of reportTables(run, scenario)) {
+  for (const table of reportTables(run)) {
     const ws = wb.addWorksheet(sheetName(used, table.caption));
     ws.addRow([table.caption]).font = { bold: true };
     ws.addRow(table.columns.map((c) => c.label)).font = { bold: true };

@@ -34,7 +34,8 @@ describe('accessibility (axe-core)', () => {
   freshPage();
   before(loadAxe);
 
-  it('has no violations on opening, with a table open, an error beside a lever, the comparison, the report and in English', async () => {
+  it('has no violations on opening, with a table open, an error beside a lever, the comparison, the report and in English', async function () {
+    this.timeout(90000); // eight states, each checked in full
     const app = await mount();
     expect(await violations(app), 'on opening').to.deep.equal([]);
     await click(find(app, 'yb-fund-view', 'yb-data-table', 'summary'));
@@ -60,7 +61,8 @@ describe('accessibility (axe-core)', () => {
     expect(await violations(app), 'in English').to.deep.equal([]);
   });
 
-  it('has no violations at 390 px, on the levers tab', async () => {
+  it('has no violations at 390 px, on the levers tab', async function () {
+    this.timeout(60000);
     const { setViewport } = await import('@web/test-runner-commands');
     await setViewport({ width: 390, height: 844 });
     try {

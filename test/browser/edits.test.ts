@@ -210,7 +210,8 @@ describe('explanations on the lever and in the why panel', () => {
     const app = await mount();
     await settle(app);
     // the banner's report gives no average wage: employee levers cannot act on contributions
-    await click(find(app, 'yb-lever-panel', 'details summary'));
+    const employee = find<HTMLDetailsElement>(app, 'yb-lever-panel', 'details');
+    if (!employee.open) await click(employee.querySelector('summary')!);
     await settle(app);
     const note = find(app, 'yb-lever-panel', '.lever .inert');
     expect(note.textContent).to.contain('未知平均工资');

@@ -70,6 +70,8 @@ describe('the workbench', () => {
     const table = q<YbDataTable>(view.shadowRoot, 'yb-data-table')!;
     expect(table.csvText()).to.contain(r1.cumulative);
     const chart = q(view.shadowRoot, 'yb-chart') as unknown as { renderedOption: { series: { data: number[] }[] } };
+    // the chart draws in a task of its own after the render: wait for it, then check what it drew
+    await until(() => chart.renderedOption.series[0]!.data[1] === Number(r1.cumulative), 5000).catch(() => undefined);
     expect(chart.renderedOption.series[0]!.data[1]).to.equal(Number(r1.cumulative));
     // the change is listed in the summary with its old value
     expect(after.changes[0]).to.include({ param: 'resident.individual.standard', before: '380', after: '420' });

@@ -156,7 +156,7 @@ export class YbReport extends LitElement {
     const s = this.scenario;
     const sets = (s?.rules ?? []).map((id) => this.catalog?.ruleSets.find((x) => x.id === id) ?? { id, title: { zh: id, en: id }, document: '' });
     const today = new Date().toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'zh-CN');
-    const extra = reportTables(r, s);
+    const extra = reportTables(r);
     return html`
       <nav class="toolbar" aria-label=${t('exportReport')}>
         <button class="primary" id="print" @click=${() => this.#emit('report-print')}>${t('printReport')}</button>

@@ -70,7 +70,7 @@ export class YbScenarioSummary extends LitElement {
         ${r.compliance.length
           ? html`<h3 style="margin-top:12px">${t('compliance')}</h3>
               <ul>
-                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted">（${t('source')}：${sourceText(c.source)}）</span></li>`)}
+                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted">(${t('source')}: ${sourceText(c.source)})</span></li>`)}
               </ul>`
           : nothing}
         ${r.audit.length

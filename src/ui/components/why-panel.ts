@@ -1,19 +1,18 @@
 /** <yb-why-panel>: the lines, parameters (with their rule and document) and assumptions behind a fund year. */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import type { ExplainView } from '../../app/views.ts';
+import type { ExplainView, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import { lineName, sourceText } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
-import type { Scenario } from '../../scenario/types.ts';
 
 export class YbWhyPanel extends LitElement {
-  static override properties = { explain: { attribute: false }, scenario: { attribute: false } };
+  static override properties = { explain: { attribute: false }, run: { attribute: false } };
   declare explain: ExplainView | undefined;
-  /** The scenario explained: which assumptions it sets itself. */
-  declare scenario: Scenario | undefined;
+  /** The run whose assumptions in force (with their origins) are listed. */
+  declare run: Pick<RunView, 'calibration'> | undefined;
 
   static override styles = [
     base,
@@ -83,7 +82,7 @@ export class YbWhyPanel extends LitElement {
       <div class="wide"><table>
         <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
         <tbody>
-          ${assumptionRows(e.assumptions, this.scenario).map((a) => html`<tr><td>${a.label}</td><td class="val">${a.value} ${a.unit}</td><td class="src">${a.source}</td></tr>`)}
+          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr><td>${a.label}</td><td class="val">${a.value} ${a.unit}</td><td class="src">${a.source}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

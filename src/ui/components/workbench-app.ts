@@ -580,7 +580,7 @@ export class YbApp extends LitElement {
         )}
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
-      <yb-why-panel tabindex="-1" .explain=${this._explain} .scenario=${this.working}></yb-why-panel>
+      <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
       <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
