@@ -15,7 +15,9 @@ import { InputError } from '../common/errors.ts';
 import { D, type Dec } from '../common/money.ts';
 import type { FundId } from '../model/base-year.ts';
 import type { Projection } from '../model/project.ts';
+import type { Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { fundsOf } from './outcomes.ts';
 import { settingName, withSetting, type LeverInfo } from './levers.ts';
 import type { Evaluator, ProjectionOutcome } from './outcomes.ts';
 
@@ -198,4 +200,31 @@ export async function goalSeek(scenario: Scenario, req: GoalSeekRequest, evaluat
     beyond,
     evaluations: cache.size,
   };
+}
+
+/** The fund a target is for: `given`, or the lever's own scheme's fund. */
+export function fundForLever(lever: LeverInfo, prepared: Prepared, given?: string, field = '--fund'): FundId {
+  const funds = fundsOf(prepared);
+  if (given !== undefined) {
+    if (!funds.includes(given as FundId)) throw InputError.one(field, '', `the scenario has no fund "${given}"; its funds: ${funds.join(', ')}`);
+    return given as FundId;
+  }
+  const scheme = lever.setting.kind === 'parameter' ? prepared.input.stack.registry.get(lever.setting.param).scheme : undefined;
+  const wanted: FundId | undefined = scheme === 'resident' ? 'resident' : scheme === 'employee' || scheme === 'maternity' ? 'employee' : scheme === 'aid' ? 'aid' : undefined;
+  if (wanted && funds.includes(wanted)) return wanted;
+  throw InputError.one(field, '', `say which fund the target is for; the scenario's funds: ${funds.join(', ')}`);
+}
+
+/** "LO:HI", or by default from 0 to three times the value in force (amounts), twice it (rates, at most 100), ±10 around an assumption. */
+export function defaultRange(lever: LeverInfo, text?: string, field = '--range'): [string, string] {
+  if (text !== undefined) {
+    const m = /^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$/.exec(text);
+    if (!m) throw InputError.one(field, '', `"${text}" is not a range; write LOW:HIGH, e.g. 300:1000`);
+    return [m[1]!, m[2]!];
+  }
+  const cur = lever.current;
+  if (!cur) throw InputError.one(field, '', `nothing sets ${settingName(lever.setting)} in this scenario: give the range to search with --range LOW:HIGH`);
+  if (lever.setting.kind === 'assumption') return [cur.minus(10).toString(), cur.plus(10).toString()];
+  if (lever.unit === 'percent') return ['0', D.min(100, cur.times(2)).toString()];
+  return ['0', cur.times(3).toDecimalPlaces(0).toString()];
 }

@@ -6,9 +6,10 @@
  * searching); a goal seek's answer is confirmed on the exact projection.
  */
 import type { Dec } from '../common/money.ts';
-import type { FundId } from '../model/base-year.ts';
+import { InputError } from '../common/errors.ts';
+import { FUND_IDS, type FundId } from '../model/base-year.ts';
 import { project, type Projection } from '../model/project.ts';
-import { prepareScenario, type Environment } from '../scenario/prepare.ts';
+import { prepareScenario, type Environment, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 export interface OutcomeYear {
@@ -93,4 +94,36 @@ export function describeOutcome(spec: OutcomeSpec): { zh: string; en: string } {
         ? { zh: '累计财政补助合计（元）', en: 'cumulative fiscal subsidy, all levels (元)' }
         : { zh: `累计财政补助：${spec.level}（元）`, en: `cumulative fiscal subsidy: ${spec.level} (元)` };
   }
+}
+
+/** "months-payable:resident:2035", "first-deficit-year:employee", "subsidy:central"; defaults: the first fund, the horizon, all levels. */
+export function parseOutcome(text: string | undefined, prepared: Prepared, field = '--outcome'): OutcomeSpec {
+  const funds = fundsOf(prepared);
+  const [kind = 'months-payable', a, b] = (text ?? '').split(':').map((s) => s.trim()).filter((s, i) => s !== '' || i > 0);
+  const refuse = (reason: string) => InputError.one(field, '', reason);
+  const fundOf = (f: string | undefined): FundId => {
+    const fund = (f ?? funds[0]) as FundId;
+    if (!funds.includes(fund)) throw refuse(`the scenario has no fund "${f}"; its funds: ${funds.join(', ')}`);
+    return fund;
+  };
+  switch (kind) {
+    case 'months-payable': {
+      const year = b === undefined ? prepared.input.until : Number(b);
+      if (!Number.isInteger(year) || year <= prepared.input.base.year || year > prepared.input.until) throw refuse(`the year must be from ${prepared.input.base.year + 1} to ${prepared.input.until}, not "${b}"`);
+      return { kind, fund: fundOf(a), year };
+    }
+    case 'first-deficit-year':
+      return { kind, fund: fundOf(a) };
+    case 'subsidy': {
+      const level = a ?? 'total';
+      if (level !== 'total' && !(SUBSIDY_LEVELS as readonly string[]).includes(level)) throw refuse(`unknown level "${level}"; one of total, ${SUBSIDY_LEVELS.join(', ')}`);
+      return { kind, level: level as SubsidyLevel | 'total' };
+    }
+    default:
+      throw refuse(`unknown outcome "${kind}"; one of ${OUTCOME_KINDS.join(', ')} (e.g. months-payable:resident:2035, first-deficit-year:employee, subsidy:central)`);
+  }
+}
+
+export function fundsOf(prepared: Prepared): FundId[] {
+  return prepared.input.base.funds.map((f) => f.id).filter((id) => FUND_IDS.includes(id));
 }

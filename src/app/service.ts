@@ -26,6 +26,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
+import { sensitivityView, solveView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
@@ -81,6 +82,16 @@ export class SimulationService {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
     }
+  }
+
+  /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */
+  sensitivity(data: unknown, file = 'scenario', outcome?: string): Promise<SensitivityView> {
+    return sensitivityView(data, file, outcome);
+  }
+
+  /** The setting of one lever that meets a target, confirmed on the exact projection, as a scenario to open. */
+  solve(data: unknown, file: string, req: SolveRequest): Promise<SolveView> {
+    return solveView(data, file, req);
   }
 
   /**

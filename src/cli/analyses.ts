@@ -4,12 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { InputError } from '../common/errors.ts';
-import { D } from '../common/money.ts';
-import { goalSeek, parseTarget, describeTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
+import { defaultRange, fundForLever, goalSeek, parseTarget, describeTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
 import { leverInfo, settingName, type LeverInfo } from '../analyses/levers.ts';
-import { describeOutcome, exactEvaluator, exactProjection, OUTCOME_KINDS, SUBSIDY_LEVELS, type OutcomeSpec, type SubsidyLevel } from '../analyses/outcomes.ts';
+import { describeOutcome, exactEvaluator, exactProjection, parseOutcome } from '../analyses/outcomes.ts';
 import { defaultSwings, tornado, type Tornado } from '../analyses/sensitivity.ts';
-import { FUND_IDS, type FundId } from '../model/base-year.ts';
 import { serializeScenario } from '../scenario/load.ts';
 import type { Environment, Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -25,38 +23,6 @@ export interface AnalysisOptions {
   fund?: string;
   largest?: boolean;
   out?: string;
-}
-
-/** "months-payable:resident:2035", "first-deficit-year:employee", "subsidy:central"; defaults: the first fund, the horizon, all levels. */
-export function parseOutcome(text: string | undefined, prepared: Prepared): OutcomeSpec {
-  const funds = fundsOf(prepared);
-  const [kind = 'months-payable', a, b] = (text ?? '').split(':').map((s) => s.trim()).filter((s, i) => s !== '' || i > 0);
-  const refuse = (reason: string) => InputError.one('--outcome', '', reason);
-  const fundOf = (f: string | undefined): FundId => {
-    const fund = (f ?? funds[0]) as FundId;
-    if (!funds.includes(fund)) throw refuse(`the scenario has no fund "${f}"; its funds: ${funds.join(', ')}`);
-    return fund;
-  };
-  switch (kind) {
-    case 'months-payable': {
-      const year = b === undefined ? prepared.input.until : Number(b);
-      if (!Number.isInteger(year) || year <= prepared.input.base.year || year > prepared.input.until) throw refuse(`the year must be from ${prepared.input.base.year + 1} to ${prepared.input.until}, not "${b}"`);
-      return { kind, fund: fundOf(a), year };
-    }
-    case 'first-deficit-year':
-      return { kind, fund: fundOf(a) };
-    case 'subsidy': {
-      const level = a ?? 'total';
-      if (level !== 'total' && !(SUBSIDY_LEVELS as readonly string[]).includes(level)) throw refuse(`unknown level "${level}"; one of total, ${SUBSIDY_LEVELS.join(', ')}`);
-      return { kind, level: level as SubsidyLevel | 'total' };
-    }
-    default:
-      throw refuse(`unknown outcome "${kind}"; one of ${OUTCOME_KINDS.join(', ')} (e.g. months-payable:resident:2035, first-deficit-year:employee, subsidy:central)`);
-  }
-}
-
-function fundsOf(prepared: Prepared): FundId[] {
-  return prepared.input.base.funds.map((f) => f.id).filter((id) => FUND_IDS.includes(id));
 }
 
 export async function sensitivityCommand(path: string, scenario: Scenario, prepared: Prepared, env: Environment, opts: AnalysisOptions, io: Io): Promise<void> {
@@ -99,37 +65,11 @@ export async function solveCommand(path: string, scenario: Scenario, prepared: P
   if (!opts.target) throw InputError.one('--solve', '', 'needs --target, e.g. --target "monthsPayable >= 6 until 2040"');
   const lever = leverInfo(opts.solve!, prepared, opts.from);
   const from = lever.setting.kind === 'parameter' ? Number(lever.setting.from.slice(0, 4)) : prepared.input.base.year + 1;
-  const target = parseTarget(opts.target, fundFor(lever, prepared, opts.fund), from, prepared.input.until);
-  const [low, high] = rangeOf(lever, opts.range);
+  const target = parseTarget(opts.target, fundForLever(lever, prepared, opts.fund), from, prepared.input.until);
+  const [low, high] = defaultRange(lever, opts.range);
   const r = await goalSeek(scenario, { lever, low, high, target, prefer: opts.largest ? 'largest' : 'smallest' }, exactEvaluator(env, path), exactProjection(env, path));
   if (r.found && opts.out) writeFileSync(opts.out, serializeScenario(r.scenario));
   io.stdout.write(formatSolve(r, lever, low, high, describeTarget(target), scenario.title, opts));
-}
-
-function fundFor(lever: LeverInfo, prepared: Prepared, given?: string): FundId {
-  const funds = fundsOf(prepared);
-  if (given !== undefined) {
-    if (!funds.includes(given as FundId)) throw InputError.one('--fund', '', `the scenario has no fund "${given}"; its funds: ${funds.join(', ')}`);
-    return given as FundId;
-  }
-  const scheme = lever.setting.kind === 'parameter' ? prepared.input.stack.registry.get(lever.setting.param).scheme : undefined;
-  const wanted: FundId | undefined = scheme === 'resident' ? 'resident' : scheme === 'employee' || scheme === 'maternity' ? 'employee' : scheme === 'aid' ? 'aid' : undefined;
-  if (wanted && funds.includes(wanted)) return wanted;
-  throw InputError.one('--fund', '', `say which fund the target is for; the scenario's funds: ${funds.join(', ')}`);
-}
-
-/** "LO:HI", or by default from 0 to three times the value in force (amounts), twice it (rates, at most 100), ±10 around an assumption. */
-function rangeOf(lever: LeverInfo, text?: string): [string, string] {
-  if (text !== undefined) {
-    const m = /^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$/.exec(text);
-    if (!m) throw InputError.one('--range', '', `"${text}" is not a range; write LOW:HIGH, e.g. 300:1000`);
-    return [m[1]!, m[2]!];
-  }
-  const cur = lever.current;
-  if (!cur) throw InputError.one('--range', '', `nothing sets ${settingName(lever.setting)} in this scenario: give the range to search with --range LOW:HIGH`);
-  if (lever.setting.kind === 'assumption') return [cur.minus(10).toString(), cur.plus(10).toString()];
-  if (lever.unit === 'percent') return ['0', D.min(100, cur.times(2)).toString()];
-  return ['0', cur.times(3).toDecimalPlaces(0).toString()];
 }
 
 function formatSolve(r: GoalSeekResult, lever: LeverInfo, low: string, high: string, target: { zh: string; en: string }, title: string, opts: AnalysisOptions): string {

@@ -103,6 +103,32 @@ interface Missing {
 const missing = (problem: InputProblem, unset = false): Missing => ({ missing: true, problem, unset });
 const isMissing = (v: unknown): v is Missing => (v as Missing | undefined)?.missing === true;
 
+/** Where each rule's value of each parameter comes from: built once per rule, not at every resolution. */
+const provenanceOf = new WeakMap<CompiledRule, Map<string, Provenance>>();
+
+function ruleProvenance(rule: CompiledRule, name: string): Provenance {
+  let byName = provenanceOf.get(rule);
+  if (!byName) provenanceOf.set(rule, (byName = new Map()));
+  let p = byName.get(name);
+  if (!p) {
+    const { spec, ruleSet } = rule;
+    p = {
+      kind: 'rule',
+      ruleSet: ruleSet.spec.id,
+      file: ruleSet.file,
+      rule: spec.id,
+      from: spec.from,
+      path: ruleSet.at + pointer('rules', rule.index, 'event', 'params', name),
+      document: ruleSet.spec.document.number ? `${ruleSet.spec.document.number} ${ruleSet.spec.document.title}` : ruleSet.spec.document.title,
+      section: spec.source.section,
+      quote: spec.source.quote,
+      note: spec.source.note,
+    };
+    byName.set(name, p);
+  }
+  return p;
+}
+
 export function resolveParameters(
   stack: PolicyStack,
   matched: CompiledRule[],
@@ -115,36 +141,18 @@ export function resolveParameters(
   const fatal: InputProblem[] = [];
 
   for (const rule of matched) {
-    const { spec, ruleSet } = rule;
-    for (const [name, expr] of Object.entries(spec.event.params)) {
-      const path = ruleSet.at + pointer('rules', rule.index, 'event', 'params', name);
+    for (const [name, expr] of Object.entries(rule.spec.event.params)) {
       const prev = candidates.get(name);
       if (prev && prev.precedence === rule.precedence) {
         fatal.push({
-          file: ruleSet.file,
-          path,
+          file: rule.ruleSet.file,
+          path: ruleProvenance(rule, name).path,
           reason: `both this rule and "${prev.rule?.key}" set ${name} for ${formatMonth(facts.month)} with precedence ${rule.precedence}`,
         });
         continue;
       }
       if (prev && prev.precedence > rule.precedence) continue;
-      candidates.set(name, {
-        expr,
-        precedence: rule.precedence,
-        rule,
-        provenance: {
-          kind: 'rule',
-          ruleSet: ruleSet.spec.id,
-          file: ruleSet.file,
-          rule: spec.id,
-          from: spec.from,
-          path,
-          document: ruleSet.spec.document.number ? `${ruleSet.spec.document.number} ${ruleSet.spec.document.title}` : ruleSet.spec.document.title,
-          section: spec.source.section,
-          quote: spec.source.quote,
-          note: spec.source.note,
-        },
-      });
+      candidates.set(name, { expr, precedence: rule.precedence, rule, provenance: ruleProvenance(rule, name) });
     }
   }
   for (const o of overrides) {
