@@ -5,8 +5,9 @@
  */
 import { InputError } from '../common/errors.ts';
 import { formatMonth, monthIndex, type MonthIndex } from '../common/period.ts';
-import { birthMonthFact, resolveFast, type PolicyStack, type ResolvedValue } from '../engine/index.ts';
+import { birthMonthFact, resolveFast, type Facts, type PolicyStack, type ResolvedValue } from '../engine/index.ts';
 import type { FormerRetirementAge, PersonSex } from '../engine/facts.ts';
+import { matchFast } from '../engine/match.ts';
 
 export const RETIREMENT_AGE = 'employee.retirement.age';
 
@@ -29,21 +30,24 @@ export interface Retirement {
   used: ResolvedValue;
 }
 
+/** The rules' facts for a person; the month is the reform's first, or the birth month if later. */
+function personFacts(person: RetirementPerson): Facts {
+  return {
+    month: Math.max(person.born, monthIndex(2025, 1)),
+    category: 'in-service',
+    aid: 'none',
+    sex: person.sex,
+    birthMonth: birthMonthFact(Math.floor(person.born / 12), (person.born % 12) + 1),
+    formerRetirementAge: person.sex === 'male' ? undefined : person.formerRetirementAge,
+  };
+}
+
 /** `file` and `flag` name where the person came from, for messages (a CLI flag, a scenario path). */
 export function statutoryRetirement(stack: PolicyStack, person: RetirementPerson, file = 'calc', flag = '--former-age'): Retirement {
   if (person.sex === 'female' && person.formerRetirementAge === undefined) {
     throw InputError.one(file, flag, 'a woman’s statutory retirement age depends on her former retirement age: 50 (workers) or 55 (cadres, 管理技术岗位)');
   }
-  const y = Math.floor(person.born / 12);
-  const m = (person.born % 12) + 1;
-  const res = resolveFast(stack, {
-    month: Math.max(person.born, monthIndex(2025, 1)),
-    category: 'in-service',
-    aid: 'none',
-    sex: person.sex,
-    birthMonth: birthMonthFact(y, m),
-    formerRetirementAge: person.sex === 'male' ? undefined : person.formerRetirementAge,
-  });
+  const res = resolveFast(stack, personFacts(person));
   const v = res.values.get(RETIREMENT_AGE);
   if (!v || typeof v.value === 'string') {
     throw InputError.one(stack.ruleSets.map((s) => s.spec.id).join('+') || 'rules', '', `the rules set no statutory retirement age (${RETIREMENT_AGE}) for a ${person.sex === 'male' ? 'man' : 'woman'} born ${formatMonth(person.born)}`);
@@ -59,6 +63,14 @@ export function statutoryRetirement(stack: PolicyStack, person: RetirementPerson
  */
 export function retirementAgeTable(stack: PolicyStack, sex: PersonSex, formerRetirementAge: FormerRetirementAge | undefined, first: MonthIndex, last: MonthIndex): Int32Array {
   const out = new Int32Array(last - first + 1);
-  for (let b = first; b <= last; b++) out[b - first] = statutoryRetirement(stack, { sex, born: b, formerRetirementAge }).ageMonths;
+  // Months whose facts match the same rules get the same age: resolve each set of rules once.
+  const byRules = new Map<string, number>();
+  for (let b = first; b <= last; b++) {
+    const person = { sex, born: b, formerRetirementAge };
+    const key = matchFast(stack, personFacts(person)).map((r) => r.key).join('|');
+    let age = byRules.get(key);
+    if (age === undefined) byRules.set(key, (age = statutoryRetirement(stack, person).ageMonths));
+    out[b - first] = age;
+  }
   return out;
 }

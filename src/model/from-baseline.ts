@@ -125,6 +125,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   const counts: Partial<Record<Group, Dec>> = {};
   const statedGrowth: Partial<Record<Group, Dec>> = {};
   let employees: Dec | undefined;
+  let visitCost: BaseYear['visitCost'];
   for (const [name, fund] of Object.entries(b.funds) as [string, Fund][]) {
     const id = FUND_OF_KIND[fund.kind];
     const period = fund.periods[key];
@@ -149,6 +150,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
       counts.resident = insured;
       if (rate) statedGrowth.resident = new D(rate);
     }
+    if (id === 'employee') visitCost = visitCostOf(period.visits) ?? visitCost;
     if (id === 'employee' && insured) {
       employees = insured;
       if (rate) for (const g of ['inService', 'retiree', 'flexible'] as const) statedGrowth[g] = new D(rate);
@@ -162,5 +164,19 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     };
   }
   if (funds.length === 0) throw InputError.one(file, '/funds', `no fund reports income for ${key}`);
-  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {} };
+  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, ...(visitCost ? { visitCost } : {}) };
+}
+
+/** Visits × cost per visit of the parts named for members in service (inService…) and retirees (retired…). */
+function visitCostOf(visits: Node | undefined): BaseYear['visitCost'] {
+  let inService = ZERO;
+  let retiree = ZERO;
+  for (const [name, part] of Object.entries(visits?.parts ?? {})) {
+    const n = amount(part);
+    const c = part.costPerVisit?.value;
+    if (!n || !c) continue;
+    if (name.startsWith('inService')) inService = inService.plus(n.times(c));
+    else if (name.startsWith('retired')) retiree = retiree.plus(n.times(c));
+  }
+  return inService.isZero() || retiree.isZero() ? undefined : { inService, retiree };
 }

@@ -14,6 +14,8 @@ import { costIndex, countsIn, growthFactor, wageSeries, type Counts } from './dr
 import { addLines, closeYear, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
 import { employeeContributions, residentYear, type EmployeeYear, type ResidentYear } from './mechanisms.ts';
 import { PolicyTimeline } from './policy-timeline.ts';
+import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
+import { populationSummary, type PopulationSummary } from '../population/summary.ts';
 
 export const MAX_HORIZON = 2060;
 
@@ -24,6 +26,8 @@ export interface ProjectionInput {
   overrides: Override[];
   /** Last year projected. */
   until: number;
+  /** The retirement-age rules; with them, insured counts and costs follow the population model. */
+  retirement?: PolicyStack;
 }
 
 export interface SubsidyYear {
@@ -52,6 +56,8 @@ export interface Projection {
   subsidyTotals: Omit<SubsidyYear, 'year'>;
   perPerson: PersonYear[];
   counts: { year: number; counts: Counts }[];
+  /** Insured by status and age from the population model, where the projection used it. */
+  population?: PopulationSummary;
   /** Where the model fell back to a simpler driver, and why. */
   notes: { zh: string; en: string }[];
 }
@@ -61,12 +67,16 @@ interface Drivers {
   t: number;
   counts: Counts;
   employees: Dec;
+  /** Employees who pay contributions: in service and flexible (retirees do not). */
+  contributors: Dec;
   employee?: EmployeeYear;
   resident: ResidentYear;
   collection: Dec;
   wageIndex: Dec;
   cost: Dec;
   employeeCostUnits: Dec;
+  /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
+  residentAgeCost: Dec;
   aidGroups: Dec;
   /** Growth of medical aid's fiscal funding since the base year. */
   aidFunding: Dec;
@@ -85,23 +95,31 @@ export function project(input: ProjectionInput): Projection {
     return s === undefined ? undefined : new D(s);
   };
 
+  const pop: PopulationIndex | undefined = input.retirement
+    ? populationIndex({ baseYear: base.year, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement })
+    : undefined;
+  // Cost per head by age: each group's mean cost at its ages (retirees weighted by age), or the fixed retiree weight.
+  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): Dec =>
+    pop ? new D(pop.cost(g, y)).dividedBy(pop.cost('inService', base.year)) : g === 'retiree' ? a.retireeCostWeight : ONE;
   const drivers = new Map<number, Drivers>();
   for (let y = base.year; y <= until; y++) {
     const t = y - base.year;
-    const counts = countsIn(a, base, y, base.employees);
+    const counts = countsIn(a, base, y, base.employees, pop);
     const employees = EMPLOYEE_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO);
     const cost = costIndex(a, t);
     drivers.set(y, {
       t,
       counts,
       employees,
+      contributors: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO),
       employee: employeeContributions(tl, a, counts, y, wage(y)),
       resident: residentYear(tl, y),
       // Collection relative to the base year, whose reported income already reflects its own.
       collection: t === 0 ? ONE : a.collectionRate.dividedBy(100),
       wageIndex: growthFactor(a.wageGrowth, t),
       cost,
-      employeeCostUnits: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO).plus((counts.retiree ?? ZERO).times(a.retireeCostWeight)).times(cost),
+      employeeCostUnits: EMPLOYEE_GROUPS.reduce((s, g) => s.plus((counts[g] ?? ZERO).times(ageCost(g, y))), ZERO).times(cost),
+      residentAgeCost: pop ? ageCost('resident', y) : ONE,
       aidGroups: AID_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO),
       aidFunding: growthFactor(a.aidFundingGrowth, t),
     });
@@ -180,6 +198,7 @@ export function project(input: ProjectionInput): Projection {
     subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
     perPerson,
     counts: [...drivers].map(([year, d]) => ({ year, counts: d.counts })),
+    ...(pop ? { population: populationSummary(pop, base.year, until) } : {}),
     notes,
   };
 }
@@ -216,7 +235,7 @@ function makeConsistent(drivers: Map<number, Drivers>, from: number, until: numb
     if (!d0.employee) d.employee = undefined;
     else if (!d.employee && prev.employee) {
       // Rules that stop setting a rate: contributions follow the wage mass from the last year they were due.
-      const k = d.employees.times(d.wageIndex).dividedBy(prev.employees.times(prev.wageIndex));
+      const k = d.contributors.times(d.wageIndex).dividedBy(prev.contributors.times(prev.wageIndex));
       const e = prev.employee;
       d.employee = { employer: e.employer.times(k), individual: e.individual.times(k), maternity: e.maternity.times(k), toAccounts: e.toAccounts.times(k) };
     }
@@ -229,7 +248,7 @@ function incomeDriver(fund: FundId, line: IncomeLine, d: Drivers): Dec {
   const e = d.employee;
   const r = d.resident;
   const residents = d.counts.resident ?? ZERO;
-  const wageMass = d.employees.times(d.wageIndex).times(d.collection);
+  const wageMass = d.contributors.times(d.wageIndex).times(d.collection);
   switch (fund) {
     case 'employee':
       if (!e) return line.startsWith('contributions') ? wageMass : ONE;
@@ -275,9 +294,9 @@ function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec
       // Accounts pay out what goes in, roughly: spending follows the money credited.
       return line === 'other' ? ONE : d.employees.times(d.wageIndex);
     case 'resident':
-      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(r.reimbursementRatio ?? ONE);
+      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost).times(r.reimbursementRatio ?? ONE);
     case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(r.aidReimbursementRatio ?? ONE);
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(d.residentAgeCost).times(r.aidReimbursementRatio ?? ONE);
       return ONE;
   }
 }

@@ -8,7 +8,7 @@
 import { sha256Hex } from './sha256.ts';
 
 /** Bump when the model's arithmetic changes, so old hashes stop matching. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** JSON with object keys sorted at every level, so equal content gives equal text. */
 export function canonicalJson(value: unknown): string {
