@@ -5,7 +5,7 @@
  */
 import { InputError } from '../common/errors.ts';
 import { D, percentOf, toFen, ZERO, type Dec } from '../common/money.ts';
-import { required, type Resolution, type ResolvedValue } from '../engine/index.ts';
+import { required, type Category, type Resolution, type ResolvedValue } from '../engine/index.ts';
 import { contributionBase } from '../mechanisms/contribution-base.ts';
 import { splitSubsidy, type SubsidySplit } from '../mechanisms/subsidy-split.ts';
 
@@ -45,6 +45,12 @@ export interface ResidentContribution {
 
 export type PersonContribution = EmployeeContribution | ResidentContribution;
 
+/** Whether a parameter concerns a category: residents' standards and aid for residents, employee and maternity rates for employees. */
+export function concernsCategory(param: string, category: Category): boolean {
+  const prefix = param.split('.')[0];
+  return category === 'resident' ? prefix === 'resident' || prefix === 'aid' : prefix === 'employee' || prefix === 'maternity';
+}
+
 export function calculatePerson(res: Resolution, wage?: Dec): PersonContribution {
   return res.facts.category === 'resident' ? residentContribution(res) : employeeContribution(res, wage);
 }
@@ -80,7 +86,7 @@ function employeeContribution(res: Resolution, wage?: Dec): EmployeeContribution
   const { need, maybe, used } = tracker(res);
   const category = res.facts.category;
   const needWage = (): Dec => {
-    if (wage === undefined) throw InputError.one('command line', '--wage', `a ${category} person's monthly wage (元/月) is needed`);
+    if (wage === undefined) throw InputError.one('--wage', '', `it is required for ${category}: the monthly wage in 元/月, e.g. --wage 5000`);
     return wage;
   };
   let base: Dec;

@@ -5,49 +5,24 @@
  * Findings are output, not failure: exit 0 when the audit ran, 2 when the
  * input is refused.
  */
-import { pathToFileURL } from 'node:url';
-import { InputError } from '../common/errors.ts';
 import { composeStack } from '../engine/stack.ts';
 import { loadCatalog } from '../rules/catalog-node.ts';
 import { checkCompliance, type ComplianceFinding } from '../baseline/compliance.ts';
-import { table } from './args.ts';
+import { Option, cliProgram, runIfMain, runProgram, table, usageError, type Io, type Output } from './args.ts';
 import { auditBaseline, type AuditResult, type Finding } from '../baseline/audit.ts';
 import type { Indicator } from '../baseline/indicators.ts';
 import { loadBaselineFile } from '../baseline/load-file.ts';
 import type { Baseline } from '../baseline/types.ts';
 
-const USAGE = 'usage: npm run audit -- <baseline.json> [--rules <rule-set id>] [--format table|json]';
+const EXAMPLES = [
+  'npm run audit -- seeds/baselines/banner-2022.json',
+  'npm run audit -- seeds/baselines/banner-2022.json --rules inner-mongolia/resident-2022',
+  'npm run audit -- seeds/baselines/xinjiang-2020.json --format json',
+];
 
-interface Args {
-  file: string;
+interface AuditOptions {
   format: 'table' | 'json';
   rules?: string;
-}
-
-function parseArgs(argv: string[]): Args | string {
-  let format: Args['format'] = 'table';
-  let rules: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice('--format='.length) : argv[++i];
-      if (v !== 'table' && v !== 'json') return `--format must be table or json, not ${v ?? 'nothing'}`;
-      format = v;
-    } else if (a === '--rules' || a.startsWith('--rules=')) {
-      rules = a.includes('=') ? a.slice('--rules='.length) : argv[++i];
-      if (!rules) return '--rules needs a rule-set id';
-    } else if (a === '--help' || a === '-h') {
-      return '';
-    } else if (a.startsWith('-')) {
-      return `unknown option ${a}`;
-    } else {
-      files.push(a);
-    }
-  }
-  const [file] = files;
-  if (files.length !== 1 || file === undefined) return 'give exactly one baseline file';
-  return { file, format, rules };
 }
 
 function findingText(f: Finding, n: number): string {
@@ -110,42 +85,32 @@ function textReport(b: Baseline, file: string, r: AuditResult): string {
   return parts.join('\n') + '\n';
 }
 
-export interface Output {
-  write(text: string): unknown;
-}
-
 /** Run the audit command; returns the exit code. Streams are parameters so tests can run it in-process. */
 export async function runAudit(argv: string[], stdout: Output = process.stdout, stderr: Output = process.stderr): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    stderr.write(`${args ? args + '\n' : ''}${USAGE}\n`);
-    return args ? 2 : 0;
+  const io = { stdout, stderr };
+  const program = cliProgram(io, 'audit', '核查基金报告：不成立的会计恒等式、按报告口径重算的指标，以及（--rules）低于上级最低标准的人均标准 — audit a fund report', EXAMPLES)
+    .argument('<baseline.json>', 'the baseline file (seeds/baseline.schema.json)')
+    .option('--rules <id>', 'rule set whose minimums the per-capita standards are checked against')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .action((file: string, opts: AuditOptions) => audit(file, opts, io));
+  return runProgram(program, argv, io);
+}
+
+async function audit(file: string, args: AuditOptions, io: Io): Promise<void> {
+  const b = await loadBaselineFile(file);
+  const r = auditBaseline(b);
+  let compliance: ComplianceFinding[] | undefined;
+  if (args.rules) {
+    const catalog = loadCatalog();
+    if (!catalog.get(args.rules)) throw usageError(`no rule set "${args.rules}"; known: ${catalog.list().map((s) => s.spec.id).join(', ')}`, '--rules');
+    compliance = checkCompliance(b, composeStack([args.rules], (id) => catalog.get(id), catalog.registry));
   }
-  try {
-    const b = await loadBaselineFile(args.file);
-    const r = auditBaseline(b);
-    let compliance: ComplianceFinding[] | undefined;
-    if (args.rules) {
-      const catalog = loadCatalog();
-      if (!catalog.get(args.rules)) throw InputError.one('command line', '--rules', `no rule set "${args.rules}"; known: ${catalog.list().map((s) => s.spec.id).join(', ')}`);
-      compliance = checkCompliance(b, composeStack([args.rules], (id) => catalog.get(id), catalog.registry));
-    }
-    if (args.format === 'json') {
-      // decimal.js serialises as decimal strings: no float ever reaches the output.
-      stdout.write(JSON.stringify({ baseline: { id: b.id, title: b.title, source: b.source, precision: b.precision }, ...r, compliance: compliance ?? null }, null, 2) + '\n');
-    } else {
-      stdout.write(textReport(b, args.file, r) + (compliance && args.rules ? '\n' + complianceText(compliance, args.rules) + '\n' : ''));
-    }
-    return 0;
-  } catch (err) {
-    if (err instanceof InputError) {
-      stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
+  if (args.format === 'json') {
+    // decimal.js serialises as decimal strings: no float ever reaches the output.
+    io.stdout.write(JSON.stringify({ baseline: { id: b.id, title: b.title, source: b.source, precision: b.precision }, ...r, compliance: compliance ?? null }, null, 2) + '\n');
+  } else {
+    io.stdout.write(textReport(b, file, r) + (compliance && args.rules ? '\n' + complianceText(compliance, args.rules) + '\n' : ''));
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runAudit(process.argv.slice(2));
-}
+await runIfMain(import.meta.url, (argv, io) => runAudit(argv, io.stdout, io.stderr));

@@ -4,16 +4,13 @@
  *   [--set param=value] [--format table|json]
  * What one person owes and who pays, under the rules in force that month.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { isDecimalLiteral, D, fenString, type Dec } from '../common/money.ts';
+import { isDecimalLiteral, D, fenString } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 import { parseJson } from '../common/schema.ts';
-import { calculatePerson, type PersonContribution } from '../calculator/person.ts';
+import { calculatePerson, concernsCategory, type PersonContribution } from '../calculator/person.ts';
 import {
   AID_STATUSES,
   CATEGORIES,
-  REGION_TIERS,
   composeStack,
   resolveWithEngine,
   type AidStatus,
@@ -27,63 +24,90 @@ import { loadCatalog } from '../rules/catalog-node.ts';
 import { loadRuleSet } from '../rules/load.ts';
 import { valueProblems } from '../rules/values.ts';
 import { InputError } from '../common/errors.ts';
-import { runCli, table, usageError } from './args.ts';
+import { Option, cliProgram, collect, progress, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
 
-runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      rules: { type: 'string' },
-      date: { type: 'string' },
-      category: { type: 'string' },
-      'region-tier': { type: 'string' },
-      wage: { type: 'string' },
-      aid: { type: 'string' },
-      series: { type: 'string', multiple: true },
-      set: { type: 'string', multiple: true },
-      format: { type: 'string', default: 'table' },
-    },
-    strict: true,
-  });
+interface CalcOptions {
+  rules?: string;
+  date: string;
+  category: Category;
+  regionTier?: number;
+  wage?: string;
+  aid?: AidStatus;
+  series?: string[];
+  set?: string[];
+  format: 'table' | 'json';
+}
+
+const EXAMPLES = [
+  'npm run calc -- --rules inner-mongolia/resident-2022 --date 2022-09 --category resident --region-tier 2',
+  'npm run calc -- --rules inner-mongolia/resident-2022 --date 2023-03 --category resident --aid dibao --region-tier 3',
+  'npm run calc -- --rules xinjiang/employee-2020 --date 2020-03 --category retiree --wage 5000',
+  'npm run calc -- --rules city/medical-maternity-2021 --date 2022-05 --category flexible --series avgMonthlyWage.2021=9000 --format json',
+];
+
+/** Which flags each category uses; a flag given for another category is said to be unused. */
+const APPLIES: Record<string, { to: readonly Category[]; why: string }> = {
+  wage: { to: ['in-service', 'retiree'], why: 'flexible workers contribute on employee.flexible.base (an average wage the rules set), residents a fixed standard' },
+  regionTier: { to: ['resident'], why: 'the region tier splits the resident subsidy between government levels' },
+};
+
+export async function runCalc(argv: string[], io: Io): Promise<number> {
+  const program = cliProgram(io, 'calc', '一个人每月（职工）或每年（居民）缴多少、谁来缴，以及所依据的规则 — what one person owes and who pays, under the rules in force that month', EXAMPLES)
+    .option('--rules <id|file>', 'rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
+    .requiredOption('--date <YYYY-MM>', 'the month', monthValue)
+    .addOption(new Option('--category <category>', 'who pays').choices(CATEGORIES).makeOptionMandatory())
+    .option('--region-tier <1|2|3>', 'the region tier of the banner/county (residents: splits the subsidy)', integerValue(1, 3, 'a region tier (1, 2 or 3)'))
+    .option('--wage <元/月>', 'monthly wage, in-service and retired employees', decimalValue({ above: '0', unit: '元/月' }))
+    .addOption(new Option('--aid <group>', 'medical-aid group of a resident: 特困 tekun, 低保 dibao, 返贫致贫 fanpin').choices(AID_STATUSES.filter((a) => a !== 'none')))
+    .option('--series <avgMonthlyWage.YEAR=元/月>', 'a series value the rules refer to (repeatable)', collect)
+    .option('--set <parameter=value>', 'override one parameter for this calculation (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .action((opts: CalcOptions) => calc(opts, io));
+  return runProgram(program, argv, io);
+}
+
+async function calc(values: CalcOptions, io: Io): Promise<void> {
   const catalog = loadCatalog();
-  if (!values.rules) throw usageError(`--rules is required: one of ${catalog.list().map((s) => s.spec.id).join(', ')}, or a rule-set file`);
+  const known = () => catalog.list().map((s) => s.spec.id).join(', ');
+  if (!values.rules) throw usageError(`it is required: a rule-set id (${known()}) or a rule-set file`, '--rules');
   let rootId = values.rules;
+  let step: (text: string) => void = () => {};
   if (!catalog.get(rootId)) {
-    if (!rootId.endsWith('.json')) throw usageError(`no rule set "${rootId}"; known: ${catalog.list().map((s) => s.spec.id).join(', ')}`);
-    const set = loadRuleSet(parseJson(readFileSync(rootId, 'utf8'), rootId), rootId, catalog.registry);
+    if (!rootId.endsWith('.json')) throw usageError(`no rule set "${rootId}"; known: ${known()}, or a path to a .json file`, '--rules');
+    const data = parseJson(readUserFile(rootId, '--rules'), rootId);
+    const count = (data as { rules?: unknown[] }).rules?.length ?? 0;
+    step = progress(io, rootId, count);
+    step(`${count} rules read, checking`);
+    const set = loadRuleSet(data, rootId, catalog.registry);
+    step(`${count} rules checked`);
     catalog.add(set);
     rootId = set.spec.id;
   }
-  const month = values.date === undefined ? undefined : parseMonth(values.date);
-  if (month === undefined) throw usageError('--date YYYY-MM is required, e.g. --date 2021-09');
-  const category = values.category as Category;
-  if (!CATEGORIES.includes(category)) throw usageError(`--category must be one of ${CATEGORIES.join(', ')}`);
-  const aid = (values.aid ?? 'none') as AidStatus;
-  if (!AID_STATUSES.includes(aid)) throw usageError(`--aid must be one of ${AID_STATUSES.filter((a) => a !== 'none').join(', ')}`);
-  if (aid !== 'none' && category !== 'resident') throw usageError('--aid applies to residents (--category resident)');
-  let regionTier: RegionTier | undefined;
-  if (values['region-tier'] !== undefined) {
-    regionTier = Number(values['region-tier']) as RegionTier;
-    if (!REGION_TIERS.includes(regionTier)) throw usageError('--region-tier must be 1, 2 or 3');
+  const month = parseMonth(values.date)!;
+  const category = values.category;
+  const aid = values.aid ?? 'none';
+  if (aid !== 'none' && category !== 'resident') throw usageError(`it applies to residents (--category resident), not to ${category}`, '--aid');
+  const regionTier = values.regionTier as RegionTier | undefined;
+  const unused: { flag: string; reason: string }[] = [];
+  for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
+    const a = APPLIES[key]!;
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why}` });
   }
-  let wage: Dec | undefined;
-  if (values.wage !== undefined) {
-    if (!isDecimalLiteral(values.wage)) throw usageError(`--wage must be a number of 元/月, not "${values.wage}"`);
-    wage = new D(values.wage);
-  }
+  const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};
   for (const s of values.series ?? []) {
     const m = /^(avgMonthlyWage)\.([0-9]{4})=(.+)$/.exec(s);
-    if (!m || !isDecimalLiteral(m[3])) throw usageError(`--series expects avgMonthlyWage.YEAR=元/月, not "${s}"`);
+    if (!m || !isDecimalLiteral(m[3])) throw usageError(`"${s}" is invalid: write avgMonthlyWage.YEAR=元/月, e.g. avgMonthlyWage.2021=9000`, '--series');
     (series[m[1] as 'avgMonthlyWage'] ??= {})[m[2]!] = m[3];
   }
   const overrides: Override[] = (values.set ?? []).map((s, i) => {
     const m = /^([A-Za-z.]+)=(.+)$/.exec(s);
-    if (!m) throw usageError(`--set expects parameter=value, not "${s}"`);
+    if (!m) throw usageError(`"${s}" is invalid: write parameter=value, e.g. employee.rate.employer=6`, '--set');
     const [, param, value] = m as unknown as [string, string, string];
     const path = `--set ${param}`;
     if (!catalog.registry.has(param)) {
       const hint = catalog.registry.closest(param);
-      throw usageError(`--set: unknown parameter "${param}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      throw usageError(`unknown parameter "${param}"${hint ? ` (did you mean "${hint}"?)` : ''}`, '--set');
     }
     const problems = valueProblems(value, param, catalog.registry, 'command line', path);
     if (problems.length) throw new InputError(problems);
@@ -92,24 +116,44 @@ runCli(async () => {
 
   const stack = composeStack([rootId], (id) => catalog.get(id), catalog.registry);
   const facts = { month, category, aid, regionTier };
+  step('rule sets composed, matching');
   const resolution = await resolveWithEngine(stack, facts, { series, overrides });
+  step('done');
   const result = calculatePerson(resolution, wage);
+  const compliance = resolution.compliance.filter((c) => concernsCategory(c.param, category));
+  for (const u of unused) io.stderr.write(`warning: ${u.reason}\n`);
   if (values.format === 'json') {
-    process.stdout.write(JSON.stringify({ rules: rootId, date: values.date, category, aid, regionTier: regionTier ?? null, ...toJson(result), compliance: resolution.compliance.map((c) => ({ parameter: c.param, value: c.value.toString(), minimumParameter: c.minimumParam, minimum: c.minimum.toString() })) }, null, 2) + '\n');
-  } else if (values.format === 'table') {
-    process.stdout.write(toTable(result) + '\n');
-    for (const c of resolution.compliance) {
-      process.stdout.write(`\n注意 compliance: ${c.param} = ${c.value} is below ${c.minimumParam} = ${c.minimum} (${where(c.minimumFrom)})\n`);
-    }
+    io.stdout.write(
+      JSON.stringify(
+        {
+          rules: rootId,
+          date: values.date,
+          category,
+          aid,
+          regionTier: regionTier ?? null,
+          ...toJson(result),
+          compliance: compliance.map((c) => ({ parameter: c.param, value: c.value.toString(), minimumParameter: c.minimumParam, minimum: c.minimum.toString() })),
+          unusedFlags: unused,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
-    throw usageError('--format must be table or json');
+    io.stdout.write(toTable(result) + '\n');
+    for (const c of compliance) {
+      io.stdout.write(`\n注意 compliance: ${c.param} = ${c.value} is below ${c.minimumParam} = ${c.minimum} (${where(c.minimumFrom)})\n`);
+    }
   }
-});
+}
+
+await runIfMain(import.meta.url, runCalc);
 
 function where(p: Provenance): string {
-  if (p.kind === 'rule') return `${p.ruleSet} · ${p.rule} · ${p.document} ${p.section}`;
+  // A rule's note says what the document does not state (an inferred rate); a default is an assumption of the registry.
+  if (p.kind === 'rule') return `${p.ruleSet} · ${p.rule} · ${p.document} ${p.section}${p.note ? `  [注 note: ${p.note}]` : ''}`;
   if (p.kind === 'override') return `override ${p.file} ${p.path}`;
-  return `default in ${p.file} ${p.path}`;
+  return `假设 assumed: default in ${p.file} ${p.path}`;
 }
 
 function toJson(r: PersonContribution): Record<string, unknown> {
@@ -149,12 +193,16 @@ function toTable(r: PersonContribution): string {
       ['缴费基数 base', fenString(r.base), '元/月'],
       ['单位缴费 employer', fenString(r.employer), '元/月'],
       ['个人缴费 individual', fenString(r.individual), '元/月'],
-      ['合计 total', fenString(r.total), '元/月'],
+      ['合计 total (医保, 不含生育 excluding maternity)', fenString(r.total), '元/月'],
       ['  划入个人账户 personal account', fenString(r.personalAccount), '元/月'],
       ['  划入统筹基金 pooling', fenString(r.pooling), '元/月'],
     );
     if (r.maternity) {
-      rows.push(['生育保险基数 maternity base', fenString(r.maternity.base), '元/月'], ['生育保险单位缴费 maternity (employer)', fenString(r.maternity.employer), '元/月']);
+      rows.push(
+        ['生育保险基数 maternity base', fenString(r.maternity.base), '元/月'],
+        ['生育保险单位缴费 maternity (employer)', fenString(r.maternity.employer), '元/月'],
+        ['含生育合计 total including maternity', fenString(r.total.plus(r.maternity.employer)), '元/月'],
+      );
     }
   } else {
     rows.push(

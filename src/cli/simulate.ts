@@ -3,41 +3,54 @@
  * Projects every fund of a scenario year by year; with --compare, also the
  * difference from another scenario (other − this).
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { InputError } from '../common/errors.ts';
 import { toWan } from '../common/money.ts';
-import { project, type Projection } from '../model/project.ts';
+import { MAX_HORIZON, project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
 import { FUND_NAMES, WARNING_NAMES, fundYearRow, projectionJson, wan2 } from '../report/summary.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
-import { runCli, table, usageError } from './args.ts';
+import { Option, cliProgram, integerValue, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 
-async function run(path: string, until: number | undefined) {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw usageError(`cannot read ${path}`);
-  }
+interface SimulateOptions {
+  format: 'table' | 'csv' | 'json';
+  until?: number;
+  compare?: string;
+}
+
+const EXAMPLES = [
+  'npm run simulate -- seeds/scenarios/banner-2022.json',
+  'npm run simulate -- seeds/scenarios/city-2021.json --until 2040 --format csv',
+  'npm run simulate -- seeds/scenarios/banner-2022.json --compare seeds/scenarios/banner-individual-400.json',
+];
+
+async function run(path: string, until: number | undefined, flag?: string) {
+  const text = readUserFile(path, flag);
   const scenario = parseScenario(text, path);
   if (until !== undefined) scenario.until = until;
-  const prepared = await prepareScenario(scenario, path, nodeEnvironment());
+  const prepared = await prepareScenario(scenario, path, nodeEnvironment()).catch((err: unknown) => {
+    // A horizon given on the command line is the flag's fault, not the file's.
+    if (until === undefined || !(err instanceof InputError)) throw err;
+    throw new InputError(err.problems.map((p) => (p.file === path && p.path === '/until' ? { file: '--until', path: '', reason: p.reason } : p)));
+  });
   return { scenario, prepared, projection: project(prepared.input) };
 }
 
-runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'table' }, until: { type: 'string' }, compare: { type: 'string' } },
-  });
-  const path = positionals[0];
-  if (!path) throw usageError('give a scenario file, e.g. npm run simulate -- seeds/scenarios/banner-2022.json');
-  const until = values.until === undefined ? undefined : Number(values.until);
-  if (until !== undefined && !Number.isInteger(until)) throw usageError('--until takes a year');
+export async function runSimulate(argv: string[], io: Io): Promise<number> {
+  const program = cliProgram(io, 'simulate', '逐年测算方案中每个基金的收支与结存 — project every fund of a scenario year by year', EXAMPLES)
+    .argument('<scenario.json>', 'the scenario file (seeds/scenario.schema.json)')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
+    .option('--until <year>', `the last year projected, up to ${MAX_HORIZON} (default: the scenario's own horizon)`, integerValue(1900, MAX_HORIZON, 'a year'))
+    .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
+    .action((path: string, opts: SimulateOptions) => simulate(path, opts, io));
+  return runProgram(program, argv, io);
+}
+
+async function simulate(path: string, values: SimulateOptions, io: Io): Promise<void> {
+  const until = values.until;
   const a = await run(path, until);
-  const b = values.compare ? await run(values.compare, until) : undefined;
+  const b = values.compare ? await run(values.compare, until, '--compare') : undefined;
   const format = values.format;
 
   if (format === 'json') {
@@ -54,7 +67,7 @@ runCli(async () => {
         monthsPayable: d.monthsPayable?.toDecimalPlaces(4).toFixed() ?? null,
       }));
     }
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else if (format === 'csv') {
     const rows = [['scenario', 'content_hash', 'fund', 'year', 'income_wan', 'expenditure_wan', 'current_balance_wan', 'balance_rate_pct', 'cumulative_wan', 'months_payable', 'warning']];
     for (const r of [a, b]) {
@@ -66,22 +79,22 @@ runCli(async () => {
         }
       }
     }
-    process.stdout.write(rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
-  } else if (format === 'table') {
-    process.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection));
+    io.stdout.write(rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
+  } else {
+    io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection));
     if (b) {
-      process.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection));
-      process.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);
+      io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection));
+      io.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);
       const rows = [['基金 fund', '年份', '收入', '支出', '当期结存', '累计结存', '可支付月数']];
       for (const d of compareProjections(a.projection, b.projection)) {
         rows.push([FUND_NAMES[d.fund].zh, String(d.year), wan2(d.income), wan2(d.expenditure), wan2(d.currentBalance), wan2(d.cumulative), d.monthsPayable?.toFixed(1) ?? '—']);
       }
-      process.stdout.write(table(rows) + '\n');
+      io.stdout.write(table(rows) + '\n');
     }
-  } else {
-    throw usageError('--format must be table, csv or json');
   }
-});
+}
+
+await runIfMain(import.meta.url, runSimulate);
 
 function csvCell(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -4,7 +4,7 @@
  * once into a json-rules-engine rule whose conditions include its period.
  */
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
-import { formatMonth, periodsOverlap, type Period } from '../common/period.ts';
+import { formatMonth, overlappingPairs, periodSpan, type Period, type PeriodSpan } from '../common/period.ts';
 import type { Registry } from '../rules/registry.ts';
 import { rulePeriod } from '../rules/load.ts';
 import type { Condition, RuleSet, RuleSpec } from '../rules/types.ts';
@@ -98,22 +98,28 @@ function compileRule(ruleSet: RuleSet, spec: RuleSpec, index: number): CompiledR
 
 /** Rules of different sets with equal precedence that may both set a parameter (within one set, loading already refused it). */
 function samePrecedenceConflicts(rules: CompiledRule[]): InputProblem[] {
-  const problems: InputProblem[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    for (let j = i + 1; j < rules.length; j++) {
-      const a = rules[i]!;
-      const b = rules[j]!;
-      if (a.ruleSet === b.ruleSet || a.precedence !== b.precedence) continue;
-      if (!periodsOverlap(a.period, b.period) || provablyDisjoint(a.spec.conditions, b.spec.conditions)) continue;
-      for (const name of Object.keys(b.spec.event.params)) {
-        if (!(name in a.spec.event.params)) continue;
-        problems.push({
+  const found: { order: [number, number]; problem: InputProblem }[] = [];
+  const byParam = new Map<string, PeriodSpan<CompiledRule>[]>();
+  rules.forEach((rule, i) => {
+    for (const name of Object.keys(rule.spec.event.params)) {
+      const span = periodSpan(rule, i, rule.period);
+      const list = byParam.get(name);
+      if (list) list.push(span);
+      else byParam.set(name, [span]);
+    }
+  });
+  for (const [name, spans] of byParam) {
+    overlappingPairs(spans, spans, ({ item: a, i }, { item: b, i: j }) => {
+      if (a.ruleSet === b.ruleSet || a.precedence !== b.precedence || provablyDisjoint(a.spec.conditions, b.spec.conditions)) return;
+      found.push({
+        order: [i, j],
+        problem: {
           file: b.ruleSet.file,
           path: b.ruleSet.at + pointer('rules', b.index, 'event', 'params', name),
           reason: `sets ${name} from ${b.period.from === undefined ? 'the start' : formatMonth(b.period.from)} with precedence ${b.precedence}, as does rule "${a.spec.id}" of "${a.ruleSet.spec.id}"; give one rule set a higher precedence`,
-        });
-      }
-    }
+        },
+      });
+    });
   }
-  return problems;
+  return found.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]).map((f) => f.problem);
 }

@@ -5,7 +5,7 @@
  */
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, isDecimalLiteral } from '../common/money.ts';
-import { parseMonth, periodsOverlap, type Period } from '../common/period.ts';
+import { overlappingPairs, parseMonth, periodSpan, type Period, type PeriodSpan } from '../common/period.ts';
 import { schemaProblems } from '../common/schema.ts';
 import { provablyDisjoint } from '../engine/conditions.ts';
 import { FACT_DOMAINS } from '../engine/facts.ts';
@@ -77,6 +77,8 @@ function conditionProblems(c: Condition, file: string, path: string): InputProbl
     .map((v) => ({ file, path: path + '/value', reason: `${JSON.stringify(v)} is not a ${c.fact}; expected one of ${JSON.stringify(domain)}` }));
 }
 
+type Span = PeriodSpan<RuleSpec>;
+
 /**
  * Two rules of one set that may apply in the same month to the same person
  * and set the same parameter have the same precedence: which wins would be an
@@ -84,44 +86,55 @@ function conditionProblems(c: Condition, file: string, path: string): InputProbl
  * here too; computed ones when they are resolved.
  */
 function overlapProblems(spec: RuleSetSpec, file: string, registry: Registry): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const rules = spec.rules;
-  for (let i = 0; i < rules.length; i++) {
-    for (let j = i + 1; j < rules.length; j++) {
-      const a = rules[i]!;
-      const b = rules[j]!;
-      if (!periodsOverlap(rulePeriod(a), rulePeriod(b))) continue;
-      if (provablyDisjoint(a.conditions, b.conditions)) continue;
-      const samePriority = (a.priority ?? 0) === (b.priority ?? 0);
-      for (const name of Object.keys(b.event.params)) {
-        if (samePriority && name in a.event.params) {
-          problems.push({
-            file,
-            path: pointer('rules', j, 'event', 'params', name),
-            reason: `rules "${a.id}" (/rules/${i}) and "${b.id}" both set ${name} for overlapping periods and persons with the same precedence; split the periods or narrow the conditions`,
-          });
-        }
-      }
-      problems.push(...literalOrderProblems(a, i, b, j, file, registry), ...literalOrderProblems(b, j, a, i, file, registry));
+  const found: { order: [number, number]; problem: InputProblem }[] = [];
+  const byParam = new Map<string, Span[]>();
+  spec.rules.forEach((rule, i) => {
+    const p = rulePeriod(rule);
+    const span = periodSpan(rule, i, p);
+    for (const name of Object.keys(rule.event.params)) {
+      const list = byParam.get(name);
+      if (list) list.push(span);
+      else byParam.set(name, [span]);
     }
-    problems.push(...literalOrderProblems(rules[i]!, i, rules[i]!, i, file, registry));
-  }
-  return problems;
-}
-
-function literalOrderProblems(a: RuleSpec, i: number, b: RuleSpec, j: number, file: string, registry: Registry): InputProblem[] {
-  const out: InputProblem[] = [];
-  for (const [name, value] of Object.entries(a.event.params)) {
+  });
+  for (const [name, spans] of byParam) {
+    overlappingPairs(spans, spans, (a, b) => {
+      if ((a.item.priority ?? 0) !== (b.item.priority ?? 0) || provablyDisjoint(a.item.conditions, b.item.conditions)) return;
+      found.push({
+        order: [a.i, b.i],
+        problem: {
+          file,
+          path: pointer('rules', b.i, 'event', 'params', name),
+          reason: `rules "${a.item.id}" (/rules/${a.i}) and "${b.item.id}" both set ${name} for overlapping periods and persons with the same precedence; split the periods or narrow the conditions`,
+        },
+      });
+    });
     const ceilingName = registry.get(name).notAbove;
     if (!ceilingName) continue;
-    const ceiling = b.event.params[ceilingName];
-    if (isDecimalLiteral(value) && isDecimalLiteral(ceiling) && new D(value).greaterThan(ceiling)) {
-      out.push({
-        file,
-        path: pointer('rules', i, 'event', 'params', name),
-        reason: `${name} ${value} is above ${ceilingName} ${ceiling} (set at /rules/${j}/event/params/${ceilingName}) in the same period`,
-      });
-    }
+    const literal = (list: Span[], param: string) => list.filter((s) => isDecimalLiteral(s.item.event.params[param]));
+    const floors = literal(spans, name);
+    const ceilings = literal(byParam.get(ceilingName) ?? [], ceilingName);
+    const check = (a: Span, b: Span) => {
+      const problem = literalOrderProblem(name, ceilingName, a, b, file);
+      if (problem) found.push({ order: [a.i, b.i], problem });
+    };
+    for (const s of floors) if (s.item.event.params[ceilingName] !== undefined) check(s, s);
+    overlappingPairs(floors, ceilings, (a, b) => {
+      if (a.i !== b.i && !provablyDisjoint(a.item.conditions, b.item.conditions)) check(a, b);
+    });
   }
-  return out;
+  // In file order, whatever order the sweeps found them in.
+  return found.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]).map((f) => f.problem);
+}
+
+/** A literal `name` in rule a above the literal ceiling rule b sets in the same period (a and b may be one rule). */
+function literalOrderProblem(name: string, ceilingName: string, a: Span, b: Span, file: string): InputProblem | undefined {
+  const value = a.item.event.params[name];
+  const ceiling = b.item.event.params[ceilingName];
+  if (!isDecimalLiteral(value) || !isDecimalLiteral(ceiling) || !new D(value).greaterThan(ceiling)) return undefined;
+  return {
+    file,
+    path: pointer('rules', a.i, 'event', 'params', name),
+    reason: `${name} ${value} is above ${ceilingName} ${ceiling} (set at /rules/${b.i}/event/params/${ceilingName}) in the same period`,
+  };
 }

@@ -16,8 +16,9 @@ export function seed(name: SeedName): Baseline {
   return loadBaseline(seedJson(name), seedFile(name));
 }
 
+/** A source document by the path a baseline or rule set gives (from the repository root). */
 export function sourceText(file: string): string {
-  return readFileSync(new URL(`../../seeds/baselines/sources/${file}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 }
 
 function keys(ptr: string): string[] {

@@ -21,8 +21,8 @@ describe.each(exampleFiles())('%s', (file) => {
 
   it('names the seed document its baseline was built from', () => {
     expect(typeof scenario.baseline).toBe('string');
-    const source = (baselineJson(scenario.baseline as string).source as { file: string }).file; // "000_b6dbc1e4b0658db8.txt"
-    expect(scenario.notes).toContain(`seed ${source.slice(0, 3)}`);
+    const source = (baselineJson(scenario.baseline as string).source as { file: string }).file; // "seeds/sources/000_b6dbc1e4b0658db8.txt"
+    expect(scenario.notes).toContain(`seed ${source.split('/').at(-1)!.slice(0, 3)}`);
   });
 
   it('runs from its base year to 2035', async () => {
