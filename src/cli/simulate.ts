@@ -9,6 +9,8 @@ import { MAX_HORIZON, project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
 import { FUND_NAMES, WARNING_NAMES, fundYearRow, projectionJson, wan2 } from '../report/summary.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
+import { ageGroupRows, populationJson } from '../report/population.ts';
+import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
 import { Option, cliProgram, integerValue, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
@@ -17,12 +19,14 @@ interface SimulateOptions {
   format: 'table' | 'csv' | 'json';
   until?: number;
   compare?: string;
+  population?: boolean;
 }
 
 const EXAMPLES = [
   'npm run simulate -- seeds/scenarios/banner-2022.json',
   'npm run simulate -- seeds/scenarios/city-2021.json --until 2040 --format csv',
   'npm run simulate -- seeds/scenarios/banner-2022.json --compare seeds/scenarios/banner-individual-400.json',
+  'npm run simulate -- seeds/scenarios/city-2021.json --population --format csv',
 ];
 
 async function run(path: string, until: number | undefined, flag?: string) {
@@ -43,6 +47,7 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
     .option('--until <year>', `the last year projected, up to ${MAX_HORIZON} (default: the scenario's own horizon)`, integerValue(1900, MAX_HORIZON, 'a year'))
     .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
+    .option('--population', 'also the population by age group, sex and status (with --format csv: only the population, in long format)')
     .action((path: string, opts: SimulateOptions) => simulate(path, opts, io));
   return runProgram(program, argv, io);
 }
@@ -54,7 +59,7 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
   const format = values.format;
 
   if (format === 'json') {
-    const out: Record<string, unknown> = { scenario: projectionJson(a.projection, a.prepared.hash, a.scenario.title) };
+    const out: Record<string, unknown> = { scenario: { ...(projectionJson(a.projection, a.prepared.hash, a.scenario.title) as object), population: populationJson(a.projection, !!values.population) } };
     if (b) {
       out.compareWith = projectionJson(b.projection, b.prepared.hash, b.scenario.title);
       out.difference = compareProjections(a.projection, b.projection).map((d) => ({
@@ -68,6 +73,9 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
       }));
     }
     io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else if (format === 'csv' && values.population) {
+    const rows = ageGroupRows(a.projection);
+    io.stdout.write([['scenario', 'content_hash', ...rows[0]!], ...rows.slice(1).map((r) => [a.scenario.title, a.prepared.hash, ...r])].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
   } else if (format === 'csv') {
     const rows = [['scenario', 'content_hash', 'fund', 'year', 'income_wan', 'expenditure_wan', 'current_balance_wan', 'balance_rate_pct', 'cumulative_wan', 'months_payable', 'warning']];
     for (const r of [a, b]) {
@@ -82,6 +90,7 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
     io.stdout.write(rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
   } else {
     io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection));
+    io.stdout.write(populationReport(a.projection, !!values.population));
     if (b) {
       io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection));
       io.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);

@@ -198,7 +198,7 @@ export function project(input: ProjectionInput): Projection {
     subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
     perPerson,
     counts: [...drivers].map(([year, d]) => ({ year, counts: d.counts })),
-    ...(pop ? { population: populationSummary(pop, base.year, until) } : {}),
+    ...(pop ? { population: populationSummary(pop, base.year, until, a.population) } : {}),
     notes,
   };
 }
