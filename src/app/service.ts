@@ -23,6 +23,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
+import { populationView } from './population-view.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
@@ -248,6 +249,7 @@ export class SimulationService {
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
       audit: auditOf(prepared),
+      population: populationView(projection),
     };
   }
 }
@@ -274,12 +276,15 @@ const HOW: Record<string, Text> = {
 function flattenAssumptions(p: Prepared): Record<string, string> {
   const a = p.input.assumptions;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(a)) {
-    if (v === undefined) continue;
-    if (Array.isArray(v)) out[k] = v.map(String).join(' ');
-    else if (typeof v === 'object' && v !== null && !('toFixed' in v)) for (const [g, x] of Object.entries(v)) out[`${k}.${g}`] = String(x);
-    else out[k] = String(v);
-  }
+  const flatten = (prefix: string, o: object) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v === undefined) continue;
+      if (Array.isArray(v)) out[prefix + k] = v.map(String).join(' ');
+      else if (typeof v === 'object' && v !== null && !('toFixed' in v)) flatten(`${prefix}${k}.`, v as object);
+      else out[prefix + k] = String(v);
+    }
+  };
+  flatten('', a);
   out.baseYear = String(p.input.base.year);
   out.baseline = p.input.base.source;
   return out;

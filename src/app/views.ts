@@ -7,6 +7,7 @@ import type { InputProblem } from '../common/errors.ts';
 import type { Scheme, Text, Unit } from '../rules/types.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
 import type { Provenance } from '../engine/resolve.ts';
+import type { PopulationView } from './population-view.ts';
 
 export interface FundYearView {
   year: number;
@@ -102,6 +103,8 @@ export interface RunView {
   assumptions: Record<string, string>;
   /** The baseline's own audit findings, where the baseline module provides them. */
   audit: { message: string }[];
+  /** Insured by status and age from the population model (src/app/population-view.ts). */
+  population: PopulationView | null;
   millis: number;
 }
 

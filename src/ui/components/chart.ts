@@ -25,6 +25,8 @@ export class YbChart extends LitElement {
     :host {
       display: block;
       height: 280px;
+      /* ECharts' layers can outgrow the host before a resize; they must not cover (and take the clicks of) what follows */
+      overflow: hidden;
     }
     div {
       width: 100%;

@@ -23,6 +23,7 @@ import './fund-cards.ts';
 import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
+import './population-view.ts';
 
 export class YbApp extends LitElement {
   static override properties = {
@@ -367,6 +368,7 @@ export class YbApp extends LitElement {
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain}></yb-why-panel>
       <yb-scenario-summary .run=${run}></yb-scenario-summary>
+      <yb-population-view .run=${run} .scenario=${this.store.active?.scenario} @scenario-change=${(e: CustomEvent<Scenario>) => this.#change(e.detail)}></yb-population-view>
     `;
   }
 
