@@ -27,6 +27,7 @@ export interface PopulationView {
 }
 
 const DEFAULTS: Record<keyof PopulationInput, string> = {
+  model: 'cohort',
   variant: POPULATION_DEFAULTS.variant,
   mortalityPercent: String(POPULATION_DEFAULTS.mortalityPercent),
   migrationPercent: String(POPULATION_DEFAULTS.migrationPercent),
@@ -57,7 +58,7 @@ export function populationView(p: Projection): PopulationView | null {
       value: a.value,
       unit: a.unit,
       label: { zh: a.zh, en: a.en },
-      editable: a.name in DEFAULTS && a.name !== 'retirementRule',
+      editable: a.name in DEFAULTS && a.name !== 'retirementRule' && a.name !== 'model',
       default: DEFAULTS[a.name as keyof PopulationInput] ?? null,
     })),
   };

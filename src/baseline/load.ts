@@ -21,15 +21,6 @@ import { periodNodes, contributionNodes, figureOf, type NodeVisit } from './walk
 export const BASELINE_SCHEMA: object = schema;
 
 const FUND_ID = /^[a-z][A-Za-z0-9]*$/;
-const DECIMAL_HINT = 'must be a decimal string such as "43370.17" or "-1432.8"';
-
-/** ajv's wording for malformed decimals, made readable. */
-function friendlier(p: InputProblem): InputProblem {
-  if (p.reason === `must match pattern "${DECIMAL_LITERAL.source}"`) return { ...p, reason: `${DECIMAL_HINT} (no spaces, commas or units)` };
-  if (p.reason === 'must be string' && /\/value$/.test(p.path)) return { ...p, reason: `${DECIMAL_HINT}, not a JSON number (numbers lose digits)` };
-  return p;
-}
-
 class Checker {
   readonly problems: InputProblem[] = [];
   readonly file: string;
@@ -193,6 +184,17 @@ class Checker {
       if (o.fund !== undefined && !this.b.funds[o.fund]) this.add(`${at}/fund`, `names unknown fund "${o.fund}"`);
       this.precision(o, at);
     }
+    for (const [i, t] of (this.b.timing ?? []).entries()) {
+      const at = pointer('timing', i);
+      const fund = this.b.funds[t.fund];
+      const [side, part] = t.line.split('/');
+      if (!fund) this.add(`${at}/fund`, `names unknown fund "${t.fund}"`);
+      else if ((side !== 'income' && side !== 'expenditure') || !part || !fund.periods[t.year]?.[side]?.parts?.[part]) {
+        this.add(`${at}/line`, `"${t.line}" is not a part of ${t.fund}'s ${t.year} income or expenditure (write income/<part> or expenditure/<part>)`);
+      }
+      if (t.kind === 'deferred' && (t.to === undefined || Number(t.to) <= Number(t.year))) this.add(`${at}/to`, 'a deferral names the later year the amount was paid in');
+      if (t.amount) this.precision(t.amount, `${at}/amount`);
+    }
     for (const [i, p] of (this.b.performance ?? []).entries()) {
       const at = pointer('performance', i);
       this.period(p.period, `${at}/period`);
@@ -211,7 +213,7 @@ class Checker {
 
 /** Validate parsed JSON as a baseline; throws InputError listing every problem. */
 export function loadBaseline(json: unknown, file: string): Baseline {
-  const problems = schemaProblems(BASELINE_SCHEMA, json, file).map(friendlier);
+  const problems = schemaProblems(BASELINE_SCHEMA, json, file);
   if (problems.length) throw new InputError(problems);
   const b = json as Baseline;
   const c = new Checker(b, file);

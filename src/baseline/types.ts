@@ -190,4 +190,20 @@ export interface Baseline {
   other?: OtherFigure[];
   performance?: PerformanceIndicator[];
   notes?: string[];
+  /** The report's own statements of amounts booked in another year (deferrals) or not recurring (one-offs). */
+  timing?: TimingStatement[];
+}
+
+export interface TimingStatement {
+  kind: 'deferred' | 'one-off';
+  /** Key of the fund under `funds`. */
+  fund: string;
+  /** "income/<part>" or "expenditure/<part>". */
+  line: string;
+  year: string;
+  /** For a deferral: the year the amount was actually paid. */
+  to?: string;
+  amount?: Figure;
+  quote: string;
+  note?: string;
 }

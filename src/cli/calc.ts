@@ -26,6 +26,7 @@ import { valueProblems } from '../rules/values.ts';
 import { InvalidArgumentError } from 'commander';
 import { InputError } from '../common/errors.ts';
 import { printRetirement } from './calc-retirement.ts';
+import { describeUprate } from '../engine/uprate.ts';
 import { Option, cliProgram, collect, progress, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
 
 interface CalcOptions {
@@ -53,10 +54,16 @@ const EXAMPLES = [
   'npm run calc -- --rules national/retirement-age --sex female --born 1980-06 --former-age 50',
 ];
 
-/** Which flags each category uses; a flag given for another category is said to be unused. */
-const APPLIES: Record<string, { to: readonly Category[]; why: string }> = {
-  wage: { to: ['in-service', 'retiree'], why: 'flexible workers contribute on employee.flexible.base (an average wage the rules set), residents a fixed standard' },
-  regionTier: { to: ['resident'], why: 'the region tier splits the resident subsidy between government levels' },
+/** Which flags each category uses, and why not the others; a flag given for another category is said to be unused. */
+const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: Partial<Record<Category, string>> }> = {
+  wage: {
+    to: ['in-service', 'retiree'],
+    why: {
+      flexible: 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage',
+      resident: 'a resident pays the individual standard the rules set, whatever the wage',
+    },
+  },
+  regionTier: { to: ['resident'], why: { 'in-service': 'it splits the resident subsidy between government levels', retiree: 'it splits the resident subsidy between government levels', flexible: 'it splits the resident subsidy between government levels' } },
 };
 
 export async function runCalc(argv: string[], io: Io): Promise<number> {
@@ -78,7 +85,7 @@ export async function runCalc(argv: string[], io: Io): Promise<number> {
 }
 
 async function calc(values: CalcOptions, io: Io): Promise<void> {
-  const catalog = loadCatalog();
+  const catalog = loadCatalog().copy();
   const known = () => catalog.list().map((s) => s.spec.id).join(', ');
   if (!values.rules) throw usageError(`it is required: a rule-set id (${known()}) or a rule-set file`, '--rules');
   let rootId = values.rules;
@@ -91,7 +98,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
     step(`${count} rules read, checking`);
     const set = loadRuleSet(data, rootId, catalog.registry);
     step(`${count} rules checked`);
-    catalog.add(set);
+    catalog.addOwn(set);
     rootId = set.spec.id;
   }
   if (values.sex || values.born || values.formerAge !== undefined) {
@@ -108,7 +115,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const unused: { flag: string; reason: string }[] = [];
   for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
     const a = APPLIES[key]!;
-    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why}` });
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why[category]}` });
   }
   const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};
@@ -121,12 +128,11 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
     const m = /^([A-Za-z.]+)=(.+)$/.exec(s);
     if (!m) throw usageError(`"${s}" is invalid: write parameter=value, e.g. employee.rate.employer=6`, '--set');
     const [, param, value] = m as unknown as [string, string, string];
-    const path = `--set ${param}`;
     if (!catalog.registry.has(param)) {
       const hint = catalog.registry.closest(param);
       throw usageError(`unknown parameter "${param}"${hint ? ` (did you mean "${hint}"?)` : ''}`, '--set');
     }
-    const problems = valueProblems(value, param, catalog.registry, 'command line', path);
+    const problems = valueProblems(value, param, catalog.registry, '--set', '');
     if (problems.length) throw new InputError(problems);
     return { param, value, file: 'command line', path: `/set/${i}` };
   });
@@ -164,7 +170,6 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   }
 }
 
-await runIfMain(import.meta.url, runCalc);
 
 function integerChoice(allowed: number[]): (value: string) => number {
   return (value) => {
@@ -252,6 +257,12 @@ function toTable(r: PersonContribution): string {
   for (const u of r.used) {
     const inputs = u.inputs.map((i) => (i.kind === 'param' ? i.name : `${i.name}[${i.year}] = ${i.value}`));
     out.push(`  ${u.name} = ${u.value.toString()}  ← ${where(u.provenance)}${inputs.length ? `  (from ${inputs.join(', ')})` : ''}`);
+    if (u.uprated) {
+      const d = describeUprate(u.uprated);
+      out.push(`      上调 uprated: ${u.uprated.dated.toString()} ${d.zh} / ${d.en} × ${u.uprated.years}; ${u.uprated.note}`);
+    }
   }
   return out.join('\n');
 }
+
+await runIfMain(import.meta.url, runCalc);

@@ -3,15 +3,19 @@
  * Projects every fund of a scenario year by year; with --compare, also the
  * difference from another scenario (other − this).
  */
-import { InputError } from '../common/errors.ts';
+import { InputError, formatProblem } from '../common/errors.ts';
 import { toWan } from '../common/money.ts';
-import { MAX_HORIZON, project, type Projection } from '../model/project.ts';
+import { MAX_HORIZON, project, type Projection, type ProjectionInput } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
+import { indicatorGaps, sanityWarnings, subsidyByFund, checksJson } from '../report/checks.ts';
 import { FUND_NAMES, WARNING_NAMES, fundYearRow, projectionJson, wan2 } from '../report/summary.ts';
+import { assumptionsInForce, assumptionsJson, ORIGIN_NAMES } from '../report/assumptions.ts';
+import type { AssumptionsInput } from '../model/assumptions.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
 import { ageGroupRows, populationJson } from '../report/population.ts';
 import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
+import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
 import { Option, cliProgram, integerValue, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 
@@ -20,6 +24,7 @@ interface SimulateOptions {
   until?: number;
   compare?: string;
   population?: boolean;
+  allowInconsistent?: boolean;
 }
 
 const EXAMPLES = [
@@ -29,16 +34,27 @@ const EXAMPLES = [
   'npm run simulate -- seeds/scenarios/city-2021.json --population --format csv',
 ];
 
-async function run(path: string, until: number | undefined, flag?: string) {
+async function run(path: string, values: SimulateOptions, io: Io, flag?: string) {
+  const until = values.until;
   const text = readUserFile(path, flag);
   const scenario = parseScenario(text, path);
   if (until !== undefined) scenario.until = until;
-  const prepared = await prepareScenario(scenario, path, nodeEnvironment()).catch((err: unknown) => {
+  const env = nodeEnvironment();
+  const prepared = await prepareScenario(scenario, path, env).catch((err: unknown) => {
     // A horizon given on the command line is the flag's fault, not the file's.
     if (until === undefined || !(err instanceof InputError)) throw err;
     throw new InputError(err.problems.map((p) => (p.file === path && p.path === '/until' ? { file: '--until', path: '', reason: p.reason } : p)));
   });
-  return { scenario, prepared, projection: project(prepared.input) };
+  // An embedded baseline must pass the audit's identity checks, or the user says to run anyway.
+  const check = embeddedBaselineCheck(scenario, path, env);
+  if (check.findings.length && !values.allowInconsistent) {
+    throw new InputError(findingProblems(check, path, 'npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent'));
+  }
+  const warnings = findingProblems(check, path, '').map((p) => `warning: ${formatProblem(p)}\n`);
+  const projection = project(prepared.input);
+  for (const w of sanityWarnings(projection)) warnings.push(`warning: ${path}: ${w.en}\n`);
+  // Printed once every file given is known to load, so a refusal is never preceded by another file's warnings.
+  return { scenario, prepared, projection, findings: check.findings, warn: () => warnings.forEach((w) => io.stderr.write(w)) };
 }
 
 export async function runSimulate(argv: string[], io: Io): Promise<number> {
@@ -48,20 +64,29 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
     .option('--until <year>', `the last year projected, up to ${MAX_HORIZON} (default: the scenario's own horizon)`, integerValue(1900, MAX_HORIZON, 'a year'))
     .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
     .option('--population', 'also the population by age group, sex and status (with --format csv: only the population, in long format)')
+    .option('--allow-inconsistent', "project an embedded baseline even where it breaks the audit's identities (they are printed as warnings)")
     .action((path: string, opts: SimulateOptions) => simulate(path, opts, io));
   return runProgram(program, argv, io);
 }
 
 async function simulate(path: string, values: SimulateOptions, io: Io): Promise<void> {
-  const until = values.until;
-  const a = await run(path, until);
-  const b = values.compare ? await run(values.compare, until, '--compare') : undefined;
+  const a = await run(path, values, io);
+  const b = values.compare ? await run(values.compare, values, io, '--compare') : undefined;
+  a.warn();
+  b?.warn();
   const format = values.format;
 
   if (format === 'json') {
-    const out: Record<string, unknown> = { scenario: { ...(projectionJson(a.projection, a.prepared.hash, a.scenario.title) as object), population: populationJson(a.projection, !!values.population) } };
+    const json = (r: typeof a) => ({
+      ...(projectionJson(r.projection, r.prepared.hash, r.scenario.title) as object),
+      ...checksJson(r.projection),
+      baselineFindings: r.findings,
+      assumptions: assumptionsJson(assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)),
+      population: populationJson(r.projection, !!values.population),
+    });
+    const out: Record<string, unknown> = { scenario: json(a) };
     if (b) {
-      out.compareWith = projectionJson(b.projection, b.prepared.hash, b.scenario.title);
+      out.compareWith = json(b);
       out.difference = compareProjections(a.projection, b.projection).map((d) => ({
         fund: d.fund,
         year: d.year,
@@ -89,10 +114,10 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
     }
     io.stdout.write(rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
   } else {
-    io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection));
+    io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection) + assumptionsReport(a));
     io.stdout.write(populationReport(a.projection, !!values.population));
     if (b) {
-      io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection));
+      io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection) + assumptionsReport(b));
       io.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);
       const rows = [['基金 fund', '年份', '收入', '支出', '当期结存', '累计结存', '可支付月数']];
       for (const d of compareProjections(a.projection, b.projection)) {
@@ -103,10 +128,26 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
   }
 }
 
-await runIfMain(import.meta.url, runSimulate);
 
 function csvCell(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Abnormal periods and every assumption in force, with its value and origin. */
+function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; prepared: { input: ProjectionInput }; projection: Projection }): string {
+  const c = r.projection.calibration;
+  const out: string[] = [];
+  out.push(`== 异常年份 abnormal periods (阈值 threshold ±${c.options.threshold}%, ${c.options.normalise ? '已调整 normalised' : '未调整 not normalised'}) ==`);
+  if (c.abnormal.length === 0) out.push('  —');
+  for (const x of c.abnormal) out.push(`  - ${x.reason.zh}`, `    ${x.reason.en}`);
+  out.push('');
+  out.push('== 假设 assumptions in force ==');
+  const rows = [['名称 name', '值 value', '单位 unit', '来源 origin', '依据 why']];
+  for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
+    rows.push([e.name, e.value, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
+  }
+  out.push(table(rows), '');
+  return out.join('\n');
 }
 
 function tableReport(title: string, hash: string, p: Projection): string {
@@ -130,12 +171,39 @@ function tableReport(title: string, hash: string, p: Projection): string {
     }
     out.push(table(rows), '');
   }
-  out.push('== 财政补助分级负担 subsidy by government level (万元) ==');
-  const rows = [['年份', '中央', '自治区(省)', '盟市', '旗县', '未分级']];
-  for (const s of p.subsidy) rows.push([String(s.year), wan2(s.central), wan2(s.region), wan2(s.city), wan2(s.county), wan2(s.unspecified)]);
-  const t = p.subsidyTotals;
-  rows.push([`${p.baseYear + 1}-${p.until}`, wan2(t.central), wan2(t.region), wan2(t.city), wan2(t.county), wan2(t.unspecified)]);
-  out.push(table(rows), '');
+  out.push(...subsidyTables(p));
+  const gaps = indicatorGaps(p);
+  if (gaps.length) {
+    out.push('无法计算或需说明的指标 indicators not computed, and why:');
+    for (const g of gaps) out.push(`  - ${FUND_NAMES[g.fund].zh} ${g.from === g.until ? g.from : `${g.from}-${g.until}`} ${g.indicator}: ${g.zh} / ${g.en}`);
+    out.push('');
+  }
+  const sanity = sanityWarnings(p);
+  if (sanity.length) out.push('警告 warnings (results no real fund can have):', ...sanity.map((w) => `  - ${w.zh} / ${w.en}`), '');
   if (p.notes.length) out.push('说明 notes:', ...p.notes.map((n) => `  - ${n.zh} / ${n.en}`), '');
   return out.join('\n');
 }
+
+const LEVELS = [
+  ['central', '中央'],
+  ['region', '自治区(省)'],
+  ['city', '盟市'],
+  ['county', '旗县'],
+  ['unspecified', '未分级'],
+] as const;
+
+/** One table per fund that receives a subsidy, with only the levels it has: medical aid's funding never lands in the resident columns. */
+function subsidyTables(p: Projection): string[] {
+  const out: string[] = [];
+  for (const s of subsidyByFund(p)) {
+    const levels = LEVELS.filter(([k]) => s.years.some((y) => !y[k].isZero()));
+    out.push(`== 财政补助分级负担 subsidy by government level: ${FUND_NAMES[s.fund].zh} ${FUND_NAMES[s.fund].en} (万元) ==`);
+    const rows = [['年份', ...levels.map(([, zh]) => zh)]];
+    for (const y of s.years) rows.push([String(y.year), ...levels.map(([k]) => wan2(y[k]))]);
+    rows.push([`${p.baseYear + 1}-${p.until}`, ...levels.map(([k]) => wan2(s.totals[k]))]);
+    out.push(table(rows), '');
+  }
+  return out;
+}
+
+await runIfMain(import.meta.url, runSimulate);

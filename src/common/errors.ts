@@ -3,6 +3,8 @@
  * Every loader reports problems this way so the CLI and the workbench can show
  * them next to the line they concern.
  */
+import type { LocalizedMessage } from './messages.ts';
+
 export interface InputProblem {
   /** File name or id the input came from (a path, a rule-set id, "scenario"). */
   file: string;
@@ -10,6 +12,13 @@ export interface InputProblem {
   path: string;
   /** A sentence saying what is wrong and, where possible, what would be right. */
   reason: string;
+  /** The same in Chinese and English, by stable id, where the message is one the workbench shows (src/common/messages.ts). */
+  message?: LocalizedMessage;
+}
+
+/** A problem whose reason is a localized message (the English text as the reason). */
+export function localizedProblem(file: string, path: string, m: LocalizedMessage): InputProblem {
+  return { file, path, reason: m.en, message: m };
 }
 
 export function formatProblem(p: InputProblem): string {

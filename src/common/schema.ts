@@ -4,7 +4,10 @@
  * seeds/) so editors can validate files too.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError, type InputProblem } from './errors.ts';
+import { stripBom } from './bom.ts';
+import { DECIMAL_LITERAL } from './decimal-literal.ts';
+import { InputError, localizedProblem, type InputProblem } from './errors.ts';
+import { message, type LocalizedMessage } from './messages.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const compiled = new Map<object, ValidateFunction>();
@@ -22,6 +25,12 @@ function describe(e: ErrorObject): string {
       return `missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
     case 'enum':
       return `${e.message}: ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`;
+    case 'const':
+      return `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+    case 'maximum':
+      return `must be at most ${(e.params as { limit: number }).limit}`;
+    case 'minimum':
+      return `must be at least ${(e.params as { limit: number }).limit}`;
     default:
       return e.message ?? e.keyword;
   }
@@ -51,7 +60,37 @@ export function schemaProblems(schema: object, data: unknown, file: string): Inp
     if (!group.reasons.includes(reason)) group.reasons.push(reason);
     groups.set(key, group);
   }
-  return [...groups.values()].map((g) => ({ file, path: g.path, reason: g.reasons.join(', or ') }));
+  const found = [...groups.values()];
+  // Where the alternatives of a value all failed but one of them failed deeper down, the deeper reason says it.
+  const said = found.filter((g) => !(g.reasons.length > 1 && found.some((h) => h.path.startsWith(g.path + '/'))));
+  return said.map((g) => {
+    const hint = valueHint(valueAt(data, g.path), g.reasons);
+    return hint ? localizedProblem(file, g.path, hint) : { file, path: g.path, reason: g.reasons.join(', or ') };
+  });
+}
+
+function valueAt(data: unknown, path: string): unknown {
+  let value = data;
+  for (const key of path.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+const DECIMAL_PATTERN = `must match pattern "${DECIMAL_LITERAL.source}"`;
+
+/**
+ * Say what the schema's wording hides: a bare number where a decimal string is
+ * expected (quote it), a string that is not a decimal or not a month, an object
+ * that is none of the value expressions.
+ */
+function valueHint(value: unknown, reasons: string[]): LocalizedMessage | undefined {
+  if (typeof value === 'number' && reasons.includes('must be string')) return message('value.quoteNumber', { value: String(value) });
+  if (typeof value === 'string' && reasons.includes(DECIMAL_PATTERN)) return message('value.notDecimal', { value });
+  if (typeof value === 'string' && reasons.some((r) => r.startsWith('must match pattern') && r.includes('(0[1-9]|1[0-2])'))) return message('value.notMonth', { value });
+  if (value !== null && typeof value === 'object' && reasons.includes('missing required key "param"')) return message('value.notExpression');
+  return undefined;
 }
 
 export function assertSchema(schema: object, data: unknown, file: string): void {
@@ -59,11 +98,15 @@ export function assertSchema(schema: object, data: unknown, file: string): void 
   if (problems.length) throw new InputError(problems);
 }
 
-/** Parse JSON text, reporting a syntax error with its line and column. */
+/** Parse JSON text (a leading byte-order mark is ignored), reporting a syntax error with its line and column. */
 export function parseJson(text: string, file: string): unknown {
+  text = stripBom(text);
+  if (text.trim() === '') throw new InputError([localizedProblem(file, '', message('file.empty'))]);
   try {
     return JSON.parse(text);
   } catch (err) {
+    // U+FFFD is what a UTF-8 reading makes of bytes that are not UTF-8; NUL bytes come from UTF-16.
+    if (/[\uFFFD\u0000]/.test(text)) throw new InputError([localizedProblem(file, '', message('file.notUtf8'))]);
     const msg = (err as Error).message;
     const pos = /position (\d+)/.exec(msg);
     let where = '';

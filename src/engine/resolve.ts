@@ -8,10 +8,11 @@ import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, type Dec } from '../common/money.ts';
 import { formatMonth, parseMonth, yearOf } from '../common/period.ts';
 import { REGISTRY_FILE } from '../rules/registry.ts';
-import type { ValueExpr } from '../rules/types.ts';
+import type { Uprate, ValueExpr } from '../rules/types.ts';
 import { literalProblems } from '../rules/values.ts';
 import type { Facts } from './facts.ts';
 import type { CompiledRule, PolicyStack } from './stack.ts';
+import { uprateValue } from './uprate.ts';
 
 /** Yearly series a rule may refer to, e.g. the average monthly wage by year, in 元. */
 export type SeriesData = Partial<Record<'avgMonthlyWage', Record<string, string>>>;
@@ -54,6 +55,8 @@ export interface ResolvedValue {
   /** The expression it was computed from, as written (a literal for plain values). */
   expr: ValueExpr;
   inputs: Input[];
+  /** Set when the value is its rule's value carried past the rule's first year by the rule's uprating. */
+  uprated?: Pick<Uprate, 'how' | 'perYear' | 'series' | 'note'> & { years: number; dated: Dec };
 }
 
 export interface ComplianceFinding {
@@ -186,14 +189,26 @@ export function resolveParameters(
       const where = candidate.provenance;
       const inputs: Input[] = [];
       let value: Dec | string;
+      let uprate: ResolvedValue['uprated'];
       if (spec.unit === 'method') {
         value = candidate.expr as string;
       } else {
         value = evaluate(candidate.expr, where.file, where.path, inputs);
+        const rule = candidate.rule;
+        const up = rule?.spec.uprate?.[name];
+        if (rule && up && rule.period.from !== undefined) {
+          const y0 = yearOf(rule.period.from);
+          const n = yearOf(facts.month) - y0;
+          if (n > 0) {
+            const dated = value;
+            value = uprated(value, up, n, y0, where.file, rule.ruleSet.at + pointer('rules', rule.index, 'uprate', name), inputs);
+            uprate = { how: up.how, years: n, dated, perYear: up.perYear, series: up.series, note: up.note };
+          }
+        }
         const range = literalProblems(value, name, registry, where.file, where.path);
         if (range.length) throw new InputError(range);
       }
-      const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs };
+      const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs, ...(uprate ? { uprated: uprate } : {}) };
       values.set(name, resolved);
       return resolved;
     } catch (err) {
@@ -207,6 +222,14 @@ export function resolveParameters(
       resolving.delete(name);
     }
   };
+
+  const uprated = (v: Dec, up: Uprate, n: number, y0: number, file: string, path: string, inputs: Input[]): Dec =>
+    uprateValue(v, up, n, y0, (year) => {
+      const raw = series[up.series!]?.[String(year)];
+      if (raw === undefined) throw new Unavailable({ file, path, reason: `uprating follows ${up.series} and needs it for ${year}, which is missing` });
+      inputs.push({ kind: 'series', name: up.series!, year, value: raw });
+      return new D(raw);
+    });
 
   const evaluate = (expr: ValueExpr, file: string, path: string, inputs: Input[]): Dec => {
     if (typeof expr === 'string') return new D(expr);
@@ -222,7 +245,7 @@ export function resolveParameters(
         throw new Unavailable({
           file,
           path,
-          reason: `needs the series ${expr.series} for ${year} (year ${expr.yearOffset === 0 ? 'in force' : expr.yearOffset}), which is missing; supply it (e.g. --series ${expr.series}.${year}=<元/月>)`,
+          reason: `needs the series ${expr.series} for ${year} (${yearsBefore(expr.yearOffset)}), which is missing; supply it (e.g. --series ${expr.series}.${year}=<元/月>)`,
         });
       }
       inputs.push({ kind: 'series', name: expr.series, year, value: raw });
@@ -304,4 +327,11 @@ export function requiredMethod(res: Resolution, name: string): string {
   const v = res.values.get(name);
   if (v && typeof v.value === 'string') return v.value;
   throw new InputError([res.unavailable.get(name) ?? { file: REGISTRY_FILE, path: '', reason: `${name} has no value` }]);
+}
+
+/** A series' year relative to the month in force, in words: "the year before", not "year -1". */
+function yearsBefore(offset: number): string {
+  if (offset === 0) return 'the year in force';
+  if (offset === -1) return 'the year before';
+  return offset < 0 ? `${-offset} years before` : `${offset} years after`;
 }

@@ -8,6 +8,7 @@ import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
 import { GROUPS, type BaseYear, type Group } from './base-year.ts';
 import { resolvePopulation, type PopulationInput, type PopulationSettings } from '../population/settings.ts';
+import { DEFAULT_THRESHOLD, type CalibrationMethod, type CalibrationOptions } from './calibration.ts';
 
 /** As written in a scenario file: every field optional, decimals as strings. */
 export interface AssumptionsInput {
@@ -30,6 +31,8 @@ export interface AssumptionsInput {
   regionTier?: 1 | 2 | 3;
   /** Fertility, mortality, migration, the retirement-age rule and how a region's population is sized. */
   population?: PopulationInput;
+  aidFinancing?: AidFinancing;
+  calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }
 
 export interface Assumptions {
@@ -50,8 +53,11 @@ export interface Assumptions {
   interestRate?: Dec;
   collectionRate: Dec;
   aidFundingGrowth: Dec;
+  /** 以支定收: the budget pays what medical aid spends (as-needed), or its funding grows at aidFundingGrowth. */
+  aidFinancing: AidFinancing;
   regionTier?: 1 | 2 | 3;
   population: PopulationSettings;
+  calibration: CalibrationOptions;
 }
 
 /**
@@ -61,6 +67,8 @@ export interface Assumptions {
  * the average alone.
  */
 export const DEFAULT_WAGE_DISTRIBUTION = ['0.37', '0.52', '0.63', '0.73', '0.83', '0.94', '1.07', '1.24', '1.49', '2.18'];
+
+export type AidFinancing = 'as-needed' | 'fixed-growth';
 
 export const DEFAULTS = {
   // No seed report splits employees into in-service and retirees; about a quarter are retirees nationally.
@@ -133,6 +141,13 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     aidFundingGrowth: num(input.aidFundingGrowth, '/aidFundingGrowth', DEFAULTS.aidFundingGrowth)!,
     regionTier: input.regionTier,
     population: resolvePopulation(input.population, file, at + '/population', problems),
+    aidFinancing: input.aidFinancing ?? 'as-needed',
+    calibration: {
+      normalise: input.calibration?.normalise ?? true,
+      threshold: num(input.calibration?.threshold, '/calibration/threshold', DEFAULT_THRESHOLD)!,
+      method: input.calibration?.method,
+      methods: { ...(input.calibration?.methods ?? {}) },
+    },
   };
   if (problems.length) throw new InputError(problems);
   for (const f of PERCENT_FIELDS) {
@@ -157,6 +172,7 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     if (!w.greaterThan(0)) problems.push({ file, path: `${at}/wageHistory/${y}`, reason: 'the average wage must be above 0' });
     if (Number(y) >= base.year) problems.push({ file, path: `${at}/wageHistory/${y}`, reason: `wage history is for years before the base year ${base.year}; the base year's wage is avgMonthlyWage` });
   }
+  if (!a.calibration.threshold.greaterThan(0)) problems.push({ file, path: `${at}/calibration/threshold`, reason: 'the threshold of an abnormal year must be above 0%' });
   if (a.retireeCostWeight.isNegative()) problems.push({ file, path: `${at}/retireeCostWeight`, reason: 'must not be negative' });
   if (problems.length) throw new InputError(problems);
   return a;

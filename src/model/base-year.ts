@@ -72,4 +72,33 @@ export interface BaseYear {
    * report gives them by status (the city): what calibrates the cost of a retiree against one in service.
    */
   visitCost?: { inService: Dec; retiree: Dec };
+  /** Every reported period, the base year included, for calibration. */
+  history?: ReportedPeriod[];
+  /** The report's statements of deferred or one-off amounts. */
+  timing?: TimingItem[];
+  /** Where counts or balances of this base year were derived rather than read (a backtest from an earlier year). */
+  derived?: { zh: string; en: string }[];
+}
+
+/** One reported period's lines per fund, in 元: a year, or its first half. */
+export interface ReportedPeriod {
+  year: number;
+  /** The first half of the year (上半年): amounts cover six months. */
+  half: boolean;
+  funds: Partial<Record<FundId, { income?: Partial<Record<IncomeLine, Dec>>; expenditure?: Partial<Record<ExpenditureLine, Dec>>; cumulative?: Dec }>>;
+  /** The change on the year before that the report states, in percent, per fund and side. */
+  statedChange?: Partial<Record<FundId, { income?: string; expenditure?: string }>>;
+}
+
+export interface TimingItem {
+  kind: 'deferred' | 'one-off';
+  fund: FundId;
+  side: 'income' | 'expenditure';
+  line: IncomeLine | ExpenditureLine;
+  year: number;
+  to?: number;
+  /** In 元, where the report states it. */
+  amount?: Dec;
+  quote: string;
+  note?: string;
 }

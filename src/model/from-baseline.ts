@@ -8,7 +8,7 @@ import { InputError, pointer } from '../common/errors.ts';
 import { D, ZERO, type Dec } from '../common/money.ts';
 import type { Baseline, Fund, FundKind, Node } from '../baseline/types.ts';
 import { UNIT_SPECS, type Unit } from '../baseline/units.ts';
-import type { BaseFund, BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
+import type { BaseFund, BaseYear, ExpenditureLine, FundId, Group, IncomeLine, ReportedPeriod, TimingItem } from './base-year.ts';
 
 const FUND_OF_KIND: Partial<Record<FundKind, FundId>> = {
   employee: 'employee',
@@ -126,12 +126,16 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   const statedGrowth: Partial<Record<Group, Dec>> = {};
   let employees: Dec | undefined;
   let visitCost: BaseYear['visitCost'];
+  const derived: { zh: string; en: string }[] = [];
   for (const [name, fund] of Object.entries(b.funds) as [string, Fund][]) {
     const id = FUND_OF_KIND[fund.kind];
     const period = fund.periods[key];
     if (!id || !period) continue;
     if (!period.income) continue;
-    const cumulative = amount(period.cumulativeBalance);
+    const cumulative = cumulativeAt(fund, y);
+    if (cumulative && !period.cumulativeBalance) {
+      derived.push({ zh: `${name} ${y}年末累计结存由以后年份的累计结存减去其当期结存倒推`, en: `${name}: the ${y} cumulative balance is rolled back from a later one by the later current balances` });
+    }
     if (!cumulative) throw InputError.one(file, pointer('funds', name, 'periods', key, 'cumulativeBalance'), `a projection from ${key} needs this fund's cumulative balance (累计结存)`);
     const pastExpenditure: Record<number, Dec> = {};
     for (const back of [1, 2]) {
@@ -142,10 +146,10 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     const change = amount(period.expenditure?.yoy?.find((c) => !c.against)?.change as Node | undefined);
     const current = total(period.expenditure);
     if (!pastExpenditure[y - 1] && change && current) pastExpenditure[y - 1] = current.minus(change);
-    const bf: BaseFund = { id, income: incomeLines(period.income, id), expenditure: expenditureLines(period.expenditure, id), cumulative, pastExpenditure };
+    const lines = linesOf(fund, id, key);
+    const bf: BaseFund = { id, income: lines.income ?? {}, expenditure: lines.expenditure ?? {}, cumulative, pastExpenditure };
     funds.push(bf);
-    const insured = amount(period.insured);
-    const rate = period.insured?.yoy?.[0]?.rate?.value;
+    const { insured, rate } = insuredAt(fund, y, derived, name);
     if (id === 'resident' && insured) {
       counts.resident = insured;
       if (rate) statedGrowth.resident = new D(rate);
@@ -164,7 +168,109 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     };
   }
   if (funds.length === 0) throw InputError.one(file, '/funds', `no fund reports income for ${key}`);
-  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, ...(visitCost ? { visitCost } : {}) };
+  const history = reportedHistory(b);
+  const timing = timingItems(b, y);
+  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}), ...(visitCost ? { visitCost } : {}) };
+}
+
+/**
+ * The closing cumulative balance of `year`: as printed, or rolled back from a
+ * later printed one by the later years' current balances (printed, or income
+ * − expenditure). Undefined where neither is possible.
+ */
+function cumulativeAt(fund: Fund, year: number): Dec | undefined {
+  const own = amount(fund.periods[String(year)]?.cumulativeBalance);
+  if (own) return own;
+  const next = fund.periods[String(year + 1)];
+  if (!next) return undefined;
+  const later = cumulativeAt(fund, year + 1);
+  const inc = impliedTotal(fund, year + 1, 'income');
+  const exp = impliedTotal(fund, year + 1, 'expenditure');
+  const current = amount(next.currentBalance) ?? (inc && exp ? inc.minus(exp) : undefined);
+  return later && current ? later.minus(current) : undefined;
+}
+
+/** A period's lines; a year whose total is not printed takes the one its successor's stated change implies, as one line. */
+function linesOf(fund: Fund, id: FundId, key: string): { income?: Partial<Record<IncomeLine, Dec>>; expenditure?: Partial<Record<ExpenditureLine, Dec>> } {
+  const period = fund.periods[key];
+  const year = /^[0-9]{4}$/.test(key) ? Number(key) : undefined;
+  const implied = <K extends string>(side: 'income' | 'expenditure', line: K) => {
+    const v = year === undefined ? undefined : impliedTotal(fund, year, side);
+    return v ? ({ [line]: v } as Partial<Record<K, Dec>>) : undefined;
+  };
+  return {
+    income: period?.income ? incomeLines(period.income, id) : implied<IncomeLine>('income', id === 'aid' ? 'subsidy' : 'contributions'),
+    expenditure: period?.expenditure ? expenditureLines(period.expenditure, id) : implied<ExpenditureLine>('expenditure', id === 'aid' ? 'aid.medical' : 'benefits'),
+  };
+}
+
+/** A year's income or expenditure: as printed, or implied by the next year's figure and its stated change (比去年同期增加…). */
+function impliedTotal(fund: Fund, year: number, side: 'income' | 'expenditure'): Dec | undefined {
+  const own = total(fund.periods[String(year)]?.[side]);
+  if (own) return own;
+  const next = fund.periods[String(year + 1)]?.[side];
+  const change = amount(next?.yoy?.find((c) => !c.against)?.change as Node | undefined);
+  const later = total(next);
+  return later && change ? later.minus(change) : undefined;
+}
+
+/** Insured at the end of `year`: as printed, or rolled back from a later count by its stated yearly change. */
+function insuredAt(fund: Fund, year: number, derived: { zh: string; en: string }[], name: string): { insured?: Dec; rate?: string } {
+  const p = fund.periods[String(year)];
+  const own = amount(p?.insured);
+  if (own) return { insured: own, rate: p?.insured?.yoy?.[0]?.rate?.value };
+  const later = Object.keys(fund.periods)
+    .filter((k) => /^[0-9]{4}$/.test(k) && Number(k) > year && amount(fund.periods[k]!.insured))
+    .sort()[0];
+  if (!later) return {};
+  const n = fund.periods[later]!.insured!;
+  // Without a stated change the count is taken as unchanged (the model's default growth, 0%).
+  const rate = n.yoy?.[0]?.rate?.value ?? '0';
+  const insured = amount(n)!.dividedBy(new D(1).plus(new D(rate).dividedBy(100)).pow(Number(later) - year));
+  derived.push({
+    zh: `${name} ${year}年参保人数由${later}年人数按报告所述年变动${rate}%倒推`,
+    en: `${name}: insured in ${year} rolled back from ${later} at the report's stated ${rate}% a year`,
+  });
+  return { insured, rate: n.yoy?.[0]?.rate?.value };
+}
+
+/** Every reported period with each fund's lines (a half year after the base year included), for calibration. */
+export function reportedHistory(b: Baseline): ReportedPeriod[] {
+  const byKey = new Map<string, ReportedPeriod>();
+  for (const fund of Object.values(b.funds) as Fund[]) {
+    const id = FUND_OF_KIND[fund.kind];
+    if (!id) continue;
+    for (const [key, period] of Object.entries(fund.periods)) {
+      const m = /^([0-9]{4})(-H1)?$/.exec(key);
+      if (!m) continue;
+      const { income, expenditure } = linesOf(fund, id, key);
+      if (!income && !expenditure && !period.cumulativeBalance) continue;
+      let rp = byKey.get(key);
+      if (!rp) byKey.set(key, (rp = { year: Number(m[1]), half: m[2] !== undefined, funds: {} }));
+      const stated = (side: 'income' | 'expenditure') => period[side]?.yoy?.find((c) => !c.against)?.rate?.value;
+      if (stated('income') || stated('expenditure')) (rp.statedChange ??= {})[id] = { income: stated('income'), expenditure: stated('expenditure') };
+      const cumulative = amount(period.cumulativeBalance);
+      rp.funds[id] = {
+        ...(income && Object.keys(income).length ? { income } : {}),
+        ...(expenditure && Object.keys(expenditure).length ? { expenditure } : {}),
+        ...(cumulative ? { cumulative } : {}),
+      };
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.year - b.year || Number(a.half) - Number(b.half));
+}
+
+function timingItems(b: Baseline, upTo: number): TimingItem[] {
+  const out: TimingItem[] = [];
+  for (const t of b.timing ?? []) {
+    const fund = b.funds[t.fund];
+    const id = fund && FUND_OF_KIND[fund.kind];
+    if (!id || Number(t.year) > upTo) continue;
+    const [side, part] = t.line.split('/') as ['income' | 'expenditure', string];
+    const line = side === 'income' ? (INCOME_OF_PART[part] ?? 'other') : part === 'benefits' && id === 'aid' ? 'aid.medical' : (EXPENDITURE_OF_PART[part] ?? 'other');
+    out.push({ kind: t.kind, fund: id, side, line, year: Number(t.year), to: t.to === undefined ? undefined : Number(t.to), amount: t.amount ? amount(t.amount as Node) : undefined, quote: t.quote, note: t.note });
+  }
+  return out;
 }
 
 /** Visits × cost per visit of the parts named for members in service (inService…) and retirees (retired…). */

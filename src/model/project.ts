@@ -16,6 +16,7 @@ import { employeeContributions, residentYear, type EmployeeYear, type ResidentYe
 import { PolicyTimeline } from './policy-timeline.ts';
 import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
 import { populationSummary, type PopulationSummary } from '../population/summary.ts';
+import { anchorOf, calibrate, type Calibration, type DriverAt, type Side } from './calibration.ts';
 
 export const MAX_HORIZON = 2060;
 
@@ -60,6 +61,8 @@ export interface Projection {
   population?: PopulationSummary;
   /** Where the model fell back to a simpler driver, and why. */
   notes: { zh: string; en: string }[];
+  /** Each line's level from the reported years, abnormal periods and the report's deferrals. */
+  calibration: Calibration;
 }
 
 /** Everything that moves lines in one year. */
@@ -95,14 +98,16 @@ export function project(input: ProjectionInput): Projection {
     return s === undefined ? undefined : new D(s);
   };
 
+  const first = Math.min(base.year, ...(base.history ?? []).map((p) => p.year));
   const pop: PopulationIndex | undefined = input.retirement
-    ? populationIndex({ baseYear: base.year, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement })
+    ? populationIndex({ baseYear: base.year, from: first, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement })
     : undefined;
   // Cost per head by age: each group's mean cost at its ages (retirees weighted by age), or the fixed retiree weight.
   const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): Dec =>
     pop ? new D(pop.cost(g, y)).dividedBy(pop.cost('inService', base.year)) : g === 'retiree' ? a.retireeCostWeight : ONE;
   const drivers = new Map<number, Drivers>();
-  for (let y = base.year; y <= until; y++) {
+  // Reported years before the base year need drivers too: calibration reads a level from each.
+  for (let y = first; y <= until; y++) {
     const t = y - base.year;
     const counts = countsIn(a, base, y, base.employees, pop);
     const employees = EMPLOYEE_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO);
@@ -114,8 +119,8 @@ export function project(input: ProjectionInput): Projection {
       contributors: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO),
       employee: employeeContributions(tl, a, counts, y, wage(y)),
       resident: residentYear(tl, y),
-      // Collection relative to the base year, whose reported income already reflects its own.
-      collection: t === 0 ? ONE : a.collectionRate.dividedBy(100),
+      // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
+      collection: t <= 0 ? ONE : a.collectionRate.dividedBy(100),
       wageIndex: growthFactor(a.wageGrowth, t),
       cost,
       employeeCostUnits: EMPLOYEE_GROUPS.reduce((s, g) => s.plus((counts[g] ?? ZERO).times(ageCost(g, y))), ZERO).times(cost),
@@ -125,7 +130,7 @@ export function project(input: ProjectionInput): Projection {
     });
   }
   // What a person pays as the rules say, before makeConsistent fills gaps for the drivers' sake.
-  const perPerson: PersonYear[] = [...drivers].map(([year, d]) => ({ year, residentStandard: d.resident.standard, residentSubsidy: d.resident.subsidy, aidPays: d.resident.aidPays }));
+  const perPerson: PersonYear[] = [...drivers].filter(([year]) => year >= base.year).map(([year, d]) => ({ year, residentStandard: d.resident.standard, residentSubsidy: d.resident.subsidy, aidPays: d.resident.aidPays }));
   makeConsistent(drivers, base.year, until);
   const d0 = drivers.get(base.year)!;
   if (!d0.employee && base.funds.some((f) => f.id.startsWith('employee'))) {
@@ -138,6 +143,14 @@ export function project(input: ProjectionInput): Projection {
   if (d0.resident.standard === undefined && base.funds.some((f) => f.id === 'resident')) {
     notes.push({ zh: '居民缴费按参保人数推算：所选规则未设定基期个人缴费标准', en: 'resident contributions grow with insured counts: the rules set no individual standard for the base year' });
   }
+
+  const driverAt: DriverAt = (fund, side, line, y) => {
+    const d = drivers.get(y);
+    if (!d) return undefined;
+    return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
+  };
+  const calibration = calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
+  const deferred = deferredAmounts(calibration, drivers);
 
   const methodOf = (fund: FundId, y: number): MonthsPayableMethod => {
     const scheme = fund.startsWith('employee') ? 'employee' : fund;
@@ -160,7 +173,7 @@ export function project(input: ProjectionInput): Projection {
   const projected = new Map<FundId, FundProjection>();
   for (const bf of base.funds) {
     if (bf.id === 'employee' && hasParts) continue;
-    const fp = projectFund(bf, base, drivers, until, a, methodOf, thresholdsOf);
+    const fp = projectFund(bf, base, drivers, until, a, methodOf, thresholdsOf, calibration, deferred);
     projected.set(bf.id, fp);
   }
   const parent = base.funds.find((f) => f.id === 'employee');
@@ -197,9 +210,10 @@ export function project(input: ProjectionInput): Projection {
     subsidy,
     subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
     perPerson,
-    counts: [...drivers].map(([year, d]) => ({ year, counts: d.counts })),
+    counts: [...drivers].filter(([year]) => year >= base.year).map(([year, d]) => ({ year, counts: d.counts })),
     ...(pop ? { population: populationSummary(pop, base.year, until, a.population) } : {}),
     notes,
+    calibration,
   };
 }
 
@@ -227,20 +241,20 @@ function makeConsistent(drivers: Map<number, Drivers>, from: number, until: numb
   fill((r) => r.reimbursementRatio, (r, v) => (r.reimbursementRatio = v));
   fill((r) => r.aidReimbursementRatio, (r, v) => (r.aidReimbursementRatio = v));
   const d0 = drivers.get(from)!;
-  let prev = d0;
-  for (let y = from + 1; y <= until; y++) {
-    const d = drivers.get(y)!;
+  // Each later year from the one before, then the reported years before the base year from the one after.
+  const carry = (d: Drivers, from: Drivers) => {
     if (!d0.resident.split) d.resident.split = undefined;
-    else if (!d.resident.split) d.resident.split = prev.resident.split;
+    else if (!d.resident.split) d.resident.split = from.resident.split;
     if (!d0.employee) d.employee = undefined;
-    else if (!d.employee && prev.employee) {
+    else if (!d.employee && from.employee) {
       // Rules that stop setting a rate: contributions follow the wage mass from the last year they were due.
-      const k = d.contributors.times(d.wageIndex).dividedBy(prev.contributors.times(prev.wageIndex));
-      const e = prev.employee;
+      const k = d.contributors.times(d.wageIndex).dividedBy(from.contributors.times(from.wageIndex));
+      const e = from.employee;
       d.employee = { employer: e.employer.times(k), individual: e.individual.times(k), maternity: e.maternity.times(k), toAccounts: e.toAccounts.times(k) };
     }
-    prev = d;
-  }
+  };
+  for (let y = from + 1; y <= until; y++) carry(drivers.get(y)!, drivers.get(y - 1)!);
+  for (let y = from - 1; drivers.has(y); y--) carry(drivers.get(y)!, drivers.get(y + 1)!);
 }
 
 /** The driver of one line of one fund in one year; undefined means "absolute, see absoluteLine". */
@@ -301,6 +315,60 @@ function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec
   }
 }
 
+/**
+ * Medical aid is financed as needed (以支定收): the budget pays each year what
+ * aid spends, shared between the sources of the base year's funding in its
+ * proportions (to the fen, the largest source takes the rounding).
+ */
+function financedAsNeeded(baseIncome: Partial<Record<IncomeLine, Dec>>, need: Dec): Partial<Record<IncomeLine, Dec>> {
+  const sources = (Object.entries(baseIncome) as [IncomeLine, Dec][]).filter(([line, v]) => line !== 'interest' && v.isPositive());
+  const whole = sum(sources.map(([, v]) => v));
+  if (whole.isZero()) return { subsidy: need };
+  const out: Partial<Record<IncomeLine, Dec>> = {};
+  let largest = sources[0]![0];
+  for (const [line, v] of sources) {
+    out[line] = toFen(need.times(v).dividedBy(whole));
+    if (v.greaterThan(baseIncome[largest]!)) largest = line;
+  }
+  out[largest] = out[largest]!.plus(need.minus(sum(Object.values(out) as Dec[])));
+  return out;
+}
+
+interface Deferred {
+  fund: FundId;
+  side: Side;
+  line: string;
+  to: number;
+  /** In 元, whole fen. */
+  amount: Dec;
+}
+
+/**
+ * The amounts the report says were deferred, in 元: as stated, else what the
+ * model gives for that line in the year it belongs to (medical aid's
+ * contributions: the aid groups × what aid pays under the rules).
+ */
+function deferredAmounts(c: Calibration, drivers: Map<number, Drivers>): Deferred[] {
+  const out: Deferred[] = [];
+  for (const m of c.timing) {
+    if (!m.applied) continue;
+    const it = m.item;
+    const d = drivers.get(it.year);
+    let amount = it.amount;
+    if (!amount && d) {
+      if (it.line === 'aid.contributions') amount = toFen(aidContributions(d));
+      else {
+        const l = c.lines.find((x) => x.fund === it.fund && x.side === it.side && x.line === it.line);
+        const level = l?.levels.find((v) => v.year === it.year && !v.half)?.level;
+        amount = level ? toFen(level.times(it.side === 'income' ? incomeDriver(it.fund, it.line as IncomeLine, d) : expenditureDriver(it.fund, it.line as ExpenditureLine, d))) : undefined;
+      }
+    }
+    m.amount = amount;
+    if (amount && !amount.isZero()) out.push({ fund: it.fund, side: it.side, line: it.line, to: it.to!, amount });
+  }
+  return out;
+}
+
 /** What medical aid pays for contributions: a mechanism in absolute 元, not scaled from the base year (often 0). */
 function aidContributions(d: Drivers): Dec {
   const p = d.resident.aidPays;
@@ -320,8 +388,11 @@ function projectFund(
   a: Assumptions,
   methodOf: (f: FundId, y: number) => MonthsPayableMethod,
   thresholdsOf: (y: number) => Thresholds,
+  calibration: Calibration,
+  deferred: Deferred[],
 ): FundProjection {
   const d0 = drivers.get(base.year)!;
+  const anchor = (side: Side, line: string, amount: Dec) => anchorOf(calibration, bf.id, side, line) ?? amount;
   const baseIncome = sumValues(bf.income);
   const baseExpenditure = sumValues(bf.expenditure);
   const opening0 = bf.cumulative.minus(baseIncome.minus(baseExpenditure));
@@ -347,17 +418,24 @@ function projectFund(
     } else {
       income = {};
       for (const [line, amount] of Object.entries(bf.income) as [IncomeLine, Dec][]) {
-        income[line] = line === 'interest' && interestRate ? toFen(opening.isPositive() ? opening.times(interestRate) : ZERO) : scale(amount, incomeDriver(bf.id, line, d), incomeDriver(bf.id, line, d0));
+        income[line] = line === 'interest' && interestRate ? toFen(opening.isPositive() ? opening.times(interestRate) : ZERO) : scale(anchor('income', line, amount), incomeDriver(bf.id, line, d), incomeDriver(bf.id, line, d0));
       }
       if (!bf.income.interest && a.interestRate && opening.isPositive()) income.interest = toFen(opening.times(a.interestRate).dividedBy(100));
       expenditure = {};
       for (const [line, amount] of Object.entries(bf.expenditure) as [ExpenditureLine, Dec][]) {
-        expenditure[line] = line === 'aid.contributions' ? toFen(aidContributions(d)) : scale(amount, expenditureDriver(bf.id, line, d), expenditureDriver(bf.id, line, d0));
+        expenditure[line] = line === 'aid.contributions' ? toFen(aidContributions(d)) : scale(anchor('expenditure', line, amount), expenditureDriver(bf.id, line, d), expenditureDriver(bf.id, line, d0));
       }
       if (bf.id === 'aid' && bf.expenditure['aid.contributions'] === undefined) {
         const c = toFen(aidContributions(d));
         if (!c.isZero()) expenditure['aid.contributions'] = c;
       }
+      // The report's deferrals: what a year did not pay is paid in the year the report names.
+      for (const m of deferred) {
+        if (m.fund !== bf.id || m.to !== y) continue;
+        const lines = (m.side === 'income' ? income : expenditure) as Partial<Record<string, Dec>>;
+        lines[m.line] = (lines[m.line] ?? ZERO).plus(m.amount);
+      }
+      if (bf.id === 'aid' && a.aidFinancing === 'as-needed') income = financedAsNeeded(bf.income, sumValues(expenditure));
     }
     const fy = closeYear(y, income, expenditure, opening, past, methodOf(bf.id, y), thresholdsOf(y));
     years.push(fy);

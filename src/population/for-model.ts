@@ -23,6 +23,8 @@ const statusOf = (g: Group): Status => (STATUSES as readonly string[]).includes(
 
 export function populationIndex(args: {
   baseYear: number;
+  /** First year wanted (a baseline's earlier reported years, for calibration). */
+  from?: number;
   until: number;
   start: Partial<Record<Group, { toNumber(): number }>>;
   assumptions: Assumptions;
@@ -32,13 +34,14 @@ export function populationIndex(args: {
   const n = (g: Group) => start[g]?.toNumber() ?? 0;
   const insured = projectInsured({
     baseYear: args.baseYear,
+    from: args.from,
     until: args.until,
     counts: { inService: n('inService'), flexible: n('flexible'), retiree: n('retiree'), resident: n('resident') },
     retirement: args.retirement,
     assumptions: a.population,
     retireeCostWeight: a.retireeCostWeight.toNumber(),
   });
-  const year = (y: number) => insured.years[y - args.baseYear]!;
+  const year = (y: number) => insured.years[y - insured.firstYear]!;
   const totals = new Map<string, number>();
   const totalOf = (s: Status, y: number) => {
     const k = `${s}${y}`;

@@ -68,6 +68,8 @@ export interface InsuredYear {
 
 export interface InsuredProjection {
   baseYear: number;
+  /** The first year computed (earlier reported years, for calibration), at most the base year. */
+  firstYear: number;
   years: InsuredYear[];
   /** The region's population ÷ the national one. */
   regionScale: number;
@@ -137,6 +139,8 @@ const sumOf = (x: BySex) => SEXES.reduce((s, sex) => s + x[sex].reduce((p, v) =>
  */
 export function projectInsured(args: {
   baseYear: number;
+  /** First year wanted, for a baseline's earlier reported years; the base year by default. */
+  from?: number;
   until: number;
   counts: BaseCounts;
   retirement: PolicyStack;
@@ -179,10 +183,8 @@ export function projectInsured(args: {
   const kRet = counts.retiree / Math.max(sumOf(base.retiredBefore), 1e-9);
   const flexShare = employeesWorking > 0 ? counts.flexible / employeesWorking : 0;
 
-  const years: InsuredYear[] = [];
-  let kRes = 0;
-  for (let y = baseYear; y <= until; y++) {
-    const sh = y === baseYear ? base : shapes(y);
+  // Residents: the people not insured as employees, times a rate calibrated to the base year.
+  const statuses = (sh: ReturnType<typeof shapes>) => {
     const byStatus = { inService: zeros(), flexible: zeros(), retiree: zeros(), resident: zeros() };
     for (const s of SEXES) {
       for (let x = 0; x < AGES; x++) {
@@ -193,12 +195,22 @@ export function projectInsured(args: {
         byStatus.resident[s][x] = Math.max(0, sh.population[s][x]! - emp - byStatus.retiree[s][x]!);
       }
     }
-    if (y === baseYear) kRes = counts.resident / Math.max(sumOf(byStatus.resident), 1e-9);
+    return byStatus;
+  };
+  const kRes = counts.resident / Math.max(sumOf(statuses(base).resident), 1e-9);
+  const firstYear = Math.min(args.from ?? baseYear, baseYear);
+  const years: InsuredYear[] = [];
+  let baseInsured: InsuredYear | undefined;
+  for (let y = firstYear; y <= until; y++) {
+    const sh = y === baseYear ? base : shapes(y);
+    const byStatus = statuses(sh);
     for (const s of SEXES) for (let x = 0; x < AGES; x++) byStatus.resident[s][x] = byStatus.resident[s][x]! * kRes;
-    years.push({ year: y, byStatus, population: sh.population });
+    const iy = { year: y, byStatus, population: sh.population };
+    if (y === baseYear) baseInsured = iy;
+    years.push(iy);
   }
-  const ageCostSlope = solveSlope(years[0]!, args.retireeCostWeight);
-  return { baseYear, years, regionScale, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
+  const ageCostSlope = solveSlope(baseInsured!, args.retireeCostWeight);
+  return { baseYear, firstYear, years, regionScale, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
 }
 
 /** Mean relative cost c(a) of one status in one year. */

@@ -15,6 +15,8 @@ export const PRE_REFORM_RULE = 'national/retirement-age-pre-reform';
 
 /** As written in a scenario file. */
 export interface PopulationInput {
+  /** "cohort" (the default): counts and costs follow the population model; "none": counts move by the participation trend alone. */
+  model?: 'cohort' | 'none';
   variant?: FertilityVariant;
   mortalityPercent?: string;
   migrationPercent?: string;
@@ -25,11 +27,13 @@ export interface PopulationInput {
 }
 
 export interface PopulationSettings extends InsuredAssumptions {
+  model: 'cohort' | 'none';
   retirementRule: string;
 }
 
 /** Unit, source or rationale of each population assumption, for the CLI, JSON and the workbench. */
 export const POPULATION_SOURCES: Record<keyof PopulationInput, { unit: string; zh: string; en: string }> = {
+  model: { unit: 'cohort|none', zh: '参保人数与费用随人口模型变化（cohort），或仅按参保率年变化（none，供对照）', en: 'insured counts and costs follow the population model (cohort), or the participation trend alone (none, for comparison)' },
   variant: { unit: 'medium|high|low', zh: '联合国《世界人口展望2024》生育率方案；高、低方案为中方案±0.5个孩子（2024-2028年逐步到位）', en: 'UN WPP 2024 fertility variant; high and low are the medium ± 0.5 children per woman, phased in over 2024-2028' },
   mortalityPercent: { unit: '%', zh: '死亡率相对WPP 2024中方案的百分比（100为原值）', en: 'death rates relative to WPP 2024 medium, percent (100: as published)' },
   migrationPercent: { unit: '%', zh: '净迁移相对WPP 2024中方案的百分比；按20-39岁均匀分布、男女各半（假设）', en: 'net migration relative to WPP 2024 medium, percent; spread evenly over ages 20-39, half men (an assumption)' },
@@ -54,7 +58,9 @@ export function resolvePopulation(input: PopulationInput | undefined, file: stri
   if (i.variant !== undefined && !FERTILITY_VARIANTS.includes(i.variant)) {
     problems.push({ file, path: `${at}/variant`, reason: `"${String(i.variant)}" is not a fertility variant; expected one of ${FERTILITY_VARIANTS.join(', ')}` });
   }
+  if (i.model !== undefined && i.model !== 'cohort' && i.model !== 'none') problems.push({ file, path: `${at}/model`, reason: `"${String(i.model)}" is not a population model; expected cohort or none` });
   return {
+    model: i.model === 'none' ? 'none' : 'cohort',
     population: {
       variant: i.variant && FERTILITY_VARIANTS.includes(i.variant) ? i.variant : POPULATION_DEFAULTS.variant,
       mortalityPercent: pct('mortalityPercent', POPULATION_DEFAULTS.mortalityPercent, 10, 300),

@@ -46,6 +46,7 @@ export function populationAssumptions(p: Projection): { name: string; value: str
   const s = p.population;
   if (!s) return [];
   const values: Record<keyof PopulationInput, string> = {
+    model: s.settings.model,
     variant: s.settings.population.variant,
     mortalityPercent: String(s.settings.population.mortalityPercent),
     migrationPercent: String(s.settings.population.migrationPercent),

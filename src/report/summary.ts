@@ -77,6 +77,19 @@ export function projectionJson(p: Projection, hash: string, title: string): unkn
       aidPays: { tekun: x.aidPays.tekun.toFixed(2), dibao: x.aidPays.dibao.toFixed(2), fanpin: x.aidPays.fanpin.toFixed(2) },
     })),
     notes: p.notes,
+    calibration: calibrationJson(p),
+  };
+}
+
+/** Abnormal periods, the report's deferrals and each line's calibrated level, as plain data (万元 exact). */
+export function calibrationJson(p: Projection): unknown {
+  const c = p.calibration;
+  return {
+    normalise: c.options.normalise,
+    thresholdPercent: c.options.threshold,
+    abnormal: c.abnormal.map((a) => ({ fund: a.fund, side: a.side, period: `${a.year}${a.half ? '-H1' : ''}`, departurePercent: a.departure.toDecimalPlaces(2).toFixed(2), statedChangePercent: a.statedChange ?? null, normalised: a.normalised, reason: a.reason })),
+    timing: c.timing.map((t) => ({ kind: t.item.kind, fund: t.item.fund, line: t.item.line, year: t.item.year, to: t.item.to ?? null, quote: t.item.quote, applied: t.applied, amount: t.amount ? wanExact(t.amount) : null })),
+    lines: c.lines.map((l) => ({ fund: l.fund, side: l.side, line: l.line, method: l.method, origin: l.origin, reported: wanExact(l.reported), calibrated: wanExact(l.anchor), periods: l.levels.map((v) => ({ period: `${v.year}${v.half ? '-H1' : ''}`, used: v.used, ownLine: v.ownLine })) })),
   };
 }
 

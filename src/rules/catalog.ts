@@ -3,7 +3,9 @@
  * under rules/ without ".json" ("inner-mongolia/resident-2022"), so a
  * reference in `extends` or a scenario finds its file without a table.
  */
-import { InputError, type InputProblem } from '../common/errors.ts';
+import { InputError, localizedProblem, type InputProblem } from '../common/errors.ts';
+import { canonicalJson } from '../common/canonical-json.ts';
+import { message } from '../common/messages.ts';
 import { loadRuleSet } from './load.ts';
 import type { Registry } from './registry.ts';
 import type { RuleSet } from './types.ts';
@@ -18,6 +20,27 @@ export class Catalog {
 
   add(set: RuleSet): void {
     this.#sets.set(set.spec.id, set);
+  }
+
+  /**
+   * Add a rule set of the user's (a --rules file, a scenario's ruleSets): reusing
+   * the id of one already here is refused, unless it says it replaces a shipped one.
+   */
+  addOwn(set: RuleSet): void {
+    const existing = this.#sets.get(set.spec.id);
+    if (existing && existing.file === set.file) {
+      throw new InputError([localizedProblem(set.file, set.at + '/id', message('ruleSet.idTwice', { id: set.spec.id, other: existing.at || '/' }))]);
+    }
+    // A verbatim copy of a shipped rule set (a saved scenario carrying its rules) is the same rule set, not a reuse.
+    if (existing && !set.spec.replaces && canonicalJson(existing.spec) !== canonicalJson(set.spec)) throw new InputError([localizedProblem(set.file, set.at + '/id', message('ruleSet.reusesBuiltIn', { id: set.spec.id }))]);
+    this.#sets.set(set.spec.id, set);
+  }
+
+  /** A catalog with the same rule sets, to which a calculation or scenario adds its own without touching this one. */
+  copy(): Catalog {
+    const out = new Catalog(this.registry);
+    for (const set of this.#sets.values()) out.add(set);
+    return out;
   }
 
   get(id: string): RuleSet | undefined {

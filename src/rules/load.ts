@@ -27,6 +27,7 @@ export function rulePeriod(rule: RuleSpec): Period {
  */
 export function loadRuleSet(data: unknown, file: string, registry: Registry, expectedId?: string, at = ''): RuleSet {
   const inFile = (problems: InputProblem[]) => new InputError(problems.map((p) => ({ ...p, path: at + p.path })));
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw inFile([{ file, path: '', reason: 'a rule set is a JSON object: {"id": …, "title": …, "rules": […], …}' }]);
   const schema = schemaProblems(ruleSetSchema, data, file);
   if (schema.length) throw inFile(schema);
   const spec = data as RuleSetSpec;
@@ -53,6 +54,14 @@ export function loadRuleSet(data: unknown, file: string, registry: Registry, exp
         continue;
       }
       problems.push(...valueProblems(value, name, registry, file, vpath));
+    }
+    for (const [name, u] of Object.entries(rule.uprate ?? {})) {
+      const upath = at + pointer('uprate', name);
+      if (!(name in rule.event.params)) problems.push({ file, path: upath, reason: `the rule does not set ${name}, so it cannot say how it is uprated` });
+      else if (rule.until !== undefined) problems.push({ file, path: upath, reason: `the rule ends in ${rule.until}; only an open-ended rule is uprated past its last dated value` });
+      else if (rule.from === undefined) problems.push({ file, path: upath, reason: 'uprating counts years from the rule\'s "from" month, which is missing' });
+      if ((u.how === 'amount' || u.how === 'percent') && u.perYear === undefined) problems.push({ file, path: upath + '/perYear', reason: `"${u.how}" needs perYear` });
+      if (u.how === 'series' && u.series === undefined) problems.push({ file, path: upath + '/series', reason: '"series" needs the series it follows' });
     }
   });
   if (problems.length === 0) problems.push(...overlapProblems(spec, file, registry));

@@ -70,6 +70,21 @@ export interface RuleSpec {
   conditions?: Condition;
   event: { type: 'set'; params: Record<string, ValueExpr> };
   source: RuleSource;
+  /** How parameters this rule sets evolve after its first year, when it has no end month. */
+  uprate?: Record<string, Uprate>;
+}
+
+/**
+ * Uprating past the last dated value: in year y of an open-ended rule that
+ * starts in year y0, the value is v (unchanged), v + n·perYear (amount),
+ * v·(1 + perYear%)^n (percent) or v·series(y)/series(y0) (series), n = y − y0.
+ */
+export interface Uprate {
+  how: 'unchanged' | 'amount' | 'percent' | 'series';
+  perYear?: string;
+  series?: SeriesName;
+  /** The source of the pace or the rationale: an assumption, shown as one. */
+  note: string;
 }
 
 export interface RuleSetSpec {
@@ -78,6 +93,8 @@ export interface RuleSetSpec {
   jurisdiction: { level: 'national' | 'region' | 'city' | 'county'; name: string };
   document: { title: string; number?: string; date?: string; file?: string; note?: string };
   extends?: string[];
+  /** A rule set of the user's that replaces the shipped one of the same id (refused otherwise). */
+  replaces?: boolean;
   precedence: number;
   rules: RuleSpec[];
 }

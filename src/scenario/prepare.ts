@@ -49,11 +49,10 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   const base = baseYearOf(env, baselineJson, baselineFile, s, file);
 
   // The scenario's own rule sets join the shipped ones for this projection only.
-  const catalog = new Catalog(env.catalog.registry);
-  for (const set of env.catalog.list()) catalog.add(set);
+  const catalog = env.catalog.copy();
   (s.ruleSets ?? []).forEach((spec, i) => {
     try {
-      catalog.add(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
+      catalog.addOwn(loadRuleSet(spec, file, env.catalog.registry, undefined, `/ruleSets/${i}`));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       problems.push(...err.problems);
@@ -81,14 +80,14 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
 
   const stack = composeStack(s.rules, (id) => catalog.get(id), catalog.registry);
   const assumptions = resolveAssumptions(s.assumptions ?? {}, base, file);
-  const retirement = retirementStack(catalog, assumptions.population.retirementRule, file);
+  const retirement = assumptions.population.model === 'none' ? undefined : retirementStack(catalog, assumptions.population.retirementRule, file);
   const input: ProjectionInput = { base, stack, assumptions, overrides, until, retirement };
   const hash = await contentHash({
     model: MODEL_VERSION,
     baseline: baselineJson,
     baseYear: base.year,
     ruleSets: stack.ruleSets.map((r) => r.spec),
-    retirement: retirement.ruleSets.map((r) => r.spec),
+    retirement: retirement?.ruleSets.map((r) => r.spec) ?? null,
     registry: stack.registry.names().map((n) => [n, stack.registry.get(n)]),
     // What an override does, not how it is written: notes and "400.0" against "400" do not count.
     overrides: (s.overrides ?? []).map(({ param, value, from, until }) => ({ param, value: normalize(value), from, until })),

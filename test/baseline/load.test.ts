@@ -79,15 +79,15 @@ describe('loadBaseline', () => {
 
   it('refuses a value that is not a decimal string', () => {
     const e = refusal('banner-2022', (d) => setAt(d, `${INCOME}/value`, '43,370.17'));
-    expect(e.problems).toEqual([{
+    expect(e.problems).toMatchObject([{
       file: BANNER, path: `${INCOME}/value`,
-      reason: 'must be a decimal string such as "43370.17" or "-1432.8" (no spaces, commas or units)',
+      reason: '"43,370.17" is not a decimal number: write digits with at most one point, such as "6.2" (no spaces, commas, units or exponents)',
     }]);
   });
 
   it('refuses a JSON number where a decimal string belongs', () => {
     const e = refusal('banner-2022', (d) => setAt(d, `${INCOME}/value`, 43370.17));
-    expect(e.message).toContain(`${BANNER} at ${INCOME}/value: must be a decimal string such as "43370.17" or "-1432.8", not a JSON number`);
+    expect(e.message).toContain(`${BANNER} at ${INCOME}/value: write the number in quotes, "43370.17": values are exact decimal strings, and a JSON number may lose digits`);
   });
 
   it('refuses a period key that is not a period', () => {

@@ -3,7 +3,11 @@
  * --help with examples, values refused as invalid (not missing) and blamed on
  * their flag, negative numbers taken as values and refused by range, exit codes.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { baselineJson, exampleDoc } from '../scenario/helpers.ts';
 import { runAudit } from '../../src/cli/audit.ts';
 import { runCalc } from '../../src/cli/calc.ts';
 import { runSimulate } from '../../src/cli/simulate.ts';
@@ -133,5 +137,43 @@ describe('simulate and audit arguments', () => {
     expect(r.err).toBe('error: nope.json: no such file\n');
     const rules = await run(audit, 'seeds/baselines/banner-2022.json', '--rules', 'nowhere/none');
     expect(rules.err).toMatch(/^error: --rules: no rule set "nowhere\/none"; known: /);
+  });
+});
+
+describe('simulate with an embedded baseline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embedded-'));
+  const write = (name: string, doc: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(doc));
+    return file;
+  };
+  const withBaseline = (edit: (b: Record<string, any>) => void) => {
+    const doc = exampleDoc('banner-2022.json');
+    const b = baselineJson('banner-2022') as Record<string, any>;
+    edit(b);
+    return { ...doc, baseline: { embedded: b } };
+  };
+  const AT = '/baseline/embedded/funds/resident/periods/2022/income/parts/subsidy';
+
+  it('a verbatim copy of the shipped report runs as the report does', async () => {
+    const r = await run(runSimulate, write('copy.json', withBaseline(() => {})), '--until', '2023');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+  });
+
+  it('levels that do not add up to the subsidy are refused, the way audit finds them', async () => {
+    // central 3914 instead of 3114: 3914 + 663 + 85.02 + 270.89 = 4932.91 ≠ 4132.91
+    const file = write('levels.json', withBaseline((b) => (b.funds.resident.periods['2022'].income.parts.subsidy.parts.central.value = '3914')));
+    const r = await run(runSimulate, file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(
+      `error: ${file} at ${AT}: the embedded baseline breaks an identity [parts-sum]: resident 2022 income.subsidy: the parts 3914 + 663 + 85.02 + 270.89 add up to 4932.91 万元, but the total is 4132.91 万元 (difference 800.00, rounding allows 0.025); npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent`,
+    );
+    const anyway = await run(runSimulate, file, '--allow-inconsistent', '--until', '2023', '--format', 'json');
+    expect(anyway.code).toBe(0);
+    expect(anyway.err).toContain(`warning: ${file} at ${AT}: the embedded baseline breaks an identity [parts-sum]`);
+    const json = JSON.parse(anyway.out) as { scenario: { baselineFindings: { check: string }[] } };
+    expect(json.scenario.baselineFindings.map((f) => f.check)).toEqual(['parts-sum', 'restatement']);
   });
 });

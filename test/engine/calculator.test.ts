@@ -181,7 +181,7 @@ describe('national minimum resident standards 2019-2025', () => {
     ['2023-06', '380', '640'],
     ['2024-06', '400', '670'],
     ['2025-06', '400', '700'],
-    ['2030-06', '400', '700'], // the latest standard stays in force
+    ['2030-06', '500', '850'], // the 2025 standard uprated at the recent pace: 400 + 5 × 20, 700 + 5 × 30
   ])('%s: individual %s, subsidy %s', async (date, individual, subsidy) => {
     const res = await resolve({ rules: 'national/resident-minimum', date, category: 'resident' });
     expect(s(res.values.get('resident.individual.minimum')?.value)).toBe(individual);

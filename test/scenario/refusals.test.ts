@@ -65,7 +65,7 @@ describe('the file itself', () => {
   });
 
   it('a horizon beyond 2060, in the file and from the command line (--until bypasses the schema)', async () => {
-    expect(await problemsOf(() => loadScenario({ ...banner(), until: 2061 }, FILE))).toEqual([{ file: FILE, path: '/until', reason: 'must be <= 2060' }]);
+    expect(await problemsOf(() => loadScenario({ ...banner(), until: 2061 }, FILE))).toEqual([{ file: FILE, path: '/until', reason: 'must be at most 2060' }]);
     const s = loadScenario(banner(), FILE);
     s.until = 2070;
     expect(await problemsOf(() => prepareScenario(s, FILE, nodeEnvironment()))).toEqual([{ file: FILE, path: '/until', reason: 'the horizon goes up to 2060' }]);
@@ -137,7 +137,18 @@ describe('assumptions', () => {
 
   it('a number written as a JSON number instead of a decimal string', async () => {
     const problems = await problemsOf(() => loadScenario({ ...banner(), assumptions: { wageGrowth: 5 } }, FILE));
-    expect(problems).toEqual([{ file: FILE, path: '/assumptions/wageGrowth', reason: 'must be string' }]);
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        path: '/assumptions/wageGrowth',
+        reason: 'write the number in quotes, "5": values are exact decimal strings, and a JSON number may lose digits',
+        message: {
+          id: 'value.quoteNumber',
+          zh: '请把数字写在引号里："5"：数值以精确的十进制字符串记录，JSON 数字可能丢失位数',
+          en: 'write the number in quotes, "5": values are exact decimal strings, and a JSON number may lose digits',
+        },
+      },
+    ]);
   });
 });
 

@@ -173,7 +173,7 @@ export class YbPopulationView extends LitElement {
     const current = this.scenario?.assumptions?.population ?? {};
     return html`<fieldset>
       <legend>${pick(TEXT.assumptions)}</legend>
-      ${p.assumptions.filter((a) => a.name !== 'retirementRule').map((a) => {
+      ${p.assumptions.filter((a) => a.name !== 'retirementRule' && a.name !== 'model').map((a) => {
         const id = `pop-${a.name.replace(/\./g, '-')}`;
         const control =
           a.name === 'variant'

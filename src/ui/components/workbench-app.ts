@@ -6,6 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
+import { stripBom } from '../../common/bom.ts';
 import type { InputProblem } from '../../common/errors.ts';
 import type { CompareResult, ExplainView, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
@@ -14,7 +15,7 @@ import { getLocale, pick, setLocale, t } from '../i18n.ts';
 import { downloadText } from '../format.ts';
 import { SimulationController, startWorker, type Api } from '../state/simulation-controller.ts';
 import { Store } from '../state/store.ts';
-import { decodeShareFragment, encodeShareFragment } from '../state/share.ts';
+import { decodeShareLink, encodeShareFragment, shareHashProblem } from '../state/share.ts';
 import { base } from '../styles.ts';
 import './lever-panel.ts';
 import './fund-view.ts';
@@ -194,10 +195,10 @@ export class YbApp extends LitElement {
     this.addEventListener('drop', this.#onDrop);
     await setLocale(this.store.state.locale);
     this._catalog = await this.sim.api.catalog();
-    const shared = await decodeShareFragment(location.hash).catch(() => null);
-    if (shared === null) this.#showFileProblems([{ file: 'shared link', path: '', reason: t('shareBroken') }], '');
-    if (shared) {
-      await this.openText(shared, 'shared link');
+    const shared = decodeShareLink(location.hash);
+    if (shared && !shared.ok) this.#showFileProblems(shared.problems, '');
+    if (shared?.ok) {
+      await this.openText(shared.text, 'shared link', shared.hash);
       history.replaceState(null, '', location.pathname + location.search);
     }
     if (!this.store.active) {
@@ -209,7 +210,8 @@ export class YbApp extends LitElement {
   }
 
   /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
-  async openText(text: string, file: string): Promise<boolean> {
+  async openText(text: string, file: string, linkHash?: string): Promise<boolean> {
+    text = stripBom(text); // a file saved by a Windows editor
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -227,7 +229,9 @@ export class YbApp extends LitElement {
       this.#showFileProblems(problems, text);
       return false;
     }
-    this._fileProblems = [];
+    // A share link names the content hash its sender saw: opened, the scenario must compute the same.
+    const mismatch = shareHashProblem(linkHash, result.hash);
+    this._fileProblems = mismatch ? [mismatch] : [];
     this.store.add(scenario as Scenario);
     this.#runActive();
     return true;
@@ -471,7 +475,8 @@ export class YbApp extends LitElement {
   #share = async (): Promise<void> => {
     const a = this.store.active;
     if (!a) return;
-    const link = location.origin + location.pathname + (await encodeShareFragment(a.scenario));
+    const run = await this.sim.api.run(a.scenario, 'share');
+    const link = location.origin + location.pathname + (await encodeShareFragment(a.scenario, run.ok ? run.hash : undefined));
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     this.shareLink = link;
     this.#toastFor(t('shared'));

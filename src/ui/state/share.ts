@@ -1,33 +1,19 @@
 /**
- * A share link carries the whole scenario in the URL fragment (never sent to
- * a server): JSON, deflated, base64url.
+ * The workbench's side of share links; the format and its checks live in
+ * src/scenario/share-link.ts (no DOM there).
  */
-const PREFIX = '#scenario=';
+import { decodeShareLink, encodeShareLink, type ShareDecoded } from '../../scenario/share-link.ts';
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
+export { decodeShareLink, shareHashProblem, type ShareDecoded } from '../../scenario/share-link.ts';
+
+export async function encodeShareFragment(scenario: unknown, hash?: string): Promise<string> {
+  return encodeShareLink(scenario, hash);
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
-
-export async function encodeShareFragment(scenario: unknown): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(scenario));
-  return PREFIX + toBase64Url(await pipe(json, new CompressionStream('deflate-raw')));
-}
-
-/** The scenario JSON text carried by a fragment, or undefined when there is none. */
+/** The scenario JSON text carried by a fragment, or undefined when there is none; rejects with the problems' text when the link is refused. */
 export async function decodeShareFragment(hash: string): Promise<string | undefined> {
-  if (!hash.startsWith(PREFIX)) return undefined;
-  const bytes = await pipe(fromBase64Url(hash.slice(PREFIX.length)), new DecompressionStream('deflate-raw'));
-  return new TextDecoder().decode(bytes);
+  const decoded: ShareDecoded | undefined = decodeShareLink(hash);
+  if (!decoded) return undefined;
+  if (!decoded.ok) throw new Error(decoded.problems.map((p) => p.reason).join('\n'));
+  return decoded.text;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../src/analyses/backtest.ts';
+import { nodeEnvironment } from '../../src/scenario/node-env.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { exampleText, s, wan } from '../scenario/helpers.ts';
+
+const example = (name: string) => loadScenario(JSON.parse(exampleText(name)), `seeds/scenarios/${name}`);
+
+describe('backtest', () => {
+  it('Xinjiang from 2019: 2020 expenditure by hand, beside the naive forecast', async () => {
+    // Counts without the population model, so that they stay as the report's (the population model's own test is
+    // below: between 2019 and 2020 people retire, and the expenditure it projects is higher).
+    const flat = example('xinjiang-2020.json');
+    flat.assumptions = { ...flat.assumptions, population: { model: 'none' } };
+    const r = await backtest(flat, 'seeds/scenarios/xinjiang-2020.json', nodeEnvironment());
+    expect(r.runs.map((x) => x.from)).toEqual([2019]);
+    const row = r.rows.find((x) => x.fund === 'employee' && x.line === 'expenditure' && x.year === 2020)!;
+    // seed 002, 2019: 待遇支出 265007 + 其他 3740 万元. 2019 prints no insured count and 2020 states no change, so the
+    // counts stay as 2020's; cost per head grows 4% × 1% use: 265007 × 1.04 × 1.01 = 278363.3528, "other" stays 3740
+    // (the average of its one reported year, flat driver): model 282103.3528 万元 against the reported 246656 (+14.37%).
+    expect(s(row.reported)).toBe(s(wan('246656')));
+    expect(s(row.model)).toBe(s(wan('282103.3528')));
+    expect(row.modelError!.toDecimalPlaces(2).toString()).toBe('14.37');
+    // The naive forecast has no 2018 to take a growth from: 2019 carried flat, 268747 (+8.96%)
+    expect(s(row.naive)).toBe(s(wan('268747')));
+    expect(row.naiveError!.toDecimalPlaces(2).toString()).toBe('8.96');
+    expect(r.runs[0]!.caveats.some((c) => c.en.includes('insured in 2019 rolled back from 2020'))).toBe(true);
+    // With the population model, retirements between 2019 and 2020 raise the cost per insured person: a higher figure
+    const aged = await backtest(example('xinjiang-2020.json'), 'seeds/scenarios/xinjiang-2020.json', nodeEnvironment());
+    const agedRow = aged.rows.find((x) => x.fund === 'employee' && x.line === 'expenditure' && x.year === 2020)!;
+    expect(agedRow.model!.greaterThan(row.model!)).toBe(true);
+    expect(agedRow.model!.dividedBy(row.model!).lessThan('1.02')).toBe(true);
+  });
+
+  it('compares a half year with half the projected year (the city, 2022 H1)', async () => {
+    const r = await backtest(example('city-2021.json'), 'seeds/scenarios/city-2021.json', nodeEnvironment());
+    const rows = r.rows.filter((x) => x.from === 2021);
+    expect(rows.every((x) => x.half && x.year === 2022)).toBe(true);
+    // seed 001: 2022年上半年 employee income 217593, resident income 348032 万元
+    expect(rows.filter((x) => x.line === 'income').map((x) => s(x.reported))).toEqual([s(wan('217593')), s(wan('348032'))]);
+    expect(rows.some((x) => x.line === 'cumulative')).toBe(false);
+  });
+
+  it('uses only the data up to the start year and refuses a start year without a later report', async () => {
+    const r = await backtest(example('banner-2022.json'), 'seeds/scenarios/banner-2022.json', nodeEnvironment(), 2021);
+    expect(r.runs.map((x) => x.from)).toEqual([2021]);
+    expect(r.rows.every((x) => x.year === 2022)).toBe(true);
+    // from 2021 the report's 2022 deferral is not known, and the banner's resident 2022 is the report's −64.03%
+    const res = r.rows.find((x) => x.fund === 'resident' && x.line === 'expenditure')!;
+    expect(s(res.reported)).toBe(s(wan('1991.34')));
+    await expect(backtest(example('banner-2022.json'), 'x', nodeEnvironment(), 2022)).rejects.toThrow(/--from.*2020, 2021/);
+  });
+});
