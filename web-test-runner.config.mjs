@@ -28,12 +28,13 @@ function countsReporter() {
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 /**
- * json-rules-engine and ajv ship CommonJS only (Vite pre-bundles them for the app);
+ * json-rules-engine, ajv and exceljs ship CommonJS only (Vite pre-bundles them for the app);
  * serve the test browser an ES module bundle of each.
  */
 const COMMONJS = {
   'json-rules-engine': ['Engine', 'Rule', 'Operator', 'Almanac'],
   ajv: ['Ajv'],
+  exceljs: ['Workbook'],
 };
 
 function commonJsAsEsm() {
@@ -67,7 +68,7 @@ export default {
   browserStartTimeout: 60000,
   // echarts reads process.env.NODE_ENV, which Vite defines for the app.
   testRunnerHtml: (testFramework) =>
-    `<html><body><script>window.process = { env: { NODE_ENV: 'production' } };</script><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><script>window.process = { env: { NODE_ENV: 'production' } };</script><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [commonJsAsEsm(), esbuildPlugin({ ts: true, json: true, tsconfig, target: 'es2022' })],
   browsers: [
     chromeLauncher({

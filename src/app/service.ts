@@ -61,8 +61,11 @@ export class SimulationService {
     };
   }
 
-  /** Validate and project; problems come back as data, never as a thrown error across the worker boundary. */
-  async run(data: unknown, file = 'scenario'): Promise<RunResult> {
+  /**
+   * Validate and project; problems come back as data, never as a thrown error across the worker boundary.
+   * `leversAt` is the month the levers are shown and edited at (default the first projected month).
+   */
+  async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
     const started = performance.now();
     try {
       const scenario = loadScenario(data, file);
@@ -71,7 +74,7 @@ export class SimulationService {
       this.#runs.delete(prepared.hash);
       this.#runs.set(prepared.hash, { scenario, prepared, projection });
       if (this.#runs.size > 8) this.#runs.delete(this.#runs.keys().next().value!);
-      return { ...(await this.#view(scenario, prepared, projection)), millis: performance.now() - started };
+      return { ...(await this.#view(scenario, prepared, projection, leversAt)), millis: performance.now() - started };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
@@ -150,15 +153,16 @@ export class SimulationService {
     });
   }
 
-  async #view(scenario: Scenario, prepared: Prepared, projection: Projection): Promise<Omit<RunView, 'millis'>> {
+  async #view(scenario: Scenario, prepared: Prepared, projection: Projection, at?: string): Promise<Omit<RunView, 'millis'>> {
     const registry = prepared.input.stack.registry;
     const leverMonth = `${projection.baseYear + 1}-01`;
+    const leversAt = at && at >= leverMonth && at <= `${projection.until}-12` ? at : leverMonth;
     const byCategory = new Map<Category, [Resolution, Resolution]>();
     // Also at the horizon: a parameter whose rule becomes a percentage of the wage later (the city's floor from
     // 2022-03) is offered as that percentage, changed from the month that rule starts.
     const atHorizon = new Map<Category, Resolution>();
     for (const c of new Set(Object.values(CATEGORY_OF_SCHEME))) {
-      byCategory.set(c, [await this.#resolve(prepared, leverMonth, c, true), await this.#resolve(prepared, leverMonth, c, false)]);
+      byCategory.set(c, [await this.#resolve(prepared, leversAt, c, true), await this.#resolve(prepared, leversAt, c, false)]);
       atHorizon.set(c, await this.#resolve(prepared, `${projection.until}-01`, c, true));
     }
     const resolutions = (c: Category) => byCategory.get(c)!;
@@ -180,7 +184,7 @@ export class SimulationService {
         baselineValue: b ? b.value.toString() : null,
         source: v?.provenance ?? null,
         baselineSource: b?.provenance ?? null,
-        ofWage: ofWage(atHorizon.get(CATEGORY_OF_SCHEME[spec.scheme])!.values.get(name), leverMonth),
+        ofWage: ofWage(atHorizon.get(CATEGORY_OF_SCHEME[spec.scheme])!.values.get(name), leversAt),
         override: idx >= 0 ? idx : null,
       };
     });
@@ -217,6 +221,7 @@ export class SimulationService {
       baseYear: projection.baseYear,
       until: projection.until,
       leverMonth,
+      leversAt,
       funds: projection.funds.map((f) => ({
         id: f.id,
         name: FUND_NAMES[f.id as FundId],

@@ -39,7 +39,7 @@ export interface LeverView {
   unit: Unit;
   label: Text;
   choices?: string[];
-  /** In force in the first projected month, with the scenario's overrides; null where nothing sets it. */
+  /** In force in the month the levers are shown at (RunView.leversAt), with the scenario's overrides; null where nothing sets it. */
   value: string | null;
   /** The same without the scenario's overrides. */
   baselineValue: string | null;
@@ -90,6 +90,8 @@ export interface RunView {
   until: number;
   /** First projected month, the date levers are shown and changed at. */
   leverMonth: string;
+  /** The month the levers' values are shown at, the start of a change made now. */
+  leversAt: string;
   funds: FundView[];
   subsidy: { year: number; central: string; region: string; city: string; county: string; unspecified: string }[];
   subsidyTotals: { central: string; region: string; city: string; county: string; unspecified: string };

@@ -39,7 +39,11 @@ export function unitLabel(unit: string): string {
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  downloadBlob(filename, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -54,4 +58,9 @@ export function csv(rows: (string | number | null)[][]): string {
   };
   // A BOM so spreadsheet programs read the Chinese headers as UTF-8.
   return '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** A file name from a scenario's title: no characters a file system refuses, at most 60. */
+export function fileNameOf(title: string): string {
+  return title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'scenario';
 }

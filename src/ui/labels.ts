@@ -22,10 +22,14 @@ const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
   'aid.medical': { zh: '医疗救助', en: 'Medical aid for costs' },
 };
 
-/** An axis label in 万元: 亿 beyond 10 000 万元 in Chinese, millions of yuan in English. */
-export function bigWan(v: number): string {
-  if (Math.abs(v) < 10000) return String(v);
-  return getLocale() === 'en' ? `${(v / 100).toLocaleString('en-US')}m yuan` : `${v / 10000}亿`;
+/**
+ * A value axis for amounts in 万元, its name and its ticks in the same unit: 亿元 where the amounts
+ * reach 10 000 万元, else 万元; in English, millions of yuan.
+ */
+export function wanAxis(values: (number | null)[]): { name: string; axisLabel: { formatter: (v: number) => string } } {
+  if (getLocale() === 'en') return { name: 'million yuan', axisLabel: { formatter: (v) => (v / 100).toLocaleString('en-US') } };
+  const big = values.some((v) => v !== null && Math.abs(v) >= 10000);
+  return big ? { name: '亿元', axisLabel: { formatter: (v) => String(v / 10000) } } : { name: t('unitWan'), axisLabel: { formatter: (v) => String(v) } };
 }
 
 export function lineName(line: string): string {

@@ -78,6 +78,11 @@ export const base = css`
   h3 {
     font-size: 14px;
   }
+  /* A table wider than a phone scrolls in its own box, never the page. */
+  .wide {
+    overflow-x: auto;
+    max-width: 100%;
+  }
   .muted {
     color: var(--muted);
   }

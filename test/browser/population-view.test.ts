@@ -32,9 +32,15 @@ describe('the population view', () => {
     await app.sim.settled();
     const view = app.shadowRoot!.querySelector('yb-population-view') as YbPopulationView;
     await view.updateComplete;
+    // folded: a headline only, no charts drawn
+    expect(view.shadowRoot!.querySelectorAll('yb-chart')).to.have.length(0);
+    expect(view.shadowRoot!.querySelector('summary')!.textContent).to.contain('2.85 (2022)');
+    view.open = true;
+    await view.updateComplete;
     expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
     // seed 000: 56945 employees split 64/10/26 by the default shares, 65336 residents
     const table = view.shadowRoot!.querySelector('yb-data-table') as YbDataTable;
+    await table.updateComplete;
     const csv = table.csvText().split('\n');
     expect(csv[1]).to.equal('2022,36445,5695,14806,65336,2.85');
     const reform2030 = (app.sim.result as RunView).population!.insured.find((r) => r.year === 2030)!;

@@ -142,7 +142,7 @@ describe('the workbench', () => {
   it('a share link carries the whole scenario and reproduces the same hash', async () => {
     const app = await mount();
     const hash = (app.sim.result as RunView).hash;
-    const share = q<HTMLButtonElement>(app.shadowRoot, 'header button:nth-of-type(4)')!;
+    const share = q<HTMLButtonElement>(app.shadowRoot, '#share')!;
     share.click();
     await until(() => app.shareLink !== '');
     const fragment = app.shareLink.slice(app.shareLink.indexOf('#'));

@@ -15,9 +15,11 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
 export class YbChart extends LitElement {
-  static override properties = { option: { attribute: false }, label: {} };
+  static override properties = { option: { attribute: false }, label: {}, pixelRatio: { type: Number } };
   declare option: echarts.EChartsCoreOption | undefined;
   declare label: string;
+  /** Pixels drawn per CSS pixel: 2 or more for a chart that is printed. */
+  declare pixelRatio: number | undefined;
   #chart?: echarts.ECharts;
   #resize = new ResizeObserver(() => this.#chart?.resize());
 
@@ -28,19 +30,20 @@ export class YbChart extends LitElement {
       /* ECharts' layers can outgrow the host before a resize; they must not cover (and take the clicks of) what follows */
       overflow: hidden;
     }
-    div {
+    /* Only the chart's own box: ECharts' tooltip is a div too, and must not grow over the controls below. */
+    .canvas {
       width: 100%;
       height: 100%;
     }
   `;
 
   override render() {
-    return html`<div role="img" aria-label=${this.label ?? ''}></div>`;
+    return html`<div class="canvas" role="img" aria-label=${this.label ?? ''}></div>`;
   }
 
   override firstUpdated(): void {
-    const el = this.renderRoot.querySelector('div')!;
-    this.#chart = echarts.init(el, undefined, { renderer: 'canvas' });
+    const el = this.renderRoot.querySelector('.canvas') as HTMLElement;
+    this.#chart = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
     this.#resize.observe(el);
     if (this.option) this.#chart.setOption(this.option, true);
   }

@@ -8,6 +8,7 @@ import type { CompareResult, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { months, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
+import { wanAxis } from '../labels.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -61,13 +62,22 @@ export class YbCompareView extends LitElement {
         return html`<h3 style="margin-top:12px">${t('difference')}: ${other.title} − ${(all[0] as RunView).title}</h3>
           <yb-data-table
             open
-            .caption=${`${fundName} ${t('difference')} (${t('unitWan')})`}
-            .filename=${`compare-${k + 1}-${fundId}.csv`}
-            .columns=${[{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }]}
-            .rows=${mine.map((d) => [d.year, d.income, d.expenditure, d.currentBalance, d.cumulative, d.monthsPayable])}
+            @year-select=${(e: CustomEvent<number>) => this.#explain(e, other.hash, fundId)}
+            .table=${{
+              id: `compare-${k + 1}-${fundId}`,
+              caption: `${fundName} ${t('difference')} (${t('unitWan')})`,
+              columns: [{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }],
+              rows: mine.map((d) => [d.year, d.income, d.expenditure, d.currentBalance, d.cumulative, d.monthsPayable]),
+            }}
           ></yb-data-table>`;
       })}
     </section>`;
+  }
+
+  /** A year in a difference table explains the compared scenario's fund in that year. */
+  #explain(e: CustomEvent<number>, hash: string, fund: string): void {
+    e.stopPropagation();
+    this.dispatchEvent(new CustomEvent('explain-request', { detail: { hash, fund, year: e.detail }, bubbles: true, composed: true }));
   }
 
   #option(runs: RunView[], fundId: string) {
@@ -79,7 +89,7 @@ export class YbCompareView extends LitElement {
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 64, right: 16, top: 36, bottom: 52 },
       xAxis: { type: 'category', data: years },
-      yAxis: { type: 'value', name: t('unitWan') },
+      yAxis: { type: 'value', ...wanAxis(runs.flatMap((r) => r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)))) },
       series: runs.map((r) => ({ name: r.title, type: 'line', data: r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)) })),
     };
   }

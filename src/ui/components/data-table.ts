@@ -7,25 +7,20 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import { t } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { csv, downloadText } from '../format.ts';
-
-export interface Column {
-  label: string;
-  /** The cell as displayed. */
-  format?: (raw: string | number | null) => string;
-}
+import { exportCell, type Table } from '../tables.ts';
 
 export class YbDataTable extends LitElement {
-  static override properties = { columns: { attribute: false }, rows: { attribute: false }, caption: {}, filename: {}, open: { type: Boolean } };
-  declare columns: Column[];
+  static override properties = { table: { attribute: false }, open: { type: Boolean } };
   /** Raw values (exact strings); the first column is the year. */
-  declare rows: (string | number | null)[][];
-  declare caption: string;
-  declare filename: string;
+  declare table: Table;
   declare open: boolean;
 
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       details {
         margin-top: 4px;
       }
@@ -58,34 +53,32 @@ export class YbDataTable extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.columns = [];
-    this.rows = [];
-    this.caption = '';
-    this.filename = 'data.csv';
+    this.table = { id: 'data', caption: '', columns: [], rows: [] };
     this.open = false;
   }
 
   override render() {
+    const { caption, columns, rows } = this.table;
     return html`<div class="bar">
         <details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
           <summary>${t('table')}</summary>
         </details>
-        <button @click=${this.#download} aria-label="${t('downloadCsv')}: ${this.caption}">${t('downloadCsv')}</button>
+        <button @click=${this.#download} aria-label="${t('downloadCsv')}: ${caption}">${t('downloadCsv')}</button>
       </div>
       ${this.open
         ? html`<div class="scroll">
             <table>
-              <caption class="muted" style="text-align:left">${this.caption}</caption>
+              <caption class="muted" style="text-align:left">${caption}</caption>
               <thead>
-                <tr>${this.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr>
+                <tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr>
               </thead>
               <tbody>
-                ${this.rows.map(
+                ${rows.map(
                   (r) => html`<tr>
                     ${r.map((v, i) =>
                       i === 0
                         ? html`<th scope="row"><button class="year" @click=${() => this.#select(v)}>${v}</button></th>`
-                        : html`<td>${this.columns[i]?.format ? this.columns[i]!.format!(v) : (v ?? '—')}</td>`,
+                        : html`<td>${columns[i]?.format ? columns[i]!.format!(v) : (v ?? '—')}</td>`,
                     )}
                   </tr>`,
                 )}
@@ -100,12 +93,13 @@ export class YbDataTable extends LitElement {
   }
 
   #download(): void {
-    downloadText(this.filename, this.csvText());
+    downloadText(`${this.table.id}.csv`, this.csvText());
   }
 
-  /** The CSV as downloaded: exact values, not the rounded display. */
+  /** The CSV as downloaded: exact values, not the rounded display; named levels in the chosen language. */
   csvText(): string {
-    return csv([this.columns.map((c) => c.label), ...this.rows]);
+    const { columns, rows } = this.table;
+    return csv([columns.map((c) => c.label), ...rows.map((r) => r.map((v, i) => (columns[i] ? exportCell(columns[i]!, v) : v)))]);
   }
 }
 customElements.define('yb-data-table', YbDataTable);

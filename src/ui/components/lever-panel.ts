@@ -1,8 +1,12 @@
 /**
  * <yb-lever-panel>: every policy parameter, grouped by scheme, with its unit,
  * the value in force under the chosen rules and its baseline value; and the
- * assumptions. A change becomes a scenario override from the first projected
- * month (a `scenario-change` event); reset removes it.
+ * assumptions. Levers show the values in force in the month being edited (by
+ * default the first projected month); a change becomes the scenario's override
+ * of that parameter from that month, changed in place as the user types (a
+ * `scenario-change` event with the edit's key). Each lever lists its changes
+ * on a small timeline; reset removes them. Problems of a change that could not
+ * be used are shown beside its lever, whose last valid value stays in force.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
@@ -15,6 +19,14 @@ import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
 import { methodName, sourceText } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
+import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
+import type { ValueExpr } from '../../rules/types.ts';
+
+/** A change of the scenario and what it edits (edits of the same thing in a row undo as one). */
+export interface ScenarioEdit {
+  scenario: Scenario;
+  key: string;
+}
 
 const SCHEMES = ['employee', 'maternity', 'resident', 'aid', 'fund'] as const;
 
@@ -56,13 +68,22 @@ const ASSUMPTIONS: AssumptionField[] = [
 ];
 
 export class YbLeverPanel extends LitElement {
-  static override properties = { entryId: {}, scenario: { attribute: false }, run: { attribute: false }, problems: { attribute: false }, _local: { state: true } };
-  /** Which of the user's scenarios is shown: text typed into another one's fields is not carried over. */
+  static override properties = {
+    entryId: {},
+    scenario: { attribute: false },
+    run: { attribute: false },
+    problems: { attribute: false },
+    problemScenario: { attribute: false },
+    _local: { state: true },
+  };
+  /** Which of the user's scenarios (and which revision of it) is shown: typed text is not carried over to another. */
   declare entryId: string | undefined;
   declare scenario: Scenario | undefined;
   declare run: RunView | undefined;
-  /** Problems of the last run, shown beside the lever or field they concern. */
+  /** Problems of a change that could not be used, shown beside the lever or field they concern. */
   declare problems: InputProblem[];
+  /** The scenario the problems' paths point into. */
+  declare problemScenario: Scenario | undefined;
   /** Text typed that is not (yet) a number: kept here, not sent. */
   declare _local: Record<string, string>;
 
@@ -116,6 +137,40 @@ export class YbLeverPanel extends LitElement {
         padding: 0 6px;
         font-size: 12px;
       }
+      .timeline {
+        grid-column: 1 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 2px 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: 12px;
+      }
+      .timeline li {
+        display: inline-flex;
+        border: 1px solid var(--line);
+        border-radius: 10px;
+        overflow: hidden;
+      }
+      .timeline li.here {
+        border-color: var(--accent);
+      }
+      .timeline button {
+        border: none;
+        border-radius: 0;
+        padding: 0 6px;
+        font-size: 12px;
+        min-height: 24px;
+      }
+      .at {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        flex-wrap: wrap;
+        padding: 4px 0 8px;
+        border-bottom: 1px solid var(--line);
+      }
       .row2 {
         display: grid;
         grid-template-columns: 1fr 104px;
@@ -133,14 +188,22 @@ export class YbLeverPanel extends LitElement {
     this._local = {};
   }
 
+  #shownAt?: string;
+
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('entryId') && changed.get('entryId') !== undefined) this._local = {};
+    // At another month the levers show the values in force then, not what was typed for the last one.
+    if (this.run && this.run.leversAt !== this.#shownAt) {
+      if (this.#shownAt !== undefined) this._local = {};
+      this.#shownAt = this.run.leversAt;
+    }
   }
 
   override render() {
     const run = this.run;
     if (!this.scenario) return nothing;
     return html`
+      ${run ? this.#month(run) : nothing}
       ${run
         ? SCHEMES.map((scheme) => {
             const levers = run.levers.filter((l) => l.scheme === scheme);
@@ -159,15 +222,34 @@ export class YbLeverPanel extends LitElement {
     `;
   }
 
+  /** The month changes start from: the levers show the values in force then. */
+  #month(run: RunView) {
+    return html`<div class="at">
+      <label for="levers-at">${t('changeFrom')}</label>
+      <input id="levers-at" type="month" min=${run.leverMonth} max=${`${run.until}-12`} .value=${run.leversAt} required
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLInputElement).value;
+          if (/^\d{4}-\d{2}$/.test(v)) this.dispatchEvent(new CustomEvent('levers-at', { detail: v, bubbles: true, composed: true }));
+        }} />
+      <span class="muted" style="font-size:12px">${t('changeFromHint')}</span>
+    </div>`;
+  }
+
   #problemFor(path: string): InputProblem | undefined {
     return this.problems.find((p) => p.path === path || p.path.startsWith(path + '/'));
   }
 
+  #leverProblem(name: string): InputProblem | undefined {
+    return this.problems.find((p) => overrideOf(this.problemScenario, p)?.param === name);
+  }
+
   #lever(l: LeverView, run: RunView) {
     const id = `lever-${l.name}`;
-    const changed = l.override !== null;
+    const changes = timeline(this.scenario!, l.name);
+    const changed = changes.length > 0;
+    const from = l.ofWage?.from ?? run.leversAt;
     const typed = this._local[l.name];
-    const problem = l.override !== null ? this.#problemFor(`/overrides/${l.override}`) : undefined;
+    const problem = this.#leverProblem(l.name);
     const local = typed !== undefined && !DECIMAL.test(typed);
     const source = l.baselineSource ? sourceText(l.baselineSource) : '';
     return html`<div class="lever ${changed ? 'changed' : ''}">
@@ -199,14 +281,25 @@ export class YbLeverPanel extends LitElement {
         : nothing}
       <div class="meta" id="${id}-meta">
         <span title=${source}>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
-        ${changed
-          ? html`<span>· ${t('changed')} ${t('from')} ${this.scenario?.overrides?.[l.override!]?.from ?? run.leverMonth}</span>
-              <button class="reset" @click=${() => this.#reset(l)} aria-label="${t('reset')} ${pick(l.label)}">${t('reset')}</button>`
-          : nothing}
+        ${changed ? html`<button class="reset" @click=${() => this.#reset(l)} aria-label="${t('reset')} ${pick(l.label)}">${t('reset')}</button>` : nothing}
       </div>
-      ${local ? html`<div class="error" role="alert">“${typed}” ✗</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${problem.reason}</div>` : nothing}
+      ${changed
+        ? html`<ol class="timeline" aria-label="${t('changesOf')} ${pick(l.label)}">
+            ${changes.map(
+              (o) => html`<li class=${o.from === from ? 'here' : ''}>
+                <button @click=${() => this.#at(o.from)} aria-label="${t('editAt')} ${o.from ?? run.leverMonth}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
+                ><button @click=${() => this.#emit({ scenario: removeOverride(this.scenario!, l.name, o.from), key: `remove ${l.name} ${o.from}` })} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
+              </li>`,
+            )}
+          </ol>`
+        : nothing}
+      ${local ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
+      ${problem ? html`<div class="error" role="alert">${problem.reason} · ${t('lastValidKept')}</div>` : nothing}
     </div>`;
+  }
+
+  #at(month: string | undefined): void {
+    if (month) this.dispatchEvent(new CustomEvent('levers-at', { detail: month, bubbles: true, composed: true }));
   }
 
   #typed(l: LeverView, value: string, run: RunView): void {
@@ -215,21 +308,16 @@ export class YbLeverPanel extends LitElement {
   }
 
   #setLever(l: LeverView, typed: string, run: RunView): void {
-    const s = this.scenario!;
     // A percentage of the average wage stays one: the floor at 50% of the wage, not a fixed amount.
     const value = l.ofWage ? { percentOf: { series: 'avgMonthlyWage' as const, yearOffset: l.ofWage.yearOffset }, percent: typed } : typed;
-    const overrides = [...(s.overrides ?? [])];
-    const at = l.override ?? -1;
-    if (at >= 0) overrides[at] = { ...overrides[at]!, value };
-    else overrides.push({ param: l.name, from: l.ofWage?.from ?? run.leverMonth, value });
-    this.#emit({ ...s, overrides });
+    const from = l.ofWage?.from ?? run.leversAt;
+    this.#emit({ scenario: upsertOverride(this.scenario!, l.name, from, value), key: `lever ${l.name} ${from}` });
   }
 
   #reset(l: LeverView): void {
-    const s = this.scenario!;
     const { [l.name]: _dropped, ...rest } = this._local;
     this._local = rest;
-    this.#emit({ ...s, overrides: (s.overrides ?? []).filter((o) => o.param !== l.name) });
+    this.#emit({ scenario: removeOverride(this.scenario!, l.name), key: `reset ${l.name}` });
   }
 
   #horizon() {
@@ -239,7 +327,7 @@ export class YbLeverPanel extends LitElement {
         <label for="until">${t('horizon')}</label>
         <input id="until" type="number" min=${(this.run?.baseYear ?? 2000) + 1} max="2060" .value=${String(s.until ?? 2035)} @change=${(e: Event) => {
           const v = Number((e.target as HTMLInputElement).value);
-          if (Number.isInteger(v)) this.#emit({ ...s, until: v });
+          if (Number.isInteger(v)) this.#emit({ scenario: { ...s, until: v }, key: 'until' });
         }} />
       </div>
       ${this.#problemFor('/until') ? html`<div class="error" role="alert">${this.#problemFor('/until')!.reason}</div>` : nothing}
@@ -248,7 +336,7 @@ export class YbLeverPanel extends LitElement {
         <select id="tier" @change=${(e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
           const assumptions = { ...(s.assumptions ?? {}), regionTier: v ? (Number(v) as 1 | 2 | 3) : undefined };
-          this.#emit({ ...s, assumptions });
+          this.#emit({ scenario: { ...s, assumptions }, key: 'regionTier' });
         }}>
           <option value="" ?selected=${!tier}>${t('tierNone')}</option>
           ${([1, 2, 3] as const).map((n) => html`<option value=${n} ?selected=${tier === n}>${t(`tier${n}`)}</option>`)}
@@ -271,16 +359,23 @@ export class YbLeverPanel extends LitElement {
           @input=${(e: Event) => {
             const v = (e.target as HTMLInputElement).value.trim();
             this._local = { ...this._local, [id]: v };
-            if (v === '' || DECIMAL.test(v)) this.#emit({ ...s, assumptions: f.set(a, v === '' ? undefined : v) });
+            if (v === '' || DECIMAL.test(v)) this.#emit({ scenario: { ...s, assumptions: f.set(a, v === '' ? undefined : v) }, key: id });
           }} />
       </div>
-      ${bad ? html`<div class="error" role="alert">“${typed}” ✗</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${problem.reason}</div>` : nothing}`;
+      ${bad ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
+      ${problem ? html`<div class="error" role="alert">${problem.reason} · ${t('lastValidKept')}</div>` : nothing}`;
   }
 
-  #emit(scenario: Scenario): void {
-    this.dispatchEvent(new CustomEvent('scenario-change', { detail: scenario, bubbles: true, composed: true }));
+  #emit(edit: ScenarioEdit): void {
+    this.dispatchEvent(new CustomEvent('scenario-change', { detail: edit, bubbles: true, composed: true }));
   }
+}
+
+/** An override's value as written: a number, or a percentage of the wage. */
+function valueText(v: ValueExpr): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v && 'percent' in v && typeof v.percent === 'string') return `${v.percent}%`;
+  return JSON.stringify(v);
 }
 
 customElements.define('yb-lever-panel', YbLeverPanel);

@@ -13,8 +13,10 @@ import type { RunView } from '../../app/views.ts';
 import type { PopulationView } from '../../app/population-view.ts';
 import type { PopulationInput } from '../../population/settings.ts';
 import type { Scenario } from '../../scenario/types.ts';
+import type { ScenarioEdit } from './lever-panel.ts';
 import { getLocale, pick } from '../i18n.ts';
 import { base } from '../styles.ts';
+import { insuredTable } from '../tables.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -23,8 +25,6 @@ const TEXT = {
   pyramid: { zh: '年龄结构（左男右女，人）', en: 'Age structure (men left, women right, persons)' },
   uninsured: { zh: '未参保', en: 'not insured' },
   ratio: { zh: '在职（含灵活就业）与退休人数之比', en: 'In service (with flexible) per retiree' },
-  counts: { zh: '参保人数（人）', en: 'Insured (persons)' },
-  year: { zh: '年份', en: 'Year' },
   ratioColumn: { zh: '在职/退休', en: 'In service / retiree' },
   rule: { zh: '法定退休年龄', en: 'Statutory retirement age' },
   assumptions: { zh: '人口假设', en: 'Population assumptions' },
@@ -55,9 +55,11 @@ const PYRAMID_STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as con
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 export class YbPopulationView extends LitElement {
-  static override properties = { run: { attribute: false }, scenario: { attribute: false } };
+  static override properties = { run: { attribute: false }, scenario: { attribute: false }, open: { type: Boolean, reflect: true } };
   declare run: RunView | undefined;
   declare scenario: Scenario | undefined;
+  /** Folded by default: its charts are drawn only while it is open, so a lever change redraws no more than it shows. */
+  declare open: boolean;
 
   static override styles = [
     base,
@@ -100,19 +102,36 @@ export class YbPopulationView extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    this.open = false;
   }
 
   override render() {
     const p = this.run?.population;
     if (!p) return html`<section><h2>${pick(TEXT.heading)}</h2><p class="muted">${pick(TEXT.none)}</p></section>`;
     return html`<section>
-      <h2>${pick(TEXT.heading)}</h2>
+      <details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
+        <summary><h2 style="display:inline">${pick(TEXT.heading)}</h2> <span class="muted">${this.#headline(p)}</span></summary>
+        ${this.open ? this.#body(p) : nothing}
+      </details>
+    </section>`;
+  }
+
+  /** One line for the folded view: the in-service/retiree ratio at the base year and the horizon, and the rule. */
+  #headline(p: PopulationView): string {
+    const first = p.insured[0];
+    const last = p.insured[p.insured.length - 1];
+    const rule = p.retirementRules.find((r) => r.id === p.retirementRule);
+    return `${pick(TEXT.ratioColumn)} ${first?.ratio ?? '—'} (${first?.year}) → ${last?.ratio ?? '—'} (${last?.year}) · ${rule ? pick(rule.label) : p.retirementRule}`;
+  }
+
+  #body(p: PopulationView) {
+    return html`
       ${this.#ruleSwitch(p)}
       <div class="pyramids">${p.pyramids.map((y) => html`<yb-chart class="pyramid" .label=${`${pick(TEXT.pyramid)} ${y.year}`} .option=${this.#pyramid(p, y)}></yb-chart>`)}</div>
       <h3>${pick(TEXT.ratio)}</h3>
       <yb-chart .label=${pick(TEXT.ratio)} .option=${this.#ratioChart(p)}></yb-chart>
-      ${this.#countsTable(p)} ${this.#assumptions(p)}
-    </section>`;
+      ${this.#countsTable()} ${this.#assumptions(p)}
+    `;
   }
 
   #ruleSwitch(p: PopulationView) {
@@ -161,12 +180,9 @@ export class YbPopulationView extends LitElement {
     };
   }
 
-  #countsTable(p: PopulationView) {
-    const shown = p.statuses.filter((s) => p.insured.some((r) => r.counts[s.id] !== undefined));
-    const columns = [{ label: pick(TEXT.year) }, ...shown.map((s) => ({ label: pick(s.label) })), { label: pick(TEXT.ratioColumn) }];
-    const rows = p.insured.map((r) => [r.year, ...shown.map((s) => r.counts[s.id] ?? null), r.ratio]);
-    return html`<h3>${pick(TEXT.counts)}</h3>
-      <yb-data-table .columns=${columns} .rows=${rows} caption=${pick(TEXT.counts)} filename="insured-by-status.csv"></yb-data-table>`;
+  #countsTable() {
+    const table = this.run && insuredTable(this.run);
+    return table ? html`<h3>${table.caption}</h3><yb-data-table .table=${table}></yb-data-table>` : nothing;
   }
 
   #assumptions(p: PopulationView) {
@@ -209,7 +225,8 @@ export class YbPopulationView extends LitElement {
     const population = { ...(s.assumptions?.population ?? {}), ...change } as Record<string, string | undefined>;
     for (const k of Object.keys(population)) if (population[k] === undefined) delete population[k];
     const assumptions = { ...(s.assumptions ?? {}), population: population as PopulationInput };
-    this.dispatchEvent(new CustomEvent<Scenario>('scenario-change', { detail: { ...s, assumptions }, bubbles: true, composed: true }));
+    const key = `population ${Object.keys(change).join(' ')}`;
+    this.dispatchEvent(new CustomEvent<ScenarioEdit>('scenario-change', { detail: { scenario: { ...s, assumptions }, key }, bubbles: true, composed: true }));
   }
 }
 customElements.define('yb-population-view', YbPopulationView);

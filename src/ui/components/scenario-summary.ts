@@ -7,9 +7,11 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
-import { num, unitLabel, wan } from '../format.ts';
+import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import { sourceText } from '../labels.ts';
+import { perPersonTable, subsidyTable } from '../tables.ts';
+import { subsidyOption } from '../chart-options.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -51,12 +53,12 @@ export class YbScenarioSummary extends LitElement {
         <h2 id="sum">${t('summary')}</h2>
         ${r.changes.length === 0
           ? html`<p class="muted">${t('noChanges')}</p>`
-          : html`<table>
+          : html`<div class="wide"><table>
               <thead><tr><th>${t('parameter')}</th><th>${t('from')}</th><th>${t('before')}</th><th>${t('after')}</th></tr></thead>
               <tbody>
                 ${r.changes.map((c) => html`<tr><td>${pick(c.label)} <span class="muted">${c.param}</span></td><td>${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}</td><td>${c.before ?? t('notSet')} ${unitLabel(c.unit)}</td><td><strong>${c.after}</strong> ${unitLabel(c.unit)}</td></tr>`)}
               </tbody>
-            </table>`}
+            </table></div>`}
         ${r.compliance.length
           ? html`<h3 style="margin-top:12px">${t('compliance')}</h3>
               <ul>
@@ -74,36 +76,12 @@ export class YbScenarioSummary extends LitElement {
       </section>
       <section aria-labelledby="sub">
         <h2 id="sub">${t('chartSubsidy')}</h2>
-        <yb-chart .option=${this.#subsidyOption(r)} label=${t('chartSubsidy')}></yb-chart>
+        <yb-chart .option=${subsidyOption(r)} label=${t('chartSubsidy')}></yb-chart>
         <p>${t('totalOverHorizon')} ${r.baseYear + 1}–${r.until}: ${(['central', 'region', 'city', 'county', 'unspecified'] as const).map((k) => html`${t(k)} <strong>${wan(r.subsidyTotals[k])}</strong> ${t('unitWan')}　`)}</p>
-        <yb-data-table
-          .caption=${`${t('chartSubsidy')} (${t('unitWan')})`}
-          filename="subsidy-by-level.csv"
-          .columns=${[{ label: t('year') }, ...(['central', 'region', 'city', 'county', 'unspecified'] as const).map((k) => ({ label: t(k), format: wan }))]}
-          .rows=${r.subsidy.map((s) => [s.year, s.central, s.region, s.city, s.county, s.unspecified])}
-        ></yb-data-table>
-        <yb-data-table
-          .caption=${t('perPerson')}
-          filename="per-person.csv"
-          .columns=${[{ label: t('year') }, { label: t('residentStandard') }, { label: t('residentSubsidy') }, { label: t('aidTekun') }, { label: t('aidDibao') }, { label: t('aidFanpin') }]}
-          .rows=${r.perPerson.map((p) => [p.year, p.residentStandard, p.residentSubsidy, p.aidPays.tekun, p.aidPays.dibao, p.aidPays.fanpin])}
-        ></yb-data-table>
+        <yb-data-table .table=${subsidyTable(r)}></yb-data-table>
+        <yb-data-table .table=${perPersonTable(r)}></yb-data-table>
       </section>
     `;
-  }
-
-  #subsidyOption(r: RunView) {
-    const keys = ['central', 'region', 'city', 'county', 'unspecified'] as const;
-    return {
-      animation: false,
-      color: ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#6b7a8f'],
-      tooltip: { trigger: 'axis' },
-      legend: { bottom: 0 },
-      grid: { left: 64, right: 16, top: 36, bottom: 52 },
-      xAxis: { type: 'category', data: r.subsidy.map((s) => String(s.year)) },
-      yAxis: { type: 'value', name: t('unitWan') },
-      series: keys.filter((k) => r.subsidy.some((s) => num(s[k]) !== 0)).map((k) => ({ name: t(k), type: 'bar', stack: 's', data: r.subsidy.map((s) => num(s[k])) })),
-    };
   }
 }
 customElements.define('yb-scenario-summary', YbScenarioSummary);

@@ -44,7 +44,7 @@ export class YbWhyPanel extends LitElement {
     const e = this.explain;
     if (!e) return html`<h2>${t('why')}</h2><p class="muted">${t('whyHint')}</p>`;
     return html`<h2>${t('why')} ${e.year}</h2>
-      <table>
+      <div class="wide"><table>
         <thead><tr><th>${t('line')}</th><th>${t('amount')} (${t('unitWan')})</th><th style="text-align:left">${t('how')}</th></tr></thead>
         <tbody>
           ${e.lines.map((l) => {
@@ -52,14 +52,14 @@ export class YbWhyPanel extends LitElement {
             return html`<tr><td>${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td>${wan(l.amount)}</td><td class="how">${pick(l.how)}</td></tr>`;
           })}
         </tbody>
-      </table>
+      </table></div>
       <h3 style="margin-top:12px">${t('levers')}</h3>
-      <table>
+      <div class="wide"><table>
         <thead><tr><th>${t('parameter')}</th><th>${t('amount')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
         <tbody>
           ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceText(p.source)}</td></tr>`)}
         </tbody>
-      </table>
+      </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>
       <p class="muted" style="font-size:12px">${Object.entries(e.assumptions).map(([k, v]) => `${k} = ${v}`).join(' · ')}</p>
       ${nothing}`;

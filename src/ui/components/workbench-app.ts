@@ -8,14 +8,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { stripBom } from '../../common/bom.ts';
 import type { InputProblem } from '../../common/errors.ts';
-import type { CompareResult, ExplainView, RunView } from '../../app/views.ts';
+import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { getLocale, pick, setLocale, t } from '../i18n.ts';
-import { downloadText } from '../format.ts';
+import { downloadBlob, downloadText, fileNameOf } from '../format.ts';
 import { SimulationController, startWorker, type Api } from '../state/simulation-controller.ts';
 import { Store } from '../state/store.ts';
 import { decodeShareLink, encodeShareFragment, shareHashProblem } from '../state/share.ts';
+import { withoutProblems } from '../state/edits.ts';
+import type { ScenarioEdit } from './lever-panel.ts';
 import { base } from '../styles.ts';
 import './lever-panel.ts';
 import './fund-view.ts';
@@ -25,6 +27,8 @@ import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
 import './population-view.ts';
+import './report-view.ts';
+import { workbookBytes } from '../workbook.ts';
 
 export class YbApp extends LitElement {
   static override properties = {
@@ -36,7 +40,22 @@ export class YbApp extends LitElement {
     _compare: { state: true },
     _dragging: { state: true },
     _toast: { state: true },
+    _leversAt: { state: true },
+    _editProblems: { state: true },
+    _repair: { state: true },
+    _pane: { state: true },
+    _report: { state: true },
   };
+  /** The printable report is shown in place of the workbench. */
+  declare _report: boolean;
+  /** On a narrow screen, which of results and levers is shown (results first). */
+  declare _pane: 'results' | 'levers';
+  /** The month levers are shown and changed at; undefined for the first projected month. */
+  declare _leversAt: string | undefined;
+  /** Problems of the last edit that could not be used (the scenario kept its last valid state). */
+  declare _editProblems: { scenario: Scenario; problems: InputProblem[] } | undefined;
+  /** A stored scenario with problems, without them, so its levers can be used while the problems are listed. */
+  declare _repair: { id: string; scenario: Scenario; problems: InputProblem[] } | undefined;
   declare _catalog: CatalogView | undefined;
   declare _fileProblems: InputProblem[];
   declare _fileText: string | undefined;
@@ -45,6 +64,11 @@ export class YbApp extends LitElement {
   declare _compare: CompareResult | undefined;
   declare _dragging: boolean;
   declare _toast: string;
+  #toastUndo = false;
+  /** An edit sent to the worker; it becomes part of the scenario only once it has run. */
+  #candidate: { id: string; edit: ScenarioEdit } | undefined;
+  /** Counts undo and redo, so that text typed before one is not shown after it. */
+  #revision = 0;
 
   readonly store: Store;
   readonly sim: SimulationController;
@@ -164,13 +188,52 @@ export class YbApp extends LitElement {
         padding: 8px 14px;
         border-radius: 6px;
       }
+      .layout > * {
+        min-width: 0;
+      }
+      .panes {
+        display: none;
+      }
       @media (max-width: 900px) {
         .layout {
-          grid-template-columns: 1fr;
+          grid-template-columns: minmax(0, 1fr);
+          padding: 8px;
         }
         aside {
           position: static;
           max-height: none;
+        }
+        header select {
+          max-width: 100%;
+          min-width: 0;
+        }
+        header {
+          padding: 8px;
+          gap: 6px;
+        }
+        .panes {
+          display: flex;
+          gap: 0;
+          position: sticky;
+          top: 0;
+          z-index: 5;
+          background: var(--panel);
+          padding: 6px 8px 0;
+          border-bottom: 1px solid var(--line);
+        }
+        .panes button {
+          flex: 1;
+          border-radius: 6px 6px 0 0;
+          min-height: 40px;
+        }
+        .panes button[aria-selected='true'] {
+          background: var(--accent);
+          color: white;
+          border-color: var(--accent);
+        }
+        .layout.results aside,
+        .layout.levers main {
+          display: none;
         }
       }
     `,
@@ -185,7 +248,10 @@ export class YbApp extends LitElement {
     this._fund = 'employee';
     this._dragging = false;
     this._toast = '';
+    this._pane = 'results';
+    this._report = false;
     store.addEventListener('change', () => this.requestUpdate());
+    this.sim.onResult = (data, result) => this.#onResult(data, result);
   }
 
   override async connectedCallback(): Promise<void> {
@@ -193,6 +259,7 @@ export class YbApp extends LitElement {
     this.addEventListener('dragover', this.#onDragOver);
     this.addEventListener('dragleave', () => (this._dragging = false));
     this.addEventListener('drop', this.#onDrop);
+    window.addEventListener('keydown', this.#onKey);
     await setLocale(this.store.state.locale);
     this._catalog = await this.sim.api.catalog();
     const shared = decodeShareLink(location.hash);
@@ -204,9 +271,14 @@ export class YbApp extends LitElement {
     if (!this.store.active) {
       const first = this.store.state.entries[0];
       if (first) this.store.update((s) => ({ ...s, activeId: first.id }));
-      else if (this._catalog.examples[0]) this.store.add(structuredClone(this._catalog.examples[0].scenario));
+      else if (this._catalog.examples[0]) this.store.add(structuredClone(this._catalog.examples[0].scenario), false);
     }
     this.#runActive();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
   }
 
   /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
@@ -242,10 +314,46 @@ export class YbApp extends LitElement {
     this._fileText = text;
   }
 
+  /** The active scenario as it is projected: without the problems of a stored one, if it has any. */
+  get working(): Scenario | undefined {
+    const active = this.store.active;
+    if (!active) return undefined;
+    return this._repair?.id === active.id ? this._repair.scenario : active.scenario;
+  }
+
   #runActive(): void {
     const active = this.store.active;
-    if (active) this.sim.request(active.scenario, active.scenario.title);
+    this.#candidate = undefined;
+    this._editProblems = undefined;
+    if (this._repair && this._repair.id !== active?.id) this._repair = undefined;
+    if (active) this.sim.request(this.working, active.scenario.title, this._leversAt);
     void this.#refreshCompare();
+  }
+
+  /**
+   * An edit is kept once it has run; one that fails leaves the scenario as it was and its problems
+   * are shown beside the lever. A stored scenario that fails is opened without the changes it cannot use.
+   */
+  #onResult(data: unknown, result: RunResult): void {
+    const active = this.store.active;
+    const candidate = this.#candidate;
+    if (candidate && data === candidate.edit.scenario) {
+      this.#candidate = undefined;
+      if (result.ok) {
+        this._editProblems = undefined;
+        if (this._repair?.id === candidate.id) this._repair = undefined;
+        if (active?.id === candidate.id) this.store.replaceActive(candidate.edit.scenario, candidate.edit.key);
+        void this.#refreshCompare();
+      } else this._editProblems = { scenario: candidate.edit.scenario, problems: result.problems };
+      return;
+    }
+    if (!result.ok && active && data === active.scenario) {
+      const repaired = withoutProblems(active.scenario, result.problems);
+      if (repaired) {
+        this._repair = { id: active.id, scenario: repaired, problems: result.problems };
+        this.sim.request(repaired, active.scenario.title, this._leversAt);
+      }
+    }
   }
 
   #compareRequest = 0;
@@ -265,18 +373,61 @@ export class YbApp extends LitElement {
     if (request === this.#compareRequest) this._compare = result; // a newer comparison was asked for meanwhile
   }
 
-  #change(scenario: Scenario): void {
+  #change(edit: ScenarioEdit): void {
+    const active = this.store.active;
+    if (!active) return;
     this._explain = undefined;
-    this.store.replaceActive(scenario);
+    this.#candidate = { id: active.id, edit };
+    this.sim.request(edit.scenario, edit.scenario.title, this._leversAt);
+  }
+
+  undo(): void {
+    if (this.store.undo()) this.#afterHistory();
+  }
+
+  redo(): void {
+    if (this.store.redo()) this.#afterHistory();
+  }
+
+  #afterHistory(): void {
+    this.#revision++;
+    this._explain = undefined;
+    this._toast = '';
     this.#runActive();
   }
+
+  /** Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo scenario edits, except in a text field, where they edit the text. */
+  #onKey = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(target.tagName))) return;
+    e.preventDefault();
+    if (key === 'y' || e.shiftKey) this.redo();
+    else this.undo();
+  };
 
   override render() {
     const active = this.store.active;
     const result = this.sim.result;
     if (result?.ok) this.lastGood = result;
     const run = result?.ok ? result : this.lastGood;
-    const runProblems = result && !result.ok ? result.problems : [];
+    const working = this.working;
+    const repair = this._repair?.id === active?.id ? this._repair : undefined;
+    const problems = this._editProblems ?? (repair ? { scenario: active!.scenario, problems: repair.problems } : undefined);
+    // A failed run of anything else (the stored scenario could not be opened at all) is listed above the results.
+    const runProblems = result && !result.ok && !this._editProblems ? result.problems : [];
+    if (this._report && run) {
+      return html`<yb-report
+        .run=${run}
+        .scenario=${working}
+        .catalog=${this._catalog}
+        @report-print=${this.#print}
+        @report-workbook=${this.#workbook}
+        @report-close=${() => (this._report = false)}
+      ></yb-report>`;
+    }
     return html`
       <header>
         <div>
@@ -298,23 +449,43 @@ export class YbApp extends LitElement {
           <option value="">—</option>
           ${(this._catalog?.baselines ?? []).map((b) => html`<option value=${b.name}>${b.title}</option>`)}
         </select>
+        <button id="undo" @click=${() => this.undo()} ?disabled=${!this.store.canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">${t('undo')}</button>
+        <button id="redo" @click=${() => this.redo()} ?disabled=${!this.store.canRedo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">${t('redo')}</button>
         <button @click=${() => this.#duplicate()}>${t('duplicate')}</button>
         <button @click=${() => (this.renderRoot.querySelector('#file') as HTMLInputElement).click()}>${t('open')}</button>
         <input id="file" type="file" accept=".json,application/json" hidden @change=${this.#onFile} />
-        <button @click=${this.#save}>${t('save')}</button>
-        <button @click=${this.#share}>${t('share')}</button>
+        <button id="save" @click=${this.#save}>${t('save')}</button>
+        <button id="share" @click=${this.#share}>${t('share')}</button>
+        <button id="report" @click=${() => (this._report = true)} ?disabled=${!run}>${t('exportReport')}</button>
         <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
       </header>
-      <div class="layout">
+      <div class="panes" role="tablist" aria-label=${t('panes')}>
+        ${(['results', 'levers'] as const).map(
+          (p) => html`<button role="tab" id=${`pane-${p}`} aria-selected=${this._pane === p ? 'true' : 'false'} @click=${() => (this._pane = p)}>${t(p === 'results' ? 'resultsPane' : 'levers')}</button>`,
+        )}
+      </div>
+      <div class="layout ${this._pane}">
         <aside aria-label=${t('levers')}>
           ${active
             ? html`<label for="title" class="muted">${t('title')}</label>
-                <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ ...active.scenario, title: (e.target as HTMLInputElement).value })} />
+                <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ scenario: { ...working!, title: (e.target as HTMLInputElement).value }, key: 'title' })} />
                 <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? active.scenario.baseline : t('embedded')}</div>
-                ${this.#rules(active.scenario)}
+                ${this.#rules(working!)}
                 <div class="status" aria-live="polite">${this.sim.running ? t('running') : run ? `${run.baseYear} → ${run.until} · ${run.millis.toFixed(0)} ms` : ''}</div>
-                <yb-lever-panel .entryId=${active.id} .scenario=${active.scenario} .run=${run} .problems=${runProblems} @scenario-change=${(e: CustomEvent<Scenario>) => this.#change(e.detail)}></yb-lever-panel>
-                <button style="margin-top:8px" @click=${() => this.store.remove(active.id)}>${t('delete')}</button>`
+                ${repair ? html`<yb-problem-list id="skipped" .problems=${repair.problems} heading=${t('skippedChanges')}></yb-problem-list>` : nothing}
+                <yb-lever-panel
+                  .entryId=${`${active.id}#${this.#revision}`}
+                  .scenario=${working}
+                  .run=${run}
+                  .problems=${problems?.problems ?? []}
+                  .problemScenario=${problems?.scenario}
+                  @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}
+                  @levers-at=${(e: CustomEvent<string>) => {
+                    this._leversAt = e.detail;
+                    this.#runActive();
+                  }}
+                ></yb-lever-panel>
+                <button style="margin-top:8px" @click=${() => this.#delete(active.id)}>${t('delete')}</button>`
             : nothing}
         </aside>
         <main>
@@ -327,7 +498,9 @@ export class YbApp extends LitElement {
         </main>
       </div>
       ${this._dragging ? html`<div class="drop">${t('dropHere')}</div>` : nothing}
-      ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}
+      ${this._toast
+        ? html`<div class="toast" role="status">${this._toast} ${this.#toastUndo ? html`<button @click=${() => this.undo()}>${t('undo')}</button>` : nothing}</div>`
+        : nothing}
     `;
   }
 
@@ -340,7 +513,7 @@ export class YbApp extends LitElement {
           ><input type="checkbox" .checked=${s.rules.includes(r.id)} @change=${(e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
             const rules = on ? [...s.rules, r.id] : s.rules.filter((x) => x !== r.id);
-            if (rules.length) this.#change({ ...s, rules });
+            if (rules.length) this.#change({ scenario: { ...s, rules }, key: `rules ${r.id}` });
             else (e.target as HTMLInputElement).checked = true; // at least one rule set stays in force
           }} />
           ${pick(r.title)} <span class="muted">${r.id}</span></label
@@ -372,7 +545,7 @@ export class YbApp extends LitElement {
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain}></yb-why-panel>
       <yb-scenario-summary .run=${run}></yb-scenario-summary>
-      <yb-population-view .run=${run} .scenario=${this.store.active?.scenario} @scenario-change=${(e: CustomEvent<Scenario>) => this.#change(e.detail)}></yb-population-view>
+      <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
     `;
   }
 
@@ -391,7 +564,10 @@ export class YbApp extends LitElement {
             }} />
           ${e.scenario.title}</label>`,
       )}
-      <yb-compare-view .result=${this._compare}></yb-compare-view>
+      <yb-compare-view
+        .result=${this._compare}
+        @explain-request=${(e: CustomEvent<{ hash: string; fund: string; year: number }>) => this.#explain(e.detail.fund, e.detail.year, e.detail.hash)}
+      ></yb-compare-view>
     </section>`;
   }
 
@@ -406,10 +582,11 @@ export class YbApp extends LitElement {
     (this.renderRoot.querySelector(`#tab-${CSS.escape(this._fund)}`) as HTMLElement | null)?.focus();
   }
 
-  async #explain(fund: string, year: number): Promise<void> {
+  async #explain(fund: string, year: number, hash?: string): Promise<void> {
     const run = this.sim.result;
-    if (!run?.ok) return;
-    this._explain = await this.sim.api.explain(run.hash, fund, year);
+    const of = hash ?? (run?.ok ? run.hash : this.lastGood?.hash);
+    if (!of) return;
+    this._explain = await this.sim.api.explain(of, fund, year);
     await this.updateComplete;
     const panel = this.renderRoot.querySelector('yb-why-panel');
     panel?.scrollIntoView({ behavior: 'smooth', block: 'start' });
@@ -439,6 +616,14 @@ export class YbApp extends LitElement {
     await this.openText(JSON.stringify(scenario, null, 2), `seeds/baselines/${name}.json`);
   }
 
+  /** Delete a scenario; the toast offers to undo it. */
+  #delete(id: string): void {
+    const title = this.store.state.entries.find((e) => e.id === id)?.scenario.title ?? '';
+    this.store.remove(id);
+    this.#runActive();
+    this.#toastFor(`${t('deleted')}：${title}`, true, 8000);
+  }
+
   #duplicate(): void {
     const a = this.store.active;
     if (!a) return;
@@ -466,21 +651,38 @@ export class YbApp extends LitElement {
   };
 
   #save = (): void => {
-    const a = this.store.active;
+    const a = this.working;
     if (!a) return;
-    const name = a.scenario.title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'scenario';
-    downloadText(`${name}.json`, JSON.stringify(a.scenario, null, 2) + '\n', 'application/json');
+    downloadText(`${fileNameOf(a.title)}.json`, JSON.stringify(a, null, 2) + '\n', 'application/json');
   };
 
   #share = async (): Promise<void> => {
-    const a = this.store.active;
+    const a = this.working;
     if (!a) return;
-    const run = await this.sim.api.run(a.scenario, 'share');
-    const link = location.origin + location.pathname + (await encodeShareFragment(a.scenario, run.ok ? run.hash : undefined));
+    const run = await this.sim.api.run(a, 'share');
+    const link = location.origin + location.pathname + (await encodeShareFragment(a, run.ok ? run.hash : undefined));
     await navigator.clipboard?.writeText(link).catch(() => undefined);
     this.shareLink = link;
     this.#toastFor(t('shared'));
   };
+
+  #print = async (): Promise<void> => {
+    await this.updateComplete;
+    await this.renderRoot.querySelector('yb-report')?.chartsDrawn();
+    window.print();
+  };
+
+  #workbook = async (): Promise<void> => {
+    const run = this.lastGood;
+    if (!run) return;
+    const bytes = await this.workbook();
+    downloadBlob(`${fileNameOf(run.title)}.xlsx`, new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  };
+
+  /** The workbook of every table of the scenario shown (for the download, and for tests). */
+  async workbook(): Promise<Uint8Array> {
+    return workbookBytes(this.lastGood!, this.working);
+  }
 
   /** The last share link made, for tests and for browsers without clipboard access. */
   shareLink = '';
@@ -492,9 +694,13 @@ export class YbApp extends LitElement {
     document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN';
   };
 
-  #toastFor(text: string): void {
+  #toastTimer?: ReturnType<typeof setTimeout>;
+
+  #toastFor(text: string, offerUndo = false, ms = 2000): void {
     this._toast = text;
-    setTimeout(() => (this._toast = ''), 2000);
+    this.#toastUndo = offerUndo;
+    clearTimeout(this.#toastTimer);
+    this.#toastTimer = setTimeout(() => (this._toast = ''), ms);
   }
 }
 

@@ -20,6 +20,7 @@ export function startWorker(): Api {
 interface Request {
   data: unknown;
   file: string;
+  leversAt?: string;
   at: number;
 }
 
@@ -31,6 +32,8 @@ export class SimulationController implements ReactiveController {
   #pending?: Request;
   #inFlight = false;
   #waiters: (() => void)[] = [];
+  /** Told of each result that is kept, with the data it is for (before the host redraws). */
+  onResult?: (data: unknown, result: RunResult) => void;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -41,8 +44,8 @@ export class SimulationController implements ReactiveController {
 
   hostConnected(): void {}
 
-  request(data: unknown, file = 'scenario'): void {
-    this.#pending = { data, file, at: performance.now() };
+  request(data: unknown, file = 'scenario', leversAt?: string): void {
+    this.#pending = { data, file, leversAt, at: performance.now() };
     this.running = true;
     this.host.requestUpdate();
     if (!this.#inFlight) void this.#drain();
@@ -62,13 +65,14 @@ export class SimulationController implements ReactiveController {
         this.#pending = undefined;
         let result: RunResult;
         try {
-          result = await this.api.run(req.data, req.file);
+          result = await this.api.run(req.data, req.file, req.leversAt);
         } catch (err) {
           result = { ok: false, problems: [{ file: req.file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
         }
         if (this.#pending) continue; // superseded while it ran
         this.result = result;
         this.lastLatency = performance.now() - req.at;
+        this.onResult?.(req.data, result);
       }
     } finally {
       this.#inFlight = false;

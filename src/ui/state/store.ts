@@ -1,6 +1,8 @@
 /**
  * The scenarios a user is working on, kept in localStorage so they survive a
  * reload. Each change is written at once; a failed load never touches it.
+ * Every edit of the user's work (a lever, a title, a new or deleted scenario,
+ * the comparison) can be undone and redone.
  */
 import type { Scenario } from '../../scenario/types.ts';
 
@@ -17,6 +19,11 @@ export interface WorkbenchState {
 }
 
 export const STORAGE_KEY = 'yibao-workbench/v1';
+
+/** What undo restores: the user's work, not the interface language. */
+type Work = Pick<WorkbenchState, 'entries' | 'activeId' | 'compareIds'>;
+
+const HISTORY_LIMIT = 100;
 
 export class Store extends EventTarget {
   #state: WorkbenchState;
@@ -37,6 +44,48 @@ export class Store extends EventTarget {
   /** Whether the last change could be written to storage (a full or blocked storage keeps it for this visit only). */
   saved = true;
 
+  #undo: { work: Work; key?: string }[] = [];
+  #redo: Work[] = [];
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.#redo.length > 0;
+  }
+
+  /**
+   * Change the user's work so that it can be undone. Edits with the same key in a row (one lever
+   * typed digit by digit) are one step.
+   */
+  edit(change: (s: WorkbenchState) => WorkbenchState, key?: string): void {
+    const last = this.#undo.at(-1);
+    if (!(key !== undefined && last?.key === key && this.#redo.length === 0)) {
+      this.#undo.push({ work: work(this.#state), key });
+      if (this.#undo.length > HISTORY_LIMIT) this.#undo.shift();
+    }
+    this.#redo = [];
+    this.update(change);
+  }
+
+  undo(): boolean {
+    const step = this.#undo.pop();
+    if (!step) return false;
+    this.#redo.push(work(this.#state));
+    this.update((s) => ({ ...s, ...step.work }));
+    return true;
+  }
+
+  redo(): boolean {
+    const next = this.#redo.pop();
+    if (!next) return false;
+    this.#undo.push({ work: work(this.#state) });
+    this.update((s) => ({ ...s, ...next }));
+    return true;
+  }
+
+  /** Change state that is not an edit (the language, which scenario is shown). */
   update(change: (s: WorkbenchState) => WorkbenchState): void {
     this.#state = change(this.#state);
     try {
@@ -48,20 +97,23 @@ export class Store extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  add(scenario: Scenario): string {
+  /** Add a scenario and show it; `undoable` false for the one a first visit starts with. */
+  add(scenario: Scenario, undoable = true): string {
     const id = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    this.update((s) => ({ ...s, entries: [...s.entries, { id, scenario }], activeId: id }));
+    const change = (s: WorkbenchState) => ({ ...s, entries: [...s.entries, { id, scenario }], activeId: id });
+    if (undoable) this.edit(change);
+    else this.update(change);
     return id;
   }
 
-  replaceActive(scenario: Scenario): void {
+  replaceActive(scenario: Scenario, key?: string): void {
     const id = this.#state.activeId;
     if (!id) return;
-    this.update((s) => ({ ...s, entries: s.entries.map((e) => (e.id === id ? { id, scenario } : e)) }));
+    this.edit((s) => ({ ...s, entries: s.entries.map((e) => (e.id === id ? { id, scenario } : e)) }), key === undefined ? undefined : `${id} ${key}`);
   }
 
   remove(id: string): void {
-    this.update((s) => {
+    this.edit((s) => {
       const entries = s.entries.filter((e) => e.id !== id);
       return { ...s, entries, activeId: s.activeId === id ? (entries[0]?.id ?? null) : s.activeId, compareIds: s.compareIds.filter((c) => c !== id) };
     });
@@ -86,4 +138,9 @@ export class Store extends EventTarget {
       return undefined;
     }
   }
+}
+
+/** A snapshot of the work; entries are replaced, never mutated, so sharing them is safe. */
+function work(s: WorkbenchState): Work {
+  return { entries: s.entries, activeId: s.activeId, compareIds: s.compareIds };
 }

@@ -1,0 +1,88 @@
+/**
+ * The charts' ECharts options, built from the worker's plain data: one home
+ * for each chart, drawn alike in the workbench and in the printed report.
+ */
+import type { FundView, RunView, ThresholdsView } from '../app/views.ts';
+import { t } from './i18n.ts';
+import { lineName, wanAxis } from './labels.ts';
+import { num } from './format.ts';
+import { fundLines, LEVELS } from './tables.ts';
+
+// Distinct, not alarming: red is kept for deficits and warnings.
+const PALETTE = ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#3b8fb5', '#6b7a8f', '#9c6b3a', '#4f5bd5', '#5f9e3a'];
+
+/** A fund's cumulative balance (bars) and months payable (line) against the warning bands. */
+export function balanceOption(f: FundView, th: ThresholdsView | undefined) {
+  const years = f.years.map((y) => String(y.year));
+  const bands =
+    th && th.low && th.normalLow && th.normalHigh && th.high
+      ? [
+          [{ yAxis: 0, name: t('lowBand'), itemStyle: { color: 'rgba(179,38,30,0.10)' } }, { yAxis: Number(th.low) }],
+          [{ yAxis: Number(th.normalLow), name: t('normalBand'), itemStyle: { color: 'rgba(30,122,69,0.12)' } }, { yAxis: Number(th.normalHigh) }],
+          [{ yAxis: Number(th.high), name: t('highBand'), itemStyle: { color: 'rgba(161,92,0,0.08)' } }, { yAxis: 'max' }],
+        ]
+      : [];
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 64, right: 56, top: 36, bottom: 52 },
+    xAxis: { type: 'category', data: years },
+    yAxis: [
+      { type: 'value', ...wanAxis(f.years.map((y) => num(y.cumulative))) },
+      { type: 'value', name: t('monthsPayable'), splitLine: { show: false } },
+    ],
+    series: [
+      { name: t('cumulative'), type: 'bar', data: f.years.map((y) => num(y.cumulative)), itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
+      {
+        name: t('monthsPayable'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: f.years.map((y) => num(y.monthsPayable)),
+        itemStyle: { color: '#c27c0e' },
+        // The bands are named in a line under the chart (bandsNote): labels inside them collide with the ticks.
+        markArea: { silent: true, label: { show: false }, data: bands },
+      },
+    ],
+  };
+}
+
+/** A fund's income by source (stacked bars) against its expenditure (line). */
+export function incomeOption(f: FundView) {
+  const years = f.years.map((y) => String(y.year));
+  const incomeLines = fundLines(f, 'incomeBySource');
+  return {
+    animation: false,
+    color: PALETTE,
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 64, right: 16, top: 36, bottom: 52 },
+    xAxis: { type: 'category', data: years },
+    yAxis: { type: 'value', ...wanAxis(f.years.flatMap((y) => [num(y.income), num(y.expenditure)])) },
+    series: [
+      ...incomeLines.map((l) => ({ name: lineName(l), type: 'bar', stack: 'income', data: f.years.map((y) => num(y.incomeBySource[l])) })),
+      { name: t('expenditure'), type: 'line', data: f.years.map((y) => num(y.expenditure)), itemStyle: { color: '#1b2430' }, lineStyle: { width: 2 } },
+    ],
+  };
+}
+
+
+/** The subsidy each government level pays, stacked by level. */
+export function subsidyOption(r: RunView) {
+  return {
+    animation: false,
+    color: ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#6b7a8f'],
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 64, right: 16, top: 36, bottom: 52 },
+    xAxis: { type: 'category', data: r.subsidy.map((s) => String(s.year)) },
+    yAxis: { type: 'value', ...wanAxis(r.subsidy.map((s) => LEVELS.reduce((sum, k) => sum + Number(s[k]), 0))) },
+    series: LEVELS.filter((k) => r.subsidy.some((s) => num(s[k]) !== 0)).map((k) => ({ name: t(k), type: 'bar', stack: 's', data: r.subsidy.map((s) => num(s[k])) })),
+  };
+}
+
+/** The warning bands in words, under a balance chart: "warning bands of months payable: below 3 …". */
+export function bandsNote(th: ThresholdsView | undefined): string {
+  if (!th || !th.low || !th.normalLow || !th.normalHigh || !th.high) return '';
+  return `${t('bandsOf')}: ${t('lowBand')} < ${th.low} · ${t('normalBand')} ${th.normalLow}–${th.normalHigh} · ${t('highBand')} > ${th.high}`;
+}

@@ -1,0 +1,235 @@
+/**
+ * <yb-report>: the scenario as a document to hand over, laid out for A4:
+ * title, scenario summary, each chart with its table, assumptions, changes,
+ * compliance, the baseline report's contradictions, sources and the content
+ * hash. On screen it is a preview with buttons to print (or save as PDF) and
+ * to download every table as an Excel workbook; printed, only the document.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { RunView } from '../../app/views.ts';
+import type { CatalogView } from '../../app/service.ts';
+import type { Scenario } from '../../scenario/types.ts';
+import { getLocale, pick, t } from '../i18n.ts';
+import { balanceOption, bandsNote, incomeOption, subsidyOption } from '../chart-options.ts';
+import { balanceTable, changesTable, complianceTable, incomeTable, perPersonTable, subsidyTable, type Table } from '../tables.ts';
+import { reportTables } from '../workbook.ts';
+import { sourceText } from '../labels.ts';
+import { base } from '../styles.ts';
+import type { YbChart } from './chart.ts';
+import './chart.ts';
+
+/** A4 with margins: the page rule lives in the document, where @page applies. */
+const PAGE_STYLE_ID = 'yb-report-page';
+function ensurePageRule(): void {
+  if (document.getElementById(PAGE_STYLE_ID)) return;
+  const style = document.createElement('style');
+  style.id = PAGE_STYLE_ID;
+  style.textContent = '@page { size: A4; margin: 14mm 12mm; } @media print { body { background: white !important; } }';
+  document.head.append(style);
+}
+
+export class YbReport extends LitElement {
+  static override properties = { run: { attribute: false }, scenario: { attribute: false }, catalog: { attribute: false } };
+  declare run: RunView | undefined;
+  declare scenario: Scenario | undefined;
+  declare catalog: CatalogView | undefined;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        background: var(--panel);
+        min-height: 100vh;
+      }
+      .toolbar {
+        position: sticky;
+        top: 0;
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+        padding: 8px 12px;
+        background: #0b3d6e;
+        z-index: 2;
+      }
+      article {
+        box-sizing: border-box;
+        width: 186mm;
+        max-width: 100%;
+        margin: 12px auto;
+        padding: 0 4mm;
+        background: white;
+      }
+      h1 {
+        font-size: 22px;
+        margin: 0 0 4px;
+      }
+      .meta {
+        color: var(--muted);
+        font-size: 12px;
+        margin: 0 0 12px;
+      }
+      h2 {
+        font-size: 16px;
+        border-bottom: 2px solid var(--accent);
+        padding-bottom: 2px;
+        margin: 18px 0 8px;
+      }
+      h3 {
+        font-size: 13px;
+        margin: 10px 0 4px;
+      }
+      figure {
+        margin: 0 0 10px;
+        break-inside: avoid;
+      }
+      yb-chart {
+        height: 240px;
+      }
+      table {
+        font-size: 10px;
+      }
+      th,
+      td {
+        padding: 1px 4px;
+      }
+      .wrap td {
+        white-space: normal;
+        text-align: left;
+      }
+      .hash {
+        font-family: ui-monospace, monospace;
+        word-break: break-all;
+      }
+      ul {
+        padding-left: 18px;
+        margin: 4px 0;
+        font-size: 12px;
+      }
+      @media print {
+        :host {
+          background: white;
+        }
+        .toolbar {
+          display: none;
+        }
+        article {
+          margin: 0;
+          padding: 0;
+          width: auto;
+        }
+        h2 {
+          break-after: avoid;
+        }
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensurePageRule();
+  }
+
+  /** Resolves when every chart of the report has drawn, so a printout never has a blank chart. */
+  async chartsDrawn(): Promise<void> {
+    await this.updateComplete;
+    const charts = [...this.renderRoot.querySelectorAll('yb-chart')] as YbChart[];
+    await Promise.all(charts.map((c) => (c.drawCount > 0 ? undefined : new Promise((r) => c.addEventListener('drawn', r, { once: true })))));
+  }
+
+  override render() {
+    const r = this.run;
+    if (!r) return nothing;
+    const s = this.scenario;
+    const sets = (s?.rules ?? []).map((id) => this.catalog?.ruleSets.find((x) => x.id === id) ?? { id, title: { zh: id, en: id }, document: '' });
+    const today = new Date().toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'zh-CN');
+    const extra = reportTables(r, s);
+    return html`
+      <div class="toolbar">
+        <button class="primary" id="print" @click=${() => this.#emit('report-print')}>${t('printReport')}</button>
+        <button id="workbook" @click=${() => this.#emit('report-workbook')}>${t('downloadWorkbook')}</button>
+        <button id="close" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
+      </div>
+      <article>
+        <h1>${r.title}</h1>
+        <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
+
+        <h2 id="r-summary">1 ${t('summary')}</h2>
+        <p>${t('baseline')}: ${typeof s?.baseline === 'string' ? s.baseline : t('embedded')} · ${t('rules')}: ${(s?.rules ?? []).join(', ')}</p>
+        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p>${s.notes}</p>` : nothing}
+        ${r.changes.length ? this.#table(changesTable(r), true) : html`<p>${t('noChanges')}</p>`}
+
+        <h2 id="r-funds">2 ${t('fundProjections')}</h2>
+        ${r.funds.map(
+          (f) => html`<figure>
+              <h3>${pick(f.name)} · ${t('chartBalance')}</h3>
+              <yb-chart pixelRatio="2" .option=${balanceOption(f, r.thresholds)} label="${pick(f.name)} ${t('chartBalance')}"></yb-chart>
+              <figcaption class="meta">${bandsNote(r.thresholds)}</figcaption>
+            </figure>
+            ${this.#table(balanceTable(f))}
+            <figure>
+              <h3>${pick(f.name)} · ${t('chartIncome')}</h3>
+              <yb-chart pixelRatio="2" .option=${incomeOption(f)} label="${pick(f.name)} ${t('chartIncome')}"></yb-chart>
+            </figure>
+            ${this.#table(incomeTable(f))}`,
+        )}
+
+        <h2 id="r-subsidy">3 ${t('chartSubsidy')}</h2>
+        <figure><yb-chart pixelRatio="2" .option=${subsidyOption(r)} label=${t('chartSubsidy')}></yb-chart></figure>
+        ${this.#table(subsidyTable(r))} ${this.#table(perPersonTable(r))}
+
+        <h2 id="r-assumptions">4 ${t('assumptions')}</h2>
+        ${this.#table(extra.find((x) => x.id === 'assumptions')!, true)}
+
+        <h2 id="r-compliance">5 ${t('compliance')}</h2>
+        ${r.compliance.length ? this.#table(complianceTable(r), true) : html`<p>${t('noneFound')}</p>`}
+
+        <h2 id="r-audit">6 ${t('auditFindings')}</h2>
+        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${a.message}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
+        ${r.notes.length ? html`<h3>${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}
+
+        <h2 id="r-sources">7 ${t('sources')}</h2>
+        <h3>${t('rulesInForce')}</h3>
+        <ul>${sets.map((x) => html`<li>${x.id}: ${pick(x.title)}${x.document ? ` — ${x.document}` : ''}</li>`)}</ul>
+        <h3>${t('baselineSource')}</h3>
+        <ul><li>${r.assumptions.baseline ?? ''}</li></ul>
+        ${r.changes.length
+          ? html`<h3>${t('levers')}</h3>
+              <ul>${r.levers
+                .filter((l) => r.changes.some((c) => c.param === l.name) && l.baselineSource)
+                .map((l) => html`<li>${pick(l.label)}: ${sourceText(l.baselineSource!)}</li>`)}</ul>`
+          : nothing}
+
+        <h2 id="r-hash">8 ${t('contentHash')}</h2>
+        <p class="hash">sha256:${r.hash}</p>
+      </article>
+    `;
+  }
+
+  #table(table: Table, wrap = false) {
+    return html`<table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
+      <caption class="muted" style="text-align:left;font-size:11px">${table.caption}</caption>
+      <thead><tr>${table.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+      <tbody>
+        ${table.rows.map((row) => html`<tr>${row.map((v, i) => html`<td>${table.columns[i]?.format ? table.columns[i]!.format!(v) : (v ?? '—')}</td>`)}</tr>`)}
+      </tbody>
+    </table>`;
+  }
+
+  #emit(name: string): void {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+}
+customElements.define('yb-report', YbReport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-report': YbReport;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * Editing a scenario as a user does, with the mouse and the keyboard: every control under a
+ * chart reachable by pointer, an invalid value that breaks nothing, one change however fast
+ * it is typed, undo and redo, and changes from a chosen month.
+ */
+import { expect } from 'chai';
+import type { YbApp } from '../../src/ui/components/workbench-app.ts';
+import { STORAGE_KEY } from '../../src/ui/state/store.ts';
+import type { RunView } from '../../src/app/views.ts';
+import { setViewport } from '@web/test-runner-commands';
+import { click, find, mount, sendKeys, sendMouse, settle, typeInto, until } from './helpers.ts';
+
+const STANDARD = '#lever-resident\\.individual\\.standard';
+
+const run = (app: YbApp) => app.sim.result as RunView;
+const lever = (app: YbApp, sel = STANDARD) => find<HTMLInputElement>(app, 'yb-lever-panel', sel);
+
+/** Wait until the worker has answered everything asked and the page shows it. */
+async function idle(app: YbApp): Promise<void> {
+  await until(() => !app.sim.running);
+  await settle(app);
+}
+
+describe('editing with the mouse and the keyboard', () => {
+  before(async () => {
+    // a desk's screen: levers and results side by side
+    await setViewport({ width: 1280, height: 900 });
+  });
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+  afterEach(async () => {
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  it('a mouse opens the table under a chart, asks why for a year, and is not blocked by the chart tooltip', async () => {
+    const app = await mount();
+    await settle(app);
+    const chart = find(app, 'yb-fund-view', 'yb-chart');
+    const summary = find(app, 'yb-fund-view', 'yb-data-table', 'summary');
+    summary.scrollIntoView({ block: 'center' });
+    const b = chart.getBoundingClientRect();
+    // Hover the chart's first year, as a user's pointer does on its way to the table below:
+    // ECharts shows its tooltip there, which must not spread over the controls.
+    await sendMouse({ type: 'move', position: [Math.round(b.x + 90), Math.round(b.bottom - 80)] });
+    await new Promise((r) => setTimeout(r, 100));
+    const tip = [...chart.shadowRoot!.querySelectorAll('.canvas > div')].find((d) => !d.querySelector('canvas'));
+    expect(tip, 'the chart shows a tooltip').to.not.equal(undefined);
+    await click(summary);
+    await settle(app);
+    const table = find(app, 'yb-fund-view', 'yb-data-table');
+    expect(table.shadowRoot!.querySelector('table')).to.not.equal(null);
+    // the base year's row: 2022, the report's own figures
+    const year = find(app, 'yb-fund-view', 'yb-data-table', 'button.year');
+    expect(year.textContent).to.equal('2022');
+    await click(year);
+    await until(() => !!(app.shadowRoot!.querySelector('yb-why-panel') as unknown as { explain?: unknown }).explain);
+    await settle(app);
+    const why = find(app, 'yb-why-panel').shadowRoot!.textContent!;
+    expect(why).to.contain('2022');
+  });
+
+  it('typing 450 quickly or one key at a time gives one change and the same content hash', async () => {
+    const app = await mount();
+    const original = run(app).hash;
+    await typeInto(lever(app), '450');
+    await idle(app);
+    const fast = { hash: run(app).hash, overrides: app.store.active!.scenario.overrides };
+    expect(fast.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2023-01', value: '450' }]);
+    expect(fast.hash).to.not.equal(original);
+    app.remove();
+
+    localStorage.clear();
+    const again = await mount();
+    await click(lever(again));
+    lever(again).select();
+    for (const key of '450') {
+      await sendKeys({ type: key });
+      await idle(again);
+    }
+    expect(again.store.active!.scenario.overrides).to.deep.equal(fast.overrides);
+    expect(run(again).hash).to.equal(fast.hash);
+    // the summary lists one change: 380 → 450
+    expect(run(again).changes).to.have.length(1);
+    expect(run(again).changes[0]).to.include({ before: '380', after: '450' });
+  });
+
+  it('an invalid value is shown beside its lever and never run, saved or shared; the last valid one stays', async () => {
+    const app = await mount();
+    await typeInto(lever(app), '420');
+    await idle(app);
+    const valid = run(app).hash;
+    await typeInto(lever(app), '-1');
+    await idle(app);
+    const error = find(app, 'yb-lever-panel', '.lever.changed .error');
+    expect(error.textContent).to.contain('must not be negative');
+    expect(lever(app).getAttribute('aria-invalid')).to.equal('true');
+    // the scenario (and what is stored for the next visit) keeps 420; the charts show it
+    expect(app.store.active!.scenario.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2023-01', value: '420' }]);
+    expect(localStorage.getItem(STORAGE_KEY)).to.not.contain('"-1"');
+    expect(app.lastGood!.hash).to.equal(valid);
+    expect(app.working!.overrides![0]!.value).to.equal('420');
+    // the next valid value replaces the change in place
+    await typeInto(lever(app), '430');
+    await idle(app);
+    expect(app.store.active!.scenario.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2023-01', value: '430' }]);
+    expect(find(app, 'yb-lever-panel').shadowRoot!.querySelector('.lever.changed .error')).to.equal(null);
+  });
+
+  it('undoes and redoes an edit with Ctrl+Z and Ctrl+Shift+Z outside a text field, and a delete from its notice', async () => {
+    const app = await mount();
+    const original = run(app).hash;
+    await typeInto(lever(app), '420');
+    await idle(app);
+    const changed = run(app).hash;
+    // typed digit by digit, the edit is one step
+    await click(find(app, 'h1'));
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'z' });
+    await sendKeys({ up: 'Control' });
+    await idle(app);
+    expect(run(app).hash).to.equal(original);
+    expect(app.store.active!.scenario.overrides ?? []).to.deep.equal([]);
+    expect(lever(app).value).to.equal('380');
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Z' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ up: 'Control' });
+    await idle(app);
+    expect(run(app).hash).to.equal(changed);
+    expect(lever(app).value).to.equal('420');
+    // delete, then undo from the notice
+    const title = app.store.active!.scenario.title;
+    const del = [...app.shadowRoot!.querySelectorAll('aside > button')].find((b) => b.textContent === '删除')!;
+    await click(del);
+    await settle(app);
+    expect(app.store.state.entries).to.have.length(0);
+    await click(find(app, '.toast button'));
+    await idle(app);
+    expect(app.store.active!.scenario.title).to.equal(title);
+    expect(run(app).hash).to.equal(changed);
+  });
+
+  it('changes a lever from a chosen month and shows its timeline', async () => {
+    const app = await mount();
+    const month = find<HTMLInputElement>(app, 'yb-lever-panel', '#levers-at');
+    expect(month.value).to.equal('2023-01');
+    month.value = '2024-07';
+    month.dispatchEvent(new Event('change'));
+    await idle(app);
+    expect(run(app).leversAt).to.equal('2024-07');
+    // the banner's rules leave the standard at the national minimum: 380 in 2023, 400 in 2024
+    // (shared/reference/national-standards.md); shown at 2024-07, the lever reads 400
+    expect(lever(app).value).to.equal('400');
+    await typeInto(lever(app), '450');
+    await idle(app);
+    expect(app.store.active!.scenario.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2024-07', value: '450' }]);
+    expect(run(app).changes[0]).to.include({ from: '2024-07', before: '400', after: '450' });
+    const chip = find(app, 'yb-lever-panel', '.lever.changed .timeline button');
+    expect(chip.textContent).to.equal('2024-07 → 450');
+    // back at 2023-01 the lever shows the value in force then
+    month.value = '2023-01';
+    month.dispatchEvent(new Event('change'));
+    await idle(app);
+    expect(lever(app).value).to.equal('380');
+    // the timeline's entry brings the lever back to its month
+    await click(find(app, 'yb-lever-panel', '.lever.changed .timeline button'));
+    await idle(app);
+    expect(lever(app).value).to.equal('450');
+  });
+
+  it('a stored scenario with a bad change opens with its levers usable and the problem beside the lever', async () => {
+    const scenario = {
+      version: 1,
+      title: 'stored with a slip',
+      baseline: 'banner-2022',
+      rules: ['banner/resident-2022'],
+      overrides: [
+        { param: 'resident.individual.standard', from: '2023-01', value: '-1' },
+        { param: 'resident.subsidy.standard', from: '2023-01', value: '600' },
+      ],
+    };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ entries: [{ id: 'a', scenario }], activeId: 'a', compareIds: [], locale: 'zh' }));
+    const app = await mount();
+    await idle(app);
+    // the good change is in force, the bad one left out and listed
+    expect(run(app).changes.map((c) => c.param)).to.deep.equal(['resident.subsidy.standard']);
+    expect(find(app, '#skipped').shadowRoot!.textContent).to.contain('/overrides/0/value');
+    expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('must not be negative');
+    // a lever still works, and the saved scenario is the one without the slip
+    await typeInto(lever(app), '390');
+    await idle(app);
+    expect(app.store.active!.scenario.overrides).to.deep.equal([
+      { param: 'resident.subsidy.standard', from: '2023-01', value: '600' },
+      { param: 'resident.individual.standard', from: '2023-01', value: '390' },
+    ]);
+    expect(app.shadowRoot!.querySelector('#skipped')).to.equal(null);
+  });
+});

@@ -1,0 +1,68 @@
+/** The report to hand over: opened with the mouse, laid out for print, and its workbook of every table. */
+import { expect } from 'chai';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import type { YbReport } from '../../src/ui/components/report-view.ts';
+import type { RunView } from '../../src/app/views.ts';
+import { click, find, mount, settle } from './helpers.ts';
+
+describe('the report', () => {
+  before(async () => {
+    await setViewport({ width: 1280, height: 900 });
+  });
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
+  });
+
+  it('opens from 导出报告 with every section, prints only the document, and goes back', async () => {
+    const app = await mount();
+    const run = app.sim.result as RunView;
+    await click(find(app, '#report'));
+    await settle(app);
+    const report = find<YbReport>(app, 'yb-report');
+    await report.chartsDrawn();
+    const text = report.shadowRoot!.textContent!;
+    for (const id of ['r-summary', 'r-funds', 'r-subsidy', 'r-assumptions', 'r-compliance', 'r-audit', 'r-sources', 'r-hash']) {
+      expect(report.shadowRoot!.querySelector(`#${id}`), id).to.not.equal(null);
+    }
+    // every fund: a balance chart and an income chart, each followed by its table; and the subsidy chart
+    expect(report.shadowRoot!.querySelectorAll('yb-chart')).to.have.length(run.funds.length * 2 + 1);
+    expect(text).to.contain(`sha256:${run.hash}`);
+    // seed 000: the banner's employee fund took in 43370.17 万元 in 2022
+    expect(text).to.contain('43,370.17');
+    // assumptions are labelled, with units and where they come from: 65336 insured residents, from the report
+    const assumptions = [...report.shadowRoot!.querySelectorAll('table[aria-label="测算假设"] tr')].map((tr) => tr.textContent);
+    expect(assumptions.some((row) => row!.includes('居民人数') && row!.includes('65336') && row!.includes('人') && row!.includes('基线报告'))).to.equal(true);
+    // printed, the buttons are gone
+    await emulateMedia({ media: 'print' });
+    expect(getComputedStyle(report.shadowRoot!.querySelector('.toolbar')!).display).to.equal('none');
+    await emulateMedia({ media: 'screen' });
+    await click(report.shadowRoot!.querySelector('#close')!);
+    await settle(app);
+    expect(app.shadowRoot!.querySelector('yb-report')).to.equal(null);
+    expect(app.shadowRoot!.querySelector('yb-lever-panel')).to.not.equal(null);
+  });
+
+  it('writes every table to the workbook, exact values and named warning levels', async () => {
+    const app = await mount();
+    const run = app.sim.result as RunView;
+    const bytes = await app.workbook();
+    const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+    const ExcelJS = mod.default ?? mod;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const names = wb.worksheets.map((w) => w.name);
+    // a cover, two tables per fund, subsidy, per person, changes, compliance, assumptions, contradictions
+    expect(names).to.have.length(1 + run.funds.length * 2 + 6);
+    const balance = wb.worksheets[1]!;
+    expect(balance.getCell('A1').value).to.equal('职工基本医疗保险 累计结存与可支付月数 (万元)');
+    // row 3 is 2022: income 43370.17 万元 (seed 000), and the warning level by its Chinese name
+    expect(balance.getCell('A3').value).to.equal(2022);
+    expect(balance.getCell('B3').value).to.equal(43370.17);
+    expect(String(balance.getCell('H3').value)).to.match(/[\u4e00-\u9fff]/);
+    expect(wb.worksheets[0]!.getCell('B5').value).to.equal(`sha256:${run.hash}`);
+  });
+});
