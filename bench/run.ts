@@ -11,7 +11,7 @@ import { report, time } from './timing.ts';
 import { largeRuleSet } from './large-rule-set.ts';
 import { parseJson } from '../src/common/schema.ts';
 import { loadRuleSet } from '../src/rules/load.ts';
-import { modelBench } from './model.ts';
+import { modelBench, populationBench } from './model.ts';
 import { workbenchBench } from './workbench.ts';
 
 async function engineBench(): Promise<void> {
@@ -42,5 +42,6 @@ console.log('# engine');
 await engineBench();
 console.log('# model');
 await modelBench();
+await populationBench();
 console.log('# workbench');
 await workbenchBench();

@@ -8,6 +8,8 @@ import { formatMonth, monthIndex, type MonthIndex } from '../common/period.ts';
 import { birthMonthFact, resolveFast, type Facts, type PolicyStack, type ResolvedValue } from '../engine/index.ts';
 import type { FormerRetirementAge, PersonSex } from '../engine/facts.ts';
 import { matchFast } from '../engine/match.ts';
+import type { Condition } from '../rules/types.ts';
+import { isDecimalLiteral } from '../common/money.ts';
 
 export const RETIREMENT_AGE = 'employee.retirement.age';
 
@@ -63,14 +65,48 @@ export function statutoryRetirement(stack: PolicyStack, person: RetirementPerson
  */
 export function retirementAgeTable(stack: PolicyStack, sex: PersonSex, formerRetirementAge: FormerRetirementAge | undefined, first: MonthIndex, last: MonthIndex): Int32Array {
   const out = new Int32Array(last - first + 1);
-  // Months whose facts match the same rules get the same age: resolve each set of rules once.
+  // Rules compare the birth month with constants: between two of them every month matches the same rules, so the
+  // rules are matched once per stretch, and each set of rules is resolved once.
+  const cuts = birthMonthCuts(stack);
   const byRules = new Map<string, number>();
+  const fact = (b: MonthIndex) => birthMonthFact(Math.floor(b / 12), (b % 12) + 1);
+  let ci = 0;
+  let age = 0;
   for (let b = first; b <= last; b++) {
-    const person = { sex, born: b, formerRetirementAge };
-    const key = matchFast(stack, personFacts(person)).map((r) => r.key).join('|');
-    let age = byRules.get(key);
-    if (age === undefined) byRules.set(key, (age = statutoryRetirement(stack, person).ageMonths));
+    let changed = b === first;
+    while (ci < cuts.length && cuts[ci]! <= fact(b)) {
+      ci++;
+      changed = true;
+    }
+    if (changed) {
+      const person = { sex, born: b, formerRetirementAge };
+      const matched = matchFast(stack, personFacts(person));
+      const key = matched.map((r) => r.key).join('|');
+      const known = byRules.get(key);
+      // One rule setting a plain number is what resolution would give; anything else is resolved in full.
+      const setters = matched.filter((r) => RETIREMENT_AGE in r.spec.event.params);
+      const literal = setters.length === 1 ? setters[0]!.spec.event.params[RETIREMENT_AGE] : undefined;
+      age = known ?? (typeof literal === 'string' && isDecimalLiteral(literal) ? Number(literal) : statutoryRetirement(stack, person).ageMonths);
+      if (known === undefined) byRules.set(key, age);
+    }
     out[b - first] = age;
   }
   return out;
+}
+
+/** Every value a rule's condition compares the birth month with, and the one after it: where a match can change. */
+function birthMonthCuts(stack: PolicyStack): number[] {
+  const out = new Set<number>();
+  const walk = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('all' in c) return c.all.forEach(walk);
+    if ('any' in c) return c.any.forEach(walk);
+    if ('not' in c) return walk(c.not);
+    if (c.fact !== 'birthMonth') return;
+    for (const v of Array.isArray(c.value) ? c.value : [c.value]) {
+      if (typeof v === 'number') out.add(v).add(v + 1);
+    }
+  };
+  for (const r of stack.rules) walk(r.conditions);
+  return [...out].sort((a, b) => a - b);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statutoryRetirement } from '../../src/calculator/retirement.ts';
+import { retirementAgeTable, statutoryRetirement } from '../../src/calculator/retirement.ts';
 import { formatMonth, parseMonth } from '../../src/common/period.ts';
 import { resolveWithEngine } from '../../src/engine/index.ts';
 import { stackOf } from '../helpers.ts';
@@ -53,6 +53,16 @@ describe('statutory retirement age (决定 2024-09-13, in force from 2025-01)', 
     expect(r.used.provenance.kind === 'rule' && r.used.provenance.document).toContain('渐进式延迟法定退休年龄');
     const slow = await resolveWithEngine(reform, { month: parseMonth('2025-01')!, category: 'in-service', aid: 'none', sex: 'male', birthMonth: 197006 });
     expect(slow.values.get('employee.retirement.age')!.value.toString()).toBe('737');
+  });
+
+  it('the table the population model uses agrees with the calculator for every birth month 1955-1995', () => {
+    for (const stack of [reform, before]) {
+      for (const [sex, former] of [['male', undefined], ['female', 50], ['female', 55]] as const) {
+        const first = parseMonth('1955-01')!;
+        const table = retirementAgeTable(stack, sex, former, first, parseMonth('1995-12')!);
+        table.forEach((age, i) => expect(age).toBe(statutoryRetirement(stack, { sex, born: first + i, formerRetirementAge: former }).ageMonths));
+      }
+    }
   });
 
   it('asks for a woman’s former retirement age', () => {
