@@ -68,7 +68,7 @@ export default {
   browserStartTimeout: 60000,
   // echarts reads process.env.NODE_ENV, which Vite defines for the app.
   testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><head><meta name="viewport" content="width=device-width, initial-scale=1"></head><body><script>window.process = { env: { NODE_ENV: 'production' } };</script><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>医保基金政策模拟工作台 · tests</title></head><body><script>window.process = { env: { NODE_ENV: 'production' } };</script><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [commonJsAsEsm(), esbuildPlugin({ ts: true, json: true, tsconfig, target: 'es2022' })],
   browsers: [
     chromeLauncher({

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../src/cli/audit.ts';
+import { runBacktest } from '../src/cli/backtest.ts';
 import { runCalc } from '../src/cli/calc.ts';
 import { runSimulate } from '../src/cli/simulate.ts';
 import type { Io } from '../src/cli/args.ts';
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   calc: runCalc,
   simulate: runSimulate,
   audit: (argv, io) => runAudit(argv, io.stdout, io.stderr),
+  backtest: runBacktest,
 };
 
 /** What the workbench does with a link: decode it, then open the scenario it carries; a hash mismatch opens with a notice. */
@@ -108,5 +110,7 @@ describe('the corpus of bad inputs', () => {
       expect(r.err).toMatch(/^warning: /m);
     }
     if (input) expect(readFileSync(`${DIR}/${input}`).equals(before!), 'the input file is unchanged').toBe(true);
+    // a "__proto__" key in a file stays a key: nothing reaches Object.prototype
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 30_000);
 });

@@ -15,6 +15,7 @@ import { project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
 import { auditBaseline } from '../baseline/audit.ts';
 import { checkCompliance } from '../baseline/compliance.ts';
+import { complianceText, findingText } from '../baseline/audit-text.ts';
 import { loadBaseline } from '../baseline/load.ts';
 import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
 import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
@@ -25,6 +26,8 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+import { backtest } from '../analyses/backtest.ts';
+import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -107,7 +110,18 @@ export class SimulationService {
           }))
         : [],
     );
-    return { runs, diffs };
+    // Each government level's subsidy, later − first, year by year.
+    const subsidyDiffs = projections.slice(1).map((p) =>
+      first && p
+        ? p.subsidy.flatMap((b) => {
+            const a = first.subsidy.find((x) => x.year === b.year);
+            if (!a) return [];
+            const d = (k: 'central' | 'region' | 'city' | 'county' | 'unspecified') => wanExact(b[k].minus(a[k]));
+            return [{ year: b.year, central: d('central'), region: d('region'), city: d('city'), county: d('county'), unspecified: d('unspecified') }];
+          })
+        : [],
+    );
+    return { runs, diffs, subsidyDiffs };
   }
 
   /** Why a fund's amounts in a year are what they are: its lines, the parameters in force, the assumptions. */
@@ -131,16 +145,55 @@ export class SimulationService {
       base
         ? { zh: `基期报告数：${last.prepared.input.base.source}`, en: `reported in ${last.prepared.input.base.source}` }
         : (HOW[scheme === 'employee' && line === 'benefits' ? 'benefits.employee' : line] ?? HOW.default!);
+    // The inputs the lines are moved by: the base year's amount of each line, and insured people this year and then.
+    const by = f.years.find((y) => y.year === last.projection.baseYear)!;
+    const countsOf = (y: number) => last.projection.counts.find((c) => c.year === y)?.counts ?? {};
+    const groups = (scheme === 'employee' ? ['inService', 'retiree', 'flexible'] : scheme === 'aid' ? ['tekun', 'dibao', 'fanpin'] : ['resident']) as (keyof ReturnType<typeof countsOf>)[];
+    const src = last.prepared.input.base.source;
+    // Employees are reported in total; in service, retired and flexible are that total split by assumed shares.
+    const baseSource =
+      scheme === 'employee'
+        ? { zh: `基期职工参保人数（${src}）按退休人员、灵活就业人员占比（测算假设）拆分`, en: `base-year insured employees (${src}) split by the assumed retiree and flexible shares` }
+        : { zh: `基期：${src}`, en: `base year: ${src}` };
+    const inputs = groups.flatMap((g) => {
+      const now = countsOf(year)[g];
+      const then = countsOf(last.projection.baseYear)[g];
+      if (!now || !then) return [];
+      return [
+        { name: `counts.${g}.${last.projection.baseYear}`, value: then.toDecimalPlaces(0).toFixed(), unit: 'people' as const, source: baseSource },
+        ...(base ? [] : [{ name: `counts.${g}.${year}`, value: now.toDecimalPlaces(0).toFixed(), unit: 'people' as const, source: { zh: '基期人数 × 各年人数增长率（测算假设）', en: 'base-year count × yearly growth (assumption)' } }]),
+      ];
+    });
     return {
       fund,
+      fundName: FUND_NAMES[fund as FundId],
       year,
+      baseYear: last.projection.baseYear,
+      inputs,
       lines: [
-        ...Object.entries(fy.income).map(([line, v]) => ({ line: `income:${line}`, amount: wanExact(v!), how: how(line) })),
-        ...Object.entries(fy.expenditure).map(([line, v]) => ({ line: `expenditure:${line}`, amount: wanExact(v!), how: how(line) })),
+        ...Object.entries(fy.income).map(([line, v]) => ({
+          line: `income:${line}`,
+          amount: wanExact(v!),
+          base: by.income[line as keyof typeof by.income] ? wanExact(by.income[line as keyof typeof by.income]!) : null,
+          how: withCalibration(how(line), base ? undefined : calibrationNote(last.projection, fund, 'income', line)),
+        })),
+        ...Object.entries(fy.expenditure).map(([line, v]) => ({
+          line: `expenditure:${line}`,
+          amount: wanExact(v!),
+          base: by.expenditure[line as keyof typeof by.expenditure] ? wanExact(by.expenditure[line as keyof typeof by.expenditure]!) : null,
+          how: withCalibration(how(line), base ? undefined : calibrationNote(last.projection, fund, 'expenditure', line)),
+        })),
       ],
       parameters,
       assumptions: flattenAssumptions(last.prepared),
     };
+  }
+
+  /** The backtest of a run's baseline under its rules and assumptions: from each earlier reported year, against the reports and a naive forecast. */
+  async backtest(hash: string): Promise<BacktestView | undefined> {
+    const last = this.#runs.get(hash);
+    if (!last) return undefined;
+    return backtestView(await backtest(structuredClone(last.scenario), 'scenario', embeddedEnvironment()));
   }
 
   /** Values shown to the user and their provenance come from json-rules-engine, the reference evaluator. */
@@ -166,6 +219,7 @@ export class SimulationService {
       atHorizon.set(c, await this.#resolve(prepared, `${projection.until}-01`, c, true));
     }
     const resolutions = (c: Category) => byCategory.get(c)!;
+    const inert = inertSchemes(prepared, projection);
     const levers: LeverView[] = registry.names().map((name) => {
       const spec = registry.get(name);
       const [withO, without] = resolutions(CATEGORY_OF_SCHEME[spec.scheme]);
@@ -186,6 +240,7 @@ export class SimulationService {
         baselineSource: b?.provenance ?? null,
         ofWage: ofWage(atHorizon.get(CATEGORY_OF_SCHEME[spec.scheme])!.values.get(name), leversAt),
         override: idx >= 0 ? idx : null,
+        inert: inert[spec.scheme === 'maternity' ? 'employee' : spec.scheme] ?? null,
       };
     });
     const changes: ChangeView[] = [];
@@ -253,6 +308,7 @@ export class SimulationService {
       compliance,
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
+      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
       population: populationView(projection),
     };
@@ -274,9 +330,14 @@ const HOW: Record<string, Text> = {
   'benefits.employee': { zh: '基期数 ×（在职、灵活就业、退休人数各乘其年龄结构的人均费用）× 次均费用增长 × 就诊次数增长 ÷ 基期；基期退休人员人均费用为在职的设定倍数', en: 'base-year amount × ((in service, flexible and retirees, each × the cost of their ages) × cost per visit growth × visit growth ÷ base year); in the base year a retiree costs the assumed multiple of one in service' },
   'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
   'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
+  criticalIllness: { zh: '大病保险保费：基期数 ×（居民参保人数 × 费用增长 ÷ 基期）', en: 'critical-illness premiums: base-year amount × (residents × cost growth ÷ base year)' },
   other: { zh: '保持基期数', en: 'held at the base-year amount' },
   default: { zh: '基期数 × 驱动因子', en: 'base-year amount × its driver' },
 };
+
+function withCalibration(how: Text, note: Text | undefined): Text {
+  return note ? { zh: `${how.zh}；${note.zh}`, en: `${how.en}; ${note.en}` } : how;
+}
 
 function flattenAssumptions(p: Prepared): Record<string, string> {
   const a = p.input.assumptions;
@@ -289,16 +350,27 @@ function flattenAssumptions(p: Prepared): Record<string, string> {
       else out[prefix + k] = String(v);
     }
   };
-  flatten('', a);
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined) continue;
+    if (k === 'calibration') {
+      out['calibration.normalise'] = String(a.calibration.normalise);
+      out['calibration.threshold'] = a.calibration.threshold.toString();
+      continue;
+    }
+    flatten('', { [k]: v });
+  }
   out.baseYear = String(p.input.base.year);
   out.baseline = p.input.base.source;
   return out;
 }
 
 /** The baseline report's own contradictions and its standards below the rules' minimums, as sentences. */
-function auditOf(p: Prepared): { message: string }[] {
+function auditOf(p: Prepared): RunView['audit'] {
   const b = loadBaseline(p.baselineJson, p.input.base.source);
-  return [...auditBaseline(b).findings.map((f) => ({ message: f.message })), ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message }))];
+  return [
+    ...auditBaseline(b).findings.map((f) => ({ message: f.message, text: findingText(f) })),
+    ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message, text: complianceText(c) })),
+  ];
 }
 
 /**
@@ -312,4 +384,27 @@ function ofWage(v: ResolvedValue | undefined, leverMonth: string): LeverView['of
   if (typeof of !== 'object' || !('series' in of)) return null;
   const starts = v.provenance.kind === 'default' ? undefined : v.provenance.from;
   return { percent: expr.percent, yearOffset: of.yearOffset, from: starts && starts > leverMonth ? starts : leverMonth };
+}
+
+/**
+ * Schemes whose levers cannot move this projection, why, and the assumption that would let them:
+ * employee contributions without an average wage grow with counts and wages only; what aid pays
+ * for contributions needs the number of people in each aid group.
+ */
+function inertSchemes(p: Prepared, projection: Projection): Partial<Record<Scheme, LeverView['inert']>> {
+  const out: Partial<Record<Scheme, LeverView['inert']>> = {};
+  const employeeNote = projection.notes.find((n) => n.en.startsWith('employee contributions grow with insured counts'));
+  if (employeeNote) {
+    const noWage = p.input.assumptions.avgMonthlyWage === undefined;
+    out.employee = { reason: employeeNote, missing: noWage ? 'avgMonthlyWage' : null };
+  }
+  const base = projection.counts.find((c) => c.year === projection.baseYear)?.counts ?? {};
+  const hasAid = projection.funds.some((f) => f.id === 'aid');
+  if (hasAid && (['tekun', 'dibao', 'fanpin'] as const).every((g) => !base[g] || base[g]!.isZero())) {
+    out.aid = {
+      reason: { zh: '未知救助对象人数（特困、低保、返贫致贫），资助参保支出不随此参数变化', en: 'the number of people in each aid group (特困, 低保, 返贫致贫) is not known, so what aid pays for contributions does not follow this parameter' },
+      missing: 'counts.dibao',
+    };
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import type { Scheme, Text, Unit } from '../rules/types.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
 import type { Provenance } from '../engine/resolve.ts';
 import type { PopulationView } from './population-view.ts';
+import type { CalibrationView } from './calibration-views.ts';
 
 export interface FundYearView {
   year: number;
@@ -52,6 +53,8 @@ export interface LeverView {
   ofWage: { percent: string; yearOffset: number; from: string } | null;
   /** Index into the scenario's overrides, where one sets this parameter. */
   override: number | null;
+  /** Why changing this lever moves nothing in this scenario, and the assumption (its key) that would let it. */
+  inert: { reason: Text; missing: string | null } | null;
 }
 
 export interface ChangeView {
@@ -103,8 +106,10 @@ export interface RunView {
   notes: Text[];
   /** Every assumption after defaults, flattened ("growth.resident": "-1.88"). */
   assumptions: Record<string, string>;
+  /** Abnormal periods, the report's deferrals and every assumption in force with its origin. */
+  calibration: CalibrationView;
   /** The baseline's own audit findings, where the baseline module provides them. */
-  audit: { message: string }[];
+  audit: { message: string; text: Text }[];
   /** Insured by status and age from the population model (src/app/population-view.ts). */
   population: PopulationView | null;
   millis: number;
@@ -119,8 +124,13 @@ export type RunResult = RunView | FailedRun;
 
 export interface ExplainView {
   fund: string;
+  fundName: Text;
   year: number;
-  lines: { line: string; amount: string; how: Text }[];
+  baseYear: number;
+  /** What the lines are moved by: insured people in the base year and this year, with where each comes from. */
+  inputs: { name: string; value: string; unit: 'people'; source: Text }[];
+  /** Each line this year and in the base year (万元), and how the one follows from the other. */
+  lines: { line: string; amount: string; base: string | null; how: Text }[];
   parameters: { name: string; label: Text; unit: Unit; value: string; source: Provenance }[];
   assumptions: Record<string, string>;
 }
@@ -139,4 +149,6 @@ export interface CompareResult {
   runs: RunResult[];
   /** diffs[k] compares runs[k + 1] with runs[0]. */
   diffs: DiffRow[][];
+  /** The subsidy each government level pays, runs[k + 1] − runs[0], 万元. */
+  subsidyDiffs: { year: number; central: string; region: string; city: string; county: string; unspecified: string }[][];
 }

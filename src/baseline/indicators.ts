@@ -12,7 +12,7 @@ import { approxOf, evidenceOf, precisionOf, FigureIndex, type Evidence } from '.
 import { computeMonthsPayable, monthsPayableCandidates, type MonthsPayableResult } from './months-payable.ts';
 import { sameEarlierYear } from './periods.ts';
 import { fromBase, type Unit } from './units.ts';
-import type { Baseline, Figure } from './types.ts';
+import type { Baseline, Figure, FundPeriod } from './types.ts';
 
 export type IndicatorKind =
   | 'balance-rate'
@@ -56,6 +56,16 @@ export interface Indicator {
   method?: string;
   candidates?: MonthsPayableCandidate[];
   inputs: Evidence[];
+  /** Why a value that looks wrong is what it is (a months payable of 0 where the balance is remitted upward). */
+  why?: string;
+}
+
+/** A balance of 0 needs its reason: the report's remittance upward (上解上级), where it lists one. */
+function zeroBalanceWhy(fp: FundPeriod, what: string): string {
+  const remit = fp.expenditure?.parts?.remitUp;
+  return remit?.value !== undefined
+    ? `${what} is 0: the fund remits its balance upward (上解上级支出 ${remit.value} ${remit.unit ?? ''}), so it keeps none`
+    : `${what} is 0: the report shows no balance kept`;
 }
 
 const DEFAULT_PRECISION = new D('0.01');
@@ -117,10 +127,12 @@ function balanceRates(index: FigureIndex): Indicator[] {
       const value = percentOfApprox(bal.approx, inc.approx);
       if (!value) continue;
       const ptr = `/funds/${fund}/periods/${period}`;
-      out.push(make(b, {
+      const ind = make(b, {
         kind: 'balance-rate', fund, period, label: 'balance rate 当期结存率', pointer: `${ptr}/currentBalance`, unit: '%', value,
         formula: `${bal.text} / ${inc.text} × 100`, inputs: [...bal.evidence, ...inc.evidence],
-      }, fp.balanceRate, `${ptr}/balanceRate`));
+      }, fp.balanceRate, `${ptr}/balanceRate`);
+      if (value.value.isZero()) ind.why = zeroBalanceWhy(fp, 'the current balance');
+      out.push(ind);
     }
   }
   return out;
@@ -166,6 +178,7 @@ function monthsPayable(index: FigureIndex): Indicator[] {
         formula: chosen.formula, method: chosen.method, candidates: listed, inputs: chosen.inputs,
       }, stated, ptr);
       if (!stated) ind.pointer = `/funds/${fund}/periods/${period}/cumulativeBalance`;
+      if (chosen.months.value.isZero()) ind.why = zeroBalanceWhy(fp, 'the cumulative balance');
       out.push(ind);
     }
   }

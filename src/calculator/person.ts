@@ -106,10 +106,12 @@ function employeeContribution(res: Resolution, wage?: Dec): EmployeeContribution
     }
   }
   const total = employer.plus(individual);
+  // A retiree's account may receive a fixed monthly amount from pooling (国办发〔2021〕14号): pooling then pays it.
+  const retireeCredit = category === 'retiree' ? (maybe('employee.account.retireeCredit') ?? ZERO) : ZERO;
   const personalAccount =
     category === 'flexible'
       ? ZERO
-      : toFen(percentOf(individual, need('employee.account.shareOfIndividual')).plus(percentOf(employer, need('employee.account.shareOfEmployer'))));
+      : toFen(percentOf(individual, need('employee.account.shareOfIndividual')).plus(percentOf(employer, need('employee.account.shareOfEmployer')))).plus(retireeCredit);
   let maternity: EmployeeContribution['maternity'];
   const maternityRate = category === 'in-service' ? maybe('maternity.rate.employer') : undefined;
   if (maternityRate !== undefined && wage !== undefined) {

@@ -16,7 +16,7 @@ import { readTextFile } from '../common/node-file.ts';
 import { D, isDecimalLiteral } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 
-export { Command, Option };
+export { Option };
 
 export interface Output {
   write(text: string): unknown;
@@ -27,9 +27,9 @@ export interface Io {
   stderr: Output;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_REFUSED = 2;
-export const EXIT_FAILED = 1;
+const EXIT_OK = 0;
+const EXIT_REFUSED = 2;
+const EXIT_FAILED = 1;
 
 /** A command with the shared settings; `examples` are printed by --help. */
 export function cliProgram(io: Io, name: string, description: string, examples: string[]): Command {

@@ -45,7 +45,7 @@ function findingText(f: Finding, n: number): string {
 function indicatorRows(list: Indicator[]): string[][] {
   const rows = [['status', 'fund', 'period', 'indicator', 'computed', 'printed', 'unit', 'how']];
   for (const i of list) {
-    const how = i.method ? `${i.method}: ${i.formula}` : i.formula;
+    const how = (i.method ? `${i.method}: ${i.formula}` : i.formula) + (i.why ? ` — ${i.why}` : '');
     rows.push([i.status, i.fund, i.period, i.label, i.printed || '-', i.stated?.value ?? '-', i.unit, how]);
   }
   return rows;

@@ -55,15 +55,15 @@ const EXAMPLES = [
 ];
 
 /** Which flags each category uses, and why not the others; a flag given for another category is said to be unused. */
-const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: Partial<Record<Category, string>> }> = {
+const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (category: Category) => string }> = {
   wage: {
     to: ['in-service', 'retiree'],
-    why: {
-      flexible: 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage',
-      resident: 'a resident pays the individual standard the rules set, whatever the wage',
-    },
+    why: (c) =>
+      c === 'flexible'
+        ? 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage'
+        : 'a resident pays the individual standard the rules set, whatever the wage',
   },
-  regionTier: { to: ['resident'], why: { 'in-service': 'it splits the resident subsidy between government levels', retiree: 'it splits the resident subsidy between government levels', flexible: 'it splits the resident subsidy between government levels' } },
+  regionTier: { to: ['resident'], why: () => 'it splits the resident subsidy between government levels' },
 };
 
 export async function runCalc(argv: string[], io: Io): Promise<number> {
@@ -115,7 +115,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const unused: { flag: string; reason: string }[] = [];
   for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
     const a = APPLIES[key]!;
-    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why[category]}` });
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why(category)}` });
   }
   const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};

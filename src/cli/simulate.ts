@@ -17,7 +17,7 @@ import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
-import { Option, cliProgram, integerValue, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
+import { Option, cliProgram, integerValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 
 interface SimulateOptions {
   format: 'table' | 'csv' | 'json';
@@ -40,6 +40,9 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
   const scenario = parseScenario(text, path);
   if (until !== undefined) scenario.until = until;
   const env = nodeEnvironment();
+  const rules = (scenario.ruleSets ?? []).reduce<number>((n, s) => n + ((s as { rules?: unknown[] }).rules?.length ?? 0), 0);
+  const step = progress(io, path, rules);
+  step(`${rules} rules of its own, checking`);
   const prepared = await prepareScenario(scenario, path, env).catch((err: unknown) => {
     // A horizon given on the command line is the flag's fault, not the file's.
     if (until === undefined || !(err instanceof InputError)) throw err;
@@ -51,7 +54,9 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
     throw new InputError(findingProblems(check, path, 'npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent'));
   }
   const warnings = findingProblems(check, path, '').map((p) => `warning: ${formatProblem(p)}\n`);
+  step('checked, projecting');
   const projection = project(prepared.input);
+  step('projected');
   for (const w of sanityWarnings(projection)) warnings.push(`warning: ${path}: ${w.en}\n`);
   // Printed once every file given is known to load, so a refusal is never preceded by another file's warnings.
   return { scenario, prepared, projection, findings: check.findings, warn: () => warnings.forEach((w) => io.stderr.write(w)) };

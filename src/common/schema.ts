@@ -4,7 +4,7 @@
  * seeds/) so editors can validate files too.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { stripBom } from './bom.ts';
+import { looksMisdecoded, stripBom } from './bom.ts';
 import { DECIMAL_LITERAL } from './decimal-literal.ts';
 import { InputError, localizedProblem, type InputProblem } from './errors.ts';
 import { message, type LocalizedMessage } from './messages.ts';
@@ -105,8 +105,7 @@ export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    // U+FFFD is what a UTF-8 reading makes of bytes that are not UTF-8; NUL bytes come from UTF-16.
-    if (/[\uFFFD\u0000]/.test(text)) throw new InputError([localizedProblem(file, '', message('file.notUtf8'))]);
+    if (looksMisdecoded(text)) throw new InputError([localizedProblem(file, '', message('file.notUtf8'))]);
     const msg = (err as Error).message;
     const pos = /position (\d+)/.exec(msg);
     let where = '';

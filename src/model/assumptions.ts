@@ -32,6 +32,8 @@ export interface AssumptionsInput {
   /** Fertility, mortality, migration, the retirement-age rule and how a region's population is sized. */
   population?: PopulationInput;
   aidFinancing?: AidFinancing;
+  /** Percent of the resident fund's "other" expenditure that is 大病保险 premiums (default 0: none separated). */
+  criticalIllnessShare?: string;
   calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }
 
@@ -55,6 +57,7 @@ export interface Assumptions {
   aidFundingGrowth: Dec;
   /** 以支定收: the budget pays what medical aid spends (as-needed), or its funding grows at aidFundingGrowth. */
   aidFinancing: AidFinancing;
+  criticalIllnessShare: Dec;
   regionTier?: 1 | 2 | 3;
   population: PopulationSettings;
   calibration: CalibrationOptions;
@@ -82,9 +85,11 @@ export const DEFAULTS = {
   retireeCostWeight: '3',
   collectionRate: '100',
   aidFundingGrowth: '0',
+  // No seed report separates 大病保险 premiums from the resident fund's other expenditure.
+  criticalIllnessShare: '0',
 } as const;
 
-const PERCENT_FIELDS = ['retireeShare', 'flexibleShare', 'collectionRate'] as const;
+const PERCENT_FIELDS = ['retireeShare', 'flexibleShare', 'collectionRate', 'criticalIllnessShare'] as const;
 const RATE_FIELDS = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'interestRate', 'aidFundingGrowth'] as const;
 
 /**
@@ -142,6 +147,7 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     regionTier: input.regionTier,
     population: resolvePopulation(input.population, file, at + '/population', problems),
     aidFinancing: input.aidFinancing ?? 'as-needed',
+    criticalIllnessShare: num(input.criticalIllnessShare, '/criticalIllnessShare', DEFAULTS.criticalIllnessShare)!,
     calibration: {
       normalise: input.calibration?.normalise ?? true,
       threshold: num(input.calibration?.threshold, '/calibration/threshold', DEFAULT_THRESHOLD)!,

@@ -35,7 +35,8 @@ export const INCOME_LINES = [
 ] as const;
 export type IncomeLine = (typeof INCOME_LINES)[number];
 
-export const EXPENDITURE_LINES = ['benefits', 'benefits.maternity', 'aid.contributions', 'aid.medical', 'other'] as const;
+/** criticalIllness: 大病保险 premiums the resident fund pays an insurer, where a report or the scenario separates them. */
+export const EXPENDITURE_LINES = ['benefits', 'benefits.maternity', 'criticalIllness', 'aid.contributions', 'aid.medical', 'other'] as const;
 export type ExpenditureLine = (typeof EXPENDITURE_LINES)[number];
 
 export interface BaseFund {

@@ -164,15 +164,19 @@ export function calibrate(base: BaseYear, driverAt: DriverAt, opts: CalibrationO
           if (dep.abs().greaterThan(worstDep.abs())) [worst, worstDep] = [q, dep];
         }
         if (worstDep.abs().lessThanOrEqualTo(threshold)) break;
-        flagged.add(worst);
+        // Two periods years apart may differ by a trend the drivers miss: shown, not adjusted.
+        const apart = remaining.length === 2 && remaining[1]!.year - remaining[0]!.year > 1;
+        if (!apart) flagged.add(worst);
         const isBase = worst.year === base.year && !worst.half;
         const pct = worstDep.times(100).toDecimalPlaces(1).toFixed(1);
         const name = FUND_NAMES[bf.id];
         const when = worst.half ? { zh: `${worst.year}年上半年`, en: `${worst.year} H1` } : { zh: `${worst.year}年`, en: String(worst.year) };
         const sign = (x: string) => (x.startsWith('-') ? x : `+${x}`);
         const stated = worst.stated ? { zh: `；报告：比上年${sign(worst.stated)}%`, en: `; the report: ${sign(worst.stated)}% on the year before` } : { zh: '', en: '' };
-        const normalised = isBase && opts.normalise;
-        const what = normalised
+        const normalised = isBase && opts.normalise && !apart;
+        const what = apart
+          ? { zh: `；与${remaining[0]!.year}年相隔多年，可能是趋势，未作调整`, en: `; ${remaining[0]!.year} is years before, the difference may be a trend, so nothing is adjusted` }
+          : normalised
           ? { zh: '；预测按其他报告期的平均水平', en: "; the projection uses the other reported periods' average level" }
           : isBase
             ? { zh: '；未调整（已关闭异常年份调整）', en: '; not adjusted (normalisation is off)' }

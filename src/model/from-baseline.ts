@@ -157,6 +157,14 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     if (id === 'employee') visitCost = visitCostOf(period.visits) ?? visitCost;
     if (id === 'employee' && insured) {
       employees = insured;
+      // A report that splits employees into those in service and retirees gives both counts.
+      const parts = period.insured?.parts;
+      const inService = amount(parts?.inService);
+      const retired = amount(parts?.retired);
+      if (inService && retired) {
+        counts.inService = inService;
+        counts.retiree = retired;
+      }
       if (rate) for (const g of ['inService', 'retiree', 'flexible'] as const) statedGrowth[g] = new D(rate);
     }
   }

@@ -16,7 +16,7 @@ export interface EmployeeYear {
   /** Individual contributions of employees in service and of flexible workers. */
   individual: Dec;
   maternity: Dec;
-  /** Of employer + individual, the part credited to personal accounts. */
+  /** Credited to personal accounts: part of employer + individual, and retirees' fixed credits from pooling. */
   toAccounts: Dec;
 }
 
@@ -51,6 +51,8 @@ export function employeeContributions(tl: PolicyTimeline, a: Assumptions, counts
     const ir = percentOf(base, v('employee.rate.individual') ?? ZERO).times(inService);
     const rret = tl.at(year, month, 'retiree');
     const retireeEmployer = percentOf(base, tl.value(rret, 'employee.rate.employerForRetiree') ?? ZERO).times(retiree);
+    // Retirees' accounts credited a fixed amount from pooling (国办发〔2021〕14号), where the rules set one.
+    const retireeCredit = (tl.value(rret, 'employee.account.retireeCredit') ?? ZERO).times(retiree);
     const rflex = tl.at(year, month, 'flexible');
     const flexBase = tl.value(rflex, 'employee.flexible.base');
     const flexRate = tl.value(rflex, 'employee.rate.flexible');
@@ -64,7 +66,8 @@ export function employeeContributions(tl: PolicyTimeline, a: Assumptions, counts
     individual = individual.plus(ir).plus(fl);
     toAccounts = toAccounts
       .plus(percentOf(ir, v('employee.account.shareOfIndividual') ?? ZERO))
-      .plus(percentOf(er, v('employee.account.shareOfEmployer') ?? ZERO));
+      .plus(percentOf(er, v('employee.account.shareOfEmployer') ?? ZERO))
+      .plus(retireeCredit);
   }
   return { employer, individual, maternity, toAccounts };
 }
@@ -72,6 +75,8 @@ export function employeeContributions(tl: PolicyTimeline, a: Assumptions, counts
 export interface ResidentYear {
   /** Per head, 元/年. */
   standard?: Dec;
+  /** The standard collected in this year: next year's where contributions are collected in advance. */
+  collected?: Dec;
   subsidy?: Dec;
   /** Per head, by government level, where the rules say how to split. */
   split?: SubsidySplit;
@@ -100,8 +105,12 @@ export function residentYear(tl: PolicyTimeline, year: number): ResidentYear {
       if (amount) aidPays[g] = D.min(amount, standard);
     }
   }
+  // Collected in advance (resident.individual.collectedFor = next-year): this year's income is next year's standard.
+  const ahead = r.values.get('resident.individual.collectedFor')?.value === 'next-year';
+  const collected = ahead ? tl.value(tl.at(year + 1, 1, 'resident'), 'resident.individual.standard') : standard;
   return {
     standard,
+    collected,
     subsidy,
     split,
     aidPays,

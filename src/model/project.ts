@@ -89,7 +89,8 @@ const EMPLOYEE_GROUPS = ['inService', 'retiree', 'flexible'] as const;
 const AID_GROUPS = ['tekun', 'dibao', 'fanpin'] as const;
 
 export function project(input: ProjectionInput): Projection {
-  const { base, assumptions: a, until } = input;
+  const { assumptions: a, until } = input;
+  const base = withCriticalIllness(input.base, a.criticalIllnessShare);
   const notes: { zh: string; en: string }[] = [];
   const series = wageSeries(a, base, until);
   const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
@@ -237,6 +238,7 @@ function makeConsistent(drivers: Map<number, Drivers>, from: number, until: numb
     });
   };
   fill((r) => r.standard, (r, v) => (r.standard = v));
+  fill((r) => r.collected, (r, v) => (r.collected = v));
   fill((r) => r.subsidy, (r, v) => (r.subsidy = v));
   fill((r) => r.reimbursementRatio, (r, v) => (r.reimbursementRatio = v));
   fill((r) => r.aidReimbursementRatio, (r, v) => (r.aidReimbursementRatio = v));
@@ -281,8 +283,8 @@ function incomeDriver(fund: FundId, line: IncomeLine, d: Drivers): Dec {
     case 'employee.civilServant':
       return line === 'interest' ? ONE : wageMass;
     case 'resident': {
-      if (line === 'contributions.individual') return residents.times(r.standard ?? ONE).times(d.collection);
-      if (line === 'contributions') return (r.standard || r.subsidy ? residents.times((r.standard ?? ZERO).plus(r.subsidy ?? ZERO)) : residents).times(d.collection);
+      if (line === 'contributions.individual') return residents.times(r.collected ?? ONE).times(d.collection);
+      if (line === 'contributions') return (r.collected || r.subsidy ? residents.times((r.collected ?? ZERO).plus(r.subsidy ?? ZERO)) : residents).times(d.collection);
       if (line === 'subsidy') return residents.times(r.subsidy ?? ONE);
       if (line.startsWith('subsidy.')) {
         const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
@@ -308,6 +310,8 @@ function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec
       // Accounts pay out what goes in, roughly: spending follows the money credited.
       return line === 'other' ? ONE : d.employees.times(d.wageIndex);
     case 'resident':
+      // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
+      if (line === 'criticalIllness') return (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost);
       return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost).times(r.reimbursementRatio ?? ONE);
     case 'aid':
       if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(d.residentAgeCost).times(r.aidReimbursementRatio ?? ONE);
@@ -332,6 +336,27 @@ function financedAsNeeded(baseIncome: Partial<Record<IncomeLine, Dec>>, need: De
   }
   out[largest] = out[largest]!.plus(need.minus(sum(Object.values(out) as Dec[])));
   return out;
+}
+
+/**
+ * 大病保险 premiums separated from the resident fund's "other" expenditure by
+ * the scenario's share, in the base year and every reported period alike;
+ * totals are unchanged, so the base year still reproduces its report.
+ */
+function withCriticalIllness(base: BaseYear, sharePercent: Dec): BaseYear {
+  if (sharePercent.isZero()) return base;
+  const split = (lines: Partial<Record<ExpenditureLine, Dec>> | undefined) => {
+    if (!lines?.other || lines.criticalIllness) return lines;
+    const premiums = toFen(lines.other.times(sharePercent).dividedBy(100));
+    const { other, ...rest } = lines;
+    const remainder = other.minus(premiums);
+    return { ...rest, criticalIllness: premiums, ...(remainder.isZero() ? {} : { other: remainder }) };
+  };
+  return {
+    ...base,
+    funds: base.funds.map((f) => (f.id === 'resident' ? { ...f, expenditure: split(f.expenditure)! } : f)),
+    history: base.history?.map((p) => (p.funds.resident?.expenditure ? { ...p, funds: { ...p.funds, resident: { ...p.funds.resident, expenditure: split(p.funds.resident.expenditure) } } } : p)),
+  };
 }
 
 interface Deferred {

@@ -42,6 +42,7 @@ const DEFAULT_WHY: Record<keyof typeof DEFAULTS, { zh: string; en: string }> = {
   retireeCostWeight: { zh: '无分在职、退休费用的报告时，退休人员人均费用约为在职的三倍（假设）；按年龄的费用曲线由此校准', en: 'where no report splits costs by status, a retiree costs about three times one in service (an assumption); the cost-by-age curve is calibrated to it' },
   collectionRate: { zh: '征缴率与基期相同', en: 'collection as in the base year' },
   aidFundingGrowth: { zh: '医疗救助财政资金不增长的假设', en: 'assumed no growth of medical-aid funding' },
+  criticalIllnessShare: { zh: '报告未单列大病保险保费：居民“其他”支出不视为大病保险', en: "no report separates 大病保险 premiums: the resident fund's other expenditure is not taken as them" },
 };
 
 export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInput | undefined, p: Projection): AssumptionEntry[] {
@@ -110,6 +111,7 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
     why: given?.aidFinancing !== undefined ? fromScenario : { zh: '医疗救助以支定收：财政每年支付当年支出（资助参保与救助待遇）', en: 'medical aid is financed as needed (以支定收): the budget pays each year what aid spends on contributions and benefits' },
   });
   if (a.aidFinancing === 'fixed-growth') field('aidFundingGrowth', '%/年');
+  if (base.funds.some((f) => f.id === 'resident')) field('criticalIllnessShare', '%');
   if (a.regionTier !== undefined) out.push({ name: 'assumptions/regionTier', value: String(a.regionTier), unit: '', origin: 'scenario', why: fromScenario });
 
   // Calibration: the threshold, the switch, and the level of every line.

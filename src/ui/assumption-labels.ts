@@ -41,6 +41,12 @@ const FIELDS: Record<string, { label: Text; unit: Text; why?: Text }> = {
   baseline: { label: { zh: '基线报告', en: 'Baseline report' }, unit: NONE },
 };
 
+/** Insured people of one group in one year, as labelled in the "why" panel. */
+export function countLabel(group: string, year: string): string {
+  const g = GROUP[group];
+  return pick({ zh: `${g?.zh ?? group}人数（${year}年）`, en: `Insured ${g?.en ?? group}, ${year}` });
+}
+
 export interface AssumptionRow {
   key: string;
   label: string;

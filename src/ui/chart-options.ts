@@ -11,6 +11,17 @@ import { fundLines, LEVELS } from './tables.ts';
 // Distinct, not alarming: red is kept for deficits and warnings.
 const PALETTE = ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#3b8fb5', '#6b7a8f', '#9c6b3a', '#4f5bd5', '#5f9e3a'];
 
+/** What every chart shares: no animation, an axis tooltip, the legend below, the years along the bottom. */
+function frame(years: string[], right = 16) {
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 64, right, top: 36, bottom: 52 },
+    xAxis: { type: 'category', data: years },
+  };
+}
+
 /** A fund's cumulative balance (bars) and months payable (line) against the warning bands. */
 export function balanceOption(f: FundView, th: ThresholdsView | undefined) {
   const years = f.years.map((y) => String(y.year));
@@ -23,11 +34,7 @@ export function balanceOption(f: FundView, th: ThresholdsView | undefined) {
         ]
       : [];
   return {
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 64, right: 56, top: 36, bottom: 52 },
-    xAxis: { type: 'category', data: years },
+    ...frame(years, 56),
     yAxis: [
       { type: 'value', ...wanAxis(f.years.map((y) => num(y.cumulative))) },
       { type: 'value', name: t('monthsPayable'), splitLine: { show: false } },
@@ -52,12 +59,8 @@ export function incomeOption(f: FundView) {
   const years = f.years.map((y) => String(y.year));
   const incomeLines = fundLines(f, 'incomeBySource');
   return {
-    animation: false,
+    ...frame(years),
     color: PALETTE,
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 64, right: 16, top: 36, bottom: 52 },
-    xAxis: { type: 'category', data: years },
     yAxis: { type: 'value', ...wanAxis(f.years.flatMap((y) => [num(y.income), num(y.expenditure)])) },
     series: [
       ...incomeLines.map((l) => ({ name: lineName(l), type: 'bar', stack: 'income', data: f.years.map((y) => num(y.incomeBySource[l])) })),
@@ -70,12 +73,8 @@ export function incomeOption(f: FundView) {
 /** The subsidy each government level pays, stacked by level. */
 export function subsidyOption(r: RunView) {
   return {
-    animation: false,
+    ...frame(r.subsidy.map((s) => String(s.year))),
     color: ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#6b7a8f'],
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0 },
-    grid: { left: 64, right: 16, top: 36, bottom: 52 },
-    xAxis: { type: 'category', data: r.subsidy.map((s) => String(s.year)) },
     yAxis: { type: 'value', ...wanAxis(r.subsidy.map((s) => LEVELS.reduce((sum, k) => sum + Number(s[k]), 0))) },
     series: LEVELS.filter((k) => r.subsidy.some((s) => num(s[k]) !== 0)).map((k) => ({ name: t(k), type: 'bar', stack: 's', data: r.subsidy.map((s) => num(s[k])) })),
   };
@@ -85,4 +84,14 @@ export function subsidyOption(r: RunView) {
 export function bandsNote(th: ThresholdsView | undefined): string {
   if (!th || !th.low || !th.normalLow || !th.normalHigh || !th.high) return '';
   return `${t('bandsOf')}: ${t('lowBand')} < ${th.low} · ${t('normalBand')} ${th.normalLow}–${th.normalHigh} · ${t('highBand')} > ${th.high}`;
+}
+
+/** Several scenarios' values of one indicator as lines, each named by its place in the comparison. */
+export function compareOption(years: string[], series: { name: string; values: (number | null)[] }[], unit: 'wan' | 'months') {
+  return {
+    ...frame(years),
+    color: ['#0b5cad', '#c27c0e', '#2f8f5b', '#8e3b9e'],
+    yAxis: unit === 'wan' ? { type: 'value', ...wanAxis(series.flatMap((s) => s.values)) } : { type: 'value', name: t('monthsPayable') },
+    series: series.map((s) => ({ name: s.name, type: 'line', data: s.values })),
+  };
 }

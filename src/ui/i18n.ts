@@ -121,7 +121,7 @@ export const zh = {
   changeFrom: '调整生效月份',
   changeFromHint: '参数显示该月执行的值，修改自该月起生效',
   changesOf: '调整记录：',
-  editAt: '改为编辑自此月起的调整',
+  editAt: '编辑此项调整',
   removeChange: '删除此项调整',
   notANumber: '不是数字，未采用',
   lastValidKept: '未采用，仍按上一个有效值计算',
@@ -148,6 +148,15 @@ export const zh = {
   scenarioNotes: '方案说明',
   noneFound: '无',
   bandsOf: '可支付月数预警区间（月）',
+  indicator: '指标',
+  subsidyOf: '财政补助：',
+  compareWithBaseline: '与基线比较',
+  baselineCopy: '基线（未调整）',
+  baseYearShort: '基期',
+  inputs: '驱动数据',
+  people: '人',
+  fillIn: '填写',
+  lineNo: '第 {n} 行',
 } as const;
 
 export type MessageId = keyof typeof zh;

@@ -18,6 +18,7 @@ const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
   other: { zh: '其他', en: 'Other' },
   benefits: { zh: '待遇支出', en: 'Benefits' },
   'benefits.maternity': { zh: '生育待遇', en: 'Maternity benefits' },
+  criticalIllness: { zh: '大病保险', en: 'Critical-illness insurance' },
   'aid.contributions': { zh: '资助参保', en: 'Contributions paid by aid' },
   'aid.medical': { zh: '医疗救助', en: 'Medical aid for costs' },
 };

@@ -6,7 +6,7 @@
 import type { RunView } from '../app/views.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { assumptionRows } from './assumption-labels.ts';
-import { t } from './i18n.ts';
+import { pick, t } from './i18n.ts';
 import { allTables, exportCell, type Table } from './tables.ts';
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique. */
@@ -28,7 +28,7 @@ export function reportTables(run: RunView, scenario: Scenario | undefined): Tabl
       columns: [{ label: t('parameter') }, { label: t('value') }, { label: t('unit') }, { label: t('source') }],
       rows: assumptionRows(run.assumptions, scenario).map((a) => [a.label, a.value, a.unit, a.source]),
     },
-    { id: 'audit', caption: t('auditFindings'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [a.message]) },
+    { id: 'audit', caption: t('auditFindings'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [pick(a.text)]) },
   ];
 }
 

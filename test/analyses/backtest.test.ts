@@ -51,3 +51,32 @@ describe('backtest', () => {
     await expect(backtest(example('banner-2022.json'), 'x', nodeEnvironment(), 2022)).rejects.toThrow(/--from.*2020, 2021/);
   });
 });
+
+describe('the national baseline (NHSA bulletins 2018-2022)', () => {
+  it('quotes every figure verbatim from the bulletin table and prefers the 公报', async () => {
+    const { readFileSync } = await import('node:fs');
+    const b = JSON.parse(readFileSync(new URL('../../seeds/baselines/national-2022.json', import.meta.url), 'utf8')) as { funds: Record<string, { periods: Record<string, Record<string, { quote: string; note?: string; value: string }>> }> };
+    const source = readFileSync(new URL('../../seeds/sources/national-bulletins.md', import.meta.url), 'utf8');
+    const figures = Object.values(b.funds).flatMap((f) => Object.values(f.periods).flatMap((p) => Object.values(p)));
+    for (const f of figures) expect(source, f.quote).toContain(f.quote);
+    // a 快报 figure says so; the 2022 employee income is the 公报's 20793.27, not the 快报's 20637.18
+    for (const f of figures.filter((x) => x.quote.includes('| 快报 |'))) expect(f.note, f.quote).toMatch(/快报/);
+    expect(b.funds.employee!.periods['2022']!.income!.value).toBe('20793.27');
+  });
+
+  it('backtests from 2020 and 2021: the 2022 employee income from 2021 by hand', async () => {
+    // employees by the scenario's stated growth alone, without the population model, as computed by hand below
+    const flat = example('national-2022.json');
+    flat.assumptions = { ...flat.assumptions, population: { model: 'none' } };
+    const r = await backtest(flat, 'seeds/scenarios/national-2022.json', nodeEnvironment());
+    expect(r.runs.map((x) => x.from)).toEqual([2020, 2021]);
+    expect(r.skipped.map((x) => x.from)).toEqual([2018, 2019]);
+    const row = r.rows.find((x) => x.from === 2021 && x.fund === 'employee' && x.line === 'income' && x.year === 2022)!;
+    // No national rule sets employee rates: contributions follow employees × wages. 2021 income 19003.10 亿元 over
+    // 26106 + 9324 = 35430 万 employees (公报), growing +2.29% (the scenario) and wages +5%:
+    // 19003.10 × 1.0229 × 1.05 = 20410.1845 亿元 against the reported 20793.27 (−1.84%)
+    expect(s(row.reported)).toBe(s(wan('207932700')));
+    expect(row.model.dividedBy(1e8).toDecimalPlaces(4).toString()).toBe('20410.1845');
+    expect(row.modelError!.toDecimalPlaces(2).toString()).toBe('-1.84');
+  });
+});

@@ -7,8 +7,7 @@ import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import { STORAGE_KEY } from '../../src/ui/state/store.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { setViewport } from '@web/test-runner-commands';
-import { click, find, mount, sendKeys, sendMouse, settle, typeInto, until } from './helpers.ts';
+import { click, find, mount, sendKeys, sendMouse, settle, typeInto, until, freshPage } from './helpers.ts';
 
 const STANDARD = '#lever-resident\\.individual\\.standard';
 
@@ -22,14 +21,8 @@ async function idle(app: YbApp): Promise<void> {
 }
 
 describe('editing with the mouse and the keyboard', () => {
-  before(async () => {
-    // a desk's screen: levers and results side by side
-    await setViewport({ width: 1280, height: 900 });
-  });
-  beforeEach(() => {
-    localStorage.clear();
-    document.body.innerHTML = '';
-  });
+  // a desk's screen: levers and results side by side
+  freshPage();
   afterEach(async () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });
@@ -94,7 +87,7 @@ describe('editing with the mouse and the keyboard', () => {
     await typeInto(lever(app), '-1');
     await idle(app);
     const error = find(app, 'yb-lever-panel', '.lever.changed .error');
-    expect(error.textContent).to.contain('must not be negative');
+    expect(error.textContent).to.contain('resident.individual.standard 不能为负数，现为 -1');
     expect(lever(app).getAttribute('aria-invalid')).to.equal('true');
     // the scenario (and what is stored for the next visit) keeps 420; the charts show it
     expect(app.store.active!.scenario.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2023-01', value: '420' }]);
@@ -188,7 +181,7 @@ describe('editing with the mouse and the keyboard', () => {
     // the good change is in force, the bad one left out and listed
     expect(run(app).changes.map((c) => c.param)).to.deep.equal(['resident.subsidy.standard']);
     expect(find(app, '#skipped').shadowRoot!.textContent).to.contain('/overrides/0/value');
-    expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('must not be negative');
+    expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('不能为负数');
     // a lever still works, and the saved scenario is the one without the slip
     await typeInto(lever(app), '390');
     await idle(app);
@@ -197,5 +190,46 @@ describe('editing with the mouse and the keyboard', () => {
       { param: 'resident.individual.standard', from: '2023-01', value: '390' },
     ]);
     expect(app.shadowRoot!.querySelector('#skipped')).to.equal(null);
+  });
+});
+
+describe('explanations on the lever and in the why panel', () => {
+  freshPage();
+
+  it('a lever that moves nothing says why and takes the user to the missing input', async () => {
+    const app = await mount();
+    await settle(app);
+    // the banner's report gives no average wage: employee levers cannot act on contributions
+    await click(find(app, 'yb-lever-panel', 'details summary'));
+    await settle(app);
+    const note = find(app, 'yb-lever-panel', '.lever .inert');
+    expect(note.textContent).to.contain('未知平均工资');
+    await click(note.querySelector('button')!);
+    await settle(app);
+    const panel = find(app, 'yb-lever-panel');
+    expect(panel.shadowRoot!.activeElement?.id).to.equal('assume-avgMonthlyWage');
+    // the source of a baseline value opens with a tap, no hover needed
+    const source = find(app, 'yb-lever-panel', '.lever details.src');
+    await click(source.querySelector('summary')!);
+    expect((source as HTMLDetailsElement).open).to.equal(true);
+  });
+
+  it('the why panel names the fund and shows the inputs with their values and sources', async () => {
+    const app = await mount();
+    await click(find(app, '#tab-resident'));
+    await settle(app);
+    await click(find(app, 'yb-fund-view', 'yb-data-table', 'summary'));
+    await settle(app);
+    await click(find(app, 'yb-fund-view', 'yb-data-table', 'tbody tr:nth-child(2) button.year'));
+    await until(() => !!(find(app, 'yb-why-panel') as unknown as { explain?: unknown }).explain);
+    await settle(app);
+    const why = find(app, 'yb-why-panel').shadowRoot!.textContent!;
+    expect(why).to.contain('城乡居民基本医疗保险 · 2023');
+    // seed 000: 2022年居民医保参保人数65336人, from the report
+    expect(why).to.contain('居民人数（2022年）');
+    expect(why).to.contain('65,336 人');
+    // assumptions by name, with units and where they come from
+    expect(why).to.contain('居民人数年增长率');
+    expect(why).to.contain('-1.88 %/年');
   });
 });

@@ -3,7 +3,7 @@
  * element's place on screen (whatever lies on top there receives them, as for a
  * mouse or a finger) and real key presses.
  */
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { YbApp } from '../../src/ui/components/workbench-app.ts';
 import { startWorker } from '../../src/ui/state/simulation-controller.ts';
 import { Store } from '../../src/ui/state/store.ts';
@@ -70,3 +70,14 @@ export async function typeInto(el: HTMLInputElement, text: string): Promise<void
 }
 
 export { sendKeys, sendMouse };
+
+/** In a describe block: a screen of the given size, and an empty page and storage before each test. */
+export function freshPage(width = 1280, height = 900): void {
+  before(async () => {
+    await setViewport({ width, height });
+  });
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+}

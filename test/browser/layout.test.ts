@@ -25,7 +25,7 @@ describe('at 390 px', () => {
     expect(getComputedStyle(find(app, 'aside')).display).to.equal('none');
     await click(find(app, '#pane-levers'));
     await settle(app);
-    expect(getComputedStyle(find(app, 'main')).display).to.equal('none');
+    expect(find(app, 'main').getBoundingClientRect().height).to.equal(0);
     const input = find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard');
     const before = (app.sim.result as RunView).hash;
     await typeInto(input, '400');

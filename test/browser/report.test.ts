@@ -1,18 +1,13 @@
 /** The report to hand over: opened with the mouse, laid out for print, and its workbook of every table. */
 import { expect } from 'chai';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { YbReport } from '../../src/ui/components/report-view.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, find, mount, settle } from './helpers.ts';
+import { click, find, mount, settle, freshPage } from './helpers.ts';
 
 describe('the report', () => {
-  before(async () => {
-    await setViewport({ width: 1280, height: 900 });
-  });
-  beforeEach(() => {
-    localStorage.clear();
-    document.body.innerHTML = '';
-  });
+  // a desk's screen: levers and results side by side
+  freshPage();
   afterEach(async () => {
     await emulateMedia({ media: 'screen' });
   });

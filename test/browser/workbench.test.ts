@@ -9,7 +9,7 @@ import type { YbFundView } from '../../src/ui/components/fund-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
 import { startWorker } from '../../src/ui/state/simulation-controller.ts';
 import { Store, STORAGE_KEY } from '../../src/ui/state/store.ts';
-import { decodeShareFragment } from '../../src/ui/state/share.ts';
+import { decodeShareFragment, decodeShareLink, encodeShareFragment } from '../../src/ui/state/share.ts';
 import type { RunView } from '../../src/app/views.ts';
 
 async function until(cond: () => boolean, ms = 15000): Promise<void> {
@@ -108,8 +108,8 @@ describe('the workbench', () => {
     const list = q(app.shadowRoot, '#file-problems')!;
     await (list as unknown as YbApp).updateComplete;
     const shown = list.shadowRoot!.textContent!;
-    expect(shown).to.contain('bad.json /overrides/0/param (line 6)');
-    expect(shown).to.contain('did you mean "resident.individual.standard"');
+    expect(shown).to.contain('bad.json /overrides/0/param (第 6 行)');
+    expect(shown).to.contain('未知参数“resident.individual.standrd”（是否指“resident.individual.standard”？）');
     expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
     expect(localStorage.getItem(STORAGE_KEY)).to.contain(JSON.parse(entries)[0].scenario.title);
   });
@@ -162,5 +162,48 @@ describe('the workbench', () => {
     expect(app.store.state.locale).to.equal('en');
     ([...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === '中文') as HTMLButtonElement).click();
     await until(() => app.shadowRoot!.querySelector('h1')!.textContent === '医保基金政策模拟工作台');
+  });
+});
+
+const problemsText = (app: YbApp) => app.shadowRoot!.querySelector('#file-problems')?.shadowRoot?.textContent ?? '';
+
+// A link whose scenario computes another content hash opens with a notice; with its own hash, without.
+describe('share links in the workbench', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('a link carrying another content hash opens with a notice', async () => {
+    const app = await mount();
+    const scenario = { ...app.store.active!.scenario, title: 'linked' };
+    const decoded = decodeShareLink(await encodeShareFragment(scenario, '0'.repeat(64)));
+    expect(decoded?.ok).to.equal(true);
+    const ok = decoded?.ok ? await app.openText(decoded.text, 'shared link', decoded.hash) : false;
+    expect(ok).to.equal(true);
+    await app.updateComplete;
+    expect(app.store.active!.scenario.title).to.equal('linked');
+    await until(() => /does not match the content hash the link carries \(link 000000000000|内容哈希不一致（链接 000000000000/.test(problemsText(app)));
+  });
+
+  it('a link with the hash it computes opens without a notice', async () => {
+    const app = await mount();
+    const hash = (app.sim.result as RunView).hash;
+    const decoded = decodeShareLink(await encodeShareFragment(app.store.active!.scenario, hash));
+    expect(decoded?.ok && (await app.openText(decoded.text, 'shared link', decoded.hash))).to.equal(true);
+    await app.updateComplete;
+    expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
+  });
+
+  it('a file saved with a byte-order mark opens; one saved as GBK is refused and changes nothing', async () => {
+    const app = await mount();
+    const before = app.store.state.entries.length;
+    const scenario = { ...app.store.active!.scenario, title: 'from Windows' };
+    expect(await app.openText('\uFEFF' + JSON.stringify(scenario), 'bom.json')).to.equal(true);
+    expect(app.store.active!.scenario.title).to.equal('from Windows');
+    // GBK bytes read as UTF-8: the Chinese title became U+FFFD
+    expect(await app.openText(JSON.stringify({ ...scenario, title: '\uFFFD\uFFFD 2022' }), 'gbk.json')).to.equal(false);
+    expect(app.store.state.entries.length).to.equal(before + 1);
+    await until(() => /the file is not UTF-8 text|文件不是 UTF-8 文本/.test(problemsText(app)));
   });
 });

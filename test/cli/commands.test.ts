@@ -177,3 +177,14 @@ describe('simulate with an embedded baseline', () => {
     expect(json.scenario.baselineFindings.map((f) => f.check)).toEqual(['parts-sum', 'restatement']);
   });
 });
+
+describe('audit says why an indicator is 0', () => {
+  it("the county's months payable is 0 because it remits its balance upward (seed 003: 上解上级支出12519.49万元)", async () => {
+    const r = await run(audit, 'seeds/baselines/county-2019.json', '--format', 'json');
+    const json = JSON.parse(r.out) as { indicators: { kind: string; printed: string; why?: string }[] };
+    const months = json.indicators.find((i) => i.kind === 'months-payable')!;
+    expect(months.printed).toBe('0.00');
+    expect(months.why).toBe('the cumulative balance is 0: the fund remits its balance upward (上解上级支出 12519.49 万元), so it keeps none');
+    expect(json.indicators.find((i) => i.kind === 'balance-rate')!.why).toMatch(/^the current balance is 0: the fund remits its balance upward/);
+  });
+});

@@ -122,20 +122,21 @@ describe('city-2021.json starts from seed 001 (市医疗、生育保险信息披
   it('reproduces the resident fund', () => {
     // "3.城乡居民基本医疗保险2021年基金总收入582693万元，其中，家庭及个人缴费收入201488万元、各级财政缴费补助354874万元、利息收入9106万元；
     //  基金总支出470783万元，待遇支出374128万元、当期结余111910万元，滚存结余654758万元。"
-    // Remainders: income 582693 − 201488 − 354874 − 9106 = 17225, expenditure 470783 − 374128 = 96655.
+    // Remainders: income 582693 − 201488 − 354874 − 9106 = 17225, expenditure 470783 − 374128 = 96655, which the
+    // scenario takes as 大病保险 premiums (criticalIllnessShare 100): the total is as reported.
     expectReport(p, 'resident', 2021, {
       income: '582693',
       expenditure: '470783',
       current: '111910',
       cumulative: '654758',
-      lines: { income: { 'contributions.individual': '201488', subsidy: '354874', interest: '9106', other: '17225' }, expenditure: { benefits: '374128', other: '96655' } },
+      lines: { income: { 'contributions.individual': '201488', subsidy: '354874', interest: '9106', other: '17225' }, expenditure: { benefits: '374128', criticalIllness: '96655' } },
     });
   });
 
   it('the assumed 2021 wage puts the 2020 wage at 8445, of which the stated 5067 floor is 60%', () => {
     // "2021年7月-2022年6月……下限是5067元/月"; 5067 / 0.6 = 8445 = 8867.25 / 1.05
     expect(new D('8867.25').dividedBy('1.05').times('0.6').toString()).toBe('5067');
-    expect(exampleDoc('city-2021.json').assumptions).toEqual({ avgMonthlyWage: '8867.25', wageGrowth: '5', wageHistory: { '2020': '8445' } });
+    expect(exampleDoc('city-2021.json').assumptions).toEqual({ avgMonthlyWage: '8867.25', wageGrowth: '5', criticalIllnessShare: '100', wageHistory: { '2020': '8445' } });
   });
 
   it('a different wage growth leaves the known 2020 wage, and so the 2022 floor, where the report puts them', async () => {

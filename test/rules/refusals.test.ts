@@ -219,6 +219,7 @@ describe('stack and resolution refusals', () => {
       'banner/resident-2022',
       'city/medical-maternity-2021',
       'inner-mongolia/resident-2022',
+      'national/account-reform-2021',
       'national/fund-warning',
       'national/medical-aid',
       'national/resident-minimum',

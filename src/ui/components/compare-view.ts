@@ -1,23 +1,37 @@
 /**
- * <yb-compare-view>: two to four scenarios overlaid, and a table of their
- * differences from the first, year by year.
+ * <yb-compare-view>: two to four scenarios on one indicator of one fund
+ * (income, expenditure, current or cumulative balance, months payable) or the
+ * subsidy a government level pays; overlaid, and for each scenario a table of
+ * its values beside the first one's and their difference, with its CSV.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { CompareResult, RunView } from '../../app/views.ts';
-import { pick, t } from '../i18n.ts';
+import { pick, t, type MessageId } from '../i18n.ts';
 import { months, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { wanAxis } from '../labels.ts';
+import { compareOption } from '../chart-options.ts';
+import { reasonText } from '../problem-text.ts';
+import type { Cell, Column, Table } from '../tables.ts';
 import './chart.ts';
 import './data-table.ts';
 
-const COLORS = ['#0b5cad', '#c27c0e', '#2f8f5b', '#8e3b9e'];
+const FUND_INDICATORS = ['income', 'expenditure', 'currentBalance', 'cumulative', 'monthsPayable'] as const;
+const SUBSIDY_INDICATORS = ['central', 'region', 'city', 'county'] as const;
+type FundIndicator = (typeof FUND_INDICATORS)[number];
+type SubsidyIndicator = (typeof SUBSIDY_INDICATORS)[number];
+export type Indicator = FundIndicator | `subsidy.${SubsidyIndicator}`;
+
+/** One scenario's name in a comparison: its place and title, so two copies never merge. */
+export function compareName(k: number, title: string): string {
+  return `${k + 1}. ${title}`;
+}
 
 export class YbCompareView extends LitElement {
-  static override properties = { result: { attribute: false }, fund: {} };
+  static override properties = { result: { attribute: false }, fund: {}, indicator: {} };
   declare result: CompareResult | undefined;
   declare fund: string;
+  declare indicator: Indicator;
 
   static override styles = [
     base,
@@ -25,8 +39,11 @@ export class YbCompareView extends LitElement {
       :host {
         display: block;
       }
-      section {
-        margin-bottom: 16px;
+      .pickers {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        margin: 8px 0;
       }
     `,
   ];
@@ -35,6 +52,7 @@ export class YbCompareView extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.fund = 'resident';
+    this.indicator = 'cumulative';
   }
 
   override render() {
@@ -43,35 +61,73 @@ export class YbCompareView extends LitElement {
     // A scenario that failed keeps its place, so diffs[k] still pairs with runs[k + 1].
     const all = res.runs;
     const runs = all.filter((r): r is RunView => r.ok);
-    if (runs.length < 2 || !all[0]!.ok) return html`<p class="muted">${t('compareHint')}</p>`;
-    const funds = runs[0]!.funds.filter((f) => runs.every((r) => r.funds.some((g) => g.id === f.id)));
+    if (runs.length < 2 || !all[0]!.ok) return nothing;
+    const ref = all[0] as RunView;
+    const funds = ref.funds.filter((f) => runs.every((r) => r.funds.some((g) => g.id === f.id)));
     const fundId = funds.some((f) => f.id === this.fund) ? this.fund : (funds[0]?.id ?? '');
-    const fundName = pick(funds.find((f) => f.id === fundId)?.name ?? { zh: fundId, en: fundId });
-    return html`<section>
-      <h2>${t('compare')}</h2>
-      <label>${t('cumulative')}:
-        <select @change=${(e: Event) => (this.fund = (e.target as HTMLSelectElement).value)}>
-          ${funds.map((f) => html`<option value=${f.id} ?selected=${f.id === fundId}>${pick(f.name)}</option>`)}
-        </select>
-      </label>
-      <yb-chart .option=${this.#option(runs, fundId)} label="${t('compare')} ${fundName}"></yb-chart>
-      ${res.diffs.map((rows, k) => {
-        const other = all[k + 1];
-        if (!other?.ok) return html`<p class="muted">${other?.problems.map((p) => `${p.file} ${p.path}: ${p.reason}`).join('; ')}</p>`;
-        const mine = rows.filter((d) => d.fund === fundId);
-        return html`<h3 style="margin-top:12px">${t('difference')}: ${other.title} − ${(all[0] as RunView).title}</h3>
-          <yb-data-table
-            open
-            @year-select=${(e: CustomEvent<number>) => this.#explain(e, other.hash, fundId)}
-            .table=${{
-              id: `compare-${k + 1}-${fundId}`,
-              caption: `${fundName} ${t('difference')} (${t('unitWan')})`,
-              columns: [{ label: t('year') }, { label: t('income'), format: wan }, { label: t('expenditure'), format: wan }, { label: t('currentBalance'), format: wan }, { label: t('cumulative'), format: wan }, { label: t('monthsPayable'), format: months }],
-              rows: mine.map((d) => [d.year, d.income, d.expenditure, d.currentBalance, d.cumulative, d.monthsPayable]),
-            }}
-          ></yb-data-table>`;
-      })}
-    </section>`;
+    const subsidy = isSubsidy(this.indicator);
+    const what = this.#label(this.indicator);
+    const scope = subsidy ? t('chartSubsidy') : pick(funds.find((f) => f.id === fundId)?.name ?? { zh: fundId, en: fundId });
+    const years = (subsidy ? ref.subsidy.map((s) => s.year) : ref.funds.find((f) => f.id === fundId)!.years.map((y) => y.year)).map(String);
+    const series = all.map((r, k) => ({ name: compareName(k, r.ok ? r.title : ''), values: r.ok ? this.#values(r, fundId).map(num) : [] }));
+    return html`<div class="pickers">
+        <label
+          >${t('indicator')}
+          <select id="compare-indicator" @change=${(e: Event) => (this.indicator = (e.target as HTMLSelectElement).value as Indicator)}>
+            ${FUND_INDICATORS.map((i) => html`<option value=${i} ?selected=${i === this.indicator}>${this.#label(i)}</option>`)}
+            ${SUBSIDY_INDICATORS.map((i) => html`<option value=${`subsidy.${i}`} ?selected=${`subsidy.${i}` === this.indicator}>${this.#label(`subsidy.${i}`)}</option>`)}
+          </select></label
+        >
+        <label
+          >${t('fundsLabel')}
+          <select id="compare-fund" ?disabled=${subsidy} @change=${(e: Event) => (this.fund = (e.target as HTMLSelectElement).value)}>
+            ${funds.map((f) => html`<option value=${f.id} ?selected=${f.id === fundId}>${pick(f.name)}</option>`)}
+          </select></label
+        >
+      </div>
+      <yb-chart .option=${compareOption(years, series.filter((s) => s.values.length), this.indicator === 'monthsPayable' ? 'months' : 'wan')} label="${t('compare')}: ${scope} ${what}"></yb-chart>
+      ${all.slice(1).map((other, i) => {
+        const k = i + 1;
+        if (!other.ok) return html`<p class="muted">${compareName(k, '')} ${other.problems.map((p) => `${p.file} ${p.path}: ${reasonText(p.reason)}`).join('; ')}</p>`;
+        return html`<h3 style="margin-top:12px">${t('difference')}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}</h3>
+          <yb-data-table open .table=${this.#table(res, ref, other, k, fundId, scope, what)} @year-select=${(e: CustomEvent<number>) => this.#explain(e, other.hash, subsidy ? 'resident' : fundId)}></yb-data-table>`;
+      })}`;
+  }
+
+  #label(i: Indicator): string {
+    return isSubsidy(i) ? `${t('subsidyOf')}${t(i.slice(8) as MessageId)}` : t(i as MessageId);
+  }
+
+  /** One run's values of the indicator, year by year (exact strings). */
+  #values(r: RunView, fundId: string): (string | null)[] {
+    if (isSubsidy(this.indicator)) {
+      const level = this.indicator.slice(8) as SubsidyIndicator;
+      return r.subsidy.map((s) => s[level]);
+    }
+    const key = this.indicator as FundIndicator;
+    return r.funds.find((f) => f.id === fundId)?.years.map((y) => y[key]) ?? [];
+  }
+
+  #table(res: CompareResult, ref: RunView, other: RunView, k: number, fundId: string, scope: string, what: string): Table {
+    const fmt = (this.indicator === 'monthsPayable' ? months : wan) as Column['format'];
+    const mine = this.#values(ref, fundId);
+    const theirs = this.#values(other, fundId);
+    let rows: Cell[][];
+    if (isSubsidy(this.indicator)) {
+      const level = this.indicator.slice(8) as SubsidyIndicator;
+      rows = res.subsidyDiffs[k - 1]!.map((d, i) => [d.year, mine[i] ?? null, theirs[i] ?? null, d[level]]);
+    } else {
+      const key = this.indicator as FundIndicator;
+      const diffs = res.diffs[k - 1]!.filter((d) => d.fund === fundId);
+      rows = diffs.map((d, i) => [d.year, mine[i] ?? null, theirs[i] ?? null, d[key]]);
+    }
+    const unit = this.indicator === 'monthsPayable' ? '' : ` (${t('unitWan')})`;
+    return {
+      id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
+      caption: `${scope} ${what}${unit}`,
+      columns: [{ label: t('year') }, { label: compareName(0, ref.title), format: fmt, numeric: true }, { label: compareName(k, other.title), format: fmt, numeric: true }, { label: t('difference'), format: fmt, numeric: true }],
+      rows,
+    };
   }
 
   /** A year in a difference table explains the compared scenario's fund in that year. */
@@ -79,21 +135,12 @@ export class YbCompareView extends LitElement {
     e.stopPropagation();
     this.dispatchEvent(new CustomEvent('explain-request', { detail: { hash, fund, year: e.detail }, bubbles: true, composed: true }));
   }
-
-  #option(runs: RunView[], fundId: string) {
-    const years = runs[0]!.funds.find((f) => f.id === fundId)!.years.map((y) => String(y.year));
-    return {
-      animation: false,
-      color: COLORS,
-      tooltip: { trigger: 'axis' },
-      legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 64, right: 16, top: 36, bottom: 52 },
-      xAxis: { type: 'category', data: years },
-      yAxis: { type: 'value', ...wanAxis(runs.flatMap((r) => r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)))) },
-      series: runs.map((r) => ({ name: r.title, type: 'line', data: r.funds.find((f) => f.id === fundId)!.years.map((y) => num(y.cumulative)) })),
-    };
-  }
 }
+
+function isSubsidy(i: Indicator): boolean {
+  return i.startsWith('subsidy.');
+}
+
 customElements.define('yb-compare-view', YbCompareView);
 
 declare global {

@@ -19,6 +19,7 @@ import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
 import { methodName, sourceText } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
+import { reasonText } from '../problem-text.ts';
 import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
 import type { ValueExpr } from '../../rules/types.ts';
 
@@ -128,6 +129,23 @@ export class YbLeverPanel extends LitElement {
         background: #eef5fc;
         font-weight: 600;
       }
+      details.src {
+        grid-column: 1 / -1;
+        font-size: 12px;
+        color: var(--muted);
+        border: none;
+        padding: 0;
+      }
+      details.src summary {
+        font-weight: normal;
+        color: var(--accent);
+        display: inline;
+      }
+      .inert {
+        grid-column: 1 / -1;
+        font-size: 12px;
+        color: var(--warn);
+      }
       .error {
         grid-column: 1 / -1;
         color: var(--bad);
@@ -215,7 +233,7 @@ export class YbLeverPanel extends LitElement {
             </details>`;
           })
         : nothing}
-      <details open>
+      <details class="assumptions" open>
         <summary>${t('assumptions')}</summary>
         ${this.#horizon()} ${ASSUMPTIONS.map((f) => this.#assumption(f))}
       </details>
@@ -280,22 +298,44 @@ export class YbLeverPanel extends LitElement {
         ? html`<div class="meta">% × ${t('avgWageOf')} N${l.ofWage.yearOffset} · ${t('from')} ${l.ofWage.from}</div>`
         : nothing}
       <div class="meta" id="${id}-meta">
-        <span title=${source}>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
+        <span>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
         ${changed ? html`<button class="reset" @click=${() => this.#reset(l)} aria-label="${t('reset')} ${pick(l.label)}">${t('reset')}</button>` : nothing}
       </div>
+      ${source ? html`<details class="src"><summary>${t('source')}</summary>${source}</details>` : nothing}
+      ${l.inert
+        ? html`<div class="inert" role="note">
+            ${pick(l.inert.reason)}
+            ${l.inert.missing ? html`<button class="reset" @click=${() => this.#fill(l.inert!.missing!)}>${t('fillIn')} ${this.#assumptionLabel(l.inert.missing)}</button>` : nothing}
+          </div>`
+        : nothing}
       ${changed
         ? html`<ol class="timeline" aria-label="${t('changesOf')} ${pick(l.label)}">
             ${changes.map(
               (o) => html`<li class=${o.from === from ? 'here' : ''}>
-                <button @click=${() => this.#at(o.from)} aria-label="${t('editAt')} ${o.from ?? run.leverMonth}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
+                <button @click=${() => this.#at(o.from)} aria-label="${o.from ?? run.leverMonth} → ${valueText(o.value)}: ${t('editAt')}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
                 ><button @click=${() => this.#emit({ scenario: removeOverride(this.scenario!, l.name, o.from), key: `remove ${l.name} ${o.from}` })} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
               </li>`,
             )}
           </ol>`
         : nothing}
       ${local ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${problem.reason} · ${t('lastValidKept')}</div>` : nothing}
+      ${problem ? html`<div class="error" role="alert">${reasonText(problem.reason)} · ${t('lastValidKept')}</div>` : nothing}
     </div>`;
+  }
+
+  #assumptionLabel(key: string): string {
+    const f = ASSUMPTIONS.find((a) => a.key === key);
+    return f ? t(f.label) : key;
+  }
+
+  /** Take the user to the assumption a lever needs: the assumptions open, the field focused. */
+  async #fill(key: string): Promise<void> {
+    const details = this.renderRoot.querySelector('details.assumptions') as HTMLDetailsElement | null;
+    if (details) details.open = true;
+    await this.updateComplete;
+    const input = this.renderRoot.querySelector(`#assume-${CSS.escape(key)}`) as HTMLInputElement | null;
+    input?.scrollIntoView({ block: 'center' });
+    input?.focus();
   }
 
   #at(month: string | undefined): void {
@@ -330,7 +370,7 @@ export class YbLeverPanel extends LitElement {
           if (Number.isInteger(v)) this.#emit({ scenario: { ...s, until: v }, key: 'until' });
         }} />
       </div>
-      ${this.#problemFor('/until') ? html`<div class="error" role="alert">${this.#problemFor('/until')!.reason}</div>` : nothing}
+      ${this.#problemFor('/until') ? html`<div class="error" role="alert">${reasonText(this.#problemFor('/until')!.reason)}</div>` : nothing}
       <div class="row2">
         <label for="tier">${t('regionTier')}</label>
         <select id="tier" @change=${(e: Event) => {
@@ -363,7 +403,7 @@ export class YbLeverPanel extends LitElement {
           }} />
       </div>
       ${bad ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${problem.reason} · ${t('lastValidKept')}</div>` : nothing}`;
+      ${problem ? html`<div class="error" role="alert">${reasonText(problem.reason)} · ${t('lastValidKept')}</div>` : nothing}`;
   }
 
   #emit(edit: ScenarioEdit): void {

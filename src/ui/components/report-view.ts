@@ -106,6 +106,7 @@ export class YbReport extends LitElement {
         padding-left: 18px;
         margin: 4px 0;
         font-size: 12px;
+        overflow-wrap: anywhere;
       }
       @media print {
         :host {
@@ -151,11 +152,12 @@ export class YbReport extends LitElement {
     const today = new Date().toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'zh-CN');
     const extra = reportTables(r, s);
     return html`
-      <div class="toolbar">
+      <nav class="toolbar" aria-label=${t('exportReport')}>
         <button class="primary" id="print" @click=${() => this.#emit('report-print')}>${t('printReport')}</button>
         <button id="workbook" @click=${() => this.#emit('report-workbook')}>${t('downloadWorkbook')}</button>
         <button id="close" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
-      </div>
+      </nav>
+      <main>
       <article>
         <h1>${r.title}</h1>
         <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
@@ -191,7 +193,7 @@ export class YbReport extends LitElement {
         ${r.compliance.length ? this.#table(complianceTable(r), true) : html`<p>${t('noneFound')}</p>`}
 
         <h2 id="r-audit">6 ${t('auditFindings')}</h2>
-        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${a.message}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
+        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${pick(a.text)}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
         ${r.notes.length ? html`<h3>${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}
 
         <h2 id="r-sources">7 ${t('sources')}</h2>
@@ -209,6 +211,7 @@ export class YbReport extends LitElement {
         <h2 id="r-hash">8 ${t('contentHash')}</h2>
         <p class="hash">sha256:${r.hash}</p>
       </article>
+      </main>
     `;
   }
 

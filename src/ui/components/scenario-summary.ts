@@ -36,6 +36,7 @@ export class YbScenarioSummary extends LitElement {
       ul {
         margin: 4px 0;
         padding-left: 20px;
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -68,7 +69,7 @@ export class YbScenarioSummary extends LitElement {
         ${r.audit.length
           ? html`<h3 style="margin-top:12px">${t('auditFindings')}</h3>
               <ul>
-                ${r.audit.map((a) => html`<li>${a.message}</li>`)}
+                ${r.audit.map((a) => html`<li>${pick(a.text)}</li>`)}
               </ul>`
           : nothing}
         ${r.notes.length ? html`<h3 style="margin-top:12px">${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}

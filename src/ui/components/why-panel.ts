@@ -6,10 +6,14 @@ import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import { lineName, sourceText } from '../labels.ts';
+import { assumptionRows, countLabel } from '../assumption-labels.ts';
+import type { Scenario } from '../../scenario/types.ts';
 
 export class YbWhyPanel extends LitElement {
-  static override properties = { explain: { attribute: false } };
+  static override properties = { explain: { attribute: false }, scenario: { attribute: false } };
   declare explain: ExplainView | undefined;
+  /** The scenario explained: which assumptions it sets itself. */
+  declare scenario: Scenario | undefined;
 
   static override styles = [
     base,
@@ -27,6 +31,9 @@ export class YbWhyPanel extends LitElement {
         font-size: 12px;
         color: var(--muted);
       }
+      td.val {
+        white-space: normal;
+      }
       td.how {
         white-space: normal;
         text-align: left;
@@ -43,26 +50,42 @@ export class YbWhyPanel extends LitElement {
   override render() {
     const e = this.explain;
     if (!e) return html`<h2>${t('why')}</h2><p class="muted">${t('whyHint')}</p>`;
-    return html`<h2>${t('why')} ${e.year}</h2>
+    return html`<h2>${t('why')} ${pick(e.fundName)} · ${e.year}</h2>
       <div class="wide"><table>
-        <thead><tr><th>${t('line')}</th><th>${t('amount')} (${t('unitWan')})</th><th style="text-align:left">${t('how')}</th></tr></thead>
+        <thead><tr><th>${t('line')}</th><th>${e.year} (${t('unitWan')})</th><th>${t('baseYearShort')} ${e.baseYear} (${t('unitWan')})</th><th style="text-align:left">${t('how')}</th></tr></thead>
         <tbody>
           ${e.lines.map((l) => {
             const [kind, line] = l.line.split(':') as [string, string];
-            return html`<tr><td>${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td>${wan(l.amount)}</td><td class="how">${pick(l.how)}</td></tr>`;
+            return html`<tr><td>${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td>${wan(l.amount)}</td><td>${wan(l.base)}</td><td class="how">${pick(l.how)}</td></tr>`;
           })}
         </tbody>
       </table></div>
+      ${e.inputs.length
+        ? html`<h3 style="margin-top:12px">${t('inputs')}</h3>
+            <div class="wide"><table>
+              <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
+              <tbody>
+                ${e.inputs.map((i) => {
+                  const [, group, year] = i.name.split('.') as [string, string, string];
+                  return html`<tr><td>${countLabel(group, year)}</td><td>${Number(i.value).toLocaleString()} ${t('people')}</td><td class="src">${pick(i.source)}</td></tr>`;
+                })}
+              </tbody>
+            </table></div>`
+        : nothing}
       <h3 style="margin-top:12px">${t('levers')}</h3>
       <div class="wide"><table>
-        <thead><tr><th>${t('parameter')}</th><th>${t('amount')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
+        <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
         <tbody>
           ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceText(p.source)}</td></tr>`)}
         </tbody>
       </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>
-      <p class="muted" style="font-size:12px">${Object.entries(e.assumptions).map(([k, v]) => `${k} = ${v}`).join(' · ')}</p>
-      ${nothing}`;
+      <div class="wide"><table>
+        <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
+        <tbody>
+          ${assumptionRows(e.assumptions, this.scenario).map((a) => html`<tr><td>${a.label}</td><td class="val">${a.value} ${a.unit}</td><td class="src">${a.source}</td></tr>`)}
+        </tbody>
+      </table></div>`;
   }
 }
 customElements.define('yb-why-panel', YbWhyPanel);

@@ -6,8 +6,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { stripBom } from '../../common/bom.ts';
-import type { InputProblem } from '../../common/errors.ts';
+import { looksMisdecoded, stripBom } from '../../common/bom.ts';
+import { localizedProblem, type InputProblem } from '../../common/errors.ts';
+import { message } from '../../common/messages.ts';
 import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
@@ -28,6 +29,7 @@ import './problem-list.ts';
 import './compare-view.ts';
 import './population-view.ts';
 import './report-view.ts';
+import './backtest-view.ts';
 import { workbookBytes } from '../workbook.ts';
 
 export class YbApp extends LitElement {
@@ -226,13 +228,14 @@ export class YbApp extends LitElement {
           border-radius: 6px 6px 0 0;
           min-height: 40px;
         }
-        .panes button[aria-selected='true'] {
+        .panes button[aria-pressed='true'] {
           background: var(--accent);
           color: white;
           border-color: var(--accent);
         }
+        /* the levers pane keeps the (empty) main landmark */
         .layout.results aside,
-        .layout.levers main {
+        .layout.levers main > * {
           display: none;
         }
       }
@@ -263,7 +266,7 @@ export class YbApp extends LitElement {
     await setLocale(this.store.state.locale);
     this._catalog = await this.sim.api.catalog();
     const shared = decodeShareLink(location.hash);
-    if (shared && !shared.ok) this.#showFileProblems(shared.problems, '');
+    if (shared && !shared.ok) void this.#showFileProblems(shared.problems, '');
     if (shared?.ok) {
       await this.openText(shared.text, 'shared link', shared.hash);
       history.replaceState(null, '', location.pathname + location.search);
@@ -284,12 +287,17 @@ export class YbApp extends LitElement {
   /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
   async openText(text: string, file: string, linkHash?: string): Promise<boolean> {
     text = stripBom(text); // a file saved by a Windows editor
+    if (looksMisdecoded(text)) {
+      // Saved as GBK or UTF-16: read as UTF-8 its Chinese would turn into U+FFFD without a word.
+      this.#showFileProblems([localizedProblem(file, '', message('file.notUtf8'))], '');
+      return false;
+    }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (err) {
       const msg = (err as Error).message;
-      this.#showFileProblems([{ file, path: '', reason: `not valid JSON: ${msg}` }], text);
+      void this.#showFileProblems([{ file, path: '', reason: `not valid JSON: ${msg}` }], text);
       return false;
     }
     const scenario = asScenario(data, this.store.active?.scenario);
@@ -298,20 +306,27 @@ export class YbApp extends LitElement {
     if (!result.ok) {
       // A baseline file was wrapped in a scenario: point at the places in the file the user gave.
       const problems = wrapped ? result.problems.map((p) => ({ ...p, path: p.path.replace(/^\/baseline\/embedded/, '') })) : result.problems;
-      this.#showFileProblems(problems, text);
+      void this.#showFileProblems(problems, text);
       return false;
     }
     // A share link names the content hash its sender saw: opened, the scenario must compute the same.
     const mismatch = shareHashProblem(linkHash, result.hash);
-    this._fileProblems = mismatch ? [mismatch] : [];
+    if (mismatch) void this.#showFileProblems([mismatch], text);
+    else this._fileProblems = [];
     this.store.add(scenario as Scenario);
     this.#runActive();
     return true;
   }
 
-  #showFileProblems(problems: InputProblem[], text: string) {
+  /** List a file's problems where the user is looking: the list scrolls into view and takes the focus. */
+  async #showFileProblems(problems: InputProblem[], text: string): Promise<void> {
     this._fileProblems = problems;
     this._fileText = text;
+    this._pane = 'results';
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('#file-problems') as HTMLElement | null;
+    list?.scrollIntoView({ block: 'start' });
+    list?.focus({ preventScroll: true });
   }
 
   /** The active scenario as it is projected: without the problems of a stored one, if it has any. */
@@ -459,11 +474,11 @@ export class YbApp extends LitElement {
         <button id="report" @click=${() => (this._report = true)} ?disabled=${!run}>${t('exportReport')}</button>
         <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
       </header>
-      <div class="panes" role="tablist" aria-label=${t('panes')}>
+      <nav class="panes" aria-label=${t('panes')}>
         ${(['results', 'levers'] as const).map(
-          (p) => html`<button role="tab" id=${`pane-${p}`} aria-selected=${this._pane === p ? 'true' : 'false'} @click=${() => (this._pane = p)}>${t(p === 'results' ? 'resultsPane' : 'levers')}</button>`,
+          (p) => html`<button id=${`pane-${p}`} aria-pressed=${this._pane === p ? 'true' : 'false'} @click=${() => (this._pane = p)}>${t(p === 'results' ? 'resultsPane' : 'levers')}</button>`,
         )}
-      </div>
+      </nav>
       <div class="layout ${this._pane}">
         <aside aria-label=${t('levers')}>
           ${active
@@ -490,7 +505,7 @@ export class YbApp extends LitElement {
         </aside>
         <main>
           ${this._fileProblems.length
-            ? html`<yb-problem-list id="file-problems" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
+            ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
             : nothing}
           ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
           ${run ? this.#results(run) : nothing}
@@ -526,6 +541,7 @@ export class YbApp extends LitElement {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
+      <h2 class="results-heading">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
       <yb-fund-cards .run=${run}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map(
@@ -543,9 +559,10 @@ export class YbApp extends LitElement {
         )}
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
-      <yb-why-panel tabindex="-1" .explain=${this._explain}></yb-why-panel>
+      <yb-why-panel tabindex="-1" .explain=${this._explain} .scenario=${this.working}></yb-why-panel>
       <yb-scenario-summary .run=${run}></yb-scenario-summary>
       <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
+      <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
   }
 
@@ -555,11 +572,12 @@ export class YbApp extends LitElement {
     return html`<section class="compare-list" style="background:white;border:1px solid var(--line);border-radius:6px;padding:12px">
       <h2>${t('compare')}</h2>
       <p class="muted">${t('compareHint')}</p>
+      <button id="compare-baseline" @click=${() => this.#compareWithBaseline()} ?disabled=${!this.store.active}>${t('compareWithBaseline')}</button>
       ${entries.map(
         (e) => html`<label><input type="checkbox" .checked=${ids.includes(e.id)} ?disabled=${!ids.includes(e.id) && ids.length >= 4}
             @change=${(ev: Event) => {
               const on = (ev.target as HTMLInputElement).checked;
-              this.store.update((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
+              this.store.edit((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
               void this.#refreshCompare();
             }} />
           ${e.scenario.title}</label>`,
@@ -569,6 +587,22 @@ export class YbApp extends LitElement {
         @explain-request=${(e: CustomEvent<{ hash: string; fund: string; year: number }>) => this.#explain(e.detail.fund, e.detail.year, e.detail.hash)}
       ></yb-compare-view>
     </section>`;
+  }
+
+  /**
+   * Compare the scenario shown with its baseline: the same scenario without its changes (kept as a
+   * scenario of its own, added once), first, as the reference.
+   */
+  #compareWithBaseline(): void {
+    const active = this.store.active;
+    const working = this.working;
+    if (!active || !working) return;
+    const title = `${working.title} · ${t('baselineCopy')}`;
+    const { overrides: _changes, ...rest } = structuredClone(working);
+    const existing = this.store.state.entries.find((e) => e.scenario.title === title);
+    const id = existing?.id ?? this.store.add({ ...rest, title }, true, false);
+    this.store.edit((s) => ({ ...s, compareIds: [id, active.id] }));
+    void this.#refreshCompare();
   }
 
   /** Arrow keys move between the fund tabs, as in any tab list. */
@@ -627,7 +661,7 @@ export class YbApp extends LitElement {
   #duplicate(): void {
     const a = this.store.active;
     if (!a) return;
-    this.store.add({ ...structuredClone(a.scenario), title: `${a.scenario.title} (2)` });
+    this.store.add(structuredClone(this.working ?? a.scenario));
     this.#runActive();
   }
 

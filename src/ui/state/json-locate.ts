@@ -3,7 +3,8 @@
  * to the line it concerns. A small scanner over the text; it assumes the text
  * parsed (syntax errors carry their own line).
  */
-export function lineOfPointer(text: string, pointer: string): number | undefined {
+/** Line and column (both from 1) where a JSON Pointer's value starts in a file's text. */
+export function locatePointer(text: string, pointer: string): { line: number; column: number } | undefined {
   const keys = pointer === '' ? [] : pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
   let i = 0;
   const ws = () => {
@@ -79,5 +80,14 @@ export function lineOfPointer(text: string, pointer: string): number | undefined
     } else return undefined;
   }
   ws();
-  return text.slice(0, i).split('\n').length;
+  const before = text.slice(0, i);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: i - lineStart + 1 };
+}
+
+/** Line and column of a 0-based character offset. */
+export function locateOffset(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }

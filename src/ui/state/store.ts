@@ -97,10 +97,15 @@ export class Store extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  /** Add a scenario and show it; `undoable` false for the one a first visit starts with. */
-  add(scenario: Scenario, undoable = true): string {
+  /** Add a scenario and show it (unless `show` is false); `undoable` false for the one a first visit starts with. */
+  add(scenario: Scenario, undoable = true, show = true): string {
     const id = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const change = (s: WorkbenchState) => ({ ...s, entries: [...s.entries, { id, scenario }], activeId: id });
+    // Two scenarios never share a title: a second copy of an example is "… (2)".
+    const titles = new Set(this.#state.entries.map((e) => e.scenario.title));
+    let title = scenario.title;
+    for (let n = 2; titles.has(title); n++) title = `${scenario.title} (${n})`;
+    const entry = { id, scenario: title === scenario.title ? scenario : { ...scenario, title } };
+    const change = (s: WorkbenchState) => ({ ...s, entries: [...s.entries, entry], activeId: show ? id : s.activeId });
     if (undoable) this.edit(change);
     else this.update(change);
     return id;

@@ -1,0 +1,75 @@
+/** axe-core on the workbench's main states: no violations of any kind. */
+import { expect } from 'chai';
+import type { YbApp } from '../../src/ui/components/workbench-app.ts';
+import { click, find, freshPage, mount, settle, typeInto, until } from './helpers.ts';
+
+interface AxeResult {
+  violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[];
+}
+declare global {
+  interface Window {
+    axe?: { run: (context: Node, options?: unknown) => Promise<AxeResult> };
+  }
+}
+
+async function loadAxe(): Promise<void> {
+  if (window.axe) return;
+  await new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = '/node_modules/axe-core/axe.min.js';
+    s.onload = resolve;
+    s.onerror = reject;
+    document.head.append(s);
+  });
+}
+
+async function violations(app: YbApp): Promise<string[]> {
+  await settle(app);
+  await new Promise((r) => setTimeout(r, 50));
+  const result = await window.axe!.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  freshPage();
+  before(loadAxe);
+
+  it('has no violations on opening, with a table open, an error beside a lever, the comparison, the report and in English', async () => {
+    const app = await mount();
+    expect(await violations(app), 'on opening').to.deep.equal([]);
+    await click(find(app, 'yb-fund-view', 'yb-data-table', 'summary'));
+    await click(find(app, 'yb-fund-view', 'yb-data-table', 'button.year'));
+    await until(() => !!(find(app, 'yb-why-panel') as unknown as { explain?: unknown }).explain);
+    expect(await violations(app), 'table and why panel').to.deep.equal([]);
+    await typeInto(find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard'), '-1');
+    await until(() => !app.sim.running && !!find(app, 'yb-lever-panel').shadowRoot!.querySelector('.error'));
+    expect(await violations(app), 'an invalid value').to.deep.equal([]);
+    await typeInto(find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard'), '420');
+    await until(() => !app.sim.running && (app.store.active!.scenario.overrides ?? []).length === 1);
+    await click(find(app, '#compare-baseline'));
+    await until(() => !!(find(app, 'yb-compare-view') as unknown as { result?: unknown }).result);
+    expect(await violations(app), 'comparison').to.deep.equal([]);
+    await click(find(app, '#report'));
+    await settle(app);
+    await (find(app, 'yb-report') as unknown as { chartsDrawn(): Promise<void> }).chartsDrawn();
+    expect(await violations(app), 'report').to.deep.equal([]);
+    await click(find(app, 'yb-report', '#close'));
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await until(() => app.shadowRoot!.querySelector('h1')!.textContent === 'Medical-insurance policy workbench');
+    expect(await violations(app), 'in English').to.deep.equal([]);
+  });
+
+  it('has no violations at 390 px, on the levers tab', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const app = await mount();
+      expect(await violations(app), 'results tab').to.deep.equal([]);
+      await click(find(app, '#pane-levers'));
+      expect(await violations(app), 'levers tab').to.deep.equal([]);
+    } finally {
+      await setViewport({ width: 1280, height: 900 });
+    }
+  });
+});

@@ -1,0 +1,46 @@
+/** Files that cannot be used: the problems where the user looks, each at its place, and a huge line kept short. */
+import { expect } from 'chai';
+import { click, find, freshPage, mount, settle } from './helpers.ts';
+
+describe('bad files', () => {
+  freshPage();
+
+  it('lists the problems in view, an unknown key at its own line, and changes nothing', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const text = '{\n  "version": 1,\n  "title": "bad",\n  "baseline": "banner-2022",\n  "rules": ["banner/resident-2022"],\n  "colour": "blue"\n}\n';
+    expect(await app.openText(text, 'bad.json')).to.equal(false);
+    await settle(app);
+    const list = find(app, '#file-problems');
+    const box = list.getBoundingClientRect();
+    expect(box.top).to.be.at.least(0);
+    expect(box.top).to.be.lessThan(innerHeight);
+    const shown = list.shadowRoot!.textContent!;
+    // the key "colour" is on line 6 of the file
+    expect(shown).to.contain('(第 6 行)');
+    expect(shown).to.contain('未知字段“colour”');
+    expect(list.shadowRoot!.querySelector('.here')!.textContent).to.contain('"colour": "blue"');
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
+  });
+
+  it('a 2 MB file on one line shows a short window around the error and leaves the page usable', async () => {
+    const app = await mount();
+    const filler = 'x'.repeat(2_000_000);
+    // a syntax error after the long string: the excerpt must not carry the whole line
+    const text = `{"version": 1, "title": "${filler}", "baseline": "banner-2022" "rules": []}`;
+    expect(await app.openText(text, 'huge.json')).to.equal(false);
+    await settle(app);
+    const list = find(app, '#file-problems');
+    const here = list.shadowRoot!.querySelector('.here');
+    expect(here, 'the line with the error is shown').to.not.equal(null);
+    expect(here!.textContent!.length).to.be.lessThan(100);
+    expect(here!.textContent).to.contain('"rules"');
+    expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    // dismissed, the workbench is as it was
+    await click(list.shadowRoot!.querySelector('button')!);
+    await settle(app);
+    expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
+    expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+  });
+});
