@@ -58,7 +58,12 @@ export function populationIndex(args: {
       const b = totalOf(s, args.baseYear);
       return b > 0 ? totalOf(s, y) / b : 1;
     },
-    cost: (g, y) => meanCost(year(y), statusOf(g), insured.ageCostSlope),
+    cost: (g, y) => {
+      const k = `c${statusOf(g)}${y}`;
+      let v = totals.get(k);
+      if (v === undefined) totals.set(k, (v = meanCost(year(y), statusOf(g), insured.ageCostSlope)));
+      return v;
+    },
     year,
   };
 }

@@ -23,7 +23,7 @@ describe('a scenario compared with itself', () => {
       // and with the very same projection object
       expect(compareProjections(a, a).every((d) => d.income.isZero() && d.cumulative.isZero())).toBe(true);
     }
-  });
+  }, 60_000);
 });
 
 describe('the 380 → 400 reform (banner-individual-400.json − banner-2023-im-standards.json)', async () => {
