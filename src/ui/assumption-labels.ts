@@ -3,6 +3,7 @@
  * where each value comes from (the scenario, the baseline report, or a stated
  * default and its reason). Display only: the values arrive from the worker.
  */
+import { POPULATION_SOURCES } from '../population/settings.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { pick } from './i18n.ts';
 
@@ -57,7 +58,7 @@ export interface AssumptionRow {
 
 const FROM_SCENARIO: Text = { zh: '方案设定', en: 'set in the scenario' };
 const FROM_REPORT: Text = { zh: '基线报告', en: 'the baseline report' };
-const ASSUMED_ZERO: Text = { zh: '报告未载，假设为 0', en: 'not reported; assumed 0' };
+const PARTICIPATION_FLAT: Text = { zh: '参保率不变：人数随人口模型变化，报告所述一年变动不逐年累计', en: "participation constant: counts follow the population model; a report's one-year change is not compounded" };
 
 /** Whether the scenario itself sets this flattened key ("growth.resident", "wageHistory.2020"). */
 function setByScenario(s: Scenario | undefined, key: string): boolean {
@@ -78,9 +79,15 @@ export function assumptionRows(values: Record<string, string>, scenario: Scenari
       label = { zh: `${GROUP[sub!]?.zh ?? sub}人数`, en: `Insured ${GROUP[sub!]?.en ?? sub}` };
       unit = PEOPLE;
     } else if (head === 'growth') {
-      label = { zh: `${GROUP[sub!]?.zh ?? sub}人数年增长率`, en: `Growth of ${GROUP[sub!]?.en ?? sub}` };
+      label = { zh: `${GROUP[sub!]?.zh ?? sub}参保率年变化（人口变化之外）`, en: `Participation trend of ${GROUP[sub!]?.en ?? sub} (beyond the population)` };
       unit = PERCENT_A_YEAR;
-      if (value === '0') why = ASSUMED_ZERO;
+      if (value === '0') why = PARTICIPATION_FLAT;
+    } else if (head === 'population') {
+      // population.population.variant → variant: the population assumptions with their sources
+      const name = key.split('.').pop() as keyof typeof POPULATION_SOURCES;
+      const src = POPULATION_SOURCES[name];
+      label = { zh: `人口假设 ${name}`, en: `Population: ${name}` };
+      why = src ? { zh: src.zh, en: src.en } : undefined;
     } else if (head === 'wageHistory') {
       label = { zh: `${sub} 年月平均工资`, en: `Average monthly wage ${sub}` };
       unit = YUAN_MONTH;
