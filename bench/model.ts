@@ -1,30 +1,25 @@
-/** One 30-year projection of every fund, with its parameter resolution, from an example scenario. */
-import { readFileSync } from 'node:fs';
+/** One 30-year projection of every fund, with its parameter resolution, from each example scenario. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { project } from '../src/model/project.ts';
 import { nodeEnvironment } from '../src/scenario/node-env.ts';
 import { loadScenario } from '../src/scenario/load.ts';
 import { prepareScenario } from '../src/scenario/prepare.ts';
 import { report, time } from './timing.ts';
 
+export const SCENARIO_DIR = 'seeds/scenarios';
+
 export async function modelBench(): Promise<void> {
   const env = nodeEnvironment();
-  for (const [file, extra] of [
-    ['seeds/scenarios/banner-2022.json', {}],
-    ['seeds/scenarios/city-2021.json', {}],
-  ] as const) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    const scenario = { ...loadScenario(JSON.parse(text), file), ...extra };
-    const base = scenario.baseYear ?? 2022;
-    scenario.until = Math.min(2060, (scenario.baseYear ?? base) + 30);
+  const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
+  for (const name of files) {
+    const file = `${SCENARIO_DIR}/${name}`;
+    const scenario = loadScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+    const prepared0 = await prepareScenario(scenario, file, env);
+    scenario.until = Math.min(2060, prepared0.input.base.year + 30);
     const prepared = await prepareScenario(scenario, file, env);
     const years = prepared.input.until - prepared.input.base.year;
-    report(await time(`prepare + project ${years} years, all funds: ${file.split('/').pop()}`, 30, async () => project((await prepareScenario(scenario, file, env)).input)));
-    report(await time(`project only (${years} years, all funds): ${file.split('/').pop()}`, 30, () => project(prepared.input)));
+    if (name === files[0]) report(await time(`prepare + project ${years} years, all funds: ${name}`, 30, async () => project((await prepareScenario(scenario, file, env)).input)));
+    report(await time(`project only (${years} years, all funds): ${name}`, 30, () => project(prepared.input)));
   }
 }
 

@@ -3,7 +3,7 @@
  * vary by machine; they are measured here, never asserted in tests.
  */
 import { parseMonth } from '../src/common/period.ts';
-import { composeStack, resolveFast, resolveWithEngine, type Facts } from '../src/engine/index.ts';
+import { composeStack, resolveWithEngine, type Facts } from '../src/engine/index.ts';
 import { catalogFromFiles } from '../src/rules/catalog.ts';
 import { loadCatalog, readRuleFiles } from '../src/rules/catalog-node.ts';
 import { defaultRegistry } from '../src/rules/registry.ts';
@@ -13,15 +13,12 @@ import { parseJson } from '../src/common/schema.ts';
 import { loadRuleSet } from '../src/rules/load.ts';
 import { modelBench, populationBench } from './model.ts';
 import { workbenchBench } from './workbench.ts';
+import { timelineBench } from './timeline.ts';
+import { analysesBench } from './analyses.ts';
 
 async function engineBench(): Promise<void> {
   const catalog = loadCatalog();
   const lookup = (id: string) => catalog.get(id);
-  const banner = composeStack(['banner/resident-2022'], lookup, catalog.registry);
-  const facts: Facts = { month: parseMonth('2023-03')!, category: 'resident', aid: 'dibao', regionTier: 2 };
-  const n = catalog.registry.names().length;
-  report(await time(`resolve all ${n} parameters for one date, json-rules-engine`, 2000, () => resolveWithEngine(banner, facts)));
-  report(await time(`resolve all ${n} parameters for one date, direct evaluator`, 2000, () => resolveFast(banner, facts)));
   const city = composeStack(['city/medical-maternity-2021'], lookup, catalog.registry);
   const series = { avgMonthlyWage: { '2020': '8445', '2021': '9000' } };
   const cityFacts: Facts = { month: parseMonth('2022-05')!, category: 'in-service', aid: 'none' };
@@ -40,8 +37,12 @@ async function engineBench(): Promise<void> {
 
 console.log('# engine');
 await engineBench();
+console.log('# policy timeline');
+await timelineBench();
 console.log('# model');
 await modelBench();
 await populationBench();
+console.log('# sensitivity and goal seek (exact projection)');
+await analysesBench();
 console.log('# workbench');
 await workbenchBench();

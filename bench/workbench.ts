@@ -15,7 +15,7 @@ export async function workbenchBench(changes = 60): Promise<void> {
   }
   const built = spawn('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
   await new Promise((r) => built.on('exit', r));
-  const port = 4180;
+  const port = Number(process.env.BENCH_PORT ?? 4180); // another if 4180 is taken: BENCH_PORT=5312 npm run bench
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 1500));
   const browser = await chromium.launch({

@@ -37,6 +37,7 @@ export function cliProgram(io: Io, name: string, description: string, examples: 
     .description(description)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureHelp({ displayWidth })
     .showSuggestionAfterError(true)
     .showHelpAfterError(`(npm run ${name} -- --help: usage and examples)`)
     .allowExcessArguments(false)
@@ -143,9 +144,19 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** One cell of CSV, quoted where it holds a comma, a quote or a line break. */
+export function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Columns a string takes in a terminal: CJK characters take two. */
+function displayWidth(s: string): number {
+  return [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+}
+
 /** Render rows as an aligned text table; widths count CJK characters as two columns. */
 export function table(rows: string[][]): string {
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const width = displayWidth;
   const cols = Math.max(...rows.map((r) => r.length));
   const widths = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
   return rows

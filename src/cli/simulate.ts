@@ -17,14 +17,16 @@ import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
-import { Option, cliProgram, integerValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
+import { Option, cliProgram, csvCell, integerValue, monthValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
+import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
 
-interface SimulateOptions {
+interface SimulateOptions extends AnalysisOptions {
   format: 'table' | 'csv' | 'json';
   until?: number;
   compare?: string;
   population?: boolean;
   allowInconsistent?: boolean;
+  sensitivity?: boolean;
 }
 
 const EXAMPLES = [
@@ -32,6 +34,9 @@ const EXAMPLES = [
   'npm run simulate -- seeds/scenarios/city-2021.json --until 2040 --format csv',
   'npm run simulate -- seeds/scenarios/banner-2022.json --compare seeds/scenarios/banner-individual-400.json',
   'npm run simulate -- seeds/scenarios/city-2021.json --population --format csv',
+  'npm run simulate -- seeds/scenarios/banner-2022.json --sensitivity --outcome months-payable:resident:2035',
+  'npm run simulate -- seeds/scenarios/banner-2022.json --solve resident.individual.standard --from 2026-01 --target "monthsPayable >= 12 until 2035" --out answer.json',
+  'npm run simulate -- seeds/scenarios/city-2021.json --solve employee.rate.employer --from 2023-01 --target "balanceRate between 0 and 30 until 2030" --largest',
 ];
 
 async function run(path: string, values: SimulateOptions, io: Io, flag?: string) {
@@ -70,12 +75,25 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
     .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
     .option('--population', 'also the population by age group, sex and status (with --format csv: only the population, in long format)')
     .option('--allow-inconsistent', "project an embedded baseline even where it breaks the audit's identities (they are printed as warnings)")
+    .option('--sensitivity', 'tornado: swing each assumption and lever between a stated low and high value, ranked by effect on --outcome')
+    .option('--outcome <outcome>', 'for --sensitivity: months-payable[:FUND[:YEAR]] (default: the first fund at the horizon), first-deficit-year[:FUND], subsidy[:LEVEL]')
+    .option('--solve <lever>', 'goal seek: the parameter (or assumption) to set so that --target is met')
+    .option('--target <target>', 'for --solve: "monthsPayable >= 6 until 2040", "balanceRate between 15 and 25", "balanceRate <= 25"')
+    .option('--from <month>', 'for --solve: the month the lever changes from (default: January after the base year)', monthValue)
+    .option('--range <low:high>', 'for --solve: the range searched (default: 0 to three times the value in force; rates up to twice it)')
+    .option('--fund <fund>', "for --solve: the fund the target is for (default: the lever's own scheme)")
+    .option('--largest', 'for --solve: the largest setting that meets the target (default: the smallest)')
+    .option('--out <answer.json>', 'for --solve: write the answer as a scenario file')
     .action((path: string, opts: SimulateOptions) => simulate(path, opts, io));
   return runProgram(program, argv, io);
 }
 
 async function simulate(path: string, values: SimulateOptions, io: Io): Promise<void> {
+  if (values.sensitivity && values.solve) throw InputError.one('--solve', '', 'use --sensitivity or --solve, not both');
+  if (values.compare && (values.sensitivity || values.solve)) throw InputError.one('--compare', '', 'is not used with --sensitivity or --solve');
   const a = await run(path, values, io);
+  if (values.sensitivity) return sensitivityCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
+  if (values.solve) return solveCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
   const b = values.compare ? await run(values.compare, values, io, '--compare') : undefined;
   a.warn();
   b?.warn();
@@ -133,10 +151,6 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
   }
 }
 
-
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Abnormal periods and every assumption in force, with its value and origin. */
 function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; prepared: { input: ProjectionInput }; projection: Projection }): string {

@@ -4,9 +4,9 @@
  * seeds/) so editors can validate files too.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { looksMisdecoded, stripBom } from './bom.ts';
+import { looksMisdecoded, stripBom } from './encoding.ts';
 import { DECIMAL_LITERAL } from './decimal-literal.ts';
-import { InputError, localizedProblem, type InputProblem } from './errors.ts';
+import { InputError, localizedProblem, pointerKey, type InputProblem } from './errors.ts';
 import { message, type LocalizedMessage } from './messages.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -54,9 +54,13 @@ export function schemaProblems(schema: object, data: unknown, file: string): Inp
   const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   const groups = new Map<string, { path: string; reasons: string[] }>();
   for (const e of prune(all)) {
-    const key = alternatives.has(e.instancePath) ? e.instancePath : `${e.instancePath}|${groups.size}`;
-    const group = groups.get(key) ?? { path: e.instancePath, reasons: [] };
-    const reason = describe(e);
+    // A key that is not allowed: said at the key, once ("property name must be valid" repeats it).
+    if (e.keyword === 'propertyNames') continue;
+    const badKey = (e as ErrorObject & { propertyName?: string }).propertyName;
+    const path = badKey === undefined ? e.instancePath : `${e.instancePath}/${pointerKey(badKey)}`;
+    const key = alternatives.has(path) ? path : `${path}|${groups.size}`;
+    const group = groups.get(key) ?? { path, reasons: [] };
+    const reason = badKey === undefined ? describe(e) : `the key "${badKey}" is not allowed here: it ${describe(e)}`;
     if (!group.reasons.includes(reason)) group.reasons.push(reason);
     groups.set(key, group);
   }

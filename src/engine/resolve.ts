@@ -88,12 +88,20 @@ interface Candidate {
 /** Above every rule's precedence (set × 1000 + priority); overrides then rank by start month. */
 const OVERRIDE_PRECEDENCE = 1e12;
 
-class Unavailable extends Error {
-  /** @param unset nothing sets the parameter (not an error in itself), as opposed to a rule that cannot be computed. */
-  constructor(readonly problem: InputProblem, readonly unset = false) {
-    super(problem.reason);
-  }
+/**
+ * A parameter with no value here, returned (never thrown) so that resolving
+ * the parameters nothing sets costs no more than a lookup. `unset`: nothing
+ * sets it at all (not an error in itself), as opposed to a rule in force that
+ * cannot be computed (a missing series).
+ */
+interface Missing {
+  readonly missing: true;
+  readonly problem: InputProblem;
+  readonly unset: boolean;
 }
+
+const missing = (problem: InputProblem, unset = false): Missing => ({ missing: true, problem, unset });
+const isMissing = (v: unknown): v is Missing => (v as Missing | undefined)?.missing === true;
 
 export function resolveParameters(
   stack: PolicyStack,
@@ -164,11 +172,11 @@ export function resolveParameters(
   const unset = new Set<string>();
   const resolving = new Set<string>();
 
-  const resolveName = (name: string, wantedAt?: { file: string; path: string }): ResolvedValue => {
+  const resolveName = (name: string, wantedAt?: { file: string; path: string }): ResolvedValue | Missing => {
     const done = values.get(name);
     if (done) return done;
-    const missing = unavailable.get(name);
-    if (missing) throw new Unavailable(missing, unset.has(name));
+    const known = unavailable.get(name);
+    if (known) return missing(known, unset.has(name));
     if (resolving.has(name)) {
       throw new InputError([{ file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `${name} depends on itself (${[...resolving].join(' → ')} → ${name})` }]);
     }
@@ -182,67 +190,72 @@ export function resolveParameters(
       const problem = { file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `no rule in force sets ${name} for ${describeFacts(facts)}; set it in a rule set, a scenario override or with --set ${name}=VALUE` };
       unavailable.set(name, problem);
       unset.add(name);
-      throw new Unavailable(problem, true);
+      return missing(problem, true);
     }
     resolving.add(name);
-    try {
-      const where = candidate.provenance;
-      const inputs: Input[] = [];
-      let value: Dec | string;
-      let uprate: ResolvedValue['uprated'];
-      if (spec.unit === 'method') {
-        value = candidate.expr as string;
-      } else {
-        value = evaluate(candidate.expr, where.file, where.path, inputs);
-        const rule = candidate.rule;
-        const up = rule?.spec.uprate?.[name];
-        if (rule && up && rule.period.from !== undefined) {
-          const y0 = yearOf(rule.period.from);
-          const n = yearOf(facts.month) - y0;
-          if (n > 0) {
-            const dated = value;
-            value = uprated(value, up, n, y0, where.file, rule.ruleSet.at + pointer('rules', rule.index, 'uprate', name), inputs);
-            uprate = { how: up.how, years: n, dated, perYear: up.perYear, series: up.series, note: up.note };
-          }
+    const where = candidate.provenance;
+    const inputs: Input[] = [];
+    let value: Dec | string | Missing;
+    let uprate: ResolvedValue['uprated'];
+    if (spec.unit === 'method') {
+      value = candidate.expr as string;
+    } else {
+      value = evaluate(candidate.expr, where.file, where.path, inputs);
+      const rule = candidate.rule;
+      const up = rule?.spec.uprate?.[name];
+      if (!isMissing(value) && rule && up && rule.period.from !== undefined) {
+        const y0 = yearOf(rule.period.from);
+        const n = yearOf(facts.month) - y0;
+        if (n > 0) {
+          const dated = value;
+          value = uprated(value, up, n, y0, where.file, rule.ruleSet.at + pointer('rules', rule.index, 'uprate', name), inputs);
+          uprate = { how: up.how, years: n, dated, perYear: up.perYear, series: up.series, note: up.note };
         }
+      }
+      if (!isMissing(value)) {
         const range = literalProblems(value, name, registry, where.file, where.path);
         if (range.length) throw new InputError(range);
       }
-      const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs, ...(uprate ? { uprated: uprate } : {}) };
-      values.set(name, resolved);
-      return resolved;
-    } catch (err) {
-      if (!(err instanceof Unavailable)) throw err;
-      unavailable.set(name, err.problem);
-      // A default over something unset is unset too; a rule in force that cannot be computed is not.
-      const isUnset = err.unset && candidate.provenance.kind === 'default';
-      if (isUnset) unset.add(name);
-      throw new Unavailable(err.problem, isUnset);
-    } finally {
-      resolving.delete(name);
     }
+    resolving.delete(name);
+    if (isMissing(value)) {
+      unavailable.set(name, value.problem);
+      // A default over something unset is unset too; a rule in force that cannot be computed is not.
+      const isUnset = value.unset && where.kind === 'default';
+      if (isUnset) unset.add(name);
+      return missing(value.problem, isUnset);
+    }
+    const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs, ...(uprate ? { uprated: uprate } : {}) };
+    values.set(name, resolved);
+    return resolved;
   };
 
-  const uprated = (v: Dec, up: Uprate, n: number, y0: number, file: string, path: string, inputs: Input[]): Dec =>
-    uprateValue(v, up, n, y0, (year) => {
+  const uprated = (v: Dec, up: Uprate, n: number, y0: number, file: string, path: string, inputs: Input[]): Dec | Missing => {
+    let absent: Missing | undefined;
+    const out = uprateValue(v, up, n, y0, (year) => {
       const raw = series[up.series!]?.[String(year)];
-      if (raw === undefined) throw new Unavailable({ file, path, reason: `uprating follows ${up.series} and needs it for ${year}, which is missing` });
+      if (raw === undefined) {
+        absent ??= missing({ file, path, reason: `uprating follows ${up.series} and needs it for ${year}, which is missing` });
+        return v; // any number: the result is discarded
+      }
       inputs.push({ kind: 'series', name: up.series!, year, value: raw });
       return new D(raw);
     });
+    return absent ?? out;
+  };
 
-  const evaluate = (expr: ValueExpr, file: string, path: string, inputs: Input[]): Dec => {
+  const evaluate = (expr: ValueExpr, file: string, path: string, inputs: Input[]): Dec | Missing => {
     if (typeof expr === 'string') return new D(expr);
     if ('param' in expr) {
       inputs.push({ kind: 'param', name: expr.param });
-      const v = resolveName(expr.param, { file, path: path + '/param' }).value;
-      return v as Dec;
+      const v = resolveName(expr.param, { file, path: path + '/param' });
+      return isMissing(v) ? v : (v.value as Dec);
     }
     if ('series' in expr) {
       const year = yearOf(facts.month) + expr.yearOffset;
       const raw = series[expr.series]?.[String(year)];
       if (raw === undefined) {
-        throw new Unavailable({
+        return missing({
           file,
           path,
           reason: `needs the series ${expr.series} for ${year} (${yearsBefore(expr.yearOffset)}), which is missing; supply it (e.g. --series ${expr.series}.${year}=<元/月>)`,
@@ -253,21 +266,22 @@ export function resolveParameters(
     }
     if ('percentOf' in expr) {
       const base = evaluate(expr.percentOf, file, path + '/percentOf', inputs);
+      if (isMissing(base)) return base;
       const pct = evaluate(expr.percent, file, path + '/percent', inputs);
+      if (isMissing(pct)) return pct;
       return base.times(pct).dividedBy(100);
     }
     const [key, items] = 'max' in expr ? (['max', expr.max] as const) : (['min', expr.min] as const);
-    const vals = items.map((item, i) => evaluate(item, file, `${path}/${key}/${i}`, inputs));
+    const vals: Dec[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const v = evaluate(items[i]!, file, `${path}/${key}/${i}`, inputs);
+      if (isMissing(v)) return v;
+      vals.push(v);
+    }
     return key === 'max' ? D.max(...vals) : D.min(...vals);
   };
 
-  for (const name of registry.names()) {
-    try {
-      resolveName(name);
-    } catch (err) {
-      if (!(err instanceof Unavailable)) throw err;
-    }
-  }
+  for (const name of registry.names()) resolveName(name);
 
   checkOrder(values, stack, facts, fatal);
   if (fatal.length) throw new InputError(fatal);

@@ -8,6 +8,7 @@ import { InputError, pointer } from '../common/errors.ts';
 import { D, ZERO, type Dec } from '../common/money.ts';
 import type { Baseline, Fund, FundKind, Node } from '../baseline/types.ts';
 import { UNIT_SPECS, type Unit } from '../baseline/units.ts';
+import { FUND_NAMES } from '../report/names.ts';
 import type { BaseFund, BaseYear, ExpenditureLine, FundId, Group, IncomeLine, ReportedPeriod, TimingItem } from './base-year.ts';
 
 const FUND_OF_KIND: Partial<Record<FundKind, FundId>> = {
@@ -134,7 +135,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     if (!period.income) continue;
     const cumulative = cumulativeAt(fund, y);
     if (cumulative && !period.cumulativeBalance) {
-      derived.push({ zh: `${name} ${y}年末累计结存由以后年份的累计结存减去其当期结存倒推`, en: `${name}: the ${y} cumulative balance is rolled back from a later one by the later current balances` });
+      derived.push({ zh: `${FUND_NAMES[id].zh}${y}年末累计结存由以后年份的累计结存减去其当期结存倒推`, en: `${FUND_NAMES[id].en}: the ${y} cumulative balance is rolled back from a later one by the later current balances` });
     }
     if (!cumulative) throw InputError.one(file, pointer('funds', name, 'periods', key, 'cumulativeBalance'), `a projection from ${key} needs this fund's cumulative balance (累计结存)`);
     const pastExpenditure: Record<number, Dec> = {};
@@ -149,7 +150,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
     const lines = linesOf(fund, id, key);
     const bf: BaseFund = { id, income: lines.income ?? {}, expenditure: lines.expenditure ?? {}, cumulative, pastExpenditure };
     funds.push(bf);
-    const { insured, rate } = insuredAt(fund, y, derived, name);
+    const { insured, rate } = insuredAt(fund, y, derived, FUND_NAMES[id]);
     if (id === 'resident' && insured) {
       counts.resident = insured;
       if (rate) statedGrowth.resident = new D(rate);
@@ -223,7 +224,7 @@ function impliedTotal(fund: Fund, year: number, side: 'income' | 'expenditure'):
 }
 
 /** Insured at the end of `year`: as printed, or rolled back from a later count by its stated yearly change. */
-function insuredAt(fund: Fund, year: number, derived: { zh: string; en: string }[], name: string): { insured?: Dec; rate?: string } {
+function insuredAt(fund: Fund, year: number, derived: { zh: string; en: string }[], name: { zh: string; en: string }): { insured?: Dec; rate?: string } {
   const p = fund.periods[String(year)];
   const own = amount(p?.insured);
   if (own) return { insured: own, rate: p?.insured?.yoy?.[0]?.rate?.value };
@@ -236,8 +237,8 @@ function insuredAt(fund: Fund, year: number, derived: { zh: string; en: string }
   const rate = n.yoy?.[0]?.rate?.value ?? '0';
   const insured = amount(n)!.dividedBy(new D(1).plus(new D(rate).dividedBy(100)).pow(Number(later) - year));
   derived.push({
-    zh: `${name} ${year}年参保人数由${later}年人数按报告所述年变动${rate}%倒推`,
-    en: `${name}: insured in ${year} rolled back from ${later} at the report's stated ${rate}% a year`,
+    zh: n.yoy?.[0]?.rate ? `${name.zh}${year}年参保人数由${later}年人数按报告所述年变动${rate}%倒推` : `${name.zh}${year}年参保人数未报告：取${later}年人数（报告未述变动）`,
+    en: n.yoy?.[0]?.rate ? `${name.en}: insured in ${year} rolled back from ${later} at the report's stated ${rate}% a year` : `${name.en}: insured in ${year} not reported: taken as ${later}'s (the report states no change)`,
   });
   return { insured, rate: n.yoy?.[0]?.rate?.value };
 }

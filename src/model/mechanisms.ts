@@ -32,9 +32,11 @@ function meanBase(avgWage: Dec, spread: Dec[], floor: Dec | undefined, ceiling: 
  * set no employer rate or the average wage is unknown (the model then grows
  * the reported contributions with insured counts and wages instead).
  */
-export function employeeContributions(tl: PolicyTimeline, a: Assumptions, counts: Counts, year: number, avgWage: Dec | undefined): EmployeeYear | undefined {
-  if (!avgWage) return undefined;
+export function employeeContributions(tl: PolicyTimeline, a: Assumptions, counts: Counts, year: number, wageOf: (year: number) => Dec | undefined): EmployeeYear | undefined {
   const probe = tl.at(year, 1, 'in-service');
+  // The base is the wage of the year the rules name: "以上年度本人月平均工资" is the year before.
+  const avgWage = wageOf(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? year - 1 : year);
+  if (!avgWage) return undefined;
   if (tl.value(probe, 'employee.rate.employer') === undefined) return undefined;
   const inService = counts.inService ?? ZERO;
   const retiree = counts.retiree ?? ZERO;

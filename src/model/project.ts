@@ -118,7 +118,7 @@ export function project(input: ProjectionInput): Projection {
       counts,
       employees,
       contributors: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO),
-      employee: employeeContributions(tl, a, counts, y, wage(y)),
+      employee: employeeContributions(tl, a, counts, y, wage),
       resident: residentYear(tl, y),
       // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
       collection: t <= 0 ? ONE : a.collectionRate.dividedBy(100),

@@ -8,7 +8,7 @@
  * what it computed is what the sender saw.
  */
 import { Inflate, deflateSync } from 'fflate';
-import { stripBom } from '../common/bom.ts';
+import { stripBom } from '../common/encoding.ts';
 import { localizedProblem, type InputProblem } from '../common/errors.ts';
 import { message } from '../common/messages.ts';
 

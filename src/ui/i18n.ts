@@ -157,6 +157,8 @@ export const zh = {
   people: '人',
   fillIn: '填写',
   lineNo: '第 {n} 行',
+  month: '月',
+  scenarioNo: '方案',
 } as const;
 
 export type MessageId = keyof typeof zh;

@@ -1,10 +1,12 @@
 /**
- * Why an input was refused, in the chosen language. The loaders state each
- * reason as an English sentence of a known shape; here each shape has its
- * Chinese template, filled with the same values. A reason of a shape not
- * listed is shown as it is.
+ * Why an input was refused, in the chosen language. A problem that carries
+ * its message in both languages (src/common/messages.ts) is shown in the
+ * reader's; for the others, the loaders state the reason as an English
+ * sentence of a known shape, and here each shape has its Chinese template,
+ * filled with the same values. A reason of a shape not listed is shown as it is.
  */
-import { getLocale } from './i18n.ts';
+import type { InputProblem } from '../common/errors.ts';
+import { getLocale, pick } from './i18n.ts';
 
 type Template = [RegExp, (...m: string[]) => string];
 
@@ -34,7 +36,12 @@ const ZH: Template[] = [
   [/^the simulation stopped: (.*)$/, (m) => `测算中断：${m}`],
 ];
 
-/** A refusal's reason in the chosen language. */
+/** A problem's reason in the chosen language. */
+export function problemText(p: InputProblem): string {
+  return p.message ? pick(p.message) : reasonText(p.reason);
+}
+
+/** A refusal's English reason in the chosen language. */
 export function reasonText(reason: string): string {
   if (getLocale() === 'en') return reason;
   for (const [re, zh] of ZH) {

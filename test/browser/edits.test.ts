@@ -138,14 +138,21 @@ describe('editing with the mouse and the keyboard', () => {
 
   it('changes a lever from a chosen month and shows its timeline', async () => {
     const app = await mount();
-    const month = find<HTMLInputElement>(app, 'yb-lever-panel', '#levers-at');
-    expect(month.value).to.equal('2023-01');
-    month.value = '2024-07';
-    month.dispatchEvent(new Event('change'));
+    const year = () => find<HTMLSelectElement>(app, 'yb-lever-panel', '#levers-at-year');
+    const month = () => find<HTMLSelectElement>(app, 'yb-lever-panel', '#levers-at-month');
+    expect(`${year().value}-${month().value}`).to.equal('2023-01');
+    // by keyboard: the year list one down (2024), the month list six down (07)
+    await click(year());
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await idle(app);
+    await click(month());
+    for (let i = 0; i < 6; i++) await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
     await idle(app);
     expect(run(app).leversAt).to.equal('2024-07');
     // the banner's rules leave the standard at the national minimum: 380 in 2023, 400 in 2024
-    // (shared/reference/national-standards.md); shown at 2024-07, the lever reads 400
+    // (seeds/sources/national-standards.md); shown at 2024-07, the lever reads 400
     expect(lever(app).value).to.equal('400');
     await typeInto(lever(app), '450');
     await idle(app);
@@ -154,8 +161,11 @@ describe('editing with the mouse and the keyboard', () => {
     const chip = find(app, 'yb-lever-panel', '.lever.changed .timeline button');
     expect(chip.textContent).to.equal('2024-07 → 450');
     // back at 2023-01 the lever shows the value in force then
-    month.value = '2023-01';
-    month.dispatchEvent(new Event('change'));
+    year().value = '2023';
+    year().dispatchEvent(new Event('change'));
+    await idle(app);
+    month().value = '01';
+    month().dispatchEvent(new Event('change'));
     await idle(app);
     expect(lever(app).value).to.equal('380');
     // the timeline's entry brings the lever back to its month

@@ -1,6 +1,6 @@
 /** Files that cannot be used: the problems where the user looks, each at its place, and a huge line kept short. */
 import { expect } from 'chai';
-import { click, find, freshPage, mount, settle } from './helpers.ts';
+import { click, find, freshPage, mount, settle, until } from './helpers.ts';
 
 describe('bad files', () => {
   freshPage();
@@ -42,5 +42,22 @@ describe('bad files', () => {
     await settle(app);
     expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
     expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+  });
+});
+
+describe('scenario notes', () => {
+  freshPage();
+
+  it('are shown with the summary, as text', async () => {
+    const app = await mount();
+    const notes = 'Seed 000 <img src=x onerror="window.__xss = 1"> 居民标准 380 元';
+    const ok = await app.openText(JSON.stringify({ ...app.store.active!.scenario, title: 'with notes', notes }), 'notes.json');
+    expect(ok).to.equal(true);
+    await until(() => !app.sim.running && app.store.active!.scenario.title === 'with notes');
+    await settle(app);
+    const summary = find(app, 'yb-scenario-summary');
+    expect(summary.shadowRoot!.querySelector('.notes')!.textContent).to.equal(notes);
+    expect(summary.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
 });

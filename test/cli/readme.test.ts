@@ -49,7 +49,9 @@ describe('the README', () => {
     const [, name, rest] = /^npm run (\w+) -- (.*)$/.exec(line)!;
     let out = '';
     let err = '';
-    const code = await COMMANDS[name!]!(rest!.split(/\s+/), { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+    // words as a shell splits them: a "quoted target" is one argument
+    const argv = [...rest!.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+    const code = await COMMANDS[name!]!(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
     expect(err).not.toMatch(/^error: /m);
     expect(code).toBe(0);
     expect(out.length).toBeGreaterThan(100);

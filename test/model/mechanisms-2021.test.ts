@@ -9,7 +9,10 @@ import { D } from '../../src/common/money.ts';
 import { parseMonth } from '../../src/common/period.ts';
 import { composeStack, resolveWithEngine, type Category } from '../../src/engine/index.ts';
 import { loadCatalog } from '../../src/rules/catalog-node.ts';
-import { exampleDoc, fundOf, runDoc, runExample, s, wan, yearOf } from '../scenario/helpers.ts';
+import { countsIn, wageSeries } from '../../src/model/drivers.ts';
+import { employeeContributions } from '../../src/model/mechanisms.ts';
+import { PolicyTimeline } from '../../src/model/policy-timeline.ts';
+import { exampleDoc, fundOf, prepareDoc, runDoc, runExample, s, wan, yearOf } from '../scenario/helpers.ts';
 
 const catalog = loadCatalog();
 const cityWithReform = composeStack(['city/medical-maternity-2021', 'national/account-reform-2021'], (x) => catalog.get(x), catalog.registry);
@@ -95,5 +98,22 @@ describe('medical aid financed as needed (以支定收)', () => {
       expect(s(y.cumulative)).toBe(s(wan('478.19')));
     }
     expect(aid.exhaustionYear).toBeUndefined();
+  });
+});
+
+describe('the contribution base from the wage of the year the rule names', () => {
+  it('the city bases 2021 contributions on the 2020 wage (以上年度本人月平均工资): 8445, not 8867.25', async () => {
+    const { input } = await prepareDoc(exampleDoc('city-2021.json'));
+    const a = input.assumptions;
+    const counts = countsIn(a, input.base, 2021, input.base.employees);
+    const tl = new PolicyTimeline(input.stack, wageSeries(a, input.base, input.until), input.overrides, a.regionTier);
+    const wages: Record<number, string> = { 2020: '8445', 2021: '8867.25' };
+    const asRuled = employeeContributions(tl, a, counts, 2021, (y) => new D(wages[y]!))!;
+    // the same, computed on the same year's wage with 8445 given as that wage
+    const sameYear = new PolicyTimeline(input.stack, wageSeries(a, input.base, input.until), [{ param: 'employee.base.wageYear', value: 'same-year', file: 'test', path: '' }], a.regionTier);
+    const on8445 = employeeContributions(sameYear, a, counts, 2021, () => new D('8445'))!;
+    expect(s(asRuled.employer)).toBe(s(on8445.employer));
+    const on8867 = employeeContributions(sameYear, a, counts, 2021, () => new D('8867.25'))!;
+    expect(asRuled.employer.lessThan(on8867.employer)).toBe(true);
   });
 });

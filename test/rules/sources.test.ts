@@ -64,6 +64,13 @@ describe('source documents in the repository', () => {
     });
   });
 
+  it('no rule set or baseline refers to a document outside the repository', () => {
+    const outside = [...Object.entries(RULE_FILES), ...Object.entries(BASELINES)]
+      .filter(([, json]) => /shared\/(seeds|reference)\//.test(JSON.stringify(json)))
+      .map(([name]) => name);
+    expect(outside).toEqual([]);
+  });
+
   it('finds an elided quote only in order, and reports a wrong one', () => {
     expect(missingPieces('甲……乙', '甲 then 乙')).toEqual([]);
     expect(missingPieces('乙……甲', '甲 then 乙')).toEqual(['甲']);

@@ -11,7 +11,7 @@ import { pick, t, type MessageId } from '../i18n.ts';
 import { months, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import { compareOption } from '../chart-options.ts';
-import { reasonText } from '../problem-text.ts';
+import { problemText } from '../problem-text.ts';
 import type { Cell, Column, Table } from '../tables.ts';
 import './chart.ts';
 import './data-table.ts';
@@ -88,7 +88,7 @@ export class YbCompareView extends LitElement {
       <yb-chart .option=${compareOption(years, series.filter((s) => s.values.length), this.indicator === 'monthsPayable' ? 'months' : 'wan')} label="${t('compare')}: ${scope} ${what}"></yb-chart>
       ${all.slice(1).map((other, i) => {
         const k = i + 1;
-        if (!other.ok) return html`<p class="muted">${compareName(k, '')} ${other.problems.map((p) => `${p.file} ${p.path}: ${reasonText(p.reason)}`).join('; ')}</p>`;
+        if (!other.ok) return html`<p class="muted">${compareName(k, '')} ${other.problems.map((p) => `${p.file} ${p.path}: ${problemText(p)}`).join('; ')}</p>`;
         return html`<h3 style="margin-top:12px">${t('difference')}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}</h3>
           <yb-data-table open .table=${this.#table(res, ref, other, k, fundId, scope, what)} @year-select=${(e: CustomEvent<number>) => this.#explain(e, other.hash, subsidy ? 'resident' : fundId)}></yb-data-table>`;
       })}`;
@@ -124,8 +124,8 @@ export class YbCompareView extends LitElement {
     const unit = this.indicator === 'monthsPayable' ? '' : ` (${t('unitWan')})`;
     return {
       id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
-      caption: `${scope} ${what}${unit}`,
-      columns: [{ label: t('year') }, { label: compareName(0, ref.title), format: fmt, numeric: true }, { label: compareName(k, other.title), format: fmt, numeric: true }, { label: t('difference'), format: fmt, numeric: true }],
+      caption: `${scope} ${what}${unit}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}`,
+      columns: [{ label: t('year') }, { label: `${t('scenarioNo')} 1`, format: fmt, numeric: true }, { label: `${t('scenarioNo')} ${k + 1}`, format: fmt, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
       rows,
     };
   }

@@ -19,7 +19,7 @@ import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
 import { methodName, sourceText } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
-import { reasonText } from '../problem-text.ts';
+import { problemText } from '../problem-text.ts';
 import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
 import type { ValueExpr } from '../../rules/types.ts';
 
@@ -240,15 +240,26 @@ export class YbLeverPanel extends LitElement {
     `;
   }
 
-  /** The month changes start from: the levers show the values in force then. */
+  /**
+   * The month changes start from: the levers show the values in force then. A year and a month list
+   * (not a month field, whose half-typed value would be taken midway), each applied at once.
+   */
   #month(run: RunView) {
-    return html`<div class="at">
-      <label for="levers-at">${t('changeFrom')}</label>
-      <input id="levers-at" type="month" min=${run.leverMonth} max=${`${run.until}-12`} .value=${run.leversAt} required
-        @change=${(e: Event) => {
-          const v = (e.target as HTMLInputElement).value;
-          if (/^\d{4}-\d{2}$/.test(v)) this.dispatchEvent(new CustomEvent('levers-at', { detail: v, bubbles: true, composed: true }));
-        }} />
+    const [year, month] = run.leversAt.split('-') as [string, string];
+    const first = Number(run.leverMonth.slice(0, 4));
+    const years = Array.from({ length: run.until - first + 1 }, (_, i) => String(first + i));
+    const set = (y: string, m: string) => {
+      const v = `${y}-${m}` < run.leverMonth ? run.leverMonth : `${y}-${m}`;
+      this.dispatchEvent(new CustomEvent('levers-at', { detail: v, bubbles: true, composed: true }));
+    };
+    return html`<div class="at" role="group" aria-labelledby="levers-at-label">
+      <span id="levers-at-label">${t('changeFrom')}</span>
+      <select id="levers-at-year" aria-label="${t('changeFrom')}: ${t('year')}" @change=${(e: Event) => set((e.target as HTMLSelectElement).value, month)}>
+        ${years.map((y) => html`<option value=${y} ?selected=${y === year}>${y}</option>`)}
+      </select>
+      <select id="levers-at-month" aria-label="${t('changeFrom')}: ${t('month')}" @change=${(e: Event) => set(year, (e.target as HTMLSelectElement).value)}>
+        ${Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')).map((m) => html`<option value=${m} ?selected=${m === month}>${m}</option>`)}
+      </select>
       <span class="muted" style="font-size:12px">${t('changeFromHint')}</span>
     </div>`;
   }
@@ -319,7 +330,7 @@ export class YbLeverPanel extends LitElement {
           </ol>`
         : nothing}
       ${local ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${reasonText(problem.reason)} · ${t('lastValidKept')}</div>` : nothing}
+      ${problem ? html`<div class="error" role="alert">${problemText(problem)} · ${t('lastValidKept')}</div>` : nothing}
     </div>`;
   }
 
@@ -370,7 +381,7 @@ export class YbLeverPanel extends LitElement {
           if (Number.isInteger(v)) this.#emit({ scenario: { ...s, until: v }, key: 'until' });
         }} />
       </div>
-      ${this.#problemFor('/until') ? html`<div class="error" role="alert">${reasonText(this.#problemFor('/until')!.reason)}</div>` : nothing}
+      ${this.#problemFor('/until') ? html`<div class="error" role="alert">${problemText(this.#problemFor('/until')!)}</div>` : nothing}
       <div class="row2">
         <label for="tier">${t('regionTier')}</label>
         <select id="tier" @change=${(e: Event) => {
@@ -403,7 +414,7 @@ export class YbLeverPanel extends LitElement {
           }} />
       </div>
       ${bad ? html`<div class="error" role="alert">“${typed}”: ${t('notANumber')}</div>` : nothing}
-      ${problem ? html`<div class="error" role="alert">${reasonText(problem.reason)} · ${t('lastValidKept')}</div>` : nothing}`;
+      ${problem ? html`<div class="error" role="alert">${problemText(problem)} · ${t('lastValidKept')}</div>` : nothing}`;
   }
 
   #emit(edit: ScenarioEdit): void {

@@ -108,6 +108,12 @@ export class YbReport extends LitElement {
         font-size: 12px;
         overflow-wrap: anywhere;
       }
+      /* A phone shows the A4 page in a box of its own width, scrolled sideways inside it. */
+      @media screen and (max-width: 800px) {
+        article {
+          overflow-x: auto;
+        }
+      }
       @media print {
         :host {
           background: white;

@@ -16,8 +16,10 @@ import './chart.ts';
 import './data-table.ts';
 
 export class YbScenarioSummary extends LitElement {
-  static override properties = { run: { attribute: false } };
+  static override properties = { run: { attribute: false }, notes: { attribute: false } };
   declare run: RunView | undefined;
+  /** The scenario's own notes, as its author wrote them (shown as text, never as markup). */
+  declare notes: string | undefined;
 
   static override styles = [
     base,
@@ -27,6 +29,10 @@ export class YbScenarioSummary extends LitElement {
       }
       section {
         margin-bottom: 16px;
+      }
+      .notes {
+        white-space: pre-line;
+        overflow-wrap: anywhere;
       }
       .hash {
         font-family: ui-monospace, monospace;
@@ -52,6 +58,7 @@ export class YbScenarioSummary extends LitElement {
     return html`
       <section aria-labelledby="sum">
         <h2 id="sum">${t('summary')}</h2>
+        ${this.notes ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${this.notes}</p>` : nothing}
         ${r.changes.length === 0
           ? html`<p class="muted">${t('noChanges')}</p>`
           : html`<div class="wide"><table>
@@ -63,7 +70,7 @@ export class YbScenarioSummary extends LitElement {
         ${r.compliance.length
           ? html`<h3 style="margin-top:12px">${t('compliance')}</h3>
               <ul>
-                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted" title=${sourceText(c.source)}>(${c.source.kind === 'rule' ? c.source.ruleSet : ''})</span></li>`)}
+                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted">（${t('source')}：${sourceText(c.source)}）</span></li>`)}
               </ul>`
           : nothing}
         ${r.audit.length

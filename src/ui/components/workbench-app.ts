@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { looksMisdecoded, stripBom } from '../../common/bom.ts';
+import { looksMisdecoded, stripBom } from '../../common/encoding.ts';
 import { localizedProblem, type InputProblem } from '../../common/errors.ts';
 import { message } from '../../common/messages.ts';
 import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
@@ -37,6 +37,7 @@ export class YbApp extends LitElement {
     _catalog: { state: true },
     _fileProblems: { state: true },
     _fileText: { state: true },
+    _fileHeading: { state: true },
     _fund: { state: true },
     _explain: { state: true },
     _compare: { state: true },
@@ -61,6 +62,8 @@ export class YbApp extends LitElement {
   declare _catalog: CatalogView | undefined;
   declare _fileProblems: InputProblem[];
   declare _fileText: string | undefined;
+  /** What the file problems mean: not opened (default), or opened without the changes listed. */
+  declare _fileHeading: string;
   declare _fund: string;
   declare _explain: ExplainView | undefined;
   declare _compare: CompareResult | undefined;
@@ -181,6 +184,11 @@ export class YbApp extends LitElement {
       main > * {
         margin-bottom: 16px;
       }
+      /* Room for the results before the first arrives, so nothing below jumps when it does. */
+      .pending {
+        min-height: 1400px;
+        color: var(--muted);
+      }
       .toast {
         position: fixed;
         bottom: 16px;
@@ -248,6 +256,7 @@ export class YbApp extends LitElement {
     this.store = store;
     this.sim = new SimulationController(this, api);
     this._fileProblems = [];
+    this._fileHeading = '';
     this._fund = 'employee';
     this._dragging = false;
     this._toast = '';
@@ -284,7 +293,11 @@ export class YbApp extends LitElement {
     window.removeEventListener('keydown', this.#onKey);
   }
 
-  /** Load a scenario or baseline file's text; on any problem, show it and change nothing. */
+  /**
+   * Load a scenario or baseline file's text. A file whose only problems are changes no lever can use
+   * (a negative standard, a misspelt parameter) opens without them, the problems listed with the file's
+   * lines and beside the levers; any other problem is shown and changes nothing.
+   */
   async openText(text: string, file: string, linkHash?: string): Promise<boolean> {
     text = stripBom(text); // a file saved by a Windows editor
     if (looksMisdecoded(text)) {
@@ -304,6 +317,14 @@ export class YbApp extends LitElement {
     const wrapped = scenario !== data;
     const result = await this.sim.api.run(scenario, file);
     if (!result.ok) {
+      const usable = wrapped ? undefined : withoutProblems(scenario as Scenario, result.problems);
+      if (usable && (await this.sim.api.run(usable, file)).ok) {
+        this.store.add(usable);
+        this.#runActive();
+        this._editProblems = { scenario: scenario as Scenario, problems: result.problems };
+        void this.#showFileProblems(result.problems, text, t('skippedChanges'));
+        return true;
+      }
       // A baseline file was wrapped in a scenario: point at the places in the file the user gave.
       const problems = wrapped ? result.problems.map((p) => ({ ...p, path: p.path.replace(/^\/baseline\/embedded/, '') })) : result.problems;
       void this.#showFileProblems(problems, text);
@@ -319,9 +340,10 @@ export class YbApp extends LitElement {
   }
 
   /** List a file's problems where the user is looking: the list scrolls into view and takes the focus. */
-  async #showFileProblems(problems: InputProblem[], text: string): Promise<void> {
+  async #showFileProblems(problems: InputProblem[], text: string, heading = ''): Promise<void> {
     this._fileProblems = problems;
     this._fileText = text;
+    this._fileHeading = heading;
     this._pane = 'results';
     await this.updateComplete;
     const list = this.renderRoot.querySelector('#file-problems') as HTMLElement | null;
@@ -505,10 +527,10 @@ export class YbApp extends LitElement {
         </aside>
         <main>
           ${this._fileProblems.length
-            ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
+            ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} heading=${this._fileHeading} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
             : nothing}
           ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
-          ${run ? this.#results(run) : nothing}
+          ${run ? this.#results(run) : html`<div class="pending" aria-busy="true">${t('running')}</div>`}
           ${this.#compareSection()}
         </main>
       </div>
@@ -524,14 +546,14 @@ export class YbApp extends LitElement {
     return html`<details class="rules">
       <summary>${t('rules')}: ${s.rules.join(', ')}</summary>
       ${sets.map(
-        (r) => html`<label title=${r.document}
+        (r) => html`<label
           ><input type="checkbox" .checked=${s.rules.includes(r.id)} @change=${(e: Event) => {
             const on = (e.target as HTMLInputElement).checked;
             const rules = on ? [...s.rules, r.id] : s.rules.filter((x) => x !== r.id);
             if (rules.length) this.#change({ scenario: { ...s, rules }, key: `rules ${r.id}` });
             else (e.target as HTMLInputElement).checked = true; // at least one rule set stays in force
           }} />
-          ${pick(r.title)} <span class="muted">${r.id}</span></label
+          ${pick(r.title)} <span class="muted">${r.id} · ${r.document}</span></label
         >`,
       )}
     </details>`;
@@ -560,7 +582,7 @@ export class YbApp extends LitElement {
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .scenario=${this.working}></yb-why-panel>
-      <yb-scenario-summary .run=${run}></yb-scenario-summary>
+      <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
       <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
       <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;

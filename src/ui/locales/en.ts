@@ -152,4 +152,6 @@ export const templates: Record<MessageId, string> = {
   people: 'people',
   fillIn: 'Fill in',
   lineNo: 'line {n}',
+  month: 'Month',
+  scenarioNo: 'Scenario',
 };
