@@ -39,6 +39,15 @@ describe('the population view', () => {
     await view.updateComplete;
     expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
     // seed 000: 56945 employees split 64/10/26 by the default shares, 65336 residents
+    // axe-core on the open view: no violations
+    await new Promise((resolve, reject) => {
+      const tag = Object.assign(document.createElement('script'), { src: '/node_modules/axe-core/axe.min.js', onload: resolve, onerror: reject });
+      document.head.append(tag);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const axe = (window as unknown as { axe: { run: (n: Node, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const found = (await axe.run(view, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    expect(found).to.deep.equal([]);
     const table = view.shadowRoot!.querySelector('yb-data-table') as YbDataTable;
     await table.updateComplete;
     const csv = table.csvText().split('\n');
