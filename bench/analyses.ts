@@ -20,9 +20,9 @@ export async function analysesBench(): Promise<void> {
   const evaluate = exactEvaluator(env, file);
   const exact = exactProjection(env, file);
   const lever = leverInfo('resident.individual.standard', prepared, '2026-01');
-  const target = parseTarget('monthsPayable >= 26 until 2035', 'resident', 2026, prepared.input.until);
+  const target = parseTarget('monthsPayable >= 12 until 2035', 'resident', 2026, prepared.input.until);
   let evaluations = 0;
-  const seek = await time('goal seek: individual standard for months payable >= 26 to 2035', 3, async () => {
+  const seek = await time('goal seek: individual standard for months payable >= 12 to 2035', 3, async () => {
     const r = await goalSeek(scenario, { lever, low: '0', high: '1260', target }, evaluate, exact);
     evaluations = r.evaluations;
   });

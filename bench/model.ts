@@ -22,3 +22,25 @@ export async function modelBench(): Promise<void> {
     report(await time(`project only (${years} years, all funds): ${name}`, 30, () => project(prepared.input)));
   }
 }
+
+/** The population model's own parts, uncached: what a first projection (or a new fertility, mortality or migration assumption) pays. */
+export async function populationBench(): Promise<void> {
+  const { basePopulation, step, POPULATION_DEFAULTS } = await import('../src/population/cohort.ts');
+  const { demography } = await import('../src/population/data.ts');
+  const { retirementAgeTable } = await import('../src/calculator/retirement.ts');
+  const { composeStack } = await import('../src/engine/index.ts');
+  const env = nodeEnvironment();
+  const d = demography();
+  report(
+    await time('population: cohort projection 2020-2060, single ages by sex (uncached)', 30, () => {
+      let y = basePopulation(d);
+      while (y.year < 2060) y = step(d, y, POPULATION_DEFAULTS).next;
+    }),
+  );
+  report(
+    await time('retirement ages by birth month 1915-2060, three groups (uncached)', 5, () => {
+      const stack = composeStack(['national/retirement-age'], (id) => env.catalog.get(id), env.catalog.registry);
+      for (const [sex, former] of [['male', undefined], ['female', 50], ['female', 55]] as const) retirementAgeTable(stack, sex, former, 1915 * 12, 2060 * 12 + 11);
+    }),
+  );
+}

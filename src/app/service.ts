@@ -24,6 +24,7 @@ import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
+import { populationView } from './population-view.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
 import { sensitivityView, solveView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
@@ -320,6 +321,7 @@ export class SimulationService {
       assumptions: flattenAssumptions(prepared),
       calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
+      population: populationView(projection),
     };
   }
 }
@@ -335,8 +337,8 @@ const HOW: Record<string, Text> = {
   'subsidy.city': { zh: '基期数 ×（本年参保人数 × 人均补助中盟市负担部分 ÷ 基期）', en: 'base-year amount × (insured × city share of the subsidy per head this year ÷ base year)' },
   'subsidy.county': { zh: '基期数 ×（本年参保人数 × 人均补助中旗县负担部分 ÷ 基期）', en: 'base-year amount × (insured × county share of the subsidy per head this year ÷ base year)' },
   interest: { zh: '利率 × 上年累计结存', en: 'interest rate × last year’s cumulative balance' },
-  benefits: { zh: '基期数 ×（参保人数（退休人员加权）× 次均费用增长 × 就诊次数增长 × 报销比例 ÷ 基期）', en: 'base-year amount × (insured, retirees weighted × cost per visit growth × visit growth × reimbursement ratio ÷ base year)' },
-  'benefits.employee': { zh: '基期数 ×（在职与灵活就业人数 + 退休人数 × 退休费用倍数）× 次均费用增长 × 就诊次数增长 ÷ 基期', en: 'base-year amount × ((in service + flexible + retirees × their cost weight) × cost per visit growth × visit growth ÷ base year)' },
+  benefits: { zh: '基期数 ×（参保居民按年龄的人均费用之和 × 次均费用增长 × 就诊次数增长 × 报销比例 ÷ 基期）', en: 'base-year amount × (residents × their cost by age × cost per visit growth × visit growth × reimbursement ratio ÷ base year)' },
+  'benefits.employee': { zh: '基期数 ×（在职、灵活就业、退休人数各乘其年龄结构的人均费用）× 次均费用增长 × 就诊次数增长 ÷ 基期；基期退休人员人均费用为在职的设定倍数', en: 'base-year amount × ((in service, flexible and retirees, each × the cost of their ages) × cost per visit growth × visit growth ÷ base year); in the base year a retiree costs the assumed multiple of one in service' },
   'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
   'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
   criticalIllness: { zh: '大病保险保费：基期数 ×（居民参保人数 × 费用增长 ÷ 基期）', en: 'critical-illness premiums: base-year amount × (residents × cost growth ÷ base year)' },
@@ -351,6 +353,14 @@ function withCalibration(how: Text, note: Text | undefined): Text {
 function flattenAssumptions(p: Prepared): Record<string, string> {
   const a = p.input.assumptions;
   const out: Record<string, string> = {};
+  const flatten = (prefix: string, o: object) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (v === undefined) continue;
+      if (Array.isArray(v)) out[prefix + k] = v.map(String).join(' ');
+      else if (typeof v === 'object' && v !== null && !('toFixed' in v)) flatten(`${prefix}${k}.`, v as object);
+      else out[prefix + k] = String(v);
+    }
+  };
   for (const [k, v] of Object.entries(a)) {
     if (v === undefined) continue;
     if (k === 'calibration') {
@@ -358,9 +368,7 @@ function flattenAssumptions(p: Prepared): Record<string, string> {
       out['calibration.threshold'] = a.calibration.threshold.toString();
       continue;
     }
-    if (Array.isArray(v)) out[k] = v.map(String).join(' ');
-    else if (typeof v === 'object' && v !== null && !('toFixed' in v)) for (const [g, x] of Object.entries(v)) out[`${k}.${g}`] = String(x);
-    else out[k] = String(v);
+    flatten('', { [k]: v });
   }
   out.baseYear = String(p.input.base.year);
   out.baseline = p.input.base.source;

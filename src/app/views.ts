@@ -7,6 +7,7 @@ import type { InputProblem } from '../common/errors.ts';
 import type { Scheme, Text, Unit } from '../rules/types.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
 import type { Provenance } from '../engine/resolve.ts';
+import type { PopulationView } from './population-view.ts';
 import type { CalibrationView } from './calibration-views.ts';
 
 export interface FundYearView {
@@ -109,6 +110,8 @@ export interface RunView {
   calibration: CalibrationView;
   /** The baseline's own audit findings, where the baseline module provides them. */
   audit: { message: string; text: Text }[];
+  /** Insured by status and age from the population model (src/app/population-view.ts). */
+  population: PopulationView | null;
   millis: number;
 }
 

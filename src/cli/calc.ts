@@ -23,14 +23,20 @@ import {
 import { loadCatalog } from '../rules/catalog-node.ts';
 import { loadRuleSet } from '../rules/load.ts';
 import { valueProblems } from '../rules/values.ts';
+import { InvalidArgumentError } from 'commander';
 import { InputError } from '../common/errors.ts';
+import { printRetirement } from './calc-retirement.ts';
 import { describeUprate } from '../engine/uprate.ts';
 import { Option, cliProgram, collect, progress, decimalValue, integerValue, monthValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
 
 interface CalcOptions {
   rules?: string;
-  date: string;
-  category: Category;
+  /** Required except for a retirement age (--sex, --born). */
+  date?: string;
+  category?: Category;
+  sex?: 'male' | 'female';
+  born?: string;
+  formerAge?: number;
   regionTier?: number;
   wage?: string;
   aid?: AidStatus;
@@ -44,6 +50,8 @@ const EXAMPLES = [
   'npm run calc -- --rules inner-mongolia/resident-2022 --date 2023-03 --category resident --aid dibao --region-tier 3',
   'npm run calc -- --rules xinjiang/employee-2020 --date 2020-03 --category retiree --wage 5000',
   'npm run calc -- --rules city/medical-maternity-2021 --date 2022-05 --category flexible --series avgMonthlyWage.2021=9000 --format json',
+  'npm run calc -- --rules national/retirement-age --sex male --born 1970-06',
+  'npm run calc -- --rules national/retirement-age --sex female --born 1980-06 --former-age 50',
 ];
 
 /** Which flags each category uses, and why not the others; a flag given for another category is said to be unused. */
@@ -61,8 +69,11 @@ const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (ca
 export async function runCalc(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'calc', '一个人每月（职工）或每年（居民）缴多少、谁来缴，以及所依据的规则 — what one person owes and who pays, under the rules in force that month', EXAMPLES)
     .option('--rules <id|file>', 'rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
-    .requiredOption('--date <YYYY-MM>', 'the month', monthValue)
-    .addOption(new Option('--category <category>', 'who pays').choices(CATEGORIES).makeOptionMandatory())
+    .option('--date <YYYY-MM>', 'the month (required, except for a retirement age)', monthValue)
+    .addOption(new Option('--category <category>', 'who pays (required, except for a retirement age)').choices(CATEGORIES))
+    .addOption(new Option('--sex <sex>', 'with --born: the statutory retirement age of a man or a woman').choices(['male', 'female']))
+    .option('--born <YYYY-MM>', 'with --sex: month of birth', monthValue)
+    .option('--former-age <50|55>', 'a woman’s retirement age before the 2025 reform: 50 (workers) or 55 (cadres)', integerChoice([50, 55]))
     .option('--region-tier <1|2|3>', 'the region tier of the banner/county (residents: splits the subsidy)', integerValue(1, 3, 'a region tier (1, 2 or 3)'))
     .option('--wage <元/月>', 'monthly wage, in-service and retired employees', decimalValue({ above: '0', unit: '元/月' }))
     .addOption(new Option('--aid <group>', 'medical-aid group of a resident: 特困 tekun, 低保 dibao, 返贫致贫 fanpin').choices(AID_STATUSES.filter((a) => a !== 'none')))
@@ -90,6 +101,12 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
     catalog.addOwn(set);
     rootId = set.spec.id;
   }
+  if (values.sex || values.born || values.formerAge !== undefined) {
+    printRetirement(composeStack([rootId], (id) => catalog.get(id), catalog.registry), rootId, values, io);
+    return;
+  }
+  if (!values.date) throw usageError('it is required: the month, YYYY-MM', '--date');
+  if (!values.category) throw usageError(`it is required: one of ${CATEGORIES.join(', ')}`, '--category');
   const month = parseMonth(values.date)!;
   const category = values.category;
   const aid = values.aid ?? 'none';
@@ -153,6 +170,14 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   }
 }
 
+
+function integerChoice(allowed: number[]): (value: string) => number {
+  return (value) => {
+    const n = integerValue(Math.min(...allowed), Math.max(...allowed))(value);
+    if (!allowed.includes(n)) throw new InvalidArgumentError(`it must be one of ${allowed.join(', ')}`);
+    return n;
+  };
+}
 
 function where(p: Provenance): string {
   // A rule's note says what the document does not state (an inferred rate); a default is an assumption of the registry.

@@ -12,6 +12,8 @@ import { FUND_NAMES, WARNING_NAMES, fundYearRow, projectionJson, wan2 } from '..
 import { assumptionsInForce, assumptionsJson, ORIGIN_NAMES } from '../report/assumptions.ts';
 import type { AssumptionsInput } from '../model/assumptions.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
+import { ageGroupRows, populationJson } from '../report/population.ts';
+import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
@@ -22,6 +24,7 @@ interface SimulateOptions extends AnalysisOptions {
   format: 'table' | 'csv' | 'json';
   until?: number;
   compare?: string;
+  population?: boolean;
   allowInconsistent?: boolean;
   sensitivity?: boolean;
 }
@@ -30,9 +33,10 @@ const EXAMPLES = [
   'npm run simulate -- seeds/scenarios/banner-2022.json',
   'npm run simulate -- seeds/scenarios/city-2021.json --until 2040 --format csv',
   'npm run simulate -- seeds/scenarios/banner-2022.json --compare seeds/scenarios/banner-individual-400.json',
+  'npm run simulate -- seeds/scenarios/city-2021.json --population --format csv',
   'npm run simulate -- seeds/scenarios/banner-2022.json --sensitivity --outcome months-payable:resident:2035',
-  'npm run simulate -- seeds/scenarios/banner-2022.json --solve resident.individual.standard --from 2026-01 --target "monthsPayable >= 26 until 2035" --out answer.json',
-  'npm run simulate -- seeds/scenarios/city-2021.json --solve employee.rate.employer --from 2023-01 --target "balanceRate between 15 and 25 until 2030" --largest',
+  'npm run simulate -- seeds/scenarios/banner-2022.json --solve resident.individual.standard --from 2026-01 --target "monthsPayable >= 12 until 2035" --out answer.json',
+  'npm run simulate -- seeds/scenarios/city-2021.json --solve employee.rate.employer --from 2023-01 --target "balanceRate between 0 and 30 until 2030" --largest',
 ];
 
 async function run(path: string, values: SimulateOptions, io: Io, flag?: string) {
@@ -54,12 +58,13 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
   if (check.findings.length && !values.allowInconsistent) {
     throw new InputError(findingProblems(check, path, 'npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent'));
   }
-  for (const p of findingProblems(check, path, '')) io.stderr.write(`warning: ${formatProblem(p)}\n`);
+  const warnings = findingProblems(check, path, '').map((p) => `warning: ${formatProblem(p)}\n`);
   step('checked, projecting');
   const projection = project(prepared.input);
   step('projected');
-  for (const w of sanityWarnings(projection)) io.stderr.write(`warning: ${path}: ${w.en}\n`);
-  return { scenario, prepared, projection, findings: check.findings };
+  for (const w of sanityWarnings(projection)) warnings.push(`warning: ${path}: ${w.en}\n`);
+  // Printed once every file given is known to load, so a refusal is never preceded by another file's warnings.
+  return { scenario, prepared, projection, findings: check.findings, warn: () => warnings.forEach((w) => io.stderr.write(w)) };
 }
 
 export async function runSimulate(argv: string[], io: Io): Promise<number> {
@@ -68,6 +73,7 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
     .option('--until <year>', `the last year projected, up to ${MAX_HORIZON} (default: the scenario's own horizon)`, integerValue(1900, MAX_HORIZON, 'a year'))
     .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
+    .option('--population', 'also the population by age group, sex and status (with --format csv: only the population, in long format)')
     .option('--allow-inconsistent', "project an embedded baseline even where it breaks the audit's identities (they are printed as warnings)")
     .option('--sensitivity', 'tornado: swing each assumption and lever between a stated low and high value, ranked by effect on --outcome')
     .option('--outcome <outcome>', 'for --sensitivity: months-payable[:FUND[:YEAR]] (default: the first fund at the horizon), first-deficit-year[:FUND], subsidy[:LEVEL]')
@@ -89,6 +95,8 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
   if (values.sensitivity) return sensitivityCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
   if (values.solve) return solveCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
   const b = values.compare ? await run(values.compare, values, io, '--compare') : undefined;
+  a.warn();
+  b?.warn();
   const format = values.format;
 
   if (format === 'json') {
@@ -97,6 +105,7 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
       ...checksJson(r.projection),
       baselineFindings: r.findings,
       assumptions: assumptionsJson(assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)),
+      population: populationJson(r.projection, !!values.population),
     });
     const out: Record<string, unknown> = { scenario: json(a) };
     if (b) {
@@ -112,6 +121,9 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
       }));
     }
     io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else if (format === 'csv' && values.population) {
+    const rows = ageGroupRows(a.projection);
+    io.stdout.write([['scenario', 'content_hash', ...rows[0]!], ...rows.slice(1).map((r) => [a.scenario.title, a.prepared.hash, ...r])].map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
   } else if (format === 'csv') {
     const rows = [['scenario', 'content_hash', 'fund', 'year', 'income_wan', 'expenditure_wan', 'current_balance_wan', 'balance_rate_pct', 'cumulative_wan', 'months_payable', 'warning']];
     for (const r of [a, b]) {
@@ -126,6 +138,7 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
     io.stdout.write(rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n');
   } else {
     io.stdout.write(tableReport(a.scenario.title, a.prepared.hash, a.projection) + assumptionsReport(a));
+    io.stdout.write(populationReport(a.projection, !!values.population));
     if (b) {
       io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection) + assumptionsReport(b));
       io.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);

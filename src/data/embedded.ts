@@ -9,6 +9,8 @@ import rule_innerMongoliaResident2022Json from '../../rules/inner-mongolia/resid
 import rule_nationalAccountReform2021Json from '../../rules/national/account-reform-2021.json' with { type: 'json' };
 import rule_nationalFundWarningJson from '../../rules/national/fund-warning.json' with { type: 'json' };
 import rule_nationalMedicalAidJson from '../../rules/national/medical-aid.json' with { type: 'json' };
+import rule_nationalRetirementAgeJson from '../../rules/national/retirement-age.json' with { type: 'json' };
+import rule_nationalRetirementAgePreReformJson from '../../rules/national/retirement-age-pre-reform.json' with { type: 'json' };
 import rule_nationalResidentMinimumJson from '../../rules/national/resident-minimum.json' with { type: 'json' };
 import rule_xinjiangEmployee2020Json from '../../rules/xinjiang/employee-2020.json' with { type: 'json' };
 import baseline_banner2022 from '../../seeds/baselines/banner-2022.json' with { type: 'json' };
@@ -34,6 +36,8 @@ export const RULE_FILES: Record<string, unknown> = {
   'national/fund-warning.json': rule_nationalFundWarningJson,
   'national/medical-aid.json': rule_nationalMedicalAidJson,
   'national/resident-minimum.json': rule_nationalResidentMinimumJson,
+  'national/retirement-age.json': rule_nationalRetirementAgeJson,
+  'national/retirement-age-pre-reform.json': rule_nationalRetirementAgePreReformJson,
   'xinjiang/employee-2020.json': rule_xinjiangEmployee2020Json,
 };
 

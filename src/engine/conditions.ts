@@ -60,12 +60,40 @@ export function allowedValues(c: Condition | undefined): Map<string, Set<unknown
   return out;
 }
 
+/**
+ * The range a condition allows for each numeric fact, where a top-level `all`
+ * bounds it (birthMonth ≥ 196501 and < 196505): [low, high], inclusive.
+ */
+export function allowedRanges(c: Condition | undefined): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  if (!c) return out;
+  const parts = 'all' in c ? c.all : [c];
+  for (const p of parts) {
+    if (!('fact' in p) || typeof p.value !== 'number') continue;
+    const [lo, hi] = out.get(p.fact) ?? [-Infinity, Infinity];
+    const v = p.value;
+    // Facts compared this way are integers (months, years, birth months), so < v is ≤ v - 1.
+    if (p.operator === 'greaterThanInclusive') out.set(p.fact, [Math.max(lo, v), hi]);
+    else if (p.operator === 'greaterThan') out.set(p.fact, [Math.max(lo, v + 1), hi]);
+    else if (p.operator === 'lessThanInclusive') out.set(p.fact, [lo, Math.min(hi, v)]);
+    else if (p.operator === 'lessThan') out.set(p.fact, [lo, Math.min(hi, v - 1)]);
+    else if (p.operator === 'equal') out.set(p.fact, [Math.max(lo, v), Math.min(hi, v)]);
+  }
+  return out;
+}
+
 export function provablyDisjoint(a: Condition | undefined, b: Condition | undefined): boolean {
   const av = allowedValues(a);
   const bv = allowedValues(b);
   for (const [fact, aset] of av) {
     const bset = bv.get(fact);
     if (bset && ![...aset].some((v) => bset.has(v))) return true;
+  }
+  const ar = allowedRanges(a);
+  const br = allowedRanges(b);
+  for (const [fact, [alo, ahi]] of ar) {
+    const r = br.get(fact);
+    if (r && (ahi < r[0] || r[1] < alo)) return true;
   }
   return false;
 }

@@ -25,4 +25,5 @@ export { composeStack, type PolicyStack, type CompiledRule } from './stack.ts';
 export { required, requiredMethod, describeFacts } from './resolve.ts';
 export type { Resolution, ResolvedValue, Provenance, Override, SeriesData, ComplianceFinding } from './resolve.ts';
 export type { Facts, Category, AidStatus, RegionTier } from './facts.ts';
-export { CATEGORIES, AID_STATUSES, REGION_TIERS } from './facts.ts';
+export { CATEGORIES, AID_STATUSES, REGION_TIERS, SEXES, FORMER_RETIREMENT_AGES, birthMonthFact } from './facts.ts';
+export type { PersonSex, FormerRetirementAge } from './facts.ts';

@@ -7,6 +7,7 @@
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
 import { GROUPS, type BaseYear, type Group } from './base-year.ts';
+import { resolvePopulation, type PopulationInput, type PopulationSettings } from '../population/settings.ts';
 import { DEFAULT_THRESHOLD, type CalibrationMethod, type CalibrationOptions } from './calibration.ts';
 
 /** As written in a scenario file: every field optional, decimals as strings. */
@@ -28,6 +29,8 @@ export interface AssumptionsInput {
   collectionRate?: string;
   aidFundingGrowth?: string;
   regionTier?: 1 | 2 | 3;
+  /** Fertility, mortality, migration, the retirement-age rule and how a region's population is sized. */
+  population?: PopulationInput;
   aidFinancing?: AidFinancing;
   /** Percent of the resident fund's "other" expenditure that is 大病保险 premiums (default 0: none separated). */
   criticalIllnessShare?: string;
@@ -37,7 +40,7 @@ export interface AssumptionsInput {
 export interface Assumptions {
   /** Insured persons in the base year; absent where neither the report nor the scenario gives them. */
   counts: Partial<Record<Group, Dec>>;
-  /** Percent change per year, by group. */
+  /** Percent change per year, by group, on top of what the population does (participation trend). */
   growth: Record<Group, Dec>;
   retireeShare: Dec;
   flexibleShare: Dec;
@@ -56,6 +59,7 @@ export interface Assumptions {
   aidFinancing: AidFinancing;
   criticalIllnessShare: Dec;
   regionTier?: 1 | 2 | 3;
+  population: PopulationSettings;
   calibration: CalibrationOptions;
 }
 
@@ -76,8 +80,8 @@ export const DEFAULTS = {
   wageGrowth: '5',
   costGrowth: '4',
   utilizationGrowth: '1',
-  // Retirees cost about three times what an employee in service does (seed 001: retiree inpatient
-  // visits 10.18万 at 8483.68 元 against 4.58万 at 7364.81 元 for those in service).
+  // Where no report gives costs by status: retirees cost about three times what an employee in
+  // service does. The city's report gives them (seed 001) and its weight comes from them (visitWeight).
   retireeCostWeight: '3',
   collectionRate: '100',
   aidFundingGrowth: '0',
@@ -87,6 +91,21 @@ export const DEFAULTS = {
 
 const PERCENT_FIELDS = ['retireeShare', 'flexibleShare', 'collectionRate', 'criticalIllnessShare'] as const;
 const RATE_FIELDS = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'interestRate', 'aidFundingGrowth'] as const;
+
+/**
+ * Where a report gives visits and cost per visit by status (the city, seed 001), a retiree's cost
+ * relative to a member in service: (retirees' cost ÷ retirees) ÷ (in-service cost ÷ members in
+ * service and flexible), the counts split by the scenario's shares where the report does not split them.
+ */
+export function visitWeight(base: BaseYear, input: AssumptionsInput): Dec | undefined {
+  const v = base.visitCost;
+  const employees = base.employees;
+  if (!v || !employees || base.counts.retiree || base.counts.inService) return undefined;
+  if (input.retireeShare !== undefined && !isDecimalLiteral(input.retireeShare)) return undefined;
+  const retireeShare = new D(input.retireeShare ?? DEFAULTS.retireeShare).dividedBy(100);
+  if (retireeShare.isZero() || retireeShare.greaterThanOrEqualTo(1)) return undefined;
+  return v.retiree.dividedBy(retireeShare).dividedBy(v.inService.dividedBy(new D(1).minus(retireeShare))).toDecimalPlaces(2);
+}
 
 export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file: string, at = '/assumptions'): Assumptions {
   const problems: InputProblem[] = [];
@@ -104,7 +123,8 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
   for (const g of GROUPS) {
     const c = num(input.counts?.[g], pointer('counts', g));
     if (c) counts[g] = c;
-    growth[g] = num(input.growth?.[g], pointer('growth', g)) ?? base.statedGrowth[g] ?? new D(0);
+    // Counts follow the population; a report's one-year change is not compounded (the banner's −1.88% would halve its residents by 2060).
+    growth[g] = num(input.growth?.[g], pointer('growth', g)) ?? new D(0);
     if (growth[g].lessThanOrEqualTo(-100)) problems.push({ file, path: at + pointer('growth', g), reason: 'a fall of 100% or more a year leaves no one insured' });
   }
   const a: Assumptions = {
@@ -120,11 +140,12 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     wageDistribution: (input.wageDistribution ?? DEFAULT_WAGE_DISTRIBUTION).map((w, i) => num(w, `/wageDistribution/${i}`) ?? new D(1)),
     costGrowth: num(input.costGrowth, '/costGrowth', DEFAULTS.costGrowth)!,
     utilizationGrowth: num(input.utilizationGrowth, '/utilizationGrowth', DEFAULTS.utilizationGrowth)!,
-    retireeCostWeight: num(input.retireeCostWeight, '/retireeCostWeight', DEFAULTS.retireeCostWeight)!,
+    retireeCostWeight: num(input.retireeCostWeight, '/retireeCostWeight') ?? visitWeight(base, input) ?? new D(DEFAULTS.retireeCostWeight),
     interestRate: num(input.interestRate, '/interestRate'),
     collectionRate: num(input.collectionRate, '/collectionRate', DEFAULTS.collectionRate)!,
     aidFundingGrowth: num(input.aidFundingGrowth, '/aidFundingGrowth', DEFAULTS.aidFundingGrowth)!,
     regionTier: input.regionTier,
+    population: resolvePopulation(input.population, file, at + '/population', problems),
     aidFinancing: input.aidFinancing ?? 'as-needed',
     criticalIllnessShare: num(input.criticalIllnessShare, '/criticalIllnessShare', DEFAULTS.criticalIllnessShare)!,
     calibration: {

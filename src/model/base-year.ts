@@ -68,6 +68,11 @@ export interface BaseYear {
   funds: BaseFund[];
   /** Known average monthly wages (元/月) by year. */
   avgMonthlyWage: Record<number, Dec>;
+  /**
+   * Medical costs of employees in service and of retirees, visits × cost per visit (元), where the
+   * report gives them by status (the city): what calibrates the cost of a retiree against one in service.
+   */
+  visitCost?: { inService: Dec; retiree: Dec };
   /** Every reported period, the base year included, for calibration. */
   history?: ReportedPeriod[];
   /** The report's statements of deferred or one-off amounts. */

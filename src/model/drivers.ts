@@ -6,6 +6,7 @@ import { D, type Dec } from '../common/money.ts';
 import type { SeriesData } from '../engine/resolve.ts';
 import type { Assumptions } from './assumptions.ts';
 import type { BaseYear, Group } from './base-year.ts';
+import type { PopulationIndex } from '../population/for-model.ts';
 
 /** (1 + rate%)^years, exact. */
 export function growthFactor(ratePercent: Dec, years: number): Dec {
@@ -15,10 +16,13 @@ export function growthFactor(ratePercent: Dec, years: number): Dec {
 export type Counts = Partial<Record<Group, Dec>>;
 
 /**
- * Insured counts in `year`. Where the report gives only all employees, the
- * scenario's retiree and flexible shares split them.
+ * Insured counts in `year`: the base year's, moved by the population (each
+ * group's modelled count relative to the base year, src/population) and by
+ * the scenario's participation trend. Where the report gives only all
+ * employees, the scenario's retiree and flexible shares split them. Without
+ * a population, counts move by the trend alone.
  */
-export function countsIn(a: Assumptions, base: BaseYear, year: number, employeesTotal: Dec | undefined): Counts {
+export function countsIn(a: Assumptions, base: BaseYear, year: number, employeesTotal: Dec | undefined, population?: PopulationIndex): Counts {
   const t = year - base.year;
   const start: Counts = { ...a.counts };
   if (employeesTotal && start.inService === undefined && start.retiree === undefined) {
@@ -27,7 +31,10 @@ export function countsIn(a: Assumptions, base: BaseYear, year: number, employees
     start.inService = employeesTotal.minus(start.retiree).minus(start.flexible);
   }
   const out: Counts = {};
-  for (const [g, n] of Object.entries(start) as [Group, Dec][]) out[g] = n.times(growthFactor(a.growth[g], t));
+  for (const [g, n] of Object.entries(start) as [Group, Dec][]) {
+    const moved = n.times(growthFactor(a.growth[g], t));
+    out[g] = population && t !== 0 ? moved.times(population.index(g, year)) : moved;
+  }
   return out;
 }
 

@@ -126,6 +126,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   const counts: Partial<Record<Group, Dec>> = {};
   const statedGrowth: Partial<Record<Group, Dec>> = {};
   let employees: Dec | undefined;
+  let visitCost: BaseYear['visitCost'];
   const derived: { zh: string; en: string }[] = [];
   for (const [name, fund] of Object.entries(b.funds) as [string, Fund][]) {
     const id = FUND_OF_KIND[fund.kind];
@@ -154,6 +155,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
       counts.resident = insured;
       if (rate) statedGrowth.resident = new D(rate);
     }
+    if (id === 'employee') visitCost = visitCostOf(period.visits) ?? visitCost;
     if (id === 'employee' && insured) {
       employees = insured;
       // A report that splits employees into those in service and retirees gives both counts.
@@ -177,7 +179,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   if (funds.length === 0) throw InputError.one(file, '/funds', `no fund reports income for ${key}`);
   const history = reportedHistory(b);
   const timing = timingItems(b, y);
-  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}) };
+  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}), ...(visitCost ? { visitCost } : {}) };
 }
 
 /**
@@ -278,4 +280,18 @@ function timingItems(b: Baseline, upTo: number): TimingItem[] {
     out.push({ kind: t.kind, fund: id, side, line, year: Number(t.year), to: t.to === undefined ? undefined : Number(t.to), amount: t.amount ? amount(t.amount as Node) : undefined, quote: t.quote, note: t.note });
   }
   return out;
+}
+
+/** Visits × cost per visit of the parts named for members in service (inService…) and retirees (retired…). */
+function visitCostOf(visits: Node | undefined): BaseYear['visitCost'] {
+  let inService = ZERO;
+  let retiree = ZERO;
+  for (const [name, part] of Object.entries(visits?.parts ?? {})) {
+    const n = amount(part);
+    const c = part.costPerVisit?.value;
+    if (!n || !c) continue;
+    if (name.startsWith('inService')) inService = inService.plus(n.times(c));
+    else if (name.startsWith('retired')) retiree = retiree.plus(n.times(c));
+  }
+  return inService.isZero() || retiree.isZero() ? undefined : { inService, retiree };
 }

@@ -14,6 +14,8 @@ import { costIndex, countsIn, growthFactor, wageSeries, type Counts } from './dr
 import { addLines, closeYear, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
 import { employeeContributions, residentYear, type EmployeeYear, type ResidentYear } from './mechanisms.ts';
 import { PolicyTimeline } from './policy-timeline.ts';
+import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
+import { populationSummary, type PopulationSummary } from '../population/summary.ts';
 import { anchorOf, calibrate, type Calibration, type DriverAt, type Side } from './calibration.ts';
 
 export const MAX_HORIZON = 2060;
@@ -25,6 +27,8 @@ export interface ProjectionInput {
   overrides: Override[];
   /** Last year projected. */
   until: number;
+  /** The retirement-age rules; with them, insured counts and costs follow the population model. */
+  retirement?: PolicyStack;
 }
 
 export interface SubsidyYear {
@@ -53,6 +57,8 @@ export interface Projection {
   subsidyTotals: Omit<SubsidyYear, 'year'>;
   perPerson: PersonYear[];
   counts: { year: number; counts: Counts }[];
+  /** Insured by status and age from the population model, where the projection used it. */
+  population?: PopulationSummary;
   /** Where the model fell back to a simpler driver, and why. */
   notes: { zh: string; en: string }[];
   /** Each line's level from the reported years, abnormal periods and the report's deferrals. */
@@ -64,12 +70,16 @@ interface Drivers {
   t: number;
   counts: Counts;
   employees: Dec;
+  /** Employees who pay contributions: in service and flexible (retirees do not). */
+  contributors: Dec;
   employee?: EmployeeYear;
   resident: ResidentYear;
   collection: Dec;
   wageIndex: Dec;
   cost: Dec;
   employeeCostUnits: Dec;
+  /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
+  residentAgeCost: Dec;
   aidGroups: Dec;
   /** Growth of medical aid's fiscal funding since the base year. */
   aidFunding: Dec;
@@ -89,25 +99,33 @@ export function project(input: ProjectionInput): Projection {
     return s === undefined ? undefined : new D(s);
   };
 
+  const first = Math.min(base.year, ...(base.history ?? []).map((p) => p.year));
+  const pop: PopulationIndex | undefined = input.retirement
+    ? populationIndex({ baseYear: base.year, from: first, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement })
+    : undefined;
+  // Cost per head by age: each group's mean cost at its ages (retirees weighted by age), or the fixed retiree weight.
+  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): Dec =>
+    pop ? new D(pop.cost(g, y)).dividedBy(pop.cost('inService', base.year)) : g === 'retiree' ? a.retireeCostWeight : ONE;
   const drivers = new Map<number, Drivers>();
   // Reported years before the base year need drivers too: calibration reads a level from each.
-  const first = Math.min(base.year, ...(base.history ?? []).map((p) => p.year));
   for (let y = first; y <= until; y++) {
     const t = y - base.year;
-    const counts = countsIn(a, base, y, base.employees);
+    const counts = countsIn(a, base, y, base.employees, pop);
     const employees = EMPLOYEE_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO);
     const cost = costIndex(a, t);
     drivers.set(y, {
       t,
       counts,
       employees,
+      contributors: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO),
       employee: employeeContributions(tl, a, counts, y, wage),
       resident: residentYear(tl, y),
       // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
       collection: t <= 0 ? ONE : a.collectionRate.dividedBy(100),
       wageIndex: growthFactor(a.wageGrowth, t),
       cost,
-      employeeCostUnits: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO).plus((counts.retiree ?? ZERO).times(a.retireeCostWeight)).times(cost),
+      employeeCostUnits: EMPLOYEE_GROUPS.reduce((s, g) => s.plus((counts[g] ?? ZERO).times(ageCost(g, y))), ZERO).times(cost),
+      residentAgeCost: pop ? ageCost('resident', y) : ONE,
       aidGroups: AID_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO),
       aidFunding: growthFactor(a.aidFundingGrowth, t),
     });
@@ -194,6 +212,7 @@ export function project(input: ProjectionInput): Projection {
     subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
     perPerson,
     counts: [...drivers].filter(([year]) => year >= base.year).map(([year, d]) => ({ year, counts: d.counts })),
+    ...(pop ? { population: populationSummary(pop, base.year, until, a.population) } : {}),
     notes,
     calibration,
   };
@@ -231,7 +250,7 @@ function makeConsistent(drivers: Map<number, Drivers>, from: number, until: numb
     if (!d0.employee) d.employee = undefined;
     else if (!d.employee && from.employee) {
       // Rules that stop setting a rate: contributions follow the wage mass from the last year they were due.
-      const k = d.employees.times(d.wageIndex).dividedBy(from.employees.times(from.wageIndex));
+      const k = d.contributors.times(d.wageIndex).dividedBy(from.contributors.times(from.wageIndex));
       const e = from.employee;
       d.employee = { employer: e.employer.times(k), individual: e.individual.times(k), maternity: e.maternity.times(k), toAccounts: e.toAccounts.times(k) };
     }
@@ -245,7 +264,7 @@ function incomeDriver(fund: FundId, line: IncomeLine, d: Drivers): Dec {
   const e = d.employee;
   const r = d.resident;
   const residents = d.counts.resident ?? ZERO;
-  const wageMass = d.employees.times(d.wageIndex).times(d.collection);
+  const wageMass = d.contributors.times(d.wageIndex).times(d.collection);
   switch (fund) {
     case 'employee':
       if (!e) return line.startsWith('contributions') ? wageMass : ONE;
@@ -292,10 +311,10 @@ function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec
       return line === 'other' ? ONE : d.employees.times(d.wageIndex);
     case 'resident':
       // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
-      if (line === 'criticalIllness') return (d.counts.resident ?? ONE).times(d.cost);
-      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(r.reimbursementRatio ?? ONE);
+      if (line === 'criticalIllness') return (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost);
+      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost).times(r.reimbursementRatio ?? ONE);
     case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(r.aidReimbursementRatio ?? ONE);
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(d.residentAgeCost).times(r.aidReimbursementRatio ?? ONE);
       return ONE;
   }
 }

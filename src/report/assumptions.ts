@@ -39,7 +39,7 @@ const DEFAULT_WHY: Record<keyof typeof DEFAULTS, { zh: string; en: string }> = {
   wageGrowth: { zh: '平均工资年增长的假设', en: 'assumed yearly growth of the average wage' },
   costGrowth: { zh: '医疗费用价格年增长的假设', en: 'assumed yearly growth of medical prices' },
   utilizationGrowth: { zh: '就医频次年增长的假设', en: 'assumed yearly growth of use' },
-  retireeCostWeight: { zh: '退休人员费用约为在职的三倍（种子001：退休住院10.18万人次、次均8483.68元，在职4.58万人次、7364.81元）', en: 'retirees cost about three times those in service (seed 001 inpatient visits and costs)' },
+  retireeCostWeight: { zh: '无分在职、退休费用的报告时，退休人员人均费用约为在职的三倍（假设）；按年龄的费用曲线由此校准', en: 'where no report splits costs by status, a retiree costs about three times one in service (an assumption); the cost-by-age curve is calibrated to it' },
   collectionRate: { zh: '征缴率与基期相同', en: 'collection as in the base year' },
   aidFundingGrowth: { zh: '医疗救助财政资金不增长的假设', en: 'assumed no growth of medical-aid funding' },
   criticalIllnessShare: { zh: '报告未单列大病保险保费：居民“其他”支出不视为大病保险', en: "no report separates 大病保险 premiums: the resident fund's other expenditure is not taken as them" },
@@ -67,8 +67,12 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
         name: `assumptions/growth/${g}`,
         value: a.growth[g].toString(),
         unit: '%/年',
-        origin: own ? 'scenario' : stated ? 'baseline' : 'default',
-        why: own ? fromScenario : stated ? { zh: '报告所述参保人数年变动', en: "the report's stated yearly change of the insured" } : { zh: '报告未述变动：假设不变', en: 'the report states no change: assumed flat' },
+        origin: own ? 'scenario' : 'default',
+        why: own
+          ? fromScenario
+          : stated
+            ? { zh: `参保率不变：人数随人口模型变化；报告所述一年变动${stated.toString()}%不逐年累计`, en: `participation constant: counts follow the population model; the report's one-year change of ${stated.toString()}% is not compounded` }
+            : { zh: '参保率不变：人数随人口模型变化', en: 'participation constant: counts follow the population model' },
       });
     }
   }
@@ -90,7 +94,9 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
   } else out.push({ name: 'assumptions/wageDistribution', value: a.wageDistribution.join(' '), unit: '×平均', origin: 'scenario', why: fromScenario });
   field('costGrowth', '%/年');
   field('utilizationGrowth', '%/年');
-  field('retireeCostWeight', '×');
+  if (base.visitCost && given?.retireeCostWeight === undefined && !a.retireeCostWeight.equals(DEFAULTS.retireeCostWeight)) {
+    out.push({ name: 'assumptions/retireeCostWeight', value: a.retireeCostWeight.toString(), unit: '×', origin: 'baseline', why: { zh: '报告的在职、退休人员就诊人次×次均费用，按人数折算为人均之比', en: "the report's visits × cost per visit of members in service and retirees, per head" } });
+  } else field('retireeCostWeight', '×');
   out.push(
     a.interestRate
       ? { name: 'assumptions/interestRate', value: a.interestRate.toString(), unit: '%/年', origin: 'scenario', why: fromScenario }

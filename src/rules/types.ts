@@ -44,7 +44,7 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
-export type FactName = 'category' | 'regionTier' | 'aid' | 'year' | 'month';
+export type FactName = 'category' | 'regionTier' | 'aid' | 'year' | 'month' | 'sex' | 'birthMonth' | 'formerRetirementAge';
 export type Operator =
   | 'equal'
   | 'notEqual'

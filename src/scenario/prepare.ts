@@ -15,6 +15,7 @@ import type { ValueExpr } from '../rules/types.ts';
 import { valueProblems } from '../rules/values.ts';
 import { isDecimalLiteral, D } from '../common/money.ts';
 import { contentHash, MODEL_VERSION } from './hash.ts';
+import { RETIREMENT_AGE } from '../calculator/retirement.ts';
 import { DEFAULT_UNTIL, type Scenario } from './types.ts';
 
 export interface Environment {
@@ -79,12 +80,14 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
 
   const stack = composeStack(s.rules, (id) => catalog.get(id), catalog.registry);
   const assumptions = resolveAssumptions(s.assumptions ?? {}, base, file);
-  const input: ProjectionInput = { base, stack, assumptions, overrides, until };
+  const retirement = assumptions.population.model === 'none' ? undefined : retirementStack(catalog, assumptions.population.retirementRule, file);
+  const input: ProjectionInput = { base, stack, assumptions, overrides, until, retirement };
   const hash = await contentHash({
     model: MODEL_VERSION,
     baseline: baselineJson,
     baseYear: base.year,
     ruleSets: stack.ruleSets.map((r) => r.spec),
+    retirement: retirement?.ruleSets.map((r) => r.spec) ?? null,
     registry: stack.registry.names().map((n) => [n, stack.registry.get(n)]),
     // What an override does, not how it is written: notes and "400.0" against "400" do not count.
     overrides: (s.overrides ?? []).map(({ param, value, from, until }) => ({ param, value: normalize(value), from, until })),
@@ -92,6 +95,15 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
     until,
   });
   return { input, hash, baselineJson };
+}
+
+/** The retirement-age rules the population model uses: a rule set that sets the statutory age. */
+function retirementStack(catalog: Catalog, id: string, file: string) {
+  const path = '/assumptions/population/retirementRule';
+  const set = catalog.get(id);
+  if (!set) throw InputError.one(file, path, `no rule set "${id}" in rules/ or in this scenario's ruleSets`);
+  if (!set.spec.rules.some((r) => RETIREMENT_AGE in r.event.params)) throw InputError.one(file, path, `rule set "${id}" does not set ${RETIREMENT_AGE}`);
+  return composeStack([id], (x) => catalog.get(x), catalog.registry);
 }
 
 /** The base year, refusing a year the baseline does not have at the scenario's own /baseYear. */

@@ -117,9 +117,23 @@ export function complianceTable(r: RunView): Table {
   };
 }
 
+/** Insured by status and the in-service/retiree ratio, year by year (persons), where the population model ran. */
+export function insuredTable(r: RunView): Table | undefined {
+  const p = r.population;
+  if (!p) return undefined;
+  const shown = p.statuses.filter((s) => p.insured.some((y) => y.counts[s.id] !== undefined));
+  return {
+    id: 'insured-by-status',
+    caption: pick({ zh: '参保人数（人）', en: 'Insured (persons)' }),
+    columns: [{ label: pick({ zh: '年份', en: 'Year' }) }, ...shown.map((s) => ({ label: pick(s.label), numeric: true })), { label: pick({ zh: '在职/退休', en: 'In service / retiree' }), numeric: true }],
+    rows: p.insured.map((y) => [y.year, ...shown.map((s) => y.counts[s.id] ?? null), y.ratio]),
+  };
+}
+
 /** Every table of a run, in the order of the report. */
 export function allTables(r: RunView): Table[] {
-  return [...r.funds.flatMap((f) => [balanceTable(f), incomeTable(f)]), subsidyTable(r), perPersonTable(r), changesTable(r), complianceTable(r)];
+  const insured = insuredTable(r);
+  return [...r.funds.flatMap((f) => [balanceTable(f), incomeTable(f)]), subsidyTable(r), perPersonTable(r), changesTable(r), complianceTable(r), ...(insured ? [insured] : [])];
 }
 
 /** The cell as exported: exact value, or its name where the column says so. */

@@ -240,7 +240,7 @@ describe('explanations on the lever and in the why panel', () => {
     expect(why).to.contain('居民人数（2022年）');
     expect(why).to.contain('65,336 人');
     // assumptions by name, with units and where they come from
-    expect(why).to.contain('居民人数年增长率');
-    expect(why).to.contain('-1.88 %/年');
+    expect(why).to.contain('居民参保率年变化（人口变化之外）');
+    expect(why).to.contain('0 %/年');
   });
 });

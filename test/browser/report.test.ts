@@ -51,7 +51,8 @@ describe('the report', () => {
     await wb.xlsx.load(bytes.buffer as ArrayBuffer);
     const names = wb.worksheets.map((w) => w.name);
     // a cover, two tables per fund, subsidy, per person, changes, compliance, assumptions, contradictions
-    expect(names).to.have.length(1 + run.funds.length * 2 + 6);
+    // (and the insured by status, where the population model ran)
+    expect(names).to.have.length(1 + run.funds.length * 2 + 6 + (run.population ? 1 : 0));
     const balance = wb.worksheets[1]!;
     expect(balance.getCell('A1').value).to.equal('职工基本医疗保险 累计结存与可支付月数 (万元)');
     // row 3 is 2022: income 43370.17 万元 (seed 000), and the warning level by its Chinese name

@@ -6,7 +6,9 @@
  *
  * City figures (seed 001, scenario city-2021.json):
  *   employees 82.39万 = 823900; shares 26% retirees, 10% flexible (defaults) →
- *   in service 823900 × 64% = 527296, flexible 82390, retirees 214214; no stated growth → counts constant.
+ *   in service 823900 × 64% = 527296, flexible 82390, retirees 214214 in 2021. The mechanism tests hold counts
+ *   constant (countsIn without a population); the projections move them with the population model, and their
+ *   expectations take each year's counts from the projection (inServiceIn).
  *   average wage (assumed) 2021: 8867.25; 2020: 8445; 2022: 9310.6125; 2023: 9776.143125 (5% a year).
  *   rates: employer 6.2%, individual 2%, maternity 0.5%, flexible 4.8% of the 上年 wage; no employer rate for retirees.
  *   base-year contributions (征缴收入) 399630万元 = 3996300000 元.
@@ -64,6 +66,9 @@ function due(input: ProjectionInput, year: number): EmployeeYear {
   const wage = (y: number) => new D(series.avgMonthlyWage![String(y)]!);
   return employeeContributions(tl, a, countsIn(a, base, year, base.employees), year, wage)!;
 }
+
+/** The projection's count of a group in a year (the population model moves them from the base year's). */
+const countIn = (p: { counts: { year: number; counts: Partial<Record<string, Dec>> }[] }, year: number, g: string): Dec => p.counts.find((c) => c.year === year)!.counts[g]!;
 
 /**
  * The city's rules take the base from last year's own wage ("以上年度本人月平均工资"); the hand computations
@@ -143,16 +148,18 @@ describe('the city floor from 60% to 50% of the average wage of year N−2 (city
   it('moves only the employee contributions, from 2023 on, by the calibrated hand figure', async () => {
     const a = (await runDoc(cityDoc('city-2021.json'))).projection;
     const b = (await runDoc(cityDoc('city-floor-50.json'))).projection;
-    // calibrated: 3996300000 × ΔE / E(2021), ΔE = 12 × 527296 × 8.7% × 112.3480575
-    const dueDrop = pct(meanDrop2023, '8.7').times(IN_SERVICE).times(12);
+    // calibrated: 3996300000 × ΔE / E(2021), ΔE = 12 × in service in 2023 × 8.7% × 112.3480575
+    const dueDrop = pct(meanDrop2023, '8.7').times(countIn(a, 2023, 'inService')).times(12);
     const expected = CITY_CONTRIBUTIONS_2021.times(dueDrop).dividedBy(cityDue2021());
+    // with the 2021 count it would be 46407687.23 元; the 2023 count is within a few percent of 2021's
+    expect(CITY_CONTRIBUTIONS_2021.times(pct(meanDrop2023, '8.7').times(IN_SERVICE).times(12)).dividedBy(cityDue2021()).toDecimalPlaces(2).toString()).toBe('46407687.23');
+    expect(countIn(a, 2023, 'inService').dividedBy(IN_SERVICE).minus(1).abs().lessThan('0.05')).toBe(true);
     const ea = fundOf(a, 'employee');
     const eb = fundOf(b, 'employee');
     for (const y of [2021, 2022]) expect(s(yearOf(eb, y).cumulative)).toBe(s(yearOf(ea, y).cumulative));
     const ya = yearOf(ea, 2023);
     const yb = yearOf(eb, 2023);
     expectNear(ya.income.contributions!.minus(yb.income.contributions!), expected);
-    expect(expected.toDecimalPlaces(2).toString()).toBe('46407687.23'); // about 4640.77 万元 less in 2023
     for (const line of ['subsidy', 'interest', 'other'] as const) expect(s(yb.income[line])).toBe(s(ya.income[line]));
     for (const y of ea.years) expect(s(yearOf(eb, y.year).expenditureTotal)).toBe(s(y.expenditureTotal));
     // the resident fund does not move at all
@@ -218,9 +225,9 @@ describe('an employer-rate cut for a span of months acts only in those months', 
     const b = (await runDoc(spread('city-2021.json', [cut]))).projection;
     const ea = fundOf(a, 'employee');
     const eb = fundOf(b, 'employee');
-    // 3996300000 × 312030534.20616 / 5330265738.336 = 233940986.26
-    const drop = CITY_CONTRIBUTIONS_2021.times(dueDrop).dividedBy(E2021);
-    expect(drop.toDecimalPlaces(2).toString()).toBe('233940986.26');
+    // 3996300000 × 312030534.20616 / 5330265738.336 = 233940986.26 with the 2021 count; the 2023 count scales it
+    expect(CITY_CONTRIBUTIONS_2021.times(dueDrop).dividedBy(E2021).toDecimalPlaces(2).toString()).toBe('233940986.26');
+    const drop = CITY_CONTRIBUTIONS_2021.times(dueDrop.dividedBy(IN_SERVICE).times(countIn(a, 2023, 'inService'))).dividedBy(E2021);
     expectNear(yearOf(ea, 2023).income.contributions!.minus(yearOf(eb, 2023).income.contributions!), drop);
     expect(s(yearOf(eb, 2023).income.interest)).toBe(s(yearOf(ea, 2023).income.interest));
     expect(s(yearOf(eb, 2023).expenditureTotal)).toBe(s(yearOf(ea, 2023).expenditureTotal));
@@ -264,14 +271,21 @@ describe("Xinjiang's 2020-02..06 employer-rate cut (xinjiang-2020.json)", () => 
     expect(s(due(noCut, 2021).employer)).toBe(s(due(cutStack, 2021).employer));
   });
 
-  it('2021 contributions restore what the cut took: 336057万元 × 124.6392 / 97.174', async () => {
+  it('2021 contributions restore what the cut took: 336057万元 × 124.6392 / 97.174 at 2020 counts', async () => {
     // per employee of the 36.67万 and per 元 of wage, months × rates:
     //   full month: 64% × (9.8 + 2)% + 26% × 9% = 9.892%; cut month: 64% × (4.9 + 2)% + 26% × 4.5% = 5.586%
-    //   2020: 7 × 9.892 + 5 × 5.586 = 97.174; 2021: 12 × 9.892 × 1.05 (wage growth) = 124.6392
+    //   2020: 7 × 9.892 + 5 × 5.586 = 97.174; 2021: 12 × 9.892 × 1.05 (wage growth) = 124.6392 at 2020 counts.
+    // The population moves the 2021 counts: in service i = count 2021 ÷ 234688, retirees r = count 2021 ÷ 95342;
+    //   2021: 12 × 1.05 × (64% × 11.8% × i + 26% × 9% × r) in the same units.
     const { projection: p } = await runExample('xinjiang-2020.json');
+    const i = countIn(p, 2021, 'inService').dividedBy(234688);
+    const r = countIn(p, 2021, 'retiree').dividedBy(95342);
+    const per2021 = new D(12).times('1.05').times(new D('0.64').times('11.8').times(i).plus(new D('0.26').times(9).times(r)));
+    expect(s(new D(12).times('1.05').times('9.892'))).toBe('124.6392');
     const y2021 = yearOf(fundOf(p, 'employee'), 2021);
-    expect(s(y2021.income.contributions)).toBe(s(toFen(new D('3360570000').times('124.6392').dividedBy('97.174'))));
-    expect(s(y2021.income.contributions)).toBe('4310399451.95');
+    expectNear(y2021.income.contributions!, new D('3360570000').times(per2021).dividedBy('97.174'), '0.01');
+    // more retirees and fewer in service than in 2020: the reform is not yet in force, the 1960s cohorts retire
+    expect(r.greaterThan(1) && i.lessThan(1)).toBe(true);
   });
 
   it('the assumed wage level does not change the projection (no floor or ceiling), only its growth does', async () => {
@@ -288,16 +302,16 @@ describe("Xinjiang's 2020-02..06 employer-rate cut (xinjiang-2020.json)", () => 
 
 describe('the individual standard 380 → 400 on the banner (banner-2023-im-standards.json → banner-individual-400.json)', () => {
   // Resident individual income, 2022: 2546.22万元 at 380 元 → 25462200 / 380 = 67005.789… effective payers
-  // (more than the 65336 insured: the report's income is not standard × insured). Residents fall 1.88% a year,
-  // so in year 2022 + t the line rises by 25462200 / 380 × 0.9812^t × 20.
-  // Medical aid pays 100% for 特困 (+20 each) and 45% for 低保 and 返贫致贫 (+9 each): (400 × 20 + 3300 × 9) × 0.9812^t
-  //   = 37700 × 0.9812^t; for 2023, 36991.24 元 exactly.
+  // (more than the 65336 insured: the report's income is not standard × insured). Residents follow the population
+  // model: r(t) = residents in 2022 + t ÷ 65336, so the line rises by 25462200 / 380 × r(t) × 20.
+  // Medical aid pays 100% for 特困 (+20 each) and 45% for 低保 and 返贫致贫 (+9 each): (400 × 20 + 3300 × 9) × r(t)
+  //   = 37700 × r(t); aid groups follow residents.
   it('raises resident individual income by payers × 20 and aid contributions by what aid pays of it, and nothing else', async () => {
     const a = (await runExample('banner-2023-im-standards.json')).projection;
     const b = (await runExample('banner-individual-400.json')).projection;
     for (let t = 1; t <= 13; t++) {
       const year = 2022 + t;
-      const decline = new D('0.9812').pow(t);
+      const decline = countIn(a, year, 'resident').dividedBy(65336);
       const ra = yearOf(fundOf(a, 'resident'), year);
       const rb = yearOf(fundOf(b, 'resident'), year);
       expectNear(rb.income['contributions.individual']!.minus(ra.income['contributions.individual']!), new D(25462200).dividedBy(380).times(decline).times(20));
@@ -310,10 +324,11 @@ describe('the individual standard 380 → 400 on the banner (banner-2023-im-stan
       // medical aid is financed as needed (以支定收): the budget pays the difference
       expect(s(ab.incomeTotal.minus(aa.incomeTotal))).toBe(s(ab.expenditureTotal.minus(aa.expenditureTotal)));
     }
-    // 2023 exactly: aid pays 716300 × 0.9812 = 702833.56 at 380 and 754000 × 0.9812 = 739824.8 at 400, plus in both
-    // the 2022 contributions the report says were paid in 2023: 400 特困 × 380 元 = 152000 (低保 and 返贫致贫 aid starts in 2023)
-    expect(s(yearOf(fundOf(a, 'aid'), 2023).expenditure['aid.contributions'])).toBe('854833.56');
-    expect(s(yearOf(fundOf(b, 'aid'), 2023).expenditure['aid.contributions'])).toBe('891824.8');
+    // 2023 exactly: aid pays 716300 × r at 380 and 754000 × r at 400 (400 × 380 + 3300 × 171, and 400 × 400 + 3300 × 180),
+    // plus in both the 2022 contributions the report says were paid in 2023: 400 特困 × 380 元 = 152000
+    const r2023 = countIn(a, 2023, 'resident').dividedBy(65336);
+    expect(s(yearOf(fundOf(a, 'aid'), 2023).expenditure['aid.contributions'])).toBe(s(toFen(new D(716300).times(r2023)).plus(152000)));
+    expect(s(yearOf(fundOf(b, 'aid'), 2023).expenditure['aid.contributions'])).toBe(s(toFen(new D(754000).times(r2023)).plus(152000)));
     // the base year is the report in both, and the employee funds never move
     expect(s(yearOf(fundOf(b, 'resident'), 2022).incomeTotal)).toBe(s(yearOf(fundOf(a, 'resident'), 2022).incomeTotal));
     for (const f of a.funds.filter((x) => x.id.startsWith('employee'))) {

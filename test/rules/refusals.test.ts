@@ -223,6 +223,8 @@ describe('stack and resolution refusals', () => {
       'national/fund-warning',
       'national/medical-aid',
       'national/resident-minimum',
+      'national/retirement-age',
+      'national/retirement-age-pre-reform',
       'xinjiang/employee-2020',
     ]);
   });

@@ -53,8 +53,12 @@ describe('the same inputs give the same hash', () => {
     expect(await hashOf(explicit)).toBe(a);
     const { until: _, ...noHorizon } = banner();
     expect(await hashOf(noHorizon)).toBe(a);
-    // the stated growth of residents (−1.88%, seed 000) is the default too
-    expect(await hashOf({ ...banner(), assumptions: { regionTier: 3, growth: { resident: '-1.88' } } })).toBe(a);
+    // the population defaults: medium fertility, WPP mortality and migration, the reform's retirement ages
+    expect(await hashOf({ ...banner(), assumptions: { regionTier: 3, population: { variant: 'medium', mortalityPercent: '100.0', migrationPercent: '100', retirementRule: 'national/retirement-age' } } })).toBe(a);
+    // the report's one-year change (−1.88% residents, seed 000) is not a default any more: counts follow the population
+    expect(await hashOf({ ...banner(), assumptions: { regionTier: 3, growth: { resident: '-1.88' } } })).not.toBe(a);
+    // and the rule before the reform is a different scenario
+    expect(await hashOf({ ...banner(), assumptions: { regionTier: 3, population: { retirementRule: 'national/retirement-age-pre-reform' } } })).not.toBe(a);
   });
 
   it('an embedded copy of the baseline equals a reference to it', async () => {

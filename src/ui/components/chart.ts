@@ -27,6 +27,8 @@ export class YbChart extends LitElement {
     :host {
       display: block;
       height: 280px;
+      /* ECharts' layers can outgrow the host before a resize; they must not cover (and take the clicks of) what follows */
+      overflow: hidden;
     }
     /* Only the chart's own box: ECharts' tooltip is a div too, and must not grow over the controls below. */
     .canvas {

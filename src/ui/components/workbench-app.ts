@@ -27,6 +27,7 @@ import './fund-cards.ts';
 import './why-panel.ts';
 import './problem-list.ts';
 import './compare-view.ts';
+import './population-view.ts';
 import './report-view.ts';
 import './backtest-view.ts';
 import { workbookBytes } from '../workbook.ts';
@@ -582,6 +583,7 @@ export class YbApp extends LitElement {
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
+      <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
       <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
   }

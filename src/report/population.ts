@@ -1,0 +1,95 @@
+/**
+ * The population behind a projection, for people: insured counts by status
+ * per year (the counts the funds use), the in-service/retiree ratio, the
+ * population by age group, and the population assumptions with their units
+ * and sources. Persons are whole numbers when shown; the model keeps float64.
+ */
+import type { Dec } from '../common/money.ts';
+import type { Projection } from '../model/project.ts';
+import { SEXES } from '../population/cohort.ts';
+import { STATUSES } from '../population/insured.ts';
+import { POPULATION_SOURCES, type PopulationInput } from '../population/settings.ts';
+import { AGE_GROUPS } from '../population/summary.ts';
+
+export const STATUS_NAMES = {
+  inService: { zh: '在职职工', en: 'in service' },
+  flexible: { zh: '灵活就业', en: 'flexible' },
+  retiree: { zh: '退休人员', en: 'retirees' },
+  resident: { zh: '城乡居民', en: 'residents' },
+  tekun: { zh: '特困人员', en: '特困 tekun' },
+  dibao: { zh: '低保对象', en: '低保 dibao' },
+  fanpin: { zh: '返贫致贫', en: '返贫致贫 fanpin' },
+} as const;
+
+const persons = (v: Dec | number | undefined) => (v === undefined ? '' : String(Math.round(typeof v === 'number' ? v : v.toNumber())));
+
+export interface InsuredRow {
+  year: number;
+  counts: Partial<Record<keyof typeof STATUS_NAMES, string>>;
+  /** (In service + flexible) ÷ retirees, two decimals; absent without retirees. */
+  ratio?: string;
+}
+
+/** The counts the funds use, by status and year, in whole persons. */
+export function insuredRows(p: Projection): InsuredRow[] {
+  return p.counts.map(({ year, counts }) => {
+    const out: InsuredRow['counts'] = {};
+    for (const k of Object.keys(STATUS_NAMES) as (keyof typeof STATUS_NAMES)[]) if (counts[k]) out[k] = persons(counts[k]);
+    const working = (counts.inService?.toNumber() ?? 0) + (counts.flexible?.toNumber() ?? 0);
+    const retirees = counts.retiree?.toNumber() ?? 0;
+    return { year, counts: out, ...(retirees > 0 ? { ratio: (working / retirees).toFixed(2) } : {}) };
+  });
+}
+
+/** Every population assumption with its value, unit and source; the calibrated values with how they were found. */
+export function populationAssumptions(p: Projection): { name: string; value: string; unit: string; zh: string; en: string }[] {
+  const s = p.population;
+  if (!s) return [];
+  const values: Record<keyof PopulationInput, string> = {
+    model: s.settings.model,
+    variant: s.settings.population.variant,
+    mortalityPercent: String(s.settings.population.mortalityPercent),
+    migrationPercent: String(s.settings.population.migrationPercent),
+    womenFormer50Percent: String(s.settings.womenFormer50Percent),
+    coveragePercent: String(s.settings.coveragePercent),
+    retirementRule: s.settings.retirementRule,
+  };
+  const rows: { name: string; value: string; unit: string; zh: string; en: string }[] = (Object.keys(values) as (keyof PopulationInput)[]).map((k) => ({ name: k, value: values[k], ...POPULATION_SOURCES[k] }));
+  rows.push(
+    { name: 'participation.employees', value: (s.participation.employees * 100).toFixed(2), unit: '%', zh: '职工参保率（劳动年龄、未退休人口）：按基期在职与灵活就业人数校准', en: 'employee participation of the working-age population not retired: calibrated to the base year' },
+    { name: 'participation.retirees', value: (s.participation.retirees * 100).toFixed(2), unit: '%', zh: '基期已退休人口中的职工医保退休人员比例：按基期退休人数校准', en: 'share of people retired by the base year who are insured retirees: calibrated to the base year' },
+    { name: 'participation.residents', value: (s.participation.residents * 100).toFixed(2), unit: '%', zh: '居民参保率（职工医保以外人口）：按基期居民人数校准', en: 'resident participation of people outside the employee scheme: calibrated to the base year' },
+    { name: 'ageCostSlope', value: (s.ageCostSlope * 100).toFixed(2), unit: '%/岁', zh: '人均费用随年龄增长（每岁，指数形态）：使基期退休人员人均费用为在职的设定倍数', en: 'cost per head rises this much per year of age (exponential): a retiree costs the assumed multiple of one in service in the base year' },
+    { name: 'regionScale', value: s.regionScale.toExponential(4), unit: '×', zh: '地区人口＝全国人口结构×此系数（参保人数÷参保率÷全国人口，假设）', en: 'region population = national structure × this (insured ÷ coverage ÷ national population; an assumption)' },
+  );
+  return rows;
+}
+
+/** Long format: one row per year, age group, sex and status (and the population), in whole persons. */
+export function ageGroupRows(p: Projection): string[][] {
+  const rows = [['year', 'age_group', 'sex', 'status', 'persons']];
+  for (const y of p.population?.byAgeGroup ?? []) {
+    AGE_GROUPS.forEach((g, i) => {
+      for (const sex of SEXES) {
+        rows.push([String(y.year), g, sex, 'population', persons(y.population[sex][i])]);
+        for (const st of STATUSES) rows.push([String(y.year), g, sex, st, persons(y.byStatus[st][sex][i])]);
+      }
+    });
+  }
+  return rows;
+}
+
+/** JSON of the population: insured per year, assumptions, and with `byAge` the age groups of every year. */
+export function populationJson(p: Projection, byAge: boolean): unknown {
+  return {
+    unit: '人 persons',
+    retirementRule: p.population?.retirementRule ?? null,
+    insured: insuredRows(p),
+    assumptions: populationAssumptions(p),
+    ...(byAge && p.population ? { ageGroups: AGE_GROUPS, byAgeGroup: p.population.byAgeGroup.map((y) => ({ year: y.year, population: round(y.population), ...Object.fromEntries(STATUSES.map((s) => [s, round(y.byStatus[s])])) })) } : {}),
+  };
+}
+
+function round(x: Record<'male' | 'female', number[]>) {
+  return { male: x.male.map(Math.round), female: x.female.map(Math.round) };
+}

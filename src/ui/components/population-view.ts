@@ -1,0 +1,238 @@
+/**
+ * <yb-population-view>: the population behind the funds. Age pyramids of the
+ * base year and the horizon (insured by status in colour, men left, women
+ * right), the in-service/retiree ratio over time, insured counts by status
+ * with a table and CSV, the population assumptions with unit, source and
+ * reset, and a switch between the retirement reform and the rule before it.
+ * It draws what the worker computed (src/app/population-view.ts); it never
+ * computes policy.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import type { RunView } from '../../app/views.ts';
+import type { PopulationView } from '../../app/population-view.ts';
+import type { PopulationInput } from '../../population/settings.ts';
+import type { Scenario } from '../../scenario/types.ts';
+import type { ScenarioEdit } from './lever-panel.ts';
+import { getLocale, pick } from '../i18n.ts';
+import { base } from '../styles.ts';
+import { insuredTable } from '../tables.ts';
+import './chart.ts';
+import './data-table.ts';
+
+const TEXT = {
+  heading: { zh: '人口与参保', en: 'Population and insured' },
+  pyramid: { zh: '年龄结构（左男右女，人）', en: 'Age structure (men left, women right, persons)' },
+  uninsured: { zh: '未参保', en: 'not insured' },
+  ratio: { zh: '在职（含灵活就业）与退休人数之比', en: 'In service (with flexible) per retiree' },
+  ratioColumn: { zh: '在职/退休', en: 'In service / retiree' },
+  rule: { zh: '法定退休年龄', en: 'Statutory retirement age' },
+  assumptions: { zh: '人口假设', en: 'Population assumptions' },
+  reset: { zh: '恢复默认', en: 'Reset' },
+  calibrated: { zh: '（按基期校准）', en: '(calibrated to the base year)' },
+  medium: { zh: '中', en: 'medium' },
+  high: { zh: '高', en: 'high' },
+  low: { zh: '低', en: 'low' },
+  none: { zh: '此方案未使用人口模型。', en: 'This projection does not use the population model.' },
+} as const;
+
+/** Short names of the assumptions; the sentence under each says what it is and where it comes from. */
+const NAMES: Record<string, { zh: string; en: string }> = {
+  variant: { zh: '生育率方案', en: 'Fertility variant' },
+  mortalityPercent: { zh: '死亡率（相对WPP）', en: 'Mortality (relative to WPP)' },
+  migrationPercent: { zh: '净迁移（相对WPP）', en: 'Net migration (relative to WPP)' },
+  womenFormer50Percent: { zh: '女职工原50岁退休比例', en: 'Women employees formerly retiring at 50' },
+  coveragePercent: { zh: '参保率', en: 'Coverage' },
+  'participation.employees': { zh: '职工参保率', en: 'Employee participation' },
+  'participation.retirees': { zh: '退休人员参保率', en: 'Retiree participation' },
+  'participation.residents': { zh: '居民参保率', en: 'Resident participation' },
+  ageCostSlope: { zh: '人均费用年龄斜率', en: 'Cost by age, slope' },
+  regionScale: { zh: '地区人口系数', en: 'Region population scale' },
+};
+
+const COLORS: Record<string, string> = { inService: '#0b5cad', flexible: '#5b8fd1', retiree: '#a15c00', resident: '#1e7a45', uninsured: '#c9d1db' };
+const PYRAMID_STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as const;
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+export class YbPopulationView extends LitElement {
+  static override properties = { run: { attribute: false }, scenario: { attribute: false }, open: { type: Boolean, reflect: true } };
+  declare run: RunView | undefined;
+  declare scenario: Scenario | undefined;
+  /** Folded by default: its charts are drawn only while it is open, so a lever change redraws no more than it shows. */
+  declare open: boolean;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        margin-top: 12px;
+      }
+      .pyramids {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
+        gap: 8px;
+      }
+      yb-chart.pyramid {
+        height: 360px;
+      }
+      fieldset {
+        border: 1px solid var(--line);
+        border-radius: 4px;
+        margin: 8px 0;
+      }
+      .assumption {
+        display: grid;
+        grid-template-columns: minmax(160px, 1fr) auto auto;
+        gap: 4px 8px;
+        align-items: center;
+        margin: 4px 0;
+      }
+      .source {
+        grid-column: 1 / -1;
+        font-size: 12px;
+      }
+      input {
+        width: 80px;
+        font: inherit;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.open = false;
+  }
+
+  override render() {
+    const p = this.run?.population;
+    if (!p) return html`<section><h2>${pick(TEXT.heading)}</h2><p class="muted">${pick(TEXT.none)}</p></section>`;
+    return html`<section>
+      <details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
+        <summary><h2 style="display:inline">${pick(TEXT.heading)}</h2> <span class="muted">${this.#headline(p)}</span></summary>
+        ${this.open ? this.#body(p) : nothing}
+      </details>
+    </section>`;
+  }
+
+  /** One line for the folded view: the in-service/retiree ratio at the base year and the horizon, and the rule. */
+  #headline(p: PopulationView): string {
+    const first = p.insured[0];
+    const last = p.insured[p.insured.length - 1];
+    const rule = p.retirementRules.find((r) => r.id === p.retirementRule);
+    return `${pick(TEXT.ratioColumn)} ${first?.ratio ?? '—'} (${first?.year}) → ${last?.ratio ?? '—'} (${last?.year}) · ${rule ? pick(rule.label) : p.retirementRule}`;
+  }
+
+  #body(p: PopulationView) {
+    return html`
+      ${this.#ruleSwitch(p)}
+      <div class="pyramids">${p.pyramids.map((y) => html`<yb-chart class="pyramid" .label=${`${pick(TEXT.pyramid)} ${y.year}`} .option=${this.#pyramid(p, y)}></yb-chart>`)}</div>
+      <h3>${pick(TEXT.ratio)}</h3>
+      <yb-chart .label=${pick(TEXT.ratio)} .option=${this.#ratioChart(p)}></yb-chart>
+      ${this.#countsTable()} ${this.#assumptions(p)}
+    `;
+  }
+
+  #ruleSwitch(p: PopulationView) {
+    return html`<fieldset>
+      <legend>${pick(TEXT.rule)}</legend>
+      ${p.retirementRules.map(
+        (r) => html`<label style="margin-right:12px"
+          ><input type="radio" name="retirement-rule" style="width:auto" .checked=${p.retirementRule === r.id} @change=${() => this.#set({ retirementRule: r.id })} />
+          ${pick(r.label)}</label
+        >`,
+      )}
+    </fieldset>`;
+  }
+
+  #pyramid(p: PopulationView, y: PopulationView['pyramids'][number]) {
+    const en = getLocale() === 'en';
+    const series = [...PYRAMID_STATUSES, 'uninsured'].flatMap((status) =>
+      (['male', 'female'] as const).map((sex) => {
+        const values = p.ageGroups.map((_, i) => {
+          const v = status === 'uninsured' ? Math.max(0, y.population[sex][i]! - PYRAMID_STATUSES.reduce((t, s) => t + y.byStatus[s]![sex][i]!, 0)) : y.byStatus[status]![sex][i]!;
+          return Math.round(sex === 'male' ? -v : v);
+        });
+        const label = status === 'uninsured' ? pick(TEXT.uninsured) : pick(p.statuses.find((s) => s.id === status)!.label);
+        return { name: label, type: 'bar', stack: sex, data: values, itemStyle: { color: COLORS[status] }, barCategoryGap: '10%' };
+      }),
+    );
+    return {
+      title: { text: `${y.year}`, left: 'center', textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') },
+      legend: { bottom: 0, data: [...PYRAMID_STATUSES.map((s) => pick(p.statuses.find((x) => x.id === s)!.label)), pick(TEXT.uninsured)] },
+      grid: { left: 50, right: 10, top: 28, bottom: 48 },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') } },
+      yAxis: { type: 'category', data: p.ageGroups },
+      series,
+    };
+  }
+
+  #ratioChart(p: PopulationView) {
+    const rows = p.insured.filter((r) => r.ratio !== null);
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 40, right: 10, top: 20, bottom: 28 },
+      xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
+      yAxis: { type: 'value', min: 0 },
+      series: [{ name: pick(TEXT.ratio), type: 'line', data: rows.map((r) => Number(r.ratio)), itemStyle: { color: COLORS.inService } }],
+    };
+  }
+
+  #countsTable() {
+    const table = this.run && insuredTable(this.run);
+    return table ? html`<h3>${table.caption}</h3><yb-data-table .table=${table}></yb-data-table>` : nothing;
+  }
+
+  #assumptions(p: PopulationView) {
+    const current = this.scenario?.assumptions?.population ?? {};
+    return html`<fieldset>
+      <legend>${pick(TEXT.assumptions)}</legend>
+      ${p.assumptions.filter((a) => a.name !== 'retirementRule' && a.name !== 'model').map((a) => {
+        const id = `pop-${a.name.replace(/\./g, '-')}`;
+        const control =
+          a.name === 'variant'
+            ? html`<select id=${id} @change=${(e: Event) => this.#set({ variant: (e.target as HTMLSelectElement).value as PopulationInput['variant'] })}>
+                ${(['medium', 'high', 'low'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
+              </select>`
+            : a.editable
+              ? html`<input
+                  id=${id}
+                  inputmode="decimal"
+                  .value=${current[a.name as keyof PopulationInput] ?? a.value}
+                  @change=${(e: Event) => {
+                    const v = (e.target as HTMLInputElement).value.trim();
+                    if (v === '' || DECIMAL.test(v)) this.#set({ [a.name]: v === '' ? undefined : v });
+                  }}
+                />`
+              : html`<output id=${id}>${a.value}</output>`;
+        const changed = a.editable && current[a.name as keyof PopulationInput] !== undefined;
+        return html`<div class="assumption">
+          <label for=${id}>${NAMES[a.name] ? pick(NAMES[a.name]!) : a.name}</label>
+          <span>${control} ${a.name === 'variant' ? '' : a.unit}</span>
+          <span>${changed ? html`<button @click=${() => this.#set({ [a.name]: undefined })}>${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
+          <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
+  /** A changed population assumption becomes part of the scenario (an unset one takes its default). */
+  #set(change: Partial<Record<keyof PopulationInput, string | undefined>>): void {
+    const s = this.scenario;
+    if (!s) return;
+    const population = { ...(s.assumptions?.population ?? {}), ...change } as Record<string, string | undefined>;
+    for (const k of Object.keys(population)) if (population[k] === undefined) delete population[k];
+    const assumptions = { ...(s.assumptions ?? {}), population: population as PopulationInput };
+    const key = `population ${Object.keys(change).join(' ')}`;
+    this.dispatchEvent(new CustomEvent<ScenarioEdit>('scenario-change', { detail: { scenario: { ...s, assumptions }, key }, bubbles: true, composed: true }));
+  }
+}
+customElements.define('yb-population-view', YbPopulationView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-population-view': YbPopulationView;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The population view in the workbench, with the real worker: pyramids of the
+ * base year and the horizon, insured counts with CSV, and the retirement-rule
+ * switch re-running the scenario.
+ */
+import { expect } from 'chai';
+import { YbApp } from '../../src/ui/components/workbench-app.ts';
+import type { YbDataTable } from '../../src/ui/components/data-table.ts';
+import type { YbPopulationView } from '../../src/ui/components/population-view.ts';
+import { startWorker } from '../../src/ui/state/simulation-controller.ts';
+import { Store } from '../../src/ui/state/store.ts';
+import type { RunView } from '../../src/app/views.ts';
+
+async function until(cond: () => boolean, ms = 20000): Promise<void> {
+  const start = performance.now();
+  while (!cond()) {
+    if (performance.now() - start > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('the population view', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('shows the banner’s insured by status and switches the retirement rule', async () => {
+    const app = new YbApp(startWorker(), new Store());
+    document.body.append(app);
+    await until(() => app.sim.result?.ok === true);
+    await app.sim.settled();
+    const view = app.shadowRoot!.querySelector('yb-population-view') as YbPopulationView;
+    await view.updateComplete;
+    // folded: a headline only, no charts drawn
+    expect(view.shadowRoot!.querySelectorAll('yb-chart')).to.have.length(0);
+    expect(view.shadowRoot!.querySelector('summary')!.textContent).to.contain('2.85 (2022)');
+    view.open = true;
+    await view.updateComplete;
+    expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
+    // seed 000: 56945 employees split 64/10/26 by the default shares, 65336 residents
+    // axe-core on the open view: no violations
+    await new Promise((resolve, reject) => {
+      const tag = Object.assign(document.createElement('script'), { src: '/node_modules/axe-core/axe.min.js', onload: resolve, onerror: reject });
+      document.head.append(tag);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const axe = (window as unknown as { axe: { run: (n: Node, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const found = (await axe.run(view, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    expect(found).to.deep.equal([]);
+    const table = view.shadowRoot!.querySelector('yb-data-table') as YbDataTable;
+    await table.updateComplete;
+    const csv = table.csvText().split('\n');
+    expect(csv[1]).to.equal('2022,36445,5695,14806,65336,2.85');
+    const reform2030 = (app.sim.result as RunView).population!.insured.find((r) => r.year === 2030)!;
+    const radio = view.shadowRoot!.querySelectorAll('input[type=radio]')[1] as HTMLInputElement;
+    radio.click();
+    await until(() => (app.sim.result as RunView | undefined)?.population?.retirementRule === 'national/retirement-age-pre-reform');
+    const before2030 = (app.sim.result as RunView).population!.insured.find((r) => r.year === 2030)!;
+    // the rule before the reform retires more people by 2030 and leaves fewer in service
+    expect(Number(before2030.counts.retiree)).to.be.greaterThan(Number(reform2030.counts.retiree));
+    expect(Number(before2030.counts.inService)).to.be.lessThan(Number(reform2030.counts.inService));
+    expect(app.store.active!.scenario.assumptions!.population!.retirementRule).to.equal('national/retirement-age-pre-reform');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The fund model on the population: base years reproduce each report, the
+ * counts and costs then move with the population, and the retirement reform
+ * moves people from retired to in service by what the cohorts say.
+ */
+import { describe, expect, it } from 'vitest';
+import { D } from '../../src/common/money.ts';
+import type { Projection } from '../../src/model/project.ts';
+import { populationIn, projectPopulation } from '../../src/population/cohort.ts';
+import { PRE_REFORM_RULE } from '../../src/population/settings.ts';
+import { exampleDoc, fundOf, runDoc, s, yearOf } from '../scenario/helpers.ts';
+
+const countsOf = (p: Projection, year: number) => p.counts.find((c) => c.year === year)!.counts;
+const preReform = (doc: Record<string, unknown>) => ({ ...doc, assumptions: { ...(doc.assumptions as object), population: { retirementRule: PRE_REFORM_RULE } } });
+
+describe('base years: the population model reproduces every report’s insured counts', () => {
+  for (const [file, employees, residents] of [
+    ['banner-2022.json', 56945, 65336], // seed 000: 职工参保人数56945人; 居民医保参保人数65336人
+    ['city-2021.json', 823900, 6425900], // seed 001: 城镇职工82.39万人, 城乡居民642.59万人
+    ['xinjiang-2020.json', 366700, undefined], // seed 002: 36.67万人, employee insurance only
+  ] as const) {
+    it(file, async () => {
+      const { projection: p } = await runDoc(exampleDoc(file));
+      const c = countsOf(p, p.baseYear);
+      // split by the default shares where the report does not: 26% retirees, 10% flexible
+      expect(s(c.inService!.plus(c.flexible!).plus(c.retiree!))).toBe(String(employees));
+      expect(s(c.retiree)).toBe(s(new D(employees).times('0.26')));
+      if (residents) expect(s(c.resident)).toBe(String(residents));
+      const pop = p.population!.years[0]!;
+      expect(pop.inService + pop.flexible + pop.retiree).toBeCloseTo(employees, 6);
+      expect(pop.resident).toBeCloseTo(residents ?? 0, 6);
+      expect(pop.dependencyRatio).toBeCloseTo(74 / 26, 9);
+      // later years differ: the counts move with the population
+      expect(countsOf(p, p.baseYear + 5).retiree!.equals(c.retiree!)).toBe(false);
+    });
+  }
+});
+
+describe('the retirement reform against the rule before it (banner, seed 000)', async () => {
+  const doc = exampleDoc('banner-2022.json');
+  const reform = (await runDoc(doc)).projection;
+  const before = (await runDoc(preReform(doc))).projection;
+
+  it('changes nothing before 2025', () => {
+    for (const y of [2022, 2023, 2024]) {
+      expect(s(countsOf(reform, y).retiree)).toBe(s(countsOf(before, y).retiree));
+      expect(s(yearOf(fundOf(reform, 'employee'), y).cumulative)).toBe(s(yearOf(fundOf(before, 'employee'), y).cumulative));
+    }
+  });
+
+  it('in 2025 keeps 3/12 of men aged 59, 4/12 of women workers aged 49 and 3/12 of women cadres aged 54 in service', () => {
+    // By December 2025 (shared/reference/retirement-reform.md):
+    //   men aged 59 on 1 July 2025 (born 1965-07..1966-06): before the reform those born 1965-07..12 have retired (6/12);
+    //     with it, born 1965-07/08 retire at 60y2m (2025-09/10), 1965-09 at 60y3m (2025-12), 1965-10..12 in 2026 → 3/12;
+    //   women workers aged 49 (born 1975-07..1976-06): before, 6/12; with it 1975-07/08 at 50y4m (2025-11/12) → 2/12;
+    //   women cadres aged 54 (born 1970-07..1971-06): before, 6/12; with it 1970-07/08 at 55y2m, 1970-09 at 55y3m → 3/12;
+    //   older ages: all retired under both rules. Women are half workers, half cadres (the default assumption).
+    // People (WPP, this model, 1 July 2025): men 59: 11,314,524; women 49: 9,695,051; women 54: 11,914,691, times the
+    // banner's scale (its insured ÷ 95% ÷ the national population) and its calibrated employee participation.
+    const n = populationIn(projectPopulation(2060), 2025).pop;
+    expect(Math.round(n.male[59]!)).toBe(11314524);
+    expect(Math.round(n.female[49]!)).toBe(9695051);
+    expect(Math.round(n.female[54]!)).toBe(11914691);
+    const k = reform.population!.participation.employees * reform.population!.regionScale;
+    const byHand = k * ((3 / 12) * n.male[59]! + (4 / 12) * 0.5 * n.female[49]! + (3 / 12) * 0.5 * n.female[54]!);
+    expect(byHand).toBeCloseTo(346.34, 2);
+    const fewerRetirees = countsOf(before, 2025).retiree!.minus(countsOf(reform, 2025).retiree!);
+    const moreWorking = countsOf(reform, 2025).inService!.plus(countsOf(reform, 2025).flexible!).minus(countsOf(before, 2025).inService!).minus(countsOf(before, 2025).flexible!);
+    expect(fewerRetirees.toNumber()).toBeCloseTo(byHand, 6);
+    expect(moreWorking.toNumber()).toBeCloseTo(byHand, 6);
+  });
+
+  it('from 2025 on: fewer retirees, more contributors, a higher in-service/retiree ratio and more employee income', () => {
+    for (let y = 2025; y <= 2035; y++) {
+      expect(countsOf(reform, y).retiree!.lessThan(countsOf(before, y).retiree!)).toBe(true);
+      expect(countsOf(reform, y).inService!.greaterThan(countsOf(before, y).inService!)).toBe(true);
+      const r = reform.population!.years.find((x) => x.year === y)!;
+      const b = before.population!.years.find((x) => x.year === y)!;
+      expect(r.dependencyRatio).toBeGreaterThan(b.dependencyRatio);
+      expect(yearOf(fundOf(reform, 'employee'), y).incomeTotal.greaterThan(yearOf(fundOf(before, 'employee'), y).incomeTotal)).toBe(true);
+      // cost follows age, not status: a 61-year-old costs the same in service or retired (within rounding to the fen)
+      const er = yearOf(fundOf(reform, 'employee'), y).expenditureTotal;
+      const eb = yearOf(fundOf(before, 'employee'), y).expenditureTotal;
+      expect(er.minus(eb).abs().dividedBy(eb).lessThan('0.001')).toBe(true);
+    }
+    // the resident fund does not depend on the retirement age
+    for (const y of fundOf(reform, 'resident').years) expect(s(yearOf(fundOf(before, 'resident'), y.year).cumulative)).toBe(s(y.cumulative));
+  });
+});
+
+describe('expenditure by age', () => {
+  it('the city’s retiree weight comes from its visits and cost per visit by status (seed 001)', async () => {
+    // In service: 47.42万 × 400.61 + 4.58万 × 7364.81 = 189969262 + 337308298 = 527277560 元;
+    // retired: 61.55万 × 301.2 + 10.18万 × 8483.68 = 185388600 + 863638624 = 1049027224 元.
+    // Per head with 26% retirees (and 74% in service or flexible): (1049027224 / 0.26) / (527277560 / 0.74) = 5.66.
+    expect(new D(1049027224).dividedBy('0.26').dividedBy(new D(527277560).dividedBy('0.74')).toDecimalPlaces(2).toString()).toBe('5.66');
+    const { prepared, projection: p } = await runDoc(exampleDoc('city-2021.json'));
+    expect(prepared.input.assumptions.retireeCostWeight.toString()).toBe('5.66');
+    // The age-cost slope reproduces it in the base year, and the banner (no visit split) keeps the default 3.
+    expect(p.population!.ageCostSlope).toBeGreaterThan(0.05);
+    const banner = await runDoc(exampleDoc('banner-2022.json'));
+    expect(banner.prepared.input.assumptions.retireeCostWeight.toString()).toBe('3');
+    expect(banner.projection.population!.ageCostSlope).toBeLessThan(p.population!.ageCostSlope);
+  });
+
+  it('with costs held flat, employee benefits still rise as the insured age', async () => {
+    const flat = { ...exampleDoc('banner-2022.json') };
+    flat.assumptions = { ...(flat.assumptions as object), costGrowth: '0', utilizationGrowth: '0' };
+    const { projection: p } = await runDoc(flat);
+    const e = fundOf(p, 'employee.pooling');
+    const b0 = yearOf(e, 2022).expenditure.benefits!;
+    const b1 = yearOf(e, 2035).expenditure.benefits!;
+    const c0 = countsOf(p, 2022);
+    const c1 = countsOf(p, 2035);
+    const heads = (c: typeof c0) => c.inService!.plus(c.flexible!).plus(c.retiree!);
+    // per insured employee, benefits grow: more of them are retired and old
+    expect(b1.dividedBy(heads(c1)).greaterThan(b0.dividedBy(heads(c0)))).toBe(true);
+  });
+});
