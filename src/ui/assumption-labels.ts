@@ -45,7 +45,7 @@ export function assumptionLabel(name: string): string {
   const parts = name.split('/');
   const [head, a, b, c] = parts as [string, string?, string?, string?];
   if (head === 'assumptions' && a === 'counts') return pick({ zh: `${GROUP[b!]?.zh ?? b}人数`, en: `Insured ${GROUP[b!]?.en ?? b}` });
-  if (head === 'assumptions' && a === 'growth') return pick({ zh: `${GROUP[b!]?.zh ?? b}人数年增长率`, en: `Growth of ${GROUP[b!]?.en ?? b}` });
+  if (head === 'assumptions' && a === 'growth') return pick({ zh: `${GROUP[b!]?.zh ?? b}参保率年变化（人口变化之外）`, en: `Participation trend of ${GROUP[b!]?.en ?? b} (beyond the population)` });
   if (head === 'assumptions' && a === 'wageHistory') return pick({ zh: `${b} 年月平均工资`, en: `Average monthly wage ${b}` });
   if (head === 'assumptions') {
     const f = FIELDS[parts.slice(1).join('/')];
