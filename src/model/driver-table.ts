@@ -16,6 +16,7 @@ import { D, ZERO, type Dec } from '../common/money.ts';
 import type { SeriesData } from '../engine/resolve.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
+import { wageSeries } from './drivers.ts';
 import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
 import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
 import { residentYear, type ResidentYear } from './mechanisms.ts';
@@ -51,6 +52,8 @@ interface PerHead {
 
 /** The policy of every year from the first reported to the horizon: depends on the rules, the wage series and the overrides only. */
 export interface PolicyYears {
+  /** The average monthly wage of every year the rules may ask for (drivers.ts wageSeries). */
+  series: SeriesData;
   first: number;
   until: number;
   timeline: PolicyTimeline;
@@ -145,13 +148,17 @@ function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
   return v;
 }
 
-/** The policy of every year, compiled once per rules, wage series, overrides, tier and wage spread. */
-export function policyYears(input: ProjectionInput, series: SeriesData): PolicyYears {
+/**
+ * The policy of every year, compiled once per rules, wages (the series the
+ * rules read: base-year wage, history and growth), overrides, tier and wage spread.
+ */
+export function policyYears(input: ProjectionInput): PolicyYears {
   const { assumptions: a, base, until } = input;
   let byStack = policyCache.get(input.stack);
   if (!byStack) policyCache.set(input.stack, (byStack = new Map()));
-  const key = JSON.stringify([base.year, firstYear(base), until, series, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
-  return remember(byStack, key, () => compilePolicy(input, series));
+  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(',')];
+  const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
+  return remember(byStack, key, () => compilePolicy(input, wageSeries(a, base, until)));
 }
 
 function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears {
@@ -196,7 +203,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears 
     });
     pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
   }
-  return { first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), perHead, methods, thresholds, pooledPercent };
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), perHead, methods, thresholds, pooledPercent };
 }
 
 /** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */

@@ -10,10 +10,11 @@ import type { Override } from '../engine/resolve.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
 import type { BaseFund, BaseYear, ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
-import { wageSeries, type Counts } from './drivers.ts';
+import type { Counts } from './drivers.ts';
 import { AID_GROUPS, cachedPopulation, expenditureDriver, incomeDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import { addLines, closeYear, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
 import type { ResidentYear } from './mechanisms.ts';
+import type { PopulationIndex } from '../population/for-model.ts';
 import { populationSummary, type PopulationSummary } from '../population/summary.ts';
 import { anchorOf, calibrate, type Calibration, type DriverAt, type Side } from './calibration.ts';
 
@@ -68,8 +69,8 @@ export function project(input: ProjectionInput): Projection {
   const { assumptions: a, until } = input;
   const base = withCriticalIllness(input.base, a.criticalIllnessShare);
   const notes: { zh: string; en: string }[] = [];
-  const series = wageSeries(a, base, until);
-  const policy = policyYears(input, series);
+  const policy = policyYears(input);
+  const series = policy.series;
   const start = startCounts(a, base.employees);
   const pop = input.retirement ? cachedPopulation(input, start, a.population, a.retireeCostWeight.toNumber()) : undefined;
   const drivers = yearDrivers(input, policy, pathAssumptions(a), start, pop);
@@ -86,7 +87,7 @@ export function project(input: ProjectionInput): Projection {
   if (policy.residentAsRuled[base.year - first]!.standard === undefined && base.funds.some((f) => f.id === 'resident')) {
     notes.push({ zh: '居民缴费按参保人数推算：所选规则未设定基期个人缴费标准', en: 'resident contributions grow with insured counts: the rules set no individual standard for the base year' });
   }
-  const calibration = calibrationOf(base, drivers, first, a);
+  const calibration = calibrationOf(base, drivers, first, a, input.base);
   const money = moneyPhase(base, drivers, first, until, a, policy, calibration);
 
   // What a person pays as the rules say, before gaps are filled for the drivers' sake.
@@ -101,20 +102,45 @@ export function project(input: ProjectionInput): Projection {
     ...money,
     perPerson,
     counts,
-    ...(pop ? { population: populationSummary(pop, base.year, until, a.population) } : {}),
+    ...(pop ? { population: summaryOf(pop, base.year, until, a.population) } : {}),
     notes,
     calibration,
   };
 }
 
-/** Calibration on the reported years, each line's driver from the drivers phase. */
-export function calibrationOf(base: BaseYear, drivers: YearDrivers[], first: number, a: Assumptions): Calibration {
-  const driverAt: DriverAt = (fund, side, line, y) => {
-    const d = drivers[y - first];
-    return d && new D(lineDriver(fund, side, line, d));
-  };
-  return calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
+const summaries = new WeakMap<PopulationIndex, Map<string, PopulationSummary>>();
+
+/** The population summary, once per population model and span (it is read, never changed). */
+function summaryOf(pop: PopulationIndex, baseYear: number, until: number, settings: Assumptions['population']): PopulationSummary {
+  let m = summaries.get(pop);
+  if (!m) summaries.set(pop, (m = new Map()));
+  const key = JSON.stringify([baseYear, until, settings]);
+  let s = m.get(key);
+  if (!s) m.set(key, (s = populationSummary(pop, baseYear, until, settings)));
+  return s;
 }
+
+/** Calibration on the reported years, each line's driver from the drivers phase. */
+export function calibrationOf(base: BaseYear, drivers: YearDrivers[], first: number, a: Assumptions, cacheBy: BaseYear): Calibration {
+  // Calibration reads the drivers of the reported years only: computed once per their values.
+  const reported = [base.year, ...(base.history ?? []).map((p) => p.year)];
+  const key = JSON.stringify([reported.map((y) => drivers[y - first]), a.calibration, a.aidFinancing, a.criticalIllnessShare]);
+  let byBase = calibrations.get(cacheBy);
+  if (!byBase) calibrations.set(cacheBy, (byBase = new Map()));
+  let c = byBase.get(key);
+  if (!c) {
+    const driverAt: DriverAt = (fund, side, line, y) => {
+      const d = drivers[y - first];
+      return d && new D(lineDriver(fund, side, line, d));
+    };
+    c = calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
+    if (byBase.size >= 64) byBase.delete(byBase.keys().next().value!);
+    byBase.set(key, c);
+  }
+  return c;
+}
+
+const calibrations = new WeakMap<BaseYear, Map<string, Calibration>>();
 
 /** The money phase, exact: every line charged to the fen from the drivers, totals and balances as sums. */
 function moneyPhase(base: BaseYear, drivers: YearDrivers[], first: number, until: number, a: Assumptions, policy: PolicyYears, calibration: Calibration) {
@@ -276,10 +302,13 @@ export function aidContributions(d: YearDrivers, r: ResidentYear): Dec {
   return s;
 }
 
-/** line_y = round_half_up(line_base × driver_y / driver_base); the drivers are float64, read as their shortest decimal. */
+/**
+ * line_y = round_half_up(line_base × index_y), the index driver_y / driver_base
+ * a float64 of the drivers phase, read as its shortest decimal: the product is exact.
+ */
 export function scale(baseAmount: Dec, driver: number, baseDriver: number): Dec {
   if (baseDriver === 0) return baseAmount;
-  return toFen(baseAmount.times(driver).dividedBy(baseDriver));
+  return toFen(baseAmount.times(driver / baseDriver));
 }
 
 function projectFund(
