@@ -152,13 +152,29 @@ function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
  * The policy of every year, compiled once per rules, wages (the series the
  * rules read: base-year wage, history and growth), overrides, tier and wage spread.
  */
-export function policyYears(input: ProjectionInput): PolicyYears {
+export function policyYears(input: ProjectionInput, wageGrowthByYear?: ArrayLike<number>): PolicyYears {
   const { assumptions: a, base, until } = input;
   let byStack = policyCache.get(input.stack);
   if (!byStack) policyCache.set(input.stack, (byStack = new Map()));
-  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(',')];
+  const byYear = wageGrowthByYear?.length ? Array.from(wageGrowthByYear) : undefined;
+  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(','), byYear?.join(',')];
   const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
-  return remember(byStack, key, () => compilePolicy(input, wageSeries(a, base, until)));
+  return remember(byStack, key, () => compilePolicy(input, byYear ? wageSeriesByYear(a, base, until, byYear) : wageSeries(a, base, until)));
+}
+
+/** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
+function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear: number[]): SeriesData {
+  const series = wageSeries(a, base, until);
+  const start = a.avgMonthlyWage;
+  if (!start || !series.avgMonthlyWage) return series;
+  const out = { ...series.avgMonthlyWage };
+  let w = start;
+  for (let y = base.year + 1; y <= until; y++) {
+    const k = y - base.year - 1;
+    w = w.times(new D(1).plus((k < byYear.length ? new D(byYear[k]!) : a.wageGrowth).dividedBy(100)));
+    out[String(y)] = w.toString();
+  }
+  return { ...series, avgMonthlyWage: out };
 }
 
 function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears {
