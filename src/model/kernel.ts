@@ -13,7 +13,7 @@
  */
 import { D, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Assumptions } from './assumptions.ts';
-import type { BaseFund, BaseYear, ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
+import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
@@ -152,9 +152,12 @@ interface FundPlan {
   incomeLines: IncomeLine[];
   expenditureLines: ExpenditureLine[];
   opening0: Dec;
+  opening0Fen: number;
   /** Base-year interest ÷ opening balance, the rate a fund earns where the scenario states none. */
   ownRate?: Dec;
+  ownRateF64?: number;
   pastFen: number[];
+  sources: Sources;
 }
 
 /** Everything that depends on the scenario alone, done once; `run` projects one path. */
@@ -174,17 +177,45 @@ export function compileKernel(input: ProjectionInput): Kernel {
     .filter((bf) => !(bf.id === 'employee' && hasParts))
     .map((bf) => {
       const opening0 = bf.cumulative.minus(sumValues(bf.income).minus(sumValues(bf.expenditure)));
+      // Interest earned per 元 of opening balance where the scenario states no rate: the base year's own.
+      const ownRate = bf.income.interest && opening0.isPositive() ? bf.income.interest.dividedBy(opening0) : undefined;
       const past = Object.entries(bf.pastExpenditure ?? {}).sort((x, y) => Number(y[0]) - Number(x[0]));
       return {
         bf,
         incomeLines: Object.keys(bf.income) as IncomeLine[],
         expenditureLines: Object.keys(bf.expenditure) as ExpenditureLine[],
         opening0,
-        ownRate: bf.income.interest && opening0.isPositive() ? bf.income.interest.dividedBy(opening0) : undefined,
+        opening0Fen: fenOf(opening0),
+        ownRate,
+        ownRateF64: ownRate?.toNumber(),
         pastFen: past.map(([, v]) => fenOf(v)),
+        sources: sourcesOf(bf.income),
       };
     });
   const parentPast = parent ? Object.entries(parent.pastExpenditure ?? {}).sort((x, y) => Number(y[0]) - Number(x[0])).map(([, v]) => fenOf(v)) : [];
+
+  /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
+  const reported = [...new Set([base.year, ...(base.history ?? []).map((p) => p.year)])];
+  const calibrations: { policy: PolicyYears; signature: Float64Array; calibration: Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
+  function calibrated(policy: PolicyYears, drivers: YearDrivers[]) {
+    const signature = driverSignature(drivers, reported.map((y) => y - policy.first));
+    for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, signature)) return c;
+    const calibration = calibrationOf(base, drivers, policy.first, a, input.base);
+    const d0 = drivers[base.year - policy.first]!;
+    const anchors = new Map<FundId, { income: Anchor[]; expenditure: Anchor[] }>();
+    for (const plan of plans) {
+      const of = (side: 'income' | 'expenditure', ls: string[], amounts: Partial<Record<string, Dec>>) =>
+        ls.map((l) => {
+          const anchor = anchorOf(calibration, plan.bf.id, side, l) ?? amounts[l]!;
+          return { anchor, fen: fenOf(anchor), d0: lineDriver(plan.bf.id, side, l, d0) };
+        });
+      anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
+    }
+    const entry = { policy, signature, calibration, deferred: deferredAmounts(calibration, drivers, policy.first, policy).map((m) => ({ ...m, fen: fenOf(m.amount) })), anchors };
+    if (calibrations.length >= 16) calibrations.shift();
+    calibrations.push(entry);
+    return entry;
+  }
 
   function run(shocks?: KernelShocks): KernelResult {
     try {
@@ -205,49 +236,46 @@ export function compileKernel(input: ProjectionInput): Kernel {
     const drivers = yearDrivers(input, policy, p, start, pop);
     const first = policy.first;
     const dAt = (y: number) => drivers[y - first]!;
-    const calibration = calibrationOf(base, drivers, first, a, input.base);
-    const deferred = deferredAmounts(calibration, drivers, first, policy);
+    const { calibration, deferred, anchors } = calibrated(policy, drivers);
     const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : a.interestRate?.toNumber();
     const interestDec = shocks?.interestRate !== undefined ? new D(String(shocks.interestRate)) : a.interestRate;
     let exactLines = 0;
     /** A float64 amount in fen, or, within reach of a half fen, the exact record's own arithmetic. */
-    const charge = (x: number, exact: () => Dec): number => {
-      const r = roundFen(x);
-      if (!Number.isNaN(r)) return r;
+    /** The exact record's own arithmetic for a value within reach of a half fen. */
+    const exactly: Exactly = (exact) => {
       exactLines++;
       return fenOf(exact());
     };
-    const pooled = outpatientMoves(base, policy, drivers, first, calibration, until, charge);
+    const pooled = outpatientMoves(base, policy, drivers, first, calibration, until, exactly);
     const methodOf = (id: FundId) => policy.methods.get(id.startsWith('employee') ? 'employee' : id)!;
 
     const projected = new Map<FundId, KernelFund>();
     for (const plan of plans) {
       const bf = plan.bf;
       const lines = new Map<string, Float64Array>();
+      const incomeSide: Float64Array[] = [];
+      const expenditureSide: Float64Array[] = [];
       const line = (k: string) => {
         let arr = lines.get(k);
-        if (!arr) lines.set(k, (arr = new Float64Array(n)));
+        if (!arr) {
+          lines.set(k, (arr = new Float64Array(n)));
+          (k.startsWith('income:') ? incomeSide : expenditureSide).push(arr);
+        }
         return arr;
       };
       const incomeArrs = plan.incomeLines.map((l) => line(`income:${l}`));
       const expenditureArrs = plan.expenditureLines.map((l) => line(`expenditure:${l}`));
-      const d0 = dAt(base.year);
-      const anchors = (side: 'income' | 'expenditure', ls: string[], amounts: Partial<Record<string, Dec>>) =>
-        ls.map((l) => {
-          const anchor = anchorOf(calibration, bf.id, side, l) ?? amounts[l]!;
-          return { anchor, fen: fenOf(anchor), d0: lineDriver(bf.id, side, l, d0) };
-        });
-      const inA = anchors('income', plan.incomeLines, bf.income);
-      const exA = anchors('expenditure', plan.expenditureLines, bf.expenditure);
-      const rateDec = interestDec ? interestDec.dividedBy(100) : plan.ownRate;
-      const rate = interestPct !== undefined ? interestPct / 100 : plan.ownRate?.toNumber();
+      const { income: inA, expenditure: exA } = anchors.get(bf.id)!;
+      const hasRate = !!interestDec || !!plan.ownRate;
+      const rate = interestPct !== undefined ? interestPct / 100 : plan.ownRateF64;
       const income = new Float64Array(n);
       const expenditure = new Float64Array(n);
       const current = new Float64Array(n);
       const cumulative = new Float64Array(n);
       const months = new Float64Array(n);
       const past = plan.pastFen.slice();
-      let opening = fenOf(plan.opening0);
+      let opening = plan.opening0Fen;
+      const methods = methodOf(bf.id);
       const asNeeded = bf.id === 'aid' && a.aidFinancing === 'as-needed';
       for (let i = 0; i < n; i++) {
         const y = base.year + i;
@@ -262,42 +290,46 @@ export function compileKernel(input: ProjectionInput): Kernel {
           for (let j = 0; j < plan.incomeLines.length; j++) {
             const l = plan.incomeLines[j]!;
             let v: number;
-            if (l === 'interest' && rateDec) {
+            if (l === 'interest' && hasRate) {
               const o = opening;
-              v = o > 0 ? charge(o * rate!, () => toFen(new D(o).dividedBy(100).times(rateDec))) : 0;
-            } else v = scaled(inA[j]!, lineDriver(bf.id, 'income', l, d), charge);
+              v = o > 0 ? charged(o * rate!) : 0;
+              if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec ? interestDec.dividedBy(100) : plan.ownRate!)));
+            } else v = scaled(inA[j]!, lineDriver(bf.id, 'income', l, d), exactly);
             incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
             const o = opening;
-            line('income:interest')[i] = charge((o * interestPct!) / 100, () => toFen(new D(o).dividedBy(100).times(interestDec).dividedBy(100)));
+            let v = charged((o * interestPct!) / 100);
+            if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec).dividedBy(100)));
+            line('income:interest')[i] = v;
           }
           for (let j = 0; j < plan.expenditureLines.length; j++) {
             const l = plan.expenditureLines[j]!;
-            expenditureArrs[j]![i] = l === 'aid.contributions' ? charge(aidF64(d, policy, y - first) * 100, () => toFen(aidContributions(d, r))) : scaled(exA[j]!, expenditureDriver(bf.id, l, d), charge);
+            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, expenditureDriver(bf.id, l, d), exactly);
+            if (v !== v) v = exactly(() => toFen(aidContributions(d, r)));
+            expenditureArrs[j]![i] = v;
           }
           if (bf.id === 'aid' && bf.expenditure['aid.contributions'] === undefined) {
-            const c = charge(aidF64(d, policy, y - first) * 100, () => toFen(aidContributions(d, r)));
+            let c = charged(aidF64(d, policy, y - first) * 100);
+            if (c !== c) c = exactly(() => toFen(aidContributions(d, r)));
             if (c !== 0) line('expenditure:aid.contributions')[i] = c;
           }
-          for (const m of deferred) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += fenOf(m.amount);
+          for (const m of deferred) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
           for (const m of pooled) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
           if (asNeeded) {
             let need = 0;
-            for (const [k, arr] of lines) if (k.startsWith('expenditure:')) need += arr[i]!;
-            for (const [k, arr] of lines) if (k.startsWith('income:')) arr[i] = 0;
-            for (const [l, v] of financedF64(bf.income, need, charge)) line(`income:${l}`)[i] = v;
+            for (const arr of expenditureSide) need += arr[i]!;
+            for (const arr of incomeSide) arr[i] = 0;
+            for (const [l, v] of financedF64(plan.sources, need, exactly)) line(`income:${l}`)[i] = v;
           }
-          for (const [k, arr] of lines) {
-            if (k.startsWith('income:')) inTotal += arr[i]!;
-            else exTotal += arr[i]!;
-          }
+          for (const arr of incomeSide) inTotal += arr[i]!;
+          for (const arr of expenditureSide) exTotal += arr[i]!;
         }
         income[i] = inTotal;
         expenditure[i] = exTotal;
         current[i] = inTotal - exTotal;
         cumulative[i] = opening + current[i]!;
-        months[i] = monthsPayable(cumulative[i]!, exTotal, past, methodOf(bf.id)[i]!);
+        months[i] = monthsPayable(cumulative[i]!, exTotal, past, methods[i]!);
         past.unshift(exTotal);
         opening = cumulative[i]!;
       }
@@ -327,13 +359,45 @@ export function compileKernel(input: ProjectionInput): Kernel {
   return { baseYear: base.year, until, run };
 }
 
-type Charge = (x: number, exact: () => Dec) => number;
+type Exactly = (exact: () => Dec) => number;
+
+/** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
+const charged = roundFen;
+
+interface Anchor {
+  anchor: Dec;
+  fen: number;
+  /** The line's driver in the base year. */
+  d0: number;
+}
+
+/** Every number of the drivers of the given years (by index), in a fixed order. */
+function driverSignature(drivers: YearDrivers[], at: number[]): Float64Array {
+  const out: number[] = [];
+  for (const i of at) {
+    const d = drivers[i];
+    if (!d) continue;
+    out.push(i, d.employees, d.contributors, d.collection, d.wageIndex, d.cost, d.employeeCostUnits, d.residentAgeCost, d.aidGroups, d.aidFunding);
+    for (const g of GROUPS) out.push(d.counts[g] ?? Number.NaN);
+    const e = d.employee;
+    if (e) out.push(e.employer, e.individual, e.maternity, e.toAccounts);
+    else out.push(Number.NaN);
+  }
+  return Float64Array.from(out);
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
 
 /** line_y = round_half_up(anchor × driver_y / driver_base) on float64, the exact record's arithmetic near a half fen. */
-function scaled(l: { anchor: Dec; fen: number; d0: number }, d: number, charge: Charge): number {
+function scaled(l: Anchor, d: number, exactly: Exactly): number {
   if (l.d0 === 0) return l.fen;
   const index = d / l.d0;
-  return charge(l.fen * index, () => scale(l.anchor, d, l.d0));
+  const v = charged(l.fen * index);
+  return v === v ? v : exactly(() => scale(l.anchor, d, l.d0));
 }
 
 function aidF64(d: YearDrivers, policy: PolicyYears, i: number): number {
@@ -347,27 +411,40 @@ function aidF64(d: YearDrivers, policy: PolicyYears, i: number): number {
 }
 
 /** Medical aid financed as needed, on integer fen (project.ts financedAsNeeded is the exact statement: need × source ÷ all sources). */
-function financedF64(baseIncome: Partial<Record<IncomeLine, Dec>>, need: number, charge: Charge): [IncomeLine, number][] {
+interface Sources {
+  lines: [IncomeLine, Dec, number][];
+  whole: Dec;
+  wholeFen: number;
+  /** The largest source (the first of equals) takes the rounding. */
+  largest: number;
+}
+
+function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
   const sources = (Object.entries(baseIncome) as [IncomeLine, Dec][]).filter(([line, v]) => line !== 'interest' && v.isPositive());
-  if (sources.length === 0) return [['subsidy', need]];
-  const wholeDec = sumValues(Object.fromEntries(sources));
-  const whole = fenOf(wholeDec);
-  const out: [IncomeLine, number][] = [];
+  const whole = sumValues(Object.fromEntries(sources));
   let largest = 0;
-  let sum = 0;
-  sources.forEach(([line, v], j) => {
-    const vf = fenOf(v);
-    const share = charge((need * vf) / whole, () => toFen(new D(need).dividedBy(100).times(v).dividedBy(wholeDec)));
-    out.push([line, share]);
-    sum += share;
+  sources.forEach(([, v], j) => {
     if (v.greaterThan(sources[largest]![1])) largest = j;
   });
-  out[largest]![1] += need - sum;
+  return { lines: sources.map(([l, v]) => [l, v, fenOf(v)]), whole, wholeFen: fenOf(whole), largest };
+}
+
+function financedF64(s: Sources, need: number, exactly: Exactly): [IncomeLine, number][] {
+  if (s.lines.length === 0) return [['subsidy', need]];
+  const out: [IncomeLine, number][] = [];
+  let sum = 0;
+  for (const [line, v, vf] of s.lines) {
+    let share = charged((need * vf) / s.wholeFen);
+    if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
+    out.push([line, share]);
+    sum += share;
+  }
+  out[s.largest]![1] += need - sum;
   return out;
 }
 
 /** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */
-function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, c: Calibration, until: number, charge: Charge): (Deferred & { fen: number })[] {
+function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, c: Calibration, until: number, exactly: Exactly): (Deferred & { fen: number })[] {
   const account = base.funds.find((f) => f.id === 'employee.account');
   const spent = account?.expenditure.benefits;
   if (!spent || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
@@ -379,8 +456,9 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
     const dp = policy.pooledPercent[y - base.year]!.minus(p0);
     if (dp.isZero()) continue;
     const dy = expenditureDriver('employee.account', 'benefits', drivers[y - first]!);
-    const spending = scaled({ anchor, fen: fenOf(anchor), d0 }, dy, charge);
-    const moved = charge((spending * dp.toNumber()) / new D(100).minus(p0).toNumber(), () => toFen(new D(spending).dividedBy(100).times(dp).dividedBy(new D(100).minus(p0))));
+    const spending = scaled({ anchor, fen: fenOf(anchor), d0 }, dy, exactly);
+    let moved = charged((spending * dp.toNumber()) / new D(100).minus(p0).toNumber());
+    if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(dp).dividedBy(new D(100).minus(p0))));
     out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: -moved });
   }
   return out;
