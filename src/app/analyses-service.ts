@@ -7,7 +7,7 @@
 import { InputError, type InputProblem } from '../common/errors.ts';
 import { defaultRange, describeTarget, fundForLever, goalSeek, parseTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
 import { leverInfo, settingName } from '../analyses/levers.ts';
-import { describeOutcome, exactEvaluator, exactProjection, parseOutcome } from '../analyses/outcomes.ts';
+import { describeOutcome, exactProjection, kernelEvaluator, parseOutcome } from '../analyses/outcomes.ts';
 import { defaultSwings, tornado, type Tornado } from '../analyses/sensitivity.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -52,7 +52,7 @@ export function sensitivityView(data: unknown, file: string, outcome?: string): 
   return refusing(file, async () => {
     const { env, scenario, prepared } = await prepare(data, file);
     const spec = parseOutcome(outcome, prepared, 'outcome');
-    return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, defaultSwings(prepared), spec, exactEvaluator(env, file)) };
+    return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, defaultSwings(prepared), spec, kernelEvaluator(env, file)) };
   });
 }
 
@@ -64,7 +64,7 @@ export function solveView(data: unknown, file: string, req: SolveRequest): Promi
     const from = lever.setting.kind === 'parameter' ? Number(lever.setting.from.slice(0, 4)) : prepared.input.base.year + 1;
     const target = parseTarget(req.target, fundForLever(lever, prepared, req.fund, 'fund'), from, prepared.input.until, 'target');
     const [low, high] = defaultRange(lever, req.range, 'range');
-    const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, exactEvaluator(env, file), exactProjection(env, file));
+    const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, kernelEvaluator(env, file), exactProjection(env, file));
     return {
       ok: true as const,
       lever: { name: settingName(lever.setting), label: lever.label, current: lever.current?.toString(), unit: lever.unit, step: lever.step.toString(), low, high },

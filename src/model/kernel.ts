@@ -490,12 +490,17 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
 
 /** Months payable (fund-year.ts monthsPayableOf) on float64; NaN without expenditure to pay. */
 function monthsPayable(cumulative: number, current: number, past: number[], method: MonthsPayableMethod): number {
+  // cumulative × 12 ÷ yearly, as one division of integers (the exact record's figure rounded to float64 once).
   let yearly: number | undefined;
+  let months = 12;
   if (method === 'current-year-expenditure') yearly = current;
   else if (method === 'last-year-expenditure') yearly = past[0];
-  else if (past.length >= 2) yearly = (current + past[0]! + past[1]!) / 3;
+  else if (past.length >= 2) {
+    yearly = current + past[0]! + past[1]!;
+    months = 36;
+  }
   if (yearly === undefined || yearly === 0) return Number.NaN;
-  return (cumulative * 12) / yearly;
+  return (cumulative * months) / yearly;
 }
 
 function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure: Float64Array, current: Float64Array, cumulative: Float64Array, months: Float64Array, lines: Map<string, Float64Array>): KernelFund {
