@@ -52,11 +52,12 @@ export function populationAssumptions(p: Projection): { name: string; value: str
     migrationPercent: String(s.settings.population.migrationPercent),
     womenFormer50Percent: String(s.settings.womenFormer50Percent),
     coveragePercent: String(s.settings.coveragePercent),
+    participation: s.settings.participation,
     retirementRule: s.settings.retirementRule,
   };
   const rows: { name: string; value: string; unit: string; zh: string; en: string }[] = (Object.keys(values) as (keyof PopulationInput)[]).map((k) => ({ name: k, value: values[k], ...POPULATION_SOURCES[k] }));
   rows.push(
-    { name: 'participation.employees', value: (s.participation.employees * 100).toFixed(2), unit: '%', zh: '职工参保率（劳动年龄、未退休人口）：按基期在职与灵活就业人数校准', en: 'employee participation of the working-age population not retired: calibrated to the base year' },
+    { name: 'participation.employees', value: (s.participation.employees * 100).toFixed(2), unit: '%', zh: '职工参保率（劳动年龄、未退休人口，1995年及以后出生队列；更早队列按出生队列比例递减）：按基期在职与灵活就业人数校准', en: 'employee participation of the working-age population not retired (cohorts born in 1995 or later; older cohorts in proportion, by birth cohort): calibrated to the base year' },
     { name: 'participation.retirees', value: (s.participation.retirees * 100).toFixed(2), unit: '%', zh: '基期已退休人口中的职工医保退休人员比例：按基期退休人数校准', en: 'share of people retired by the base year who are insured retirees: calibrated to the base year' },
     { name: 'participation.residents', value: (s.participation.residents * 100).toFixed(2), unit: '%', zh: '居民参保率（职工医保以外人口）：按基期居民人数校准', en: 'resident participation of people outside the employee scheme: calibrated to the base year' },
     { name: 'ageCostSlope', value: (s.ageCostSlope * 100).toFixed(2), unit: '%/岁', zh: '人均费用随年龄增长（每岁，指数形态）：使基期退休人员人均费用为在职的设定倍数', en: 'cost per head rises this much per year of age (exponential): a retiree costs the assumed multiple of one in service in the base year' },
