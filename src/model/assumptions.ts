@@ -7,6 +7,7 @@
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
 import { GROUPS, type BaseYear, type Group } from './base-year.ts';
+import { SERVICES, type Service } from './services.ts';
 import { resolvePopulation, type PopulationInput, type PopulationSettings } from '../population/settings.ts';
 import { DEFAULT_THRESHOLD, type CalibrationMethod, type CalibrationOptions } from './calibration.ts';
 
@@ -22,6 +23,8 @@ export interface AssumptionsInput {
   wageGrowth?: string;
   wageDistribution?: string[];
   costGrowth?: string;
+  /** Price growth per service (%/年) where a report gives benefits by service; each defaults to costGrowth. */
+  costGrowthByService?: Partial<Record<Service, string>>;
   utilizationGrowth?: string;
   retireeCostWeight?: string;
   interestRate?: string;
@@ -49,6 +52,8 @@ export interface Assumptions {
   wageGrowth: Dec;
   wageDistribution: Dec[];
   costGrowth: Dec;
+  /** Price growth of a service, where set; the others follow costGrowth. */
+  costGrowthByService: Partial<Record<Service, Dec>>;
   utilizationGrowth: Dec;
   retireeCostWeight: Dec;
   /** Undefined: derived per fund from its base-year interest and opening balance. */
@@ -140,6 +145,17 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     wageGrowth: num(input.wageGrowth, '/wageGrowth', DEFAULTS.wageGrowth)!,
     wageDistribution: (input.wageDistribution ?? DEFAULT_WAGE_DISTRIBUTION).map((w, i) => num(w, `/wageDistribution/${i}`) ?? new D(1)),
     costGrowth: num(input.costGrowth, '/costGrowth', DEFAULTS.costGrowth)!,
+    costGrowthByService: Object.fromEntries(
+      Object.entries(input.costGrowthByService ?? {}).flatMap(([s, v]) => {
+        if (!(SERVICES as readonly string[]).includes(s)) {
+          problems.push({ file, path: `${at}/costGrowthByService/${s}`, reason: `"${s}" is not a service; expected one of ${SERVICES.join(', ')}` });
+          return [];
+        }
+        const g = num(v, `/costGrowthByService/${s}`);
+        if (g && (g.lessThanOrEqualTo(-100) || g.greaterThan(100))) problems.push({ file, path: `${at}/costGrowthByService/${s}`, reason: `a yearly rate must be above -100% and at most 100%, not ${g.toString()}` });
+        return g ? [[s, g]] : [];
+      }),
+    ),
     utilizationGrowth: num(input.utilizationGrowth, '/utilizationGrowth', DEFAULTS.utilizationGrowth)!,
     retireeCostWeight: num(input.retireeCostWeight, '/retireeCostWeight') ?? visitWeight(base, input) ?? new D(DEFAULTS.retireeCostWeight),
     interestRate: num(input.interestRate, '/interestRate'),

@@ -77,6 +77,8 @@ interface Drivers {
   collection: Dec;
   wageIndex: Dec;
   cost: Dec;
+  /** The resident fund's cost index (its own mix of services; `cost` is the employee fund's). */
+  residentCost: Dec;
   employeeCostUnits: Dec;
   /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
   residentAgeCost: Dec;
@@ -112,7 +114,7 @@ export function project(input: ProjectionInput): Projection {
     const t = y - base.year;
     const counts = countsIn(a, base, y, base.employees, pop);
     const employees = EMPLOYEE_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO);
-    const cost = costIndex(a, t);
+    const cost = costIndex(a, t, base.serviceMix?.employee);
     drivers.set(y, {
       t,
       counts,
@@ -124,6 +126,7 @@ export function project(input: ProjectionInput): Projection {
       collection: t <= 0 ? ONE : a.collectionRate.dividedBy(100),
       wageIndex: growthFactor(a.wageGrowth, t),
       cost,
+      residentCost: costIndex(a, t, base.serviceMix?.resident),
       employeeCostUnits: EMPLOYEE_GROUPS.reduce((s, g) => s.plus((counts[g] ?? ZERO).times(ageCost(g, y))), ZERO).times(cost),
       residentAgeCost: pop ? ageCost('resident', y) : ONE,
       aidGroups: AID_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO),
@@ -311,10 +314,10 @@ function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec
       return line === 'other' ? ONE : d.employees.times(d.wageIndex);
     case 'resident':
       // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
-      if (line === 'criticalIllness') return (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost);
-      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost).times(r.reimbursementRatio ?? ONE);
+      if (line === 'criticalIllness') return (d.counts.resident ?? ONE).times(d.residentCost).times(d.residentAgeCost);
+      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.residentCost).times(d.residentAgeCost).times(r.reimbursementRatio ?? ONE);
     case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(d.residentAgeCost).times(r.aidReimbursementRatio ?? ONE);
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.residentCost).times(d.residentAgeCost).times(r.aidReimbursementRatio ?? ONE);
       return ONE;
   }
 }

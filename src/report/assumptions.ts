@@ -12,6 +12,7 @@ import { GROUPS } from '../model/base-year.ts';
 import { DEFAULT_THRESHOLD, defaultMethod } from '../model/calibration.ts';
 import type { Projection, ProjectionInput } from '../model/project.ts';
 import { FUND_NAMES } from './names.ts';
+import { serviceAssumptions } from './services.ts';
 
 export type AssumptionOrigin = 'default' | 'baseline' | 'scenario' | 'calibration' | 'rule';
 
@@ -93,6 +94,7 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
     out.push({ name: 'assumptions/wageDistribution', value: DEFAULT_WAGE_DISTRIBUTION.join(' '), unit: '×平均', origin: 'default', why: { zh: '对数正态分布（σ=0.5）十分位均值', en: 'decile means of a log-normal distribution, σ = 0.5' } });
   } else out.push({ name: 'assumptions/wageDistribution', value: a.wageDistribution.join(' '), unit: '×平均', origin: 'scenario', why: fromScenario });
   field('costGrowth', '%/年');
+  out.push(...serviceAssumptions(input, given));
   field('utilizationGrowth', '%/年');
   if (base.visitCost && given?.retireeCostWeight === undefined && !a.retireeCostWeight.equals(DEFAULTS.retireeCostWeight)) {
     out.push({ name: 'assumptions/retireeCostWeight', value: a.retireeCostWeight.toString(), unit: '×', origin: 'baseline', why: { zh: '报告的在职、退休人员就诊人次×次均费用，按人数折算为人均之比', en: "the report's visits × cost per visit of members in service and retirees, per head" } });
