@@ -46,6 +46,8 @@ export interface Assumptions {
   /** Percent change per year, by group, on top of what the population does (participation trend). */
   growth: Record<Group, Dec>;
   retireeShare: Dec;
+  /** Set where retireeShare comes from the baseline's own age structure (src/population/retiree-share.ts). */
+  retireeShareFromStructure?: boolean;
   flexibleShare: Dec;
   avgMonthlyWage?: Dec;
   wageHistory: Record<number, Dec>;

@@ -5,6 +5,7 @@
  * reproduces these amounts exactly.
  */
 import type { ServiceMix } from './services.ts';
+import type { AgeStructure } from '../baseline/types.ts';
 import type { Dec } from '../common/money.ts';
 
 /** Insured groups the model drives separately. */
@@ -76,6 +77,8 @@ export interface BaseYear {
   visitCost?: { inService: Dec; retiree: Dec };
   /** The employee and resident funds' base-year benefits by service, where the report gives them (src/model/services.ts). */
   serviceMix?: Partial<Record<'employee' | 'resident', ServiceMix>>;
+  /** The region's own population or insured by age group and sex, where the baseline gives them. */
+  ageStructure?: AgeStructure;
   /** Every reported period, the base year included, for calibration. */
   history?: ReportedPeriod[];
   /** The report's statements of deferred or one-off amounts. */

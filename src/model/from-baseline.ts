@@ -185,7 +185,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   if (funds.length === 0) throw InputError.one(file, '/funds', `no fund reports income for ${key}`);
   const history = reportedHistory(b);
   const timing = timingItems(b, y);
-  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}), ...(visitCost ? { visitCost } : {}), ...(Object.keys(serviceMix).length ? { serviceMix } : {}) };
+  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}), ...(visitCost ? { visitCost } : {}), ...(Object.keys(serviceMix).length ? { serviceMix } : {}), ...(b.ageStructure ? { ageStructure: b.ageStructure } : {}) };
 }
 
 /**

@@ -103,7 +103,7 @@ export function project(input: ProjectionInput): Projection {
 
   const first = Math.min(base.year, ...(base.history ?? []).map((p) => p.year));
   const pop: PopulationIndex | undefined = input.retirement
-    ? populationIndex({ baseYear: base.year, from: first, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement })
+    ? populationIndex({ baseYear: base.year, from: first, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement, structure: base.ageStructure })
     : undefined;
   // Cost per head by age: each group's mean cost at its ages (retirees weighted by age), or the fixed retiree weight.
   const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): Dec =>

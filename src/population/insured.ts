@@ -3,9 +3,11 @@
  * service, a flexible worker, retired or a resident, year by year, from the
  * population model and the statutory retirement age.
  *
- * - The region's population has the national age structure (src/population/cohort.ts)
- *   scaled to its insured total ÷ the national coverage rate (an assumption,
- *   labelled as such; no seed baseline gives a population by age).
+ * - The region's population: its own age structure where the baseline gives
+ *   one, each cohort moving as the national cohort does; otherwise the
+ *   national structure (src/population/cohort.ts) scaled to its insured total
+ *   ÷ the national coverage rate (an assumption, labelled as such).
+ *   See src/population/region.ts.
  * - Employees of working age (in service and flexible): participation
  *   p(a) × g(c) × k, p rising evenly from 0 at 16 to 1 at 25 and flat until
  *   the statutory age, g the relative participation of the birth cohort c
@@ -33,6 +35,8 @@ import { monthIndex } from '../common/period.ts';
 import { retirementAgeTable } from '../calculator/retirement.ts';
 import type { PolicyStack } from '../engine/index.ts';
 import { cohortParticipation } from './participation.ts';
+import { regionPopulation } from './region.ts';
+import type { AgeStructure } from '../baseline/types.ts';
 import { AGES, MAX_AGE, projectPopulation, populationIn, SEXES, type BySex, type PopulationAssumptions, type PopulationYear, type Sex } from './cohort.ts';
 
 export const STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as const;
@@ -79,8 +83,10 @@ export interface InsuredProjection {
   /** The first year computed (earlier reported years, for calibration), at most the base year. */
   firstYear: number;
   years: InsuredYear[];
-  /** The region's population ÷ the national one. */
+  /** The region's population ÷ the national one in the base year. */
   regionScale: number;
+  /** Whether the region's own age structure was used (otherwise the national one, scaled). */
+  ownStructure: boolean;
   /** Calibrated participation: employees of working age, retirees retired by the base year, residents. */
   participation: { employees: number; retirees: number; residents: number };
   /** The age-cost slope β per year of age. */
@@ -154,27 +160,29 @@ export function projectInsured(args: {
   retirement: PolicyStack;
   assumptions: InsuredAssumptions;
   retireeCostWeight: number;
+  /** The region's own population or insured by age and sex (a baseline's ageStructure); the national structure scaled otherwise. */
+  structure?: AgeStructure;
 }): InsuredProjection {
   const { baseYear, until, counts, assumptions: a } = args;
   const nation = projectPopulation(Math.max(until, 2021), a.population);
   const popOf = (y: number): PopulationYear => populationIn(nation, Math.max(y, nation.baseYear));
   const insuredTotal = counts.inService + counts.flexible + counts.retiree + counts.resident;
-  const nationalBase = sumOf(popOf(baseYear).pop);
-  const regionScale = insuredTotal / (a.coveragePercent / 100) / nationalBase;
+  const region = regionPopulation({ nationIn: popOf, baseYear, insuredTotal, coveragePercent: a.coveragePercent, structure: args.structure });
+  const regionScale = region.scale;
   const tablesNow = retirementTables(args.retirement, monthIndex(until, 12));
   const women50 = a.womenFormer50Percent / 100;
   const byCohort = a.participation !== 'uniform';
 
   // Unscaled shapes of each year: working (not retired), retired before the base year's end, retired since.
   const shapes = (y: number) => {
-    const pop = popOf(y).pop;
+    const pop = region.of(y);
     const working = zeros();
     const retiredBefore = zeros();
     const retiredSince = zeros();
     const population = zeros();
     for (const s of SEXES) {
       for (let x = 0; x < AGES; x++) {
-        const p = pop[s][x]! * regionScale;
+        const p = pop[s][x]!;
         population[s][x] = p;
         // Born July y−x−1 … June y−x: mid-cohort y − x − 0.5.
         const g = cohortParticipation(y - x - 0.5, byCohort);
@@ -221,7 +229,7 @@ export function projectInsured(args: {
     years.push(iy);
   }
   const ageCostSlope = solveSlope(baseInsured!, args.retireeCostWeight);
-  return { baseYear, firstYear, years, regionScale, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
+  return { baseYear, firstYear, years, regionScale, ownStructure: region.own, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
 }
 
 /** Mean relative cost c(a) of one status in one year. */

@@ -61,7 +61,9 @@ export function populationAssumptions(p: Projection): { name: string; value: str
     { name: 'participation.retirees', value: (s.participation.retirees * 100).toFixed(2), unit: '%', zh: '基期已退休人口中的职工医保退休人员比例：按基期退休人数校准', en: 'share of people retired by the base year who are insured retirees: calibrated to the base year' },
     { name: 'participation.residents', value: (s.participation.residents * 100).toFixed(2), unit: '%', zh: '居民参保率（职工医保以外人口）：按基期居民人数校准', en: 'resident participation of people outside the employee scheme: calibrated to the base year' },
     { name: 'ageCostSlope', value: (s.ageCostSlope * 100).toFixed(2), unit: '%/岁', zh: '人均费用随年龄增长（每岁，指数形态）：使基期退休人员人均费用为在职的设定倍数', en: 'cost per head rises this much per year of age (exponential): a retiree costs the assumed multiple of one in service in the base year' },
-    { name: 'regionScale', value: s.regionScale.toExponential(4), unit: '×', zh: '地区人口＝全国人口结构×此系数（参保人数÷参保率÷全国人口，假设）', en: 'region population = national structure × this (insured ÷ coverage ÷ national population; an assumption)' },
+    s.ownStructure
+      ? { name: 'regionScale', value: s.regionScale.toExponential(4), unit: '×', zh: '地区人口÷全国人口：按基线给出的本地区分年龄、性别结构，各出生队列与全国同一队列同步变化', en: 'region population ÷ national: from the baseline’s own structure by age and sex, each birth cohort moving as the national one does' }
+      : { name: 'regionScale', value: s.regionScale.toExponential(4), unit: '×', zh: '地区人口＝全国人口结构×此系数（参保人数÷参保率÷全国人口，假设：基线未给出本地区年龄结构）', en: 'region population = national structure × this (insured ÷ coverage ÷ national population; an assumption: the baseline gives no age structure of its own)' },
   );
   return rows;
 }

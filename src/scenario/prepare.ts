@@ -3,6 +3,7 @@
  * scenario's own rule sets beside the shipped ones, compose the stack, apply
  * defaults to the assumptions, and hash it all.
  */
+import { applyStructureShare } from '../population/retiree-share.ts';
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { composeStack } from '../engine/stack.ts';
 import type { Override } from '../engine/resolve.ts';
@@ -81,6 +82,7 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   const stack = composeStack(s.rules, (id) => catalog.get(id), catalog.registry);
   const assumptions = resolveAssumptions(s.assumptions ?? {}, base, file);
   const retirement = assumptions.population.model === 'none' ? undefined : retirementStack(catalog, assumptions.population.retirementRule, file);
+  if (retirement) applyStructureShare(assumptions, base, s.assumptions ?? {}, retirement);
   const input: ProjectionInput = { base, stack, assumptions, overrides, until, retirement };
   const hash = await contentHash({
     model: MODEL_VERSION,
