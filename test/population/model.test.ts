@@ -99,8 +99,22 @@ describe('expenditure by age', () => {
     expect(new D(1049027224).dividedBy('0.26').dividedBy(new D(527277560).dividedBy('0.74')).toDecimalPlaces(2).toString()).toBe('5.66');
     const { prepared, projection: p } = await runDoc(exampleDoc('city-2021.json'));
     expect(prepared.input.assumptions.retireeCostWeight.toString()).toBe('5.66');
-    // The age-cost slope reproduces it in the base year, and the banner (no visit split) keeps the default 3.
-    expect(p.population!.ageCostSlope).toBeGreaterThan(0.05);
+    // The age-cost slope reproduces it in the base year: Σ retirees(x) e^{β(x−40)} / retirees ÷ the same for
+    // members in service, from the base-year pyramid, is 5.66.
+    const beta = p.population!.ageCostSlope;
+    const pyr = p.population!.pyramids[0]!.byStatus;
+    const mean = (st: 'retiree' | 'inService') => {
+      let n = 0;
+      let c = 0;
+      for (const sex of ['male', 'female'] as const) pyr[st][sex].forEach((v, x) => ((n += v), (c += v * Math.exp(beta * (x - 40)))));
+      return c / n;
+    };
+    expect(mean('retiree') / mean('inService')).toBeCloseTo(5.66, 9);
+    // β = 0.0624: a 65-year-old costs e^{25β} = 4.8 times a 40-year-old, an 80-year-old 12 times; steeper than the
+    // out-of-pocket spending of urban households (60s: 1.5-2 times a 40-year-old, 80s: 2-2.7 times; Ageing and
+    // health-care expenditure in urban China, 2005), as a fund that reimburses retirees more would be.
+    expect(beta).toBeCloseTo(0.0624, 3);
+    // The banner (no visit split) keeps the default 3.
     const banner = await runDoc(exampleDoc('banner-2022.json'));
     expect(banner.prepared.input.assumptions.retireeCostWeight.toString()).toBe('3');
     expect(banner.projection.population!.ageCostSlope).toBeLessThan(p.population!.ageCostSlope);
