@@ -212,3 +212,21 @@ describe('Monte Carlo over the exact projection', () => {
     expect(cancelled).toMatchObject({ ok: false, cancelled: true });
   });
 });
+
+describe('Monte Carlo on a pool of worker threads', () => {
+  it('gives the same percentiles over one thread and over two as in this thread', async () => {
+    const { nodePool } = await import('../../src/analyses/monte-carlo-pool.ts');
+    const setup = await prepareMonteCarlo(city(), file, env, { paths: 8, seed: 2026 });
+    const here = await runMonteCarlo(setup, inThreadExecutor(env));
+    for (const threads of [1, 2]) {
+      const pool = nodePool(threads);
+      try {
+        const r = await runMonteCarlo(setup, pool, { chunk: 3 });
+        expect(r.funds).toEqual(here.funds);
+      } finally {
+        await pool.close();
+      }
+    }
+    // starting threads that compile TypeScript takes seconds on a busy machine
+  }, 120_000);
+});
