@@ -29,6 +29,8 @@ import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunV
 import { backtest } from '../analyses/backtest.ts';
 import { sensitivityView, solveView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
+import { UncertaintyService, type MonteCarloRequest, type MonteCarloView } from './uncertainty-service.ts';
+import type { Progress } from '../analyses/monte-carlo-run.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -88,6 +90,18 @@ export class SimulationService {
   /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */
   sensitivity(data: unknown, file = 'scenario', outcome?: string): Promise<SensitivityView> {
     return sensitivityView(data, file, outcome);
+  }
+
+  readonly #uncertainty = new UncertaintyService();
+
+  /** Monte Carlo over the scenario's uncertain assumptions (src/app/uncertainty-service.ts); pass onProgress through Comlink.proxy. */
+  monteCarlo(data: unknown, file: string, req: MonteCarloRequest = {}, onProgress?: Progress): Promise<MonteCarloView> {
+    return this.#uncertainty.monteCarlo(data, file, req, onProgress);
+  }
+
+  /** Stops a Monte Carlo run (or every run); it answers `cancelled: true`. */
+  cancelMonteCarlo(runId?: string): void {
+    this.#uncertainty.cancelMonteCarlo(runId);
   }
 
   /** The setting of one lever that meets a target, confirmed on the exact projection, as a scenario to open. */
