@@ -15,6 +15,7 @@ import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { Progress } from '../analyses/progress.ts';
 
 type Text = { zh: string; en: string };
 export type Refused = { ok: false; problems: InputProblem[] };
@@ -22,7 +23,7 @@ export type Refused = { ok: false; problems: InputProblem[] };
 export type SensitivityView = { ok: true; outcome: Text; tornado: Tornado } | Refused;
 
 /** Told after each projection of a long analysis: how many are done of how many (an estimate for a goal seek). */
-export type Progress = (done: number, total: number) => void;
+export type { Progress };
 
 /** A lever an analysis may move, as the workbench's forms list it. */
 export interface AnalysisLever {
