@@ -7,7 +7,6 @@ import type { SeriesData } from '../engine/resolve.ts';
 import type { Assumptions } from './assumptions.ts';
 import type { BaseYear, Group } from './base-year.ts';
 import type { PopulationIndex } from '../population/for-model.ts';
-import { serviceIndex, type ServiceMix } from './services.ts';
 
 /** (1 + rate%)^years, exact. */
 export function growthFactor(ratePercent: Dec, years: number): Dec {
@@ -58,16 +57,7 @@ export function wageSeries(a: Assumptions, base: BaseYear, until: number): Serie
   return Object.keys(out).length ? { avgMonthlyWage: out } : {};
 }
 
-/**
- * Cost per insured person relative to the base year: price growth times use
- * growth. Where the fund's base-year benefits are known by service (`mix`),
- * the price part is the base-year-share-weighted sum of each service's index
- * at its own trend (src/model/services.ts); with no trend of its own, every
- * service grows at the overall costGrowth and the index is exactly as without
- * a mix.
- */
-export function costIndex(a: Assumptions, t: number, mix?: ServiceMix): Dec {
-  const overall = a.costGrowth.toNumber();
-  const byService = serviceIndex(mix, (s) => a.costGrowthByService[s]?.toNumber() ?? overall, overall, t);
-  return (byService === undefined ? growthFactor(a.costGrowth, t) : new D(byService)).times(growthFactor(a.utilizationGrowth, t));
+/** Cost per insured person relative to the base year: price growth times use growth. */
+export function costIndex(a: Assumptions, t: number): Dec {
+  return growthFactor(a.costGrowth, t).times(growthFactor(a.utilizationGrowth, t));
 }

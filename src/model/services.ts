@@ -101,15 +101,19 @@ export function serviceMixOf(period: { expenditure?: Node; visits?: Node }): Ser
 }
 
 /**
- * Σ share(s) × (1 + trend(s))^t: the price part of a fund's cost index relative
- * to the base year, float64. Undefined where every service the fund has
- * follows the same trend (then the overall growth factor applies exactly).
+ * A fund's price index relative to the base year, float64: Σ share(s) × the
+ * index of service s, a service with a trend of its own at (1 + trend)^t, the
+ * others at `overall` (the costGrowth index, with any yearly shocks). Without
+ * a mix, or with no service on a trend of its own, exactly `overall`.
  */
-export function serviceIndex(mix: ServiceMix | undefined, trend: (s: Service) => number, overall: number, t: number): number | undefined {
-  if (!mix) return undefined;
-  const services = (Object.keys(mix.shares) as Service[]).filter((s) => mix.shares[s]! > 0);
-  if (services.every((s) => trend(s) === overall)) return undefined;
+export function serviceCostIndex(mix: ServiceMix | undefined, trends: Partial<Record<Service, number>>, overall: number, t: number): number {
+  if (!mix) return overall;
+  const own = (Object.keys(trends) as Service[]).filter((s) => (mix.shares[s] ?? 0) > 0);
+  if (own.length === 0) return overall;
   let index = 0;
-  for (const s of services) index += mix.shares[s]! * Math.pow(1 + trend(s) / 100, t);
+  for (const s of Object.keys(mix.shares) as Service[]) {
+    const trend = trends[s];
+    index += mix.shares[s]! * (trend === undefined ? overall : Math.pow(1 + trend / 100, t));
+  }
   return index;
 }

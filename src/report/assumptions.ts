@@ -80,7 +80,7 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
   if (base.employees) out.push({ name: 'baseline/employees', value: base.employees.toString(), unit: '人', origin: 'baseline', why: { zh: `${base.year}年职工参保人数`, en: `employees insured in ${base.year}` } });
   if (base.employees && a.counts.inService === undefined) {
     if (a.retireeShareFromStructure) {
-      out.push({ name: 'assumptions/retireeShare', value: a.retireeShare.toString(), unit: '%', origin: 'baseline', why: { zh: '报告未分在职与退休：按基线给出的本地区年龄结构，适用全国在职、退休参保率（按国家医保局统计公报校准）', en: "no report splits in service and retired: the national participation of members in service and retirees (calibrated to the NHSA bulletins) applied to the baseline's own age structure" } });
+      out.push({ name: 'assumptions/retireeShare', value: a.retireeShare.toString(), unit: '%', origin: 'baseline', why: { zh: '报告未分在职与退休：按基线给出的本地区分年龄人数，适用全国在职、退休参保率（按国家医保局统计公报校准）', en: "no report splits in service and retired: the national participation of members in service and retirees (calibrated to the NHSA bulletins) applied to the baseline's own age structure" } });
     } else field('retireeShare', '%');
     field('flexibleShare', '%');
   }
