@@ -13,7 +13,7 @@ import { contentHash } from '../scenario/hash.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Environment, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { resolveUncertainty, type Uncertainty } from './monte-carlo-distributions.ts';
+import { resolveUncertainty, type Uncertainty } from '../scenario/uncertainty.ts';
 import { exactPathRunner, pathOf } from './monte-carlo-exact.ts';
 import { chunksOf, runChunk, summarise, type ChunkOutcome, type ChunkResult, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
 

@@ -17,7 +17,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 import { D } from '../common/money.ts';
 import type { FundId } from '../model/base-year.ts';
 import type { FertilityVariant } from '../population/cohort.ts';
-import type { Distribution, Uncertainty, UncertainName } from './monte-carlo-distributions.ts';
+import type { Distribution, Uncertainty, UncertainName } from '../scenario/uncertainty.ts';
 
 type Text = { zh: string; en: string };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { InputError } from '../../src/common/errors.ts';
 import { project } from '../../src/model/project.ts';
-import { resolveUncertainty, uncertaintyEntries, type UncertaintyInput } from '../../src/analyses/monte-carlo-distributions.ts';
+import { resolveUncertainty, uncertaintyEntries, type UncertaintyInput } from '../../src/scenario/uncertainty.ts';
 import { draw, pathStreams, summarise, type ChunkResult } from '../../src/analyses/monte-carlo.ts';
 import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo } from '../../src/analyses/monte-carlo-run.ts';
 import { UncertaintyService } from '../../src/app/uncertainty-service.ts';

@@ -199,7 +199,7 @@ export function resolveUncertainty(input: UncertaintyInput | undefined, a: Assum
       fixed.push({ name, origin, why });
       continue;
     }
-    varying.push({ name, distribution: dist, per: ('per' in spec && spec.per) || 'path', origin, text: describe(dist, META[name].unit), why, unit: META[name].unit });
+    varying.push({ name, distribution: dist, per: ('per' in spec && spec.per) || 'path', origin, text: describe(dist, META[name]), why, unit: META[name].unit });
   }
   if (problems.length) throw new InputError(problems);
   return { paths, seed, varying, fixed };
@@ -301,11 +301,13 @@ function resolveDistribution(
   return bad ? undefined : out;
 }
 
-function describe(d: Distribution, unit: string): Text {
+function describe(d: Distribution, meta: { unit: string; min: number; max: number }): Text {
+  const unit = meta.unit;
   switch (d.type) {
     case 'normal': {
-      const cut = d.min > -99 || d.max < 100 ? `，截断于 ${d.min} 至 ${d.max}` : '';
-      const cutEn = d.min > -99 || d.max < 100 ? `, truncated to ${d.min}-${d.max}` : '';
+      // Only a truncation the scenario or the default states; every draw is held to the assumption's own range anyway.
+      const cut = d.min > meta.min || d.max < meta.max ? `，截断于 ${d.min} 至 ${d.max}` : '';
+      const cutEn = d.min > meta.min || d.max < meta.max ? `, truncated to ${d.min} to ${d.max}` : '';
       return { zh: `正态分布：均值 ${d.mean}，标准差 ${d.sd}（${unit}）${cut}`, en: `normal: mean ${d.mean}, sd ${d.sd} (${unit})${cutEn}` };
     }
     case 'uniform':
