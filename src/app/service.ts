@@ -27,10 +27,9 @@ import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
-import { sensitivityView, solveView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
+import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 import { UncertaintyService, type MonteCarloRequest, type MonteCarloView } from './uncertainty-service.ts';
-import type { Progress } from '../analyses/monte-carlo-run.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -88,8 +87,8 @@ export class SimulationService {
   }
 
   /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */
-  sensitivity(data: unknown, file = 'scenario', outcome?: string): Promise<SensitivityView> {
-    return sensitivityView(data, file, outcome);
+  sensitivity(data: unknown, file = 'scenario', outcome?: string, progress?: Progress): Promise<SensitivityView> {
+    return sensitivityView(data, file, outcome, progress);
   }
 
   readonly #uncertainty = new UncertaintyService();
@@ -105,8 +104,18 @@ export class SimulationService {
   }
 
   /** The setting of one lever that meets a target, confirmed on the exact projection, as a scenario to open. */
-  solve(data: unknown, file: string, req: SolveRequest): Promise<SolveView> {
-    return solveView(data, file, req);
+  solve(data: unknown, file: string, req: SolveRequest, progress?: Progress): Promise<SolveView> {
+    return solveView(data, file, req, progress);
+  }
+
+  /** The outcome over two levers' values (a heat map). */
+  grid(data: unknown, file: string, req: GridRequest, progress?: Progress): Promise<GridView> {
+    return gridView(data, file, req, progress);
+  }
+
+  /** The levers, funds and years the analysis forms offer for a scenario. */
+  analysisOptions(data: unknown, file = 'scenario'): Promise<AnalysisOptions> {
+    return analysisOptions(data, file);
   }
 
   /**

@@ -12,3 +12,11 @@ export function contributionBase(wage: Dec, floor: Dec | undefined, ceiling: Dec
   if (ceiling !== undefined) base = D.min(base, ceiling);
   return base;
 }
+
+/** The same clamp on float64, for the model's drivers; NaN means "not set". */
+export function contributionBaseF64(wage: number, floor: number, ceiling: number): number {
+  let base = wage;
+  if (!Number.isNaN(floor) && floor > base) base = floor;
+  if (!Number.isNaN(ceiling) && ceiling < base) base = ceiling;
+  return base;
+}

@@ -60,7 +60,10 @@ export function closeYear(
   const expenditureTotal = sum(Object.values(expenditure));
   const currentBalance = incomeTotal.minus(expenditureTotal);
   const cumulative = openingCumulative.plus(currentBalance);
-  const monthsPayable = monthsPayableOf(cumulative, expenditureTotal, pastExpenditure, method);
+  const past = pastExpenditure.slice(0, 2); // the caller goes on to add this year to its list
+  let monthsPayable: Dec | undefined | null = null;
+  let balanceRate: Dec | undefined | null = null;
+  // The two ratios are divisions at 40 digits: computed when first read, once.
   return {
     year,
     income,
@@ -68,11 +71,19 @@ export function closeYear(
     incomeTotal,
     expenditureTotal,
     currentBalance,
-    balanceRate: incomeTotal.isZero() ? undefined : currentBalance.dividedBy(incomeTotal).times(100),
+    get balanceRate() {
+      if (balanceRate === null) balanceRate = incomeTotal.isZero() ? undefined : currentBalance.dividedBy(incomeTotal).times(100);
+      return balanceRate;
+    },
     cumulative,
-    monthsPayable,
+    get monthsPayable() {
+      if (monthsPayable === null) monthsPayable = monthsPayableOf(cumulative, expenditureTotal, past, method);
+      return monthsPayable;
+    },
     monthsPayableMethod: method,
-    warning: warningLevel(cumulative, monthsPayable, thresholds),
+    get warning() {
+      return warningLevel(cumulative, this.monthsPayable, thresholds);
+    },
   };
 }
 
@@ -87,7 +98,7 @@ export function monthsPayableOf(cumulative: Dec, current: Dec, past: Dec[], meth
   else if (method === 'last-year-expenditure') yearly = past[0];
   else if (past.length >= 2) yearly = sum([current, past[0]!, past[1]!]).dividedBy(3);
   if (!yearly || yearly.isZero()) return undefined;
-  return cumulative.dividedBy(yearly.dividedBy(12));
+  return cumulative.times(12).dividedBy(yearly);
 }
 
 export function warningLevel(cumulative: Dec, months: Dec | undefined, t: Thresholds): WarningLevel {

@@ -5,16 +5,16 @@
  * equals the report and a policy change acts only through the mechanism it
  * touches. Lines are rounded to the fen; totals and balances are sums.
  */
-import { D, ONE, sum, toFen, ZERO, type Dec } from '../common/money.ts';
+import { D, sum, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Override } from '../engine/resolve.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
 import type { BaseFund, BaseYear, ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
-import { costIndex, countsIn, growthFactor, wageSeries, type Counts } from './drivers.ts';
+import type { Counts } from './drivers.ts';
+import { AID_GROUPS, cachedPopulation, expenditureDriver, incomeDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import { addLines, closeYear, type FundProjection, type FundYear, type MonthsPayableMethod, type Thresholds } from './fund-year.ts';
-import { employeeContributions, residentYear, type EmployeeYear, type ResidentYear } from './mechanisms.ts';
-import { PolicyTimeline } from './policy-timeline.ts';
-import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
+import type { ResidentYear } from './mechanisms.ts';
+import type { PopulationIndex } from '../population/for-model.ts';
 import { populationSummary, type PopulationSummary } from '../population/summary.ts';
 import { anchorOf, calibrate, type Calibration, type DriverAt, type Side } from './calibration.ts';
 
@@ -65,116 +65,96 @@ export interface Projection {
   calibration: Calibration;
 }
 
-/** Everything that moves lines in one year. */
-interface Drivers {
-  t: number;
-  counts: Counts;
-  employees: Dec;
-  /** Employees who pay contributions: in service and flexible (retirees do not). */
-  contributors: Dec;
-  employee?: EmployeeYear;
-  resident: ResidentYear;
-  collection: Dec;
-  wageIndex: Dec;
-  cost: Dec;
-  employeeCostUnits: Dec;
-  /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
-  residentAgeCost: Dec;
-  aidGroups: Dec;
-  /** Growth of medical aid's fiscal funding since the base year. */
-  aidFunding: Dec;
-}
-
-const EMPLOYEE_GROUPS = ['inService', 'retiree', 'flexible'] as const;
-const AID_GROUPS = ['tekun', 'dibao', 'fanpin'] as const;
-
 export function project(input: ProjectionInput): Projection {
   const { assumptions: a, until } = input;
   const base = withCriticalIllness(input.base, a.criticalIllnessShare);
   const notes: { zh: string; en: string }[] = [];
-  const series = wageSeries(a, base, until);
-  const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
-  const wage = (y: number) => {
-    const s = series.avgMonthlyWage?.[String(y)];
-    return s === undefined ? undefined : new D(s);
-  };
-
-  const first = Math.min(base.year, ...(base.history ?? []).map((p) => p.year));
-  const pop: PopulationIndex | undefined = input.retirement
-    ? populationIndex({ baseYear: base.year, from: first, until, start: countsIn(a, base, base.year, base.employees), assumptions: a, retirement: input.retirement })
-    : undefined;
-  // Cost per head by age: each group's mean cost at its ages (retirees weighted by age), or the fixed retiree weight.
-  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): Dec =>
-    pop ? new D(pop.cost(g, y)).dividedBy(pop.cost('inService', base.year)) : g === 'retiree' ? a.retireeCostWeight : ONE;
-  const drivers = new Map<number, Drivers>();
-  // Reported years before the base year need drivers too: calibration reads a level from each.
-  for (let y = first; y <= until; y++) {
-    const t = y - base.year;
-    const counts = countsIn(a, base, y, base.employees, pop);
-    const employees = EMPLOYEE_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO);
-    const cost = costIndex(a, t);
-    drivers.set(y, {
-      t,
-      counts,
-      employees,
-      contributors: (counts.inService ?? ZERO).plus(counts.flexible ?? ZERO),
-      employee: employeeContributions(tl, a, counts, y, wage),
-      resident: residentYear(tl, y),
-      // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
-      collection: t <= 0 ? ONE : a.collectionRate.dividedBy(100),
-      wageIndex: growthFactor(a.wageGrowth, t),
-      cost,
-      employeeCostUnits: EMPLOYEE_GROUPS.reduce((s, g) => s.plus((counts[g] ?? ZERO).times(ageCost(g, y))), ZERO).times(cost),
-      residentAgeCost: pop ? ageCost('resident', y) : ONE,
-      aidGroups: AID_GROUPS.reduce((s, g) => s.plus(counts[g] ?? ZERO), ZERO),
-      aidFunding: growthFactor(a.aidFundingGrowth, t),
-    });
-  }
-  // What a person pays as the rules say, before makeConsistent fills gaps for the drivers' sake.
-  const perPerson: PersonYear[] = [...drivers].filter(([year]) => year >= base.year).map(([year, d]) => ({ year, residentStandard: d.resident.standard, residentSubsidy: d.resident.subsidy, aidPays: d.resident.aidPays }));
-  makeConsistent(drivers, base.year, until);
-  const d0 = drivers.get(base.year)!;
+  const policy = policyYears(input);
+  const series = policy.series;
+  const start = startCounts(a, base.employees);
+  const pop = input.retirement ? cachedPopulation(input, start, a.population, a.retireeCostWeight.toNumber()) : undefined;
+  const drivers = yearDrivers(input, policy, pathAssumptions(a), start, pop);
+  const first = policy.first;
+  const dAt = (y: number) => drivers[y - first];
+  const d0 = dAt(base.year)!;
   if (!d0.employee && base.funds.some((f) => f.id.startsWith('employee'))) {
     notes.push(
-      wage(base.year) === undefined
+      series.avgMonthlyWage?.[String(base.year)] === undefined
         ? { zh: '职工缴费按参保人数和工资增长推算：未知平均工资（可在假设中填写基期月平均工资）', en: 'employee contributions grow with insured counts and wages: the average wage is not known (assumptions.avgMonthlyWage)' }
         : { zh: '职工缴费按参保人数和工资增长推算：所选规则未设定单位缴费比例', en: 'employee contributions grow with insured counts and wages: the rules set no employer rate' },
     );
   }
-  if (d0.resident.standard === undefined && base.funds.some((f) => f.id === 'resident')) {
+  if (policy.residentAsRuled[base.year - first]!.standard === undefined && base.funds.some((f) => f.id === 'resident')) {
     notes.push({ zh: '居民缴费按参保人数推算：所选规则未设定基期个人缴费标准', en: 'resident contributions grow with insured counts: the rules set no individual standard for the base year' });
   }
+  const calibration = calibrationOf(base, drivers, first, a, input.base);
+  const money = moneyPhase(base, drivers, first, until, a, policy, calibration);
 
-  const driverAt: DriverAt = (fund, side, line, y) => {
-    const d = drivers.get(y);
-    if (!d) return undefined;
-    return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
+  // What a person pays as the rules say, before gaps are filled for the drivers' sake.
+  const perPerson: PersonYear[] = [];
+  const counts: { year: number; counts: Counts }[] = [];
+  for (let y = base.year; y <= until; y++) {
+    const r = policy.residentAsRuled[y - first]!;
+    perPerson.push({ year: y, residentStandard: r.standard, residentSubsidy: r.subsidy, aidPays: r.aidPays });
+    counts.push({ year: y, counts: Object.fromEntries(Object.entries(dAt(y)!.counts).map(([g, n]) => [g, new D(n)])) });
+  }
+  return {
+    ...money,
+    perPerson,
+    counts,
+    ...(pop ? { population: summaryOf(pop, base.year, until, a.population) } : {}),
+    notes,
+    calibration,
   };
-  const calibration = calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
-  const deferred = [...deferredAmounts(calibration, drivers), ...outpatientPooling(base, tl, drivers, calibration, until)];
+}
 
-  const methodOf = (fund: FundId, y: number): MonthsPayableMethod => {
-    const scheme = fund.startsWith('employee') ? 'employee' : fund;
-    const r = tl.at(y, 1, scheme === 'employee' ? 'in-service' : 'resident');
-    const v = r.values.get(`${scheme}.monthsPayable.method`)?.value;
-    return (typeof v === 'string' ? v : 'current-year-expenditure') as MonthsPayableMethod;
-  };
-  const thresholdsOf = (y: number): Thresholds => {
-    const r = tl.at(y, 1, 'resident');
-    return {
-      low: tl.value(r, 'warning.monthsPayable.low'),
-      normalLow: tl.value(r, 'warning.monthsPayable.normalLow'),
-      normalHigh: tl.value(r, 'warning.monthsPayable.normalHigh'),
-      high: tl.value(r, 'warning.monthsPayable.high'),
+const summaries = new WeakMap<PopulationIndex, Map<string, PopulationSummary>>();
+
+/** The population summary, once per population model and span (it is read, never changed). */
+function summaryOf(pop: PopulationIndex, baseYear: number, until: number, settings: Assumptions['population']): PopulationSummary {
+  let m = summaries.get(pop);
+  if (!m) summaries.set(pop, (m = new Map()));
+  const key = JSON.stringify([baseYear, until, settings]);
+  let s = m.get(key);
+  if (!s) m.set(key, (s = populationSummary(pop, baseYear, until, settings)));
+  return s;
+}
+
+/** Calibration on the reported years, each line's driver from the drivers phase. */
+export function calibrationOf(base: BaseYear, drivers: YearDrivers[], first: number, a: Assumptions, cacheBy: BaseYear): Calibration {
+  // Calibration reads the drivers of the reported years only: computed once per their values.
+  const reported = [base.year, ...(base.history ?? []).map((p) => p.year)];
+  const key = JSON.stringify([reported.map((y) => drivers[y - first]), a.calibration, a.aidFinancing, a.criticalIllnessShare]);
+  let byBase = calibrations.get(cacheBy);
+  if (!byBase) calibrations.set(cacheBy, (byBase = new Map()));
+  let c = byBase.get(key);
+  if (!c) {
+    const driverAt: DriverAt = (fund, side, line, y) => {
+      const d = drivers[y - first];
+      return d && new D(lineDriver(fund, side, line, d));
     };
-  };
+    c = calibrate(base, driverAt, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
+    if (byBase.size >= 64) byBase.delete(byBase.keys().next().value!);
+    byBase.set(key, c);
+  }
+  return c;
+}
+
+const calibrations = new WeakMap<BaseYear, Map<string, Calibration>>();
+
+/** The money phase, exact: every line charged to the fen from the drivers, totals and balances as sums. */
+function moneyPhase(base: BaseYear, drivers: YearDrivers[], first: number, until: number, a: Assumptions, policy: PolicyYears, calibration: Calibration) {
+  const dAt = (y: number) => drivers[y - first]!;
+  const deferred = [...deferredAmounts(calibration, drivers, first, policy), ...outpatientPooling(base, policy, drivers, first, calibration, until)];
+  const methodOf = (fund: FundId, y: number): MonthsPayableMethod => policy.methods.get(fund.startsWith('employee') ? 'employee' : fund)![y - base.year]!;
+  const thresholdsOf = (y: number): Thresholds => policy.thresholds[y - base.year]!;
 
   const hasParts = base.funds.some((f) => f.id.startsWith('employee.'));
   const funds: FundProjection[] = [];
   const projected = new Map<FundId, FundProjection>();
   for (const bf of base.funds) {
     if (bf.id === 'employee' && hasParts) continue;
-    const fp = projectFund(bf, base, drivers, until, a, methodOf, thresholdsOf, calibration, deferred);
+    const fp = projectFund(bf, base, dAt, policy, until, a, methodOf, thresholdsOf, calibration, deferred);
     projected.set(bf.id, fp);
   }
   const parent = base.funds.find((f) => f.id === 'employee');
@@ -210,113 +190,7 @@ export function project(input: ProjectionInput): Projection {
     funds,
     subsidy,
     subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
-    perPerson,
-    counts: [...drivers].filter(([year]) => year >= base.year).map(([year, d]) => ({ year, counts: d.counts })),
-    ...(pop ? { population: populationSummary(pop, base.year, until, a.population) } : {}),
-    notes,
-    calibration,
   };
-}
-
-/**
- * A driver must mean the same in every year, or a line jumps by the ratio of
- * two different things. A per-head amount or ratio missing in some years takes
- * its nearest known value (so a parameter first set in 2026 moves nothing
- * until it changes); the subsidy split and the contribution mechanism are used
- * only if the base year has them, and carried forward where a later year lacks them.
- */
-function makeConsistent(drivers: Map<number, Drivers>, from: number, until: number): void {
-  const years = [...drivers.keys()].sort((a, b) => a - b);
-  for (const d of drivers.values()) d.resident = { ...d.resident };
-  const fill = (get: (r: ResidentYear) => Dec | undefined, set: (r: ResidentYear, v: Dec) => void) => {
-    const values = years.map((y) => get(drivers.get(y)!.resident));
-    const first = values.find((v) => v !== undefined) ?? ONE;
-    let last = first;
-    years.forEach((y, i) => {
-      last = values[i] ?? last;
-      set(drivers.get(y)!.resident, last);
-    });
-  };
-  fill((r) => r.standard, (r, v) => (r.standard = v));
-  fill((r) => r.collected, (r, v) => (r.collected = v));
-  fill((r) => r.subsidy, (r, v) => (r.subsidy = v));
-  fill((r) => r.reimbursementRatio, (r, v) => (r.reimbursementRatio = v));
-  fill((r) => r.aidReimbursementRatio, (r, v) => (r.aidReimbursementRatio = v));
-  const d0 = drivers.get(from)!;
-  // Each later year from the one before, then the reported years before the base year from the one after.
-  const carry = (d: Drivers, from: Drivers) => {
-    if (!d0.resident.split) d.resident.split = undefined;
-    else if (!d.resident.split) d.resident.split = from.resident.split;
-    if (!d0.employee) d.employee = undefined;
-    else if (!d.employee && from.employee) {
-      // Rules that stop setting a rate: contributions follow the wage mass from the last year they were due.
-      const k = d.contributors.times(d.wageIndex).dividedBy(from.contributors.times(from.wageIndex));
-      const e = from.employee;
-      d.employee = { employer: e.employer.times(k), individual: e.individual.times(k), maternity: e.maternity.times(k), toAccounts: e.toAccounts.times(k) };
-    }
-  };
-  for (let y = from + 1; y <= until; y++) carry(drivers.get(y)!, drivers.get(y - 1)!);
-  for (let y = from - 1; drivers.has(y); y--) carry(drivers.get(y)!, drivers.get(y + 1)!);
-}
-
-/** The driver of one line of one fund in one year; undefined means "absolute, see absoluteLine". */
-function incomeDriver(fund: FundId, line: IncomeLine, d: Drivers): Dec {
-  const e = d.employee;
-  const r = d.resident;
-  const residents = d.counts.resident ?? ZERO;
-  const wageMass = d.contributors.times(d.wageIndex).times(d.collection);
-  switch (fund) {
-    case 'employee':
-      if (!e) return line.startsWith('contributions') ? wageMass : ONE;
-      if (line === 'contributions') return e.employer.plus(e.individual).plus(e.maternity).times(d.collection);
-      if (line === 'contributions.employer') return e.employer.times(d.collection);
-      if (line === 'contributions.individual') return e.individual.times(d.collection);
-      if (line === 'contributions.maternity') return e.maternity.times(d.collection);
-      return ONE;
-    case 'employee.pooling':
-      if (!e) return line.startsWith('contributions') || line === 'other' ? wageMass : ONE;
-      return line === 'interest' ? ONE : e.employer.plus(e.individual).plus(e.maternity).minus(e.toAccounts).times(d.collection);
-    case 'employee.account':
-      if (!e) return line === 'interest' ? ONE : wageMass;
-      return line === 'interest' ? ONE : e.toAccounts.times(d.collection);
-    case 'employee.largeAmount':
-    case 'employee.civilServant':
-      return line === 'interest' ? ONE : wageMass;
-    case 'resident': {
-      if (line === 'contributions.individual') return residents.times(r.collected ?? ONE).times(d.collection);
-      if (line === 'contributions') return (r.collected || r.subsidy ? residents.times((r.collected ?? ZERO).plus(r.subsidy ?? ZERO)) : residents).times(d.collection);
-      if (line === 'subsidy') return residents.times(r.subsidy ?? ONE);
-      if (line.startsWith('subsidy.')) {
-        const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
-        return residents.times(r.split ? r.split[level] : (r.subsidy ?? ONE));
-      }
-      return ONE;
-    }
-    case 'aid':
-      return line.startsWith('subsidy') ? d.aidFunding : ONE;
-  }
-}
-
-function expenditureDriver(fund: FundId, line: ExpenditureLine, d: Drivers): Dec {
-  const r = d.resident;
-  switch (fund) {
-    case 'employee':
-    case 'employee.pooling':
-    case 'employee.largeAmount':
-    case 'employee.civilServant':
-      if (line === 'benefits.maternity') return (d.counts.inService ?? d.employees).times(d.cost);
-      return line === 'other' ? ONE : d.employeeCostUnits;
-    case 'employee.account':
-      // Accounts pay out what goes in, roughly: spending follows the money credited.
-      return line === 'other' ? ONE : d.employees.times(d.wageIndex);
-    case 'resident':
-      // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
-      if (line === 'criticalIllness') return (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost);
-      return line === 'other' ? ONE : (d.counts.resident ?? ONE).times(d.cost).times(d.residentAgeCost).times(r.reimbursementRatio ?? ONE);
-    case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups.isZero() ? (d.counts.resident ?? ONE) : d.aidGroups).times(d.cost).times(d.residentAgeCost).times(r.aidReimbursementRatio ?? ONE);
-      return ONE;
-  }
 }
 
 /**
@@ -364,19 +238,19 @@ function withCriticalIllness(base: BaseYear, sharePercent: Dec): BaseYear {
  * instead (employee.outpatient.pooledPercent, p). Against the base year's share p0, pooling pays
  * account spending × (p − p0) / (100 − p0) more each year and the accounts as much less; the employee total is unchanged.
  */
-function outpatientPooling(base: BaseYear, tl: PolicyTimeline, drivers: Map<number, Drivers>, c: Calibration, until: number): Deferred[] {
+function outpatientPooling(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, c: Calibration, until: number): Deferred[] {
   const account = base.funds.find((f) => f.id === 'employee.account');
   const spent = account?.expenditure.benefits;
   if (!spent || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
-  const pct = (y: number) => tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO;
+  const pct = (y: number) => policy.pooledPercent[y - base.year]!;
   const p0 = pct(base.year);
-  const d0 = drivers.get(base.year)!;
+  const d0 = drivers[base.year - first]!;
   const anchor = anchorOf(c, 'employee.account', 'expenditure', 'benefits') ?? spent;
   const out: Deferred[] = [];
   for (let y = base.year + 1; y <= until; y++) {
     const dp = pct(y).minus(p0);
     if (dp.isZero()) continue;
-    const accountSpending = scale(anchor, expenditureDriver('employee.account', 'benefits', drivers.get(y)!), expenditureDriver('employee.account', 'benefits', d0));
+    const accountSpending = scale(anchor, expenditureDriver('employee.account', 'benefits', drivers[y - first]!), expenditureDriver('employee.account', 'benefits', d0));
     const moved = toFen(accountSpending.times(dp).dividedBy(new D(100).minus(p0)));
     out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: moved.negated() });
   }
@@ -397,19 +271,19 @@ interface Deferred {
  * model gives for that line in the year it belongs to (medical aid's
  * contributions: the aid groups × what aid pays under the rules).
  */
-function deferredAmounts(c: Calibration, drivers: Map<number, Drivers>): Deferred[] {
+function deferredAmounts(c: Calibration, drivers: YearDrivers[], first: number, policy: PolicyYears): Deferred[] {
   const out: Deferred[] = [];
   for (const m of c.timing) {
     if (!m.applied) continue;
     const it = m.item;
-    const d = drivers.get(it.year);
+    const d = drivers[it.year - first];
     let amount = it.amount;
     if (!amount && d) {
-      if (it.line === 'aid.contributions') amount = toFen(aidContributions(d));
+      if (it.line === 'aid.contributions') amount = toFen(aidContributions(d, policy.resident[it.year - first]!));
       else {
         const l = c.lines.find((x) => x.fund === it.fund && x.side === it.side && x.line === it.line);
         const level = l?.levels.find((v) => v.year === it.year && !v.half)?.level;
-        amount = level ? toFen(level.times(it.side === 'income' ? incomeDriver(it.fund, it.line as IncomeLine, d) : expenditureDriver(it.fund, it.line as ExpenditureLine, d))) : undefined;
+        amount = level ? toFen(level.times(lineDriver(it.fund, it.side, it.line, d))) : undefined;
       }
     }
     m.amount = amount;
@@ -419,20 +293,29 @@ function deferredAmounts(c: Calibration, drivers: Map<number, Drivers>): Deferre
 }
 
 /** What medical aid pays for contributions: a mechanism in absolute 元, not scaled from the base year (often 0). */
-function aidContributions(d: Drivers): Dec {
-  const p = d.resident.aidPays;
-  return AID_GROUPS.reduce((s, g) => s.plus((d.counts[g] ?? ZERO).times(p[g])), ZERO);
+export function aidContributions(d: YearDrivers, r: ResidentYear): Dec {
+  let s = ZERO;
+  for (const g of AID_GROUPS) {
+    const n = d.counts[g];
+    if (n !== undefined) s = s.plus(new D(n).times(r.aidPays[g]));
+  }
+  return s;
 }
 
-function scale(baseAmount: Dec, driver: Dec, baseDriver: Dec): Dec {
-  if (baseDriver.isZero()) return baseAmount;
-  return toFen(baseAmount.times(driver).dividedBy(baseDriver));
+/**
+ * line_y = round_half_up(line_base × index_y), the index driver_y / driver_base
+ * a float64 of the drivers phase, read as its shortest decimal: the product is exact.
+ */
+export function scale(baseAmount: Dec, driver: number, baseDriver: number): Dec {
+  if (baseDriver === 0) return baseAmount;
+  return toFen(baseAmount.times(driver / baseDriver));
 }
 
 function projectFund(
   bf: BaseFund,
   base: BaseYear,
-  drivers: Map<number, Drivers>,
+  dAt: (y: number) => YearDrivers,
+  policy: PolicyYears,
   until: number,
   a: Assumptions,
   methodOf: (f: FundId, y: number) => MonthsPayableMethod,
@@ -440,7 +323,7 @@ function projectFund(
   calibration: Calibration,
   deferred: Deferred[],
 ): FundProjection {
-  const d0 = drivers.get(base.year)!;
+  const d0 = dAt(base.year);
   const anchor = (side: Side, line: string, amount: Dec) => anchorOf(calibration, bf.id, side, line) ?? amount;
   const baseIncome = sumValues(bf.income);
   const baseExpenditure = sumValues(bf.expenditure);
@@ -458,7 +341,8 @@ function projectFund(
   const years: FundYear[] = [];
   let opening = opening0;
   for (let y = base.year; y <= until; y++) {
-    const d = drivers.get(y)!;
+    const d = dAt(y);
+    const r = policy.resident[y - policy.first]!;
     let income: Partial<Record<IncomeLine, Dec>>;
     let expenditure: Partial<Record<ExpenditureLine, Dec>>;
     if (y === base.year) {
@@ -472,10 +356,10 @@ function projectFund(
       if (!bf.income.interest && a.interestRate && opening.isPositive()) income.interest = toFen(opening.times(a.interestRate).dividedBy(100));
       expenditure = {};
       for (const [line, amount] of Object.entries(bf.expenditure) as [ExpenditureLine, Dec][]) {
-        expenditure[line] = line === 'aid.contributions' ? toFen(aidContributions(d)) : scale(anchor('expenditure', line, amount), expenditureDriver(bf.id, line, d), expenditureDriver(bf.id, line, d0));
+        expenditure[line] = line === 'aid.contributions' ? toFen(aidContributions(d, r)) : scale(anchor('expenditure', line, amount), expenditureDriver(bf.id, line, d), expenditureDriver(bf.id, line, d0));
       }
       if (bf.id === 'aid' && bf.expenditure['aid.contributions'] === undefined) {
-        const c = toFen(aidContributions(d));
+        const c = toFen(aidContributions(d, r));
         if (!c.isZero()) expenditure['aid.contributions'] = c;
       }
       // The report's deferrals (what a year did not pay is paid in the year the report names) and outpatient pooling's transfers.

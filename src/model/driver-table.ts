@@ -1,0 +1,452 @@
+/**
+ * The projection's first phase: its drivers, everything that is not money,
+ * in float64. Insured counts by group, wage and cost indices, what the rules
+ * make one person pay or receive in a year, collection: all plain numbers,
+ * computed once per scenario (and per path in the kernel). The money phase
+ * (project.ts exactly, kernel.ts on integer fen) charges each line from the
+ * same numbers: line_y = round_half_up(anchor × driver_y / driver_base).
+ *
+ * What depends on the policy alone (the compiled timeline, resident standards
+ * and subsidies, contribution rates month by month over the wage spread) and
+ * the population model are cached by what they depend on, so a second
+ * projection of the same scenario, or a path that changes only growth rates,
+ * collection or interest, recomputes none of it.
+ */
+import { D, ZERO, type Dec } from '../common/money.ts';
+import type { SeriesData } from '../engine/resolve.ts';
+import type { PolicyStack } from '../engine/stack.ts';
+import type { Assumptions } from './assumptions.ts';
+import { wageSeries } from './drivers.ts';
+import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
+import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
+import { residentYear, type ResidentYear } from './mechanisms.ts';
+import { PolicyTimeline } from './policy-timeline.ts';
+import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
+import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
+import type { ProjectionInput } from './project.ts';
+
+const EMPLOYEE_GROUPS = ['inService', 'retiree', 'flexible'] as const;
+export const AID_GROUPS = ['tekun', 'dibao', 'fanpin'] as const;
+
+/** What the resident rules give per head in a year, as float64 (NaN: not set). */
+export interface ResidentF64 {
+  standard: number;
+  collected: number;
+  subsidy: number;
+  split?: { central: number; region: number; city: number; county: number };
+  aidPays: { tekun: number; dibao: number; fanpin: number };
+  reimbursementRatio: number;
+  aidReimbursementRatio: number;
+}
+
+/** Contributions due in a year per person of each group under the rules, 元 (the sum of the twelve months). */
+interface PerHead {
+  employerPerInService: number;
+  employerPerRetiree: number;
+  individualPerInService: number;
+  individualPerFlexible: number;
+  maternityPerInService: number;
+  accountsPerInService: number;
+  accountsPerRetiree: number;
+}
+
+/** The policy of every year from the first reported to the horizon: depends on the rules, the wage series and the overrides only. */
+export interface PolicyYears {
+  /** The average monthly wage of every year the rules may ask for (drivers.ts wageSeries). */
+  series: SeriesData;
+  first: number;
+  until: number;
+  timeline: PolicyTimeline;
+  /** As the rules say, before gaps are filled (what a person pays, shown as such). */
+  residentAsRuled: ResidentYear[];
+  /** Gaps filled with the nearest known value (a driver must mean the same every year). */
+  resident: ResidentYear[];
+  residentF64: ResidentF64[];
+  /** Undefined in a year where the rules set no employer rate or the wage is unknown. */
+  perHead: (PerHead | undefined)[];
+  methods: Map<string, MonthsPayableMethod[]>;
+  thresholds: Thresholds[];
+  /** employee.outpatient.pooledPercent in January of each year. */
+  pooledPercent: Dec[];
+}
+
+/** Everything that moves lines in one year, float64. */
+export interface YearDrivers {
+  t: number;
+  counts: Partial<Record<Group, number>>;
+  employees: number;
+  /** Employees who pay contributions: in service and flexible (retirees do not). */
+  contributors: number;
+  employee?: { employer: number; individual: number; maternity: number; toAccounts: number };
+  resident: ResidentF64;
+  collection: number;
+  wageIndex: number;
+  cost: number;
+  employeeCostUnits: number;
+  /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
+  residentAgeCost: number;
+  aidGroups: number;
+  /** Growth of medical aid's fiscal funding since the base year. */
+  aidFunding: number;
+}
+
+/** The plain-number assumptions one path may change (the kernel's shocks, resolved). */
+export interface PathAssumptions {
+  wageGrowth: number;
+  costGrowth: number;
+  utilizationGrowth: number;
+  collectionRate: number;
+  aidFundingGrowth: number;
+  retireeCostWeight: number;
+  growth: Record<Group, number>;
+  wageGrowthByYear?: ArrayLike<number>;
+  costGrowthByYear?: ArrayLike<number>;
+  utilizationGrowthByYear?: ArrayLike<number>;
+}
+
+export function pathAssumptions(a: Assumptions): PathAssumptions {
+  return {
+    wageGrowth: a.wageGrowth.toNumber(),
+    costGrowth: a.costGrowth.toNumber(),
+    utilizationGrowth: a.utilizationGrowth.toNumber(),
+    collectionRate: a.collectionRate.toNumber(),
+    aidFundingGrowth: a.aidFundingGrowth.toNumber(),
+    retireeCostWeight: a.retireeCostWeight.toNumber(),
+    growth: Object.fromEntries(Object.entries(a.growth).map(([g, v]) => [g, v.toNumber()])) as Record<Group, number>,
+  };
+}
+
+/**
+ * (1 + rate%)^t for t years from the base year, float64; with a rate per
+ * projected year (index 0: the year after the base year), their product.
+ */
+export function growthIndex(ratePercent: number, t: number, byYear?: ArrayLike<number>): number {
+  if (t <= 0 || !byYear) return Math.pow(1 + ratePercent / 100, t);
+  let f = 1;
+  for (let k = 0; k < t; k++) f *= 1 + (k < byYear.length ? byYear[k]! : ratePercent) / 100;
+  return f;
+}
+
+/** The first year the model needs drivers for: calibration reads each reported year. */
+export function firstYear(base: BaseYear): number {
+  return Math.min(base.year, ...(base.history ?? []).map((p) => p.year));
+}
+
+// ---- caches ------------------------------------------------------------
+
+const policyCache = new WeakMap<PolicyStack, Map<string, PolicyYears>>();
+const populationCache = new WeakMap<PolicyStack, Map<string, PopulationIndex>>();
+const CACHE_LIMIT = 64;
+
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    if (map.size >= CACHE_LIMIT) map.delete(map.keys().next().value!);
+    map.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * The policy of every year, compiled once per rules, wages (the series the
+ * rules read: base-year wage, history and growth), overrides, tier and wage spread.
+ */
+export function policyYears(input: ProjectionInput): PolicyYears {
+  const { assumptions: a, base, until } = input;
+  let byStack = policyCache.get(input.stack);
+  if (!byStack) policyCache.set(input.stack, (byStack = new Map()));
+  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(',')];
+  const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
+  return remember(byStack, key, () => compilePolicy(input, wageSeries(a, base, until)));
+}
+
+function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears {
+  const { assumptions: a, base, until } = input;
+  const first = firstYear(base);
+  const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
+  const spread = a.wageDistribution.map((w) => w.toNumber());
+  const wage = (y: number) => {
+    const s = series.avgMonthlyWage?.[String(y)];
+    return s === undefined ? undefined : Number(s);
+  };
+  const residentAsRuled: ResidentYear[] = [];
+  const perHead: (PerHead | undefined)[] = [];
+  for (let y = first; y <= until; y++) {
+    residentAsRuled.push(residentYear(tl, y));
+    perHead.push(perHeadIn(tl, spread, y, wage));
+  }
+  const resident = filled(residentAsRuled);
+  // The subsidy split is used only if the base year has it, and carried forward where a later year lacks it.
+  const b = base.year - first;
+  for (let i = b + 1; i < resident.length; i++) if (!resident[i]!.split) resident[i]!.split = resident[i - 1]!.split;
+  for (let i = b - 1; i >= 0; i--) if (!resident[i]!.split) resident[i]!.split = resident[i + 1]!.split;
+  if (!resident[b]!.split) for (const r of resident) r.split = undefined;
+  const methods = new Map<string, MonthsPayableMethod[]>();
+  for (const scheme of ['employee', 'resident', 'aid']) {
+    const out: MonthsPayableMethod[] = [];
+    for (let y = base.year; y <= until; y++) {
+      const v = tl.at(y, 1, scheme === 'employee' ? 'in-service' : 'resident').values.get(`${scheme}.monthsPayable.method`)?.value;
+      out.push((typeof v === 'string' ? v : 'current-year-expenditure') as MonthsPayableMethod);
+    }
+    methods.set(scheme, out);
+  }
+  const thresholds: Thresholds[] = [];
+  const pooledPercent: Dec[] = [];
+  for (let y = base.year; y <= until; y++) {
+    const r = tl.at(y, 1, 'resident');
+    thresholds.push({
+      low: tl.value(r, 'warning.monthsPayable.low'),
+      normalLow: tl.value(r, 'warning.monthsPayable.normalLow'),
+      normalHigh: tl.value(r, 'warning.monthsPayable.normalHigh'),
+      high: tl.value(r, 'warning.monthsPayable.high'),
+    });
+    pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
+  }
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), perHead, methods, thresholds, pooledPercent };
+}
+
+/** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */
+function filled(years: ResidentYear[]): ResidentYear[] {
+  const out = years.map((r) => ({ ...r }));
+  const fill = (k: 'standard' | 'collected' | 'subsidy' | 'reimbursementRatio' | 'aidReimbursementRatio') => {
+    let last = years.find((r) => r[k] !== undefined)?.[k] ?? new D(1);
+    out.forEach((r) => {
+      last = r[k] ?? last;
+      r[k] = last;
+    });
+  };
+  fill('standard');
+  fill('collected');
+  fill('subsidy');
+  fill('reimbursementRatio');
+  fill('aidReimbursementRatio');
+  return out;
+}
+
+const num = (v: Dec | undefined) => (v === undefined ? Number.NaN : v.toNumber());
+
+function residentF64(r: ResidentYear): ResidentF64 {
+  return {
+    standard: num(r.standard),
+    collected: num(r.collected),
+    subsidy: num(r.subsidy),
+    split: r.split ? { central: r.split.central.toNumber(), region: r.split.region.toNumber(), city: r.split.city.toNumber(), county: r.split.county.toNumber() } : undefined,
+    aidPays: { tekun: r.aidPays.tekun.toNumber(), dibao: r.aidPays.dibao.toNumber(), fanpin: r.aidPays.fanpin.toNumber() },
+    reimbursementRatio: num(r.reimbursementRatio),
+    aidReimbursementRatio: num(r.aidReimbursementRatio),
+  };
+}
+
+/** Mean of the contribution base over the wage spread, float64. */
+function meanBase(avgWage: number, spread: number[], floor: number, ceiling: number): number {
+  let total = 0;
+  for (const r of spread) total += contributionBaseF64(avgWage * r, floor, ceiling);
+  return total / spread.length;
+}
+
+/**
+ * Contributions per person of each group in `year`, month by month (a
+ * temporary cut acts only in its months), or undefined where the rules set no
+ * employer rate or the average wage is unknown (the model then grows the
+ * reported contributions with insured counts and wages).
+ */
+function perHeadIn(tl: PolicyTimeline, spread: number[], year: number, wageOf: (y: number) => number | undefined): PerHead | undefined {
+  const probe = tl.at(year, 1, 'in-service');
+  // The base is the wage of the year the rules name: "以上年度本人月平均工资" is the year before.
+  const avgWage = wageOf(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? year - 1 : year);
+  if (avgWage === undefined) return undefined;
+  if (tl.value(probe, 'employee.rate.employer') === undefined) return undefined;
+  const p: PerHead = { employerPerInService: 0, employerPerRetiree: 0, individualPerInService: 0, individualPerFlexible: 0, maternityPerInService: 0, accountsPerInService: 0, accountsPerRetiree: 0 };
+  const v = (res: ReturnType<PolicyTimeline['at']>, name: string) => num(tl.value(res, name));
+  const or0 = (x: number) => (Number.isNaN(x) ? 0 : x);
+  for (let month = 1; month <= 12; month++) {
+    const rin = tl.at(year, month, 'in-service');
+    const base = meanBase(avgWage, spread, v(rin, 'employee.base.floor'), v(rin, 'employee.base.ceiling'));
+    const er = (base * or0(v(rin, 'employee.rate.employer'))) / 100;
+    const ir = (base * or0(v(rin, 'employee.rate.individual'))) / 100;
+    const rret = tl.at(year, month, 'retiree');
+    p.employerPerRetiree += (base * or0(v(rret, 'employee.rate.employerForRetiree'))) / 100;
+    // Retirees' accounts credited a fixed amount from pooling (国办发〔2021〕14号), where the rules set one.
+    p.accountsPerRetiree += or0(v(rret, 'employee.account.retireeCredit'));
+    const rflex = tl.at(year, month, 'flexible');
+    const flexBase = v(rflex, 'employee.flexible.base');
+    const flexRate = v(rflex, 'employee.rate.flexible');
+    if (flexBase && flexRate) p.individualPerFlexible += (flexBase * flexRate) / 100;
+    const mRate = v(rin, 'maternity.rate.employer');
+    if (mRate) p.maternityPerInService += (meanBase(avgWage, spread, v(rin, 'maternity.base.floor'), v(rin, 'maternity.base.ceiling')) * mRate) / 100;
+    p.employerPerInService += er;
+    p.individualPerInService += ir;
+    p.accountsPerInService += (ir * or0(v(rin, 'employee.account.shareOfIndividual'))) / 100 + (er * or0(v(rin, 'employee.account.shareOfEmployer'))) / 100;
+  }
+  return p;
+}
+
+/** The population model for these counts and assumptions, computed once per key. */
+export function cachedPopulation(input: ProjectionInput, start: Partial<Record<Group, number>>, population: Assumptions['population'], retireeCostWeight: number): PopulationIndex {
+  const retirement = input.retirement!;
+  let byStack = populationCache.get(retirement);
+  if (!byStack) populationCache.set(retirement, (byStack = new Map()));
+  const { base, until } = input;
+  const first = firstYear(base);
+  const key = JSON.stringify([base.year, first, until, start, population, retireeCostWeight]);
+  const n = (g: Group) => ({ toNumber: () => start[g] ?? 0 });
+  return remember(byStack, key, () =>
+    populationIndex({
+      baseYear: base.year,
+      from: first,
+      until,
+      start: { inService: n('inService'), flexible: n('flexible'), retiree: n('retiree'), resident: n('resident') },
+      assumptions: { ...input.assumptions, population, retireeCostWeight: new D(retireeCostWeight) },
+      retirement,
+    }),
+  );
+}
+
+/** Base-year counts by group, float64: the report's, or all employees split by the scenario's shares. */
+export function startCounts(a: Assumptions, employeesTotal: Dec | undefined): Partial<Record<Group, number>> {
+  const start: Partial<Record<Group, Dec>> = { ...a.counts };
+  if (employeesTotal && start.inService === undefined && start.retiree === undefined) {
+    start.retiree = employeesTotal.times(a.retireeShare).dividedBy(100);
+    start.flexible ??= employeesTotal.times(a.flexibleShare).dividedBy(100);
+    start.inService = employeesTotal.minus(start.retiree).minus(start.flexible);
+  }
+  return Object.fromEntries(Object.entries(start).map(([g, v]) => [g, v.toNumber()]));
+}
+
+/**
+ * The drivers of every year from the first reported to the horizon, float64.
+ * `pop` moves counts and costs by age where the population model is on.
+ */
+export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): YearDrivers[] {
+  const { base, until } = input;
+  const first = policy.first;
+  const baseCost = pop ? pop.cost('inService', base.year) : 1;
+  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pop ? pop.cost(g, y) / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
+  const out: YearDrivers[] = [];
+  for (let y = first; y <= until; y++) {
+    const t = y - base.year;
+    const counts: Partial<Record<Group, number>> = {};
+    for (const g in start) {
+      const moved = start[g as Group]! * growthIndex(p.growth[g as Group], t);
+      counts[g as Group] = pop && t !== 0 ? moved * pop.index(g as Group, y) : moved;
+    }
+    const cost = growthIndex(p.costGrowth, t, p.costGrowthByYear) * growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);
+    const wageIndex = growthIndex(p.wageGrowth, t, p.wageGrowthByYear);
+    const inService = counts.inService ?? 0;
+    const retiree = counts.retiree ?? 0;
+    const flexible = counts.flexible ?? 0;
+    const h = policy.perHead[y - first];
+    let employeeCostUnits = 0;
+    let employees = 0;
+    for (const g of EMPLOYEE_GROUPS) {
+      const c = counts[g] ?? 0;
+      employees += c;
+      employeeCostUnits += c * ageCost(g, y);
+    }
+    out.push({
+      t,
+      counts,
+      employees,
+      contributors: inService + flexible,
+      employee: h && {
+        employer: h.employerPerInService * inService + h.employerPerRetiree * retiree,
+        individual: h.individualPerInService * inService + h.individualPerFlexible * flexible,
+        maternity: h.maternityPerInService * inService,
+        toAccounts: h.accountsPerInService * inService + h.accountsPerRetiree * retiree,
+      },
+      resident: policy.residentF64[y - first]!,
+      // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
+      collection: t <= 0 ? 1 : p.collectionRate / 100,
+      wageIndex,
+      cost,
+      employeeCostUnits: employeeCostUnits * cost,
+      residentAgeCost: pop ? ageCost('resident', y) : 1,
+      aidGroups: (counts.tekun ?? 0) + (counts.dibao ?? 0) + (counts.fanpin ?? 0),
+      aidFunding: growthIndex(p.aidFundingGrowth, t),
+    });
+  }
+  // The contribution mechanism is used only if the base year has it; rules that stop setting a rate:
+  // contributions follow the wage mass from the last year they were due (later years from the one before,
+  // the reported years before the base year from the one after).
+  const b = base.year - first;
+  const carry = (d: YearDrivers, from: YearDrivers) => {
+    if (!out[b]!.employee) d.employee = undefined;
+    else if (!d.employee && from.employee) {
+      const k = (d.contributors * d.wageIndex) / (from.contributors * from.wageIndex);
+      const e = from.employee;
+      d.employee = { employer: e.employer * k, individual: e.individual * k, maternity: e.maternity * k, toAccounts: e.toAccounts * k };
+    }
+  };
+  for (let i = b + 1; i < out.length; i++) carry(out[i]!, out[i - 1]!);
+  for (let i = b - 1; i >= 0; i--) carry(out[i]!, out[i + 1]!);
+  return out;
+}
+
+/** The driver of one income line of one fund in one year. */
+export function incomeDriver(fund: FundId, line: IncomeLine, d: YearDrivers): number {
+  const e = d.employee;
+  const r = d.resident;
+  const residents = d.counts.resident ?? 0;
+  const wageMass = d.contributors * d.wageIndex * d.collection;
+  switch (fund) {
+    case 'employee':
+      if (!e) return line.startsWith('contributions') ? wageMass : 1;
+      if (line === 'contributions') return (e.employer + e.individual + e.maternity) * d.collection;
+      if (line === 'contributions.employer') return e.employer * d.collection;
+      if (line === 'contributions.individual') return e.individual * d.collection;
+      if (line === 'contributions.maternity') return e.maternity * d.collection;
+      return 1;
+    case 'employee.pooling':
+      if (!e) return line.startsWith('contributions') || line === 'other' ? wageMass : 1;
+      return line === 'interest' ? 1 : (e.employer + e.individual + e.maternity - e.toAccounts) * d.collection;
+    case 'employee.account':
+      if (!e) return line === 'interest' ? 1 : wageMass;
+      return line === 'interest' ? 1 : e.toAccounts * d.collection;
+    case 'employee.largeAmount':
+    case 'employee.civilServant':
+      return line === 'interest' ? 1 : wageMass;
+    case 'resident': {
+      // Gaps are filled (PolicyYears.resident): every per-head value is set.
+      if (line === 'contributions.individual') return residents * r.collected * d.collection;
+      if (line === 'contributions') return residents * (r.collected + r.subsidy) * d.collection;
+      if (line === 'subsidy') return residents * r.subsidy;
+      if (line.startsWith('subsidy.')) {
+        const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
+        return residents * (r.split ? r.split[level] : r.subsidy);
+      }
+      return 1;
+    }
+    case 'aid':
+      return line.startsWith('subsidy') ? d.aidFunding : 1;
+  }
+}
+
+/** The driver of one expenditure line of one fund in one year. */
+export function expenditureDriver(fund: FundId, line: ExpenditureLine, d: YearDrivers): number {
+  const r = d.resident;
+  const residents = d.counts.resident ?? 1;
+  switch (fund) {
+    case 'employee':
+    case 'employee.pooling':
+    case 'employee.largeAmount':
+    case 'employee.civilServant':
+      if (line === 'benefits.maternity') return (d.counts.inService ?? d.employees) * d.cost;
+      return line === 'other' ? 1 : d.employeeCostUnits;
+    case 'employee.account':
+      // Accounts pay out what goes in, roughly: spending follows the money credited.
+      return line === 'other' ? 1 : d.employees * d.wageIndex;
+    case 'resident':
+      // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
+      if (line === 'criticalIllness') return residents * d.cost * d.residentAgeCost;
+      return line === 'other' ? 1 : residents * d.cost * d.residentAgeCost * r.reimbursementRatio;
+    case 'aid':
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups === 0 ? residents : d.aidGroups) * d.cost * d.residentAgeCost * r.aidReimbursementRatio;
+      return 1;
+  }
+}
+
+/** The driver of a line, either side. */
+export function lineDriver(fund: FundId, side: 'income' | 'expenditure', line: string, d: YearDrivers): number {
+  return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
+}
