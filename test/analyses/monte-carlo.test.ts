@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { InputError } from '../../src/common/errors.ts';
 import { project } from '../../src/model/project.ts';
@@ -240,4 +241,12 @@ describe('Monte Carlo on a pool of worker threads', () => {
     }
     // starting threads that compile TypeScript takes seconds on a busy machine
   }, 120_000);
+});
+
+describe('the same numbers everywhere', () => {
+  it("draws what test/fixtures/monte-carlo/draws.json holds (Chromium checks the same file)", async () => {
+    const { firstDraws } = await import('./monte-carlo-draws.ts');
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/monte-carlo/draws.json', import.meta.url), 'utf8'));
+    expect(firstDraws()).toEqual(fixture);
+  });
 });
