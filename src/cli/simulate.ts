@@ -20,7 +20,7 @@ import { prepareScenario } from '../scenario/prepare.ts';
 import { Option, cliProgram, csvCell, integerValue, monthValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
 import { monteCarloCommand } from './monte-carlo.ts';
-import { MAX_PATHS, MAX_SEED } from '../scenario/uncertainty.ts';
+import { MAX_PATHS, MAX_SEED, resolveUncertainty, uncertaintyEntries } from '../scenario/uncertainty.ts';
 
 interface SimulateOptions extends AnalysisOptions {
   format: 'table' | 'csv' | 'json';
@@ -121,6 +121,7 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
       ...checksJson(r.projection),
       baselineFindings: r.findings,
       assumptions: assumptionsJson(assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)),
+      uncertainty: uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, r.scenario.title)),
       population: populationJson(r.projection, !!values.population),
     });
     const out: Record<string, unknown> = { scenario: json(a) };
@@ -180,6 +181,10 @@ function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; pr
   const rows = [['名称 name', '值 value', '单位 unit', '来源 origin', '依据 why']];
   for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
     rows.push([e.name, e.value, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
+  }
+  // The distributions --paths draws from (Monte Carlo), with their reasons.
+  for (const e of uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, ''))) {
+    rows.push([e.name, `${e.value.zh}（--paths 时抽样） / ${e.value.en} (drawn with --paths)`, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
   }
   out.push(table(rows), '');
   return out.join('\n');

@@ -36,6 +36,9 @@ describe('simulate --paths', () => {
     const c = await simulate('seeds/scenarios/xinjiang-2020.json', '--paths', '4', '--format', 'csv');
     const lines = c.out.trim().split('\n');
     expect(lines[0]).toContain('cumulative_p5_yuan');
+    // without --paths, the distributions are listed among the assumptions, with their reasons
+    const plain = JSON.parse((await simulate('seeds/scenarios/xinjiang-2020.json', '--format', 'json')).out);
+    expect(plain.scenario.uncertainty.find((e: { name: string }) => e.name === 'uncertainty/utilizationGrowth')).toMatchObject({ origin: 'default', per: 'path', value: { en: 'normal: mean 1, sd 0.5 (%/年)' } });
     // xinjiang-2020 projects to 2035: 16 years a fund
     expect((lines.length - 1) % 16).toBe(0);
   }, 60_000);
