@@ -4,7 +4,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { InputError } from '../../src/common/errors.ts';
 import { project } from '../../src/model/project.ts';
 import { resolveUncertainty, uncertaintyEntries, type UncertaintyInput } from '../../src/scenario/uncertainty.ts';
-import { draw, pathStreams, summarise, type ChunkResult, type PathShocks } from '../../src/analyses/monte-carlo.ts';
+import { draw, orderStatistics, pathStreams, summarise, type ChunkResult, type PathShocks } from '../../src/analyses/monte-carlo.ts';
 import { kernelPathRunner } from '../../src/analyses/monte-carlo-kernel.ts';
 import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo } from '../../src/analyses/monte-carlo-run.ts';
 import { UncertaintyService } from '../../src/app/uncertainty-service.ts';
@@ -135,6 +135,17 @@ describe('random streams', () => {
 });
 
 describe('percentiles', () => {
+  it('are the order statistics a full sort gives, duplicates and all (quickselect against sort, 300 random arrays)', () => {
+    const rng = xoroshiro128plus(3);
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + (Math.abs(rng.next()) % 200);
+      const xs = Float64Array.from({ length: n }, () => (rng.next() % 20) * 100 + 0);
+      const sorted = [...xs].sort((a, b) => a - b);
+      const ranks = [5, 25, 50, 75, 95].map((p) => Math.max(1, Math.ceil((p * n) / 100)));
+      expect(orderStatistics(xs, ranks)).toEqual(ranks.map((r) => sorted[r - 1]));
+    }
+  });
+
   it('are nearest-rank order statistics over every chunk, in yuan to the fen; exhaustion accumulates by year', () => {
     // 10 paths of one fund over 2 years, cut into chunks of 4 and 6. Year 1's cumulative balances in fen:
     // −300, −100, 100, ..., 1500 (paths 0-9 as 1500, −300, 100, 1300, | 300, −100, 500, 700, 900, 1100).
