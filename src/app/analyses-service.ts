@@ -10,6 +10,7 @@ import { ASSUMPTION_LEVERS, leverInfo, settingName, type LeverInfo } from '../an
 import { describeOutcome, exactEvaluator, exactProjection, fundsOf, parseOutcome, type Evaluator } from '../analyses/outcomes.ts';
 import { axisValues, defaultSwings, grid, tornado, type Grid, type Tornado } from '../analyses/sensitivity.ts';
 import { D } from '../common/money.ts';
+import type { Progress } from '../analyses/monte-carlo-run.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -22,7 +23,7 @@ export type Refused = { ok: false; problems: InputProblem[] };
 export type SensitivityView = { ok: true; outcome: Text; tornado: Tornado } | Refused;
 
 /** Told after each projection of a long analysis: how many are done of how many (an estimate for a goal seek). */
-export type Progress = (done: number, total: number) => void;
+export type { Progress };
 
 /** A lever an analysis may move, as the workbench's forms list it. */
 export interface AnalysisLever {
