@@ -252,6 +252,16 @@ describe('the panel on a phone, in English, with axe-core', () => {
     await click(inView(view, '#atab-tornado'));
     await settle(app);
     expect(await found()).to.deep.equal([]);
+    await click(inView(view, '#atab-monteCarlo'));
+    await view.updateComplete;
+    await typeField(view, 'paths', '40');
+    await click(inView(view, '#mc-run'));
+    await until(() => view._mc !== undefined, 120000);
+    await settle(app);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+    expect(await found()).to.deep.equal([]);
+    await click(inView(view, '#atab-tornado'));
+    await settle(app);
     // English: the heading, the tabs, the note, the table's columns
     const language = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === 'English')!;
     await click(language);
