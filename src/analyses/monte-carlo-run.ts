@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { resolveUncertainty, type Uncertainty } from './monte-carlo-distributions.ts';
 import { exactPathRunner, pathOf } from './monte-carlo-exact.ts';
 import { chunksOf, runChunk, summarise, type ChunkOutcome, type ChunkResult, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
+import type { Progress } from './progress.ts';
 
 /** The command line's or the workbench's choice of paths and seed, over the scenario's own. */
 export interface MonteCarloOptions {
@@ -112,7 +113,7 @@ export interface MonteCarloResult extends MonteCarloSummary {
   deterministic: { id: string; years: { year: number; cumulative: string; monthsPayable: number | null }[] }[];
 }
 
-export type Progress = (done: number, total: number) => void;
+export type { Progress };
 
 /** Default chunk: enough chunks to keep every worker busy and report progress, not so many that messages dominate. */
 export function chunkSize(paths: number, parallelism: number): number {

@@ -16,6 +16,7 @@ import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { Progress } from '../analyses/progress.ts';
 
 type Text = { zh: string; en: string };
 export type Refused = { ok: false; problems: InputProblem[] };

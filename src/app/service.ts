@@ -30,7 +30,6 @@ import { backtest } from '../analyses/backtest.ts';
 import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 import { UncertaintyService, type MonteCarloRequest, type MonteCarloView } from './uncertainty-service.ts';
-import type { Progress } from '../analyses/monte-carlo-run.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
