@@ -10,7 +10,6 @@ import { ASSUMPTION_LEVERS, leverInfo, settingName, type LeverInfo } from '../an
 import { describeOutcome, exactEvaluator, exactProjection, fundsOf, parseOutcome, type Evaluator } from '../analyses/outcomes.ts';
 import { axisValues, defaultSwings, grid, tornado, type Grid, type Tornado } from '../analyses/sensitivity.ts';
 import { D } from '../common/money.ts';
-import type { Progress } from '../analyses/monte-carlo-run.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';

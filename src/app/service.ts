@@ -27,7 +27,7 @@ import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
-import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
+import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
 import { UncertaintyService, type MonteCarloRequest, type MonteCarloView } from './uncertainty-service.ts';
 
