@@ -6,18 +6,76 @@
  */
 import { InputError, type InputProblem } from '../common/errors.ts';
 import { defaultRange, describeTarget, fundForLever, goalSeek, parseTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
-import { leverInfo, settingName } from '../analyses/levers.ts';
-import { describeOutcome, exactProjection, kernelEvaluator, parseOutcome } from '../analyses/outcomes.ts';
-import { defaultSwings, tornado, type Tornado } from '../analyses/sensitivity.ts';
+import { ASSUMPTION_LEVERS, leverInfo, settingName, type LeverInfo } from '../analyses/levers.ts';
+import { describeOutcome, exactProjection, fundsOf, kernelEvaluator, parseOutcome, type Evaluator } from '../analyses/outcomes.ts';
+import { axisValues, defaultSwings, grid, tornado, type Grid, type Tornado } from '../analyses/sensitivity.ts';
+import { D } from '../common/money.ts';
+import { FUND_NAMES } from '../report/names.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { Progress } from '../analyses/progress.ts';
 
 type Text = { zh: string; en: string };
 export type Refused = { ok: false; problems: InputProblem[] };
 
 export type SensitivityView = { ok: true; outcome: Text; tornado: Tornado } | Refused;
+
+/** Told after each projection of a long analysis: how many are done of how many (an estimate for a goal seek). */
+export type { Progress };
+
+/** A lever an analysis may move, as the workbench's forms list it. */
+export interface AnalysisLever {
+  name: string;
+  kind: 'parameter' | 'assumption';
+  label: Text;
+  unit: string;
+  current: string;
+  step: string;
+  /** The range a goal seek searches by default (0 to three times the value in force…). */
+  solveLow: string;
+  solveHigh: string;
+  /**
+   * The range a heat map spans by default, an assumption stated beside it:
+   * ±20% of an amount, ±1 percentage point of a rate, ±2 around an assumption.
+   */
+  gridLow: string;
+  gridHigh: string;
+}
+
+export type AnalysisOptions =
+  | { ok: true; baseYear: number; until: number; firstMonth: string; funds: { id: string; name: Text }[]; levers: AnalysisLever[] }
+  | Refused;
+
+export interface GridAxisRequest {
+  lever: string;
+  low: string;
+  high: string;
+  /** How many values from low to high (2-20). */
+  n: number;
+}
+
+export interface GridRequest {
+  rows: GridAxisRequest;
+  columns: GridAxisRequest;
+  outcome?: string;
+  /** The month a parameter's value changes from (default the first projected month). */
+  from?: string;
+}
+
+export type GridView = { ok: true; outcome: Text; grid: Grid; rows: { label: Text; unit: string }; columns: { label: Text; unit: string } } | Refused;
+
+/** The evaluator, telling `progress` after each projection. */
+function counting(evaluate: Evaluator, total: number, progress?: Progress): Evaluator {
+  if (!progress) return evaluate;
+  let done = 0;
+  return async (s) => {
+    const o = await evaluate(s);
+    progress(++done, Math.max(total, done));
+    return o;
+  };
+}
 
 export interface SolveRequest {
   lever: string;
@@ -48,28 +106,108 @@ async function prepare(data: unknown, file: string) {
 }
 
 /** The tornado of the default swings for an outcome ("months-payable:resident:2035", as on the command line). */
-export function sensitivityView(data: unknown, file: string, outcome?: string): Promise<SensitivityView> {
+export function sensitivityView(data: unknown, file: string, outcome?: string, progress?: Progress): Promise<SensitivityView> {
   return refusing(file, async () => {
     const { env, scenario, prepared } = await prepare(data, file);
     const spec = parseOutcome(outcome, prepared, 'outcome');
-    return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, defaultSwings(prepared), spec, kernelEvaluator(env, file)) };
+    const swings = defaultSwings(prepared);
+    const evaluate = counting(kernelEvaluator(env, file), 1 + 2 * swings.length, progress);
+    return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, swings, spec, evaluate) };
   });
 }
 
 /** A goal seek; a found answer carries the scenario to open. */
-export function solveView(data: unknown, file: string, req: SolveRequest): Promise<SolveView> {
+export function solveView(data: unknown, file: string, req: SolveRequest, progress?: Progress): Promise<SolveView> {
   return refusing(file, async () => {
     const { env, scenario, prepared } = await prepare(data, file);
     const lever = leverInfo(req.lever, prepared, req.from, 'lever');
     const from = lever.setting.kind === 'parameter' ? Number(lever.setting.from.slice(0, 4)) : prepared.input.base.year + 1;
     const target = parseTarget(req.target, fundForLever(lever, prepared, req.fund, 'fund'), from, prepared.input.until, 'target');
     const [low, high] = defaultRange(lever, req.range, 'range');
-    const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, kernelEvaluator(env, file), exactProjection(env, file));
+    // Bisection over the steps of the range for each bound, then the exact confirmation and the step beyond.
+    const steps = Math.max(1, new D(high).minus(low).dividedBy(lever.step).floor().toNumber());
+    const estimate = 2 * (Math.ceil(Math.log2(steps + 1)) + 1) + 2;
+    const exact = exactProjection(env, file);
+    let done = 0;
+    const tell = () => progress?.(++done, Math.max(estimate, done));
+    const evaluate = counting(kernelEvaluator(env, file), estimate, progress && (() => tell()));
+    const confirm = async (s: Scenario) => {
+      const p = await exact(s);
+      tell();
+      return p;
+    };
+    const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, evaluate, confirm);
     return {
       ok: true as const,
       lever: { name: settingName(lever.setting), label: lever.label, current: lever.current?.toString(), unit: lever.unit, step: lever.step.toString(), low, high },
       target: describeTarget(target),
       result,
     };
+  });
+}
+
+/** A suggested span for a heat map around the value in force (an assumption the form states and lets the user change). */
+function gridSpan(info: LeverInfo, current: InstanceType<typeof D>): [string, string] {
+  const round = (v: InstanceType<typeof D>) => v.dividedBy(info.step).toDecimalPlaces(0).times(info.step);
+  if (info.setting.kind === 'assumption') return [round(current.minus(2)).toString(), round(current.plus(2)).toString()];
+  if (info.unit === 'percent') return [round(D.max(0, current.minus(1))).toString(), round(D.min(100, current.plus(1))).toString()];
+  return [round(current.times('0.8')).toString(), round(current.times('1.2')).toString()];
+}
+
+/**
+ * What the analysis forms offer for a scenario: its funds, its years, and
+ * each lever with a value in force (every parameter its rules set in the
+ * first projected month, each assumption with a value), with default ranges.
+ */
+export function analysisOptions(data: unknown, file: string): Promise<AnalysisOptions> {
+  return refusing(file, async () => {
+    const { prepared } = await prepare(data, file);
+    const registry = prepared.input.stack.registry;
+    const levers: AnalysisLever[] = [];
+    for (const name of [...registry.names(), ...ASSUMPTION_LEVERS]) {
+      if (registry.has(name) && registry.get(name).unit === 'method') continue;
+      let info: LeverInfo;
+      try {
+        info = leverInfo(name, prepared);
+      } catch {
+        continue; // not a number a lever can set
+      }
+      if (!info.current) continue;
+      const [solveLow, solveHigh] = defaultRange(info);
+      const [gridLow, gridHigh] = gridSpan(info, info.current);
+      levers.push({ name, kind: info.setting.kind === 'assumption' ? 'assumption' : 'parameter', label: info.label, unit: info.unit, current: info.current.toString(), step: info.step.toString(), solveLow, solveHigh, gridLow, gridHigh });
+    }
+    const base = prepared.input.base.year;
+    return {
+      ok: true as const,
+      baseYear: base,
+      until: prepared.input.until,
+      firstMonth: `${base + 1}-01`,
+      funds: fundsOf(prepared).map((id) => ({ id, name: FUND_NAMES[id] })),
+      levers,
+    };
+  });
+}
+
+/** The outcome at every pair of values of two levers (a heat map), over the library's grid. */
+export function gridView(data: unknown, file: string, req: GridRequest, progress?: Progress): Promise<GridView> {
+  return refusing(file, async () => {
+    const { env, scenario, prepared } = await prepare(data, file);
+    const spec = parseOutcome(req.outcome, prepared, 'outcome');
+    const axis = (a: GridAxisRequest, field: 'rows' | 'columns') => {
+      const info = leverInfo(a.lever, prepared, req.from, `${field}.lever`);
+      if (!Number.isInteger(a.n) || a.n < 2 || a.n > 20) throw InputError.one(`${field}.n`, '', `the number of values must be a whole number from 2 to 20, not ${a.n}`);
+      for (const [k, v] of [['low', a.low], ['high', a.high]] as const) {
+        if (!/^-?[0-9]+(\.[0-9]+)?$/.test(String(v).trim())) throw InputError.one(`${field}.${k}`, '', `"${v}" is not a number`);
+      }
+      if (new D(a.low).greaterThan(a.high)) throw InputError.one(`${field}.low`, '', `the low end ${a.low} is above the high end ${a.high}`);
+      return { setting: info.setting, label: info.label, values: axisValues(info, a.low, a.high, a.n), unit: info.unit };
+    };
+    const rows = axis(req.rows, 'rows');
+    const columns = axis(req.columns, 'columns');
+    if (settingName(rows.setting) === settingName(columns.setting)) throw InputError.one('columns.lever', '', 'pick two different levers');
+    const evaluate = counting(kernelEvaluator(env, file), rows.values.length * columns.values.length, progress);
+    const result = await grid(scenario, rows, columns, spec, evaluate);
+    return { ok: true as const, outcome: describeOutcome(spec), grid: result, rows: { label: rows.label, unit: rows.unit }, columns: { label: columns.label, unit: columns.unit } };
   });
 }

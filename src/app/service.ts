@@ -7,7 +7,7 @@ import { InputError } from '../common/errors.ts';
 import type { Dec } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 import type { Category, Facts } from '../engine/facts.ts';
-import { resolveWithEngine } from '../engine/index.ts';
+import { resolveFast } from '../engine/index.ts';
 import type { Resolution, ResolvedValue } from '../engine/resolve.ts';
 import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
@@ -27,8 +27,9 @@ import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
-import { sensitivityView, solveView, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
+import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
+import { UncertaintyService, type MonteCarloRequest, type MonteCarloView } from './uncertainty-service.ts';
 
 const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
   employee: 'in-service',
@@ -86,13 +87,35 @@ export class SimulationService {
   }
 
   /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */
-  sensitivity(data: unknown, file = 'scenario', outcome?: string): Promise<SensitivityView> {
-    return sensitivityView(data, file, outcome);
+  sensitivity(data: unknown, file = 'scenario', outcome?: string, progress?: Progress): Promise<SensitivityView> {
+    return sensitivityView(data, file, outcome, progress);
+  }
+
+  readonly #uncertainty = new UncertaintyService();
+
+  /** Monte Carlo over the scenario's uncertain assumptions (src/app/uncertainty-service.ts); pass onProgress through Comlink.proxy. */
+  monteCarlo(data: unknown, file: string, req: MonteCarloRequest = {}, onProgress?: Progress): Promise<MonteCarloView> {
+    return this.#uncertainty.monteCarlo(data, file, req, onProgress);
+  }
+
+  /** Stops a Monte Carlo run (or every run); it answers `cancelled: true`. */
+  cancelMonteCarlo(runId?: string): void {
+    this.#uncertainty.cancelMonteCarlo(runId);
   }
 
   /** The setting of one lever that meets a target, confirmed on the exact projection, as a scenario to open. */
-  solve(data: unknown, file: string, req: SolveRequest): Promise<SolveView> {
-    return solveView(data, file, req);
+  solve(data: unknown, file: string, req: SolveRequest, progress?: Progress): Promise<SolveView> {
+    return solveView(data, file, req, progress);
+  }
+
+  /** The outcome over two levers' values (a heat map). */
+  grid(data: unknown, file: string, req: GridRequest, progress?: Progress): Promise<GridView> {
+    return gridView(data, file, req, progress);
+  }
+
+  /** The levers, funds and years the analysis forms offer for a scenario. */
+  analysisOptions(data: unknown, file = 'scenario'): Promise<AnalysisOptions> {
+    return analysisOptions(data, file);
   }
 
   /**
@@ -207,14 +230,18 @@ export class SimulationService {
     return backtestView(await backtest(structuredClone(last.scenario), 'scenario', embeddedEnvironment()));
   }
 
-  /** Values shown to the user and their provenance come from json-rules-engine, the reference evaluator. */
+  /**
+   * Values shown to the user and their provenance, by the direct evaluator: the same resolution as
+   * json-rules-engine's (test/engine/differential.test.ts checks every value), at a fraction of the
+   * time, so a lever change redraws sooner.
+   */
   #resolve(p: Prepared, month: string, category: Category, withOverrides: boolean): Promise<Resolution> {
     const a = p.input.assumptions;
     const facts: Facts = { month: parseMonth(month)!, category, aid: 'none', regionTier: a.regionTier };
-    return resolveWithEngine(p.input.stack, facts, {
+    return Promise.resolve(resolveFast(p.input.stack, facts, {
       series: wageSeries(a, p.input.base, p.input.until),
       overrides: withOverrides ? p.input.overrides : [],
-    });
+    }));
   }
 
   async #view(scenario: Scenario, prepared: Prepared, projection: Projection, at?: string): Promise<Omit<RunView, 'millis'>> {
@@ -337,8 +364,8 @@ const HOW: Record<string, Text> = {
   'subsidy.city': { zh: '基期数 ×（本年参保人数 × 人均补助中盟市负担部分 ÷ 基期）', en: 'base-year amount × (insured × city share of the subsidy per head this year ÷ base year)' },
   'subsidy.county': { zh: '基期数 ×（本年参保人数 × 人均补助中旗县负担部分 ÷ 基期）', en: 'base-year amount × (insured × county share of the subsidy per head this year ÷ base year)' },
   interest: { zh: '利率 × 上年累计结存', en: 'interest rate × last year’s cumulative balance' },
-  benefits: { zh: '基期数 ×（参保居民按年龄的人均费用之和 × 次均费用增长 × 就诊次数增长 × 报销比例 ÷ 基期）', en: 'base-year amount × (residents × their cost by age × cost per visit growth × visit growth × reimbursement ratio ÷ base year)' },
-  'benefits.employee': { zh: '基期数 ×（在职、灵活就业、退休人数各乘其年龄结构的人均费用）× 次均费用增长 × 就诊次数增长 ÷ 基期；基期退休人员人均费用为在职的设定倍数', en: 'base-year amount × ((in service, flexible and retirees, each × the cost of their ages) × cost per visit growth × visit growth ÷ base year); in the base year a retiree costs the assumed multiple of one in service' },
+  benefits: { zh: '基期数 ×（参保居民按年龄的人均费用之和 × 次均费用增长（报告分服务时按各服务基期占比加权）× 就诊次数增长 × 报销比例 ÷ 基期）', en: 'base-year amount × (residents × their cost by age × cost per visit growth (weighted by each service’s base-year share where the report gives them) × visit growth × reimbursement ratio ÷ base year)' },
+  'benefits.employee': { zh: '基期数 ×（在职、灵活就业、退休人数各乘其年龄结构的人均费用）× 次均费用增长（报告分服务时按各服务基期占比加权）× 就诊次数增长 ÷ 基期；基期退休人员人均费用为在职的设定倍数', en: 'base-year amount × ((in service, flexible and retirees, each × the cost of their ages) × cost per visit growth (weighted by each service’s base-year share where the report gives them) × visit growth ÷ base year); in the base year a retiree costs the assumed multiple of one in service' },
   'aid.contributions': { zh: 'Σ 各类救助对象人数 × 救助代缴额（特困全额，低保、返贫致贫定额）', en: 'Σ aid group × what aid pays of the individual standard (特困 in full, 低保/返贫 the fixed amount)' },
   'aid.medical': { zh: '基期数 ×（救助对象人数 × 费用增长 × 救助比例 ÷ 基期）', en: 'base-year amount × (aid recipients × cost growth × aid reimbursement ratio ÷ base year)' },
   criticalIllness: { zh: '大病保险保费：基期数 ×（居民参保人数 × 费用增长 ÷ 基期）', en: 'critical-illness premiums: base-year amount × (residents × cost growth ÷ base year)' },

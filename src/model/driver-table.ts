@@ -24,6 +24,7 @@ import { residentYear, type ResidentYear } from './mechanisms.ts';
 import { yearOf } from '../common/period.ts';
 import { PolicyTimeline } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
+import { serviceCostIndex, type Service } from './services.ts';
 import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
 import type { ProjectionInput } from './project.ts';
 
@@ -99,7 +100,10 @@ export interface YearDrivers {
   resident: ResidentF64;
   collection: number;
   wageIndex: number;
+  /** The employee fund's cost index (price × use; by service where the report gives them). */
   cost: number;
+  /** The resident fund's cost index (its own mix of services). */
+  residentCost: number;
   employeeCostUnits: number;
   /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
   residentAgeCost: number;
@@ -116,6 +120,8 @@ export interface PathAssumptions {
   collectionRate: number;
   aidFundingGrowth: number;
   retireeCostWeight: number;
+  /** Price growth of the services that have a trend of their own (src/model/services.ts). */
+  costGrowthByService: Partial<Record<Service, number>>;
   growth: Record<Group, number>;
   wageGrowthByYear?: ArrayLike<number>;
   costGrowthByYear?: ArrayLike<number>;
@@ -130,6 +136,7 @@ export function pathAssumptions(a: Assumptions): PathAssumptions {
     collectionRate: a.collectionRate.toNumber(),
     aidFundingGrowth: a.aidFundingGrowth.toNumber(),
     retireeCostWeight: a.retireeCostWeight.toNumber(),
+    costGrowthByService: Object.fromEntries(Object.entries(a.costGrowthByService).map(([s, v]) => [s, v!.toNumber()])),
     growth: Object.fromEntries(Object.entries(a.growth).map(([g, v]) => [g, v.toNumber()])) as Record<Group, number>,
   };
 }
@@ -447,6 +454,7 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
       start: { inService: n('inService'), flexible: n('flexible'), retiree: n('retiree'), resident: n('resident') },
       assumptions: { ...input.assumptions, population, retireeCostWeight: new D(retireeCostWeight) },
       retirement,
+      structure: base.ageStructure,
     }),
   );
 }
@@ -502,7 +510,10 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
       const moved = start[g as Group]! * growthIndex(p.growth[g as Group], t);
       counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
     }
-    const cost = growthIndex(p.costGrowth, t, p.costGrowthByYear) * growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);
+    const prices = growthIndex(p.costGrowth, t, p.costGrowthByYear);
+    const use = growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);
+    const cost = serviceCostIndex(base.serviceMix?.employee, p.costGrowthByService, prices, t) * use;
+    const residentCost = serviceCostIndex(base.serviceMix?.resident, p.costGrowthByService, prices, t) * use;
     const wageIndex = growthIndex(p.wageGrowth, t, p.wageGrowthByYear);
     const inService = counts.inService ?? 0;
     const retiree = counts.retiree ?? 0;
@@ -531,6 +542,7 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
       collection: t <= 0 ? 1 : p.collectionRate / 100,
       wageIndex,
       cost,
+      residentCost,
       employeeCostUnits: employeeCostUnits * cost,
       residentAgeCost: pop ? ageCost('resident', y) : 1,
       aidGroups: (counts.tekun ?? 0) + (counts.dibao ?? 0) + (counts.fanpin ?? 0),
@@ -609,10 +621,10 @@ export function expenditureDriver(fund: FundId, line: ExpenditureLine, d: YearDr
       return line === 'other' ? 1 : d.employees * d.wageIndex;
     case 'resident':
       // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
-      if (line === 'criticalIllness') return residents * d.cost * d.residentAgeCost;
-      return line === 'other' ? 1 : residents * d.cost * d.residentAgeCost * r.reimbursementRatio;
+      if (line === 'criticalIllness') return residents * d.residentCost * d.residentAgeCost;
+      return line === 'other' ? 1 : residents * d.residentCost * d.residentAgeCost * r.reimbursementRatio;
     case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups === 0 ? residents : d.aidGroups) * d.cost * d.residentAgeCost * r.aidReimbursementRatio;
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups === 0 ? residents : d.aidGroups) * d.residentCost * d.residentAgeCost * r.aidReimbursementRatio;
       return 1;
   }
 }

@@ -34,3 +34,52 @@ describe('sensitivity and goal seek in the workbench back end', () => {
     expect(s.outcome.en).toBe('first deficit year of resident (none: the year after the horizon)');
   }, 120_000);
 });
+
+describe('the heat map and the analysis forms in the workbench back end', () => {
+  const service = new SimulationService();
+
+  it('offers the levers the banner rules set, with their values in force and default ranges', async () => {
+    const o = await service.analysisOptions(banner, 'banner-2022.json');
+    if (!o.ok) throw new Error(JSON.stringify(o.problems));
+    expect(o).toMatchObject({ baseYear: 2022, firstMonth: '2023-01' });
+    const individual = o.levers.find((l) => l.name === 'resident.individual.standard')!;
+    // 2023-01 under inner-mongolia/resident-2022 + banner rules: 380 元 (the 2023 individual minimum);
+    // goal seek 0 to 3 × 380 = 1140; heat map ±20%: 304 to 456
+    expect(individual).toMatchObject({ kind: 'parameter', current: '380', solveLow: '0', solveHigh: '1140', gridLow: '304', gridHigh: '456' });
+    expect(o.levers.some((l) => l.kind === 'assumption' && l.name === 'costGrowth')).toBe(true);
+  }, 60_000);
+
+  it('projects every pair of two levers, each cell the run of that scenario, telling progress after each', async () => {
+    const ticks: [number, number][] = [];
+    const g = await service.grid(
+      banner,
+      'banner-2022.json',
+      { rows: { lever: 'resident.individual.standard', low: '380', high: '480', n: 2 }, columns: { lever: 'resident.subsidy.standard', low: '640', high: '740', n: 2 }, outcome: 'months-payable:resident:2030', from: '2026-01' },
+      (done, total) => ticks.push([done, total]),
+    );
+    if (!g.ok) throw new Error(JSON.stringify(g.problems));
+    expect(g.grid.rows.values).toEqual(['380', '480']);
+    expect(g.grid.columns.values).toEqual(['640', '740']);
+    expect(ticks).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+    // the cell (480, 740) is the projection of the scenario with both changes from 2026-01
+    const both = { ...banner, overrides: [{ param: 'resident.individual.standard', from: '2026-01', value: '480' }, { param: 'resident.subsidy.standard', from: '2026-01', value: '740' }] };
+    const run = await service.run(both, 'both.json');
+    if (!run.ok) throw new Error(JSON.stringify(run.problems));
+    const months = Number(run.funds.find((f) => f.id === 'resident')!.years.find((y) => y.year === 2030)!.monthsPayable);
+    expect(g.grid.cells[1]![1]).toBeCloseTo(months, 4); // the run view prints months payable to 4 places
+    // 100 元 more a head, from either side, adds income and so months payable
+    expect(g.grid.cells[1]![1]!).toBeGreaterThan(g.grid.cells[0]![1]!);
+    expect(g.grid.cells[1]![1]!).toBeGreaterThan(g.grid.cells[1]![0]!);
+  }, 120_000);
+
+  it('refuses an axis beside its field: too many values, low above high, the same lever twice', async () => {
+    const ask = (rows: object, columns: object) =>
+      service.grid(banner, 'banner-2022.json', { rows: { lever: 'resident.individual.standard', low: '300', high: '400', n: 3, ...rows }, columns: { lever: 'costGrowth', low: '3', high: '5', n: 3, ...columns } });
+    const many = await ask({ n: 21 }, {});
+    expect(many.ok || many.problems[0]).toMatchObject({ file: 'rows.n', reason: expect.stringContaining('from 2 to 20') });
+    const upside = await ask({}, { low: '6' });
+    expect(upside.ok || upside.problems[0]).toMatchObject({ file: 'columns.low', reason: expect.stringContaining('above the high end') });
+    const same = await ask({}, { lever: 'resident.individual.standard', low: '300', high: '400' });
+    expect(same.ok || same.problems[0]).toMatchObject({ file: 'columns.lever' });
+  }, 60_000);
+});

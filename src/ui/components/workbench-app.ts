@@ -31,6 +31,9 @@ import './population-view.ts';
 import './report-view.ts';
 import './backtest-view.ts';
 import { workbookBytes } from '../workbook.ts';
+import { AnalysisRunner } from '../state/analysis-runner.ts';
+import type { OpenScenario } from './analyses-view.ts';
+import { a } from '../locales/analyses.ts';
 
 export class YbApp extends LitElement {
   static override properties = {
@@ -48,7 +51,10 @@ export class YbApp extends LitElement {
     _repair: { state: true },
     _pane: { state: true },
     _report: { state: true },
+    _analysesOpen: { state: true },
   };
+  /** The uncertainty and sensitivity panel is open (its code is loaded the first time it is). */
+  declare _analysesOpen: boolean;
   /** The printable report is shown in place of the workbench. */
   declare _report: boolean;
   /** On a narrow screen, which of results and levers is shown (results first). */
@@ -77,6 +83,8 @@ export class YbApp extends LitElement {
 
   readonly store: Store;
   readonly sim: SimulationController;
+  /** The long analyses' worker (tornado, heat map, goal seek), apart from the projection's. */
+  readonly analyses = new AnalysisRunner();
   /** The last successful run, kept on screen while a change that failed is shown beside its lever. */
   lastGood: RunView | undefined;
 
@@ -262,6 +270,7 @@ export class YbApp extends LitElement {
     this._toast = '';
     this._pane = 'results';
     this._report = false;
+    this._analysesOpen = false;
     store.addEventListener('change', () => this.requestUpdate());
     this.sim.onResult = (data, result) => this.#onResult(data, result);
   }
@@ -291,6 +300,7 @@ export class YbApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.#onKey);
+    this.analyses.cancel();
   }
 
   /**
@@ -582,10 +592,45 @@ export class YbApp extends LitElement {
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
+      ${this.#analysesSection(run)}
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
       <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
       <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
+  }
+
+  /** Folded until asked for: its code and its chart parts load the first time it opens. */
+  #analysesSection(run: RunView) {
+    return html`<section id="analyses" aria-label=${a('heading')}>
+      <details
+        ?open=${this._analysesOpen}
+        @toggle=${(e: Event) => {
+          const open = (e.target as HTMLDetailsElement).open;
+          if (open) void import('./analyses-view.ts');
+          this._analysesOpen = open;
+        }}
+      >
+        <summary><h2 style="display:inline">${a('heading')}</h2> <span class="muted">${a('headline')}</span></summary>
+        ${this._analysesOpen
+          ? html`<yb-analyses-view
+              .run=${run}
+              .scenario=${this.working}
+              .loadOptions=${(data: unknown, file: string) => this.sim.api.analysisOptions(data, file)}
+              .runner=${this.analyses}
+              @open-scenario=${(e: CustomEvent<OpenScenario>) => this.#openAnswer(e.detail)}
+            ></yb-analyses-view>`
+          : nothing}
+      </details>
+    </section>`;
+  }
+
+  /** A goal seek's answer as a new scenario (undoable like any new one), its levers shown from the month it changes. */
+  #openAnswer({ scenario, leversAt }: OpenScenario): void {
+    this.store.add(structuredClone(scenario));
+    this._leversAt = leversAt;
+    this._explain = undefined;
+    this.#runActive();
+    this.#toastFor(`${a('openAnswer')}：${scenario.title}`);
   }
 
   #compareSection() {

@@ -11,10 +11,27 @@ import type { RunResult } from '../../app/views.ts';
 
 export type Api = Remote<SimulationService>;
 
+let early: Api | undefined;
+
+/**
+ * Start the simulation worker before the page's own code has loaded, so that the two load in parallel
+ * (the entry point calls it first); the first startWorker() then takes this one.
+ */
+export function prestartWorker(): void {
+  early ??= spawnWorker('simulation').api;
+}
+
 export function startWorker(): Api {
-  const worker = new Worker(new URL('../../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-  worker.addEventListener('error', (e) => console.error('the simulation worker failed to start:', e.message ?? e));
-  return wrap<SimulationService>(worker);
+  const api = early ?? spawnWorker('simulation').api;
+  early = undefined;
+  return api;
+}
+
+/** A simulation worker of its own, with the means to stop it (a long analysis is cancelled by stopping its worker). */
+export function spawnWorker(name: string): { api: Api; stop: () => void } {
+  const worker = new Worker(new URL('../../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name });
+  worker.addEventListener('error', (e) => console.error(`the ${name} worker failed to start:`, e.message ?? e));
+  return { api: wrap<SimulationService>(worker), stop: () => worker.terminate() };
 }
 
 interface Request {

@@ -1,0 +1,160 @@
+/**
+ * Running a Monte Carlo: the scenario is prepared once by the caller and once
+ * per worker (cached by its key), paths are cut into chunks, an executor runs
+ * them (in this thread, a piscina pool in Node, Web Workers in the browser),
+ * and the chunks are merged. Progress is reported per chunk; an AbortSignal
+ * stops dispatching and drops the run.
+ */
+import { InputError } from '../common/errors.ts';
+import { message } from '../common/messages.ts';
+import { D } from '../common/money.ts';
+import { project } from '../model/project.ts';
+import { contentHash } from '../scenario/hash.ts';
+import { loadScenario } from '../scenario/load.ts';
+import { prepareScenario, type Environment, type Prepared } from '../scenario/prepare.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { resolveUncertainty, type Uncertainty } from '../scenario/uncertainty.ts';
+import { pathOf } from './monte-carlo-exact.ts';
+import { kernelPathRunner } from './monte-carlo-kernel.ts';
+import { chunksOf, runChunk, summarise, type ChunkOutcome, type ChunkResult, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
+import type { Progress } from './progress.ts';
+
+/** The command line's or the workbench's choice of paths and seed, over the scenario's own. */
+export interface MonteCarloOptions {
+  paths?: number;
+  seed?: number;
+}
+
+/** What a worker needs to run paths [from, to): plain data. */
+export interface ChunkTask {
+  /** Identifies the scenario and its uncertainty: a worker prepares each key once. */
+  key: string;
+  scenario: unknown;
+  file: string;
+  options: MonteCarloOptions;
+  from: number;
+  to: number;
+}
+
+export interface ChunkExecutor {
+  /** How many chunks it runs at once. */
+  parallelism: number;
+  run(task: ChunkTask, signal?: AbortSignal): Promise<ChunkOutcome>;
+  close?(): Promise<void>;
+}
+
+export interface MonteCarloSetup {
+  scenario: Scenario;
+  prepared: Prepared;
+  uncertainty: Uncertainty;
+  key: string;
+  file: string;
+  options: MonteCarloOptions;
+}
+
+/** Reads and checks a scenario with its uncertainty; the command line's and the workbench's flags override paths and seed. */
+export async function prepareMonteCarlo(data: unknown, file: string, env: Environment, options: MonteCarloOptions = {}, prepared?: Prepared): Promise<MonteCarloSetup> {
+  const scenario = loadScenario(data, file);
+  prepared ??= await prepareScenario(structuredClone(scenario), file, env);
+  const uncertainty = uncertaintyOf(scenario, prepared, file, options);
+  const key = await contentHash({ scenario: prepared.hash, uncertainty });
+  return { scenario, prepared, uncertainty, key, file, options };
+}
+
+function uncertaintyOf(scenario: Scenario, prepared: Prepared, file: string, options: MonteCarloOptions): Uncertainty {
+  const given = { ...scenario.assumptions?.uncertainty, ...(options.paths !== undefined ? { paths: options.paths } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+  try {
+    return resolveUncertainty(given, prepared.input.assumptions, file);
+  } catch (err) {
+    // A refused --paths or --seed is the flag's, not the file's.
+    if (!(err instanceof InputError)) throw err;
+    throw new InputError(err.problems.map((p) => (p.path.endsWith('/paths') && options.paths !== undefined ? { ...p, file: '--paths', path: '' } : p.path.endsWith('/seed') && options.seed !== undefined ? { ...p, file: '--seed', path: '' } : p)));
+  }
+}
+
+/**
+ * The worker's side: prepares each scenario once (the runner compiled once per
+ * worker and scenario), then runs chunks of its paths.
+ */
+export function chunkWorker(env: Environment, compile: (p: Prepared) => PathRunner = (p) => kernelPathRunner(p.input)): (task: ChunkTask) => Promise<ChunkOutcome> {
+  const cache = new Map<string, Promise<{ setup: MonteCarloSetup; runner: PathRunner }>>();
+  return async (task) => {
+    let entry = cache.get(task.key);
+    if (!entry) {
+      entry = prepareMonteCarlo(task.scenario, task.file, env, task.options).then((setup) => ({ setup, runner: compile(setup.prepared) }));
+      cache.set(task.key, entry);
+      if (cache.size > 4) cache.delete(cache.keys().next().value!);
+    }
+    const { setup, runner } = await entry;
+    const { input } = setup.prepared;
+    return runChunk(runner, setup.uncertainty, task.from, task.to, input.base.year, input.until);
+  };
+}
+
+/** Runs chunks in this thread, one at a time, yielding between chunks (tests, and a worker that is itself the pool). */
+export function inThreadExecutor(env: Environment, compile?: (p: Prepared) => PathRunner): ChunkExecutor {
+  const work = chunkWorker(env, compile);
+  return {
+    parallelism: 1,
+    run: async (task, signal) => {
+      await new Promise((r) => setTimeout(r, 0));
+      signal?.throwIfAborted();
+      return work(task);
+    },
+  };
+}
+
+export interface MonteCarloResult extends MonteCarloSummary {
+  /** Content hash of the scenario's resolved inputs (as in a single projection). */
+  scenarioHash: string;
+  /** Content hash of those inputs with the uncertainty, paths and seed. */
+  hash: string;
+  uncertainty: Uncertainty;
+  /** The scenario as stated (no draws), per fund and year: cumulative balance (元) and months payable. */
+  deterministic: { id: string; years: { year: number; cumulative: string; monthsPayable: number | null }[] }[];
+}
+
+export type { Progress };
+
+/** Default chunk: enough chunks to keep every worker busy and report progress, not so many that messages dominate. */
+export function chunkSize(paths: number, parallelism: number): number {
+  return Math.max(1, Math.min(1000, Math.ceil(paths / (parallelism * 8))));
+}
+
+export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecutor, opts: { onProgress?: Progress; signal?: AbortSignal; chunk?: number } = {}): Promise<MonteCarloResult> {
+  const { uncertainty: u } = setup;
+  const pieces = chunksOf(u.paths, opts.chunk ?? chunkSize(u.paths, executor.parallelism));
+  const results: ChunkResult[] = [];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < pieces.length) {
+      opts.signal?.throwIfAborted();
+      const piece = pieces[next++]!;
+      const r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal);
+      if (!r.ok) {
+        const m = message('uncertainty.invalid', { zh: `第 ${r.path} 条路径：${r.reason.zh}`, en: `path ${r.path}: ${r.reason.en}` });
+        throw new InputError([{ file: setup.file, path: '/assumptions/uncertainty', reason: m.en, message: m }]);
+      }
+      results.push(r.chunk);
+      done += piece.to - piece.from;
+      opts.onProgress?.(done, u.paths);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, worker));
+  opts.signal?.throwIfAborted();
+  const exact = pathOf(project(setup.prepared.input));
+  const base = setup.prepared.input.base.year;
+  return {
+    ...summarise(results, u.seed),
+    scenarioHash: setup.prepared.hash,
+    hash: setup.key,
+    uncertainty: u,
+    deterministic: exact.ok
+      ? exact.funds.map((f) => ({
+          id: f.id,
+          years: Array.from(f.cumulative, (c, i) => ({ year: base + i, cumulative: new D(c).dividedBy(100).toFixed(2), monthsPayable: Number.isNaN(f.monthsPayable[i]!) ? null : Math.round(f.monthsPayable[i]! * 100) / 100 })),
+        }))
+      : [],
+  };
+}

@@ -1,0 +1,725 @@
+/**
+ * <yb-analyses-view>: uncertainty and sensitivity for the scenario shown. A
+ * tornado ranks the assumptions and levers by their effect on an outcome the
+ * user picks; a heat map shows the outcome over two levers' values; a goal
+ * seek finds the setting of one lever that meets a target and opens it as a
+ * new scenario. Every run goes to a worker of its own (AnalysisRunner) with
+ * a progress bar and a Cancel button; a cancelled run keeps the previous
+ * result, and a result for a scenario since changed is labelled as such.
+ * The forms check their input's form (a number, a month, a year in range)
+ * and show each problem beside its field; the worker checks the rest.
+ * Loaded when the panel is first opened, with the ECharts parts only it uses.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import * as echarts from 'echarts/core';
+import { HeatmapChart } from 'echarts/charts';
+import { VisualMapContinuousComponent } from 'echarts/components';
+import type { AnalysisOptions, GridView, SensitivityView, SolveView } from '../../app/analyses-service.ts';
+import type { MonteCarloView } from '../../app/uncertainty-service.ts';
+import type { RunView } from '../../app/views.ts';
+import type { Scenario } from '../../scenario/types.ts';
+import type { InputProblem } from '../../common/errors.ts';
+import type { Api } from '../state/simulation-controller.ts';
+import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
+import { pick, t } from '../i18n.ts';
+import { unitLabel } from '../format.ts';
+import { a, fill } from '../locales/analyses.ts';
+import { axisNames, exhaustionOption, fanOption, heatmapOption, heatmapTable, outcomeTitle, percentileTable, solveTable, tornadoOption, tornadoTable } from '../analysis-charts.ts';
+import { base } from '../styles.ts';
+import './chart.ts';
+import './data-table.ts';
+
+echarts.use([HeatmapChart, VisualMapContinuousComponent]);
+
+type Tab = 'tornado' | 'grid' | 'solve' | 'monteCarlo';
+const TABS: Tab[] = ['tornado', 'grid', 'solve', 'monteCarlo'];
+type Kept<V> = { hash: string; view: V };
+const NUMBER = /^\s*-?[0-9]+(\.[0-9]+)?\s*$/;
+const LEVELS = ['total', 'central', 'region', 'city', 'county'] as const;
+/** The form field each of the worker's problem names (InputProblem.file) belongs to. */
+const FIELDS: Record<string, string> = {
+  outcome: 'outKind',
+  'rows.lever': 'rowsLever',
+  'rows.low': 'rowsLow',
+  'rows.high': 'rowsHigh',
+  'rows.n': 'rowsN',
+  'columns.lever': 'columnsLever',
+  'columns.low': 'columnsLow',
+  'columns.high': 'columnsHigh',
+  'columns.n': 'columnsN',
+  lever: 'solveLever',
+  '--from': 'solveFrom',
+  target: 'valueA',
+  range: 'solveLow',
+  '--range': 'solveLow',
+  fund: 'solveFund',
+  '--paths': 'paths',
+  '--seed': 'seed',
+};
+
+/** The detail of `open-scenario`: a scenario to add, and the month its levers are best shown at. */
+export interface OpenScenario {
+  scenario: Scenario;
+  leversAt?: string;
+}
+
+export class YbAnalysesView extends LitElement {
+  static override properties = {
+    run: { attribute: false },
+    scenario: { attribute: false },
+    loadOptions: { attribute: false },
+    runner: { attribute: false },
+    _tab: { state: true },
+    _options: { state: true },
+    _form: { state: true },
+    _errors: { state: true },
+    _busy: { state: true },
+    _note: { state: true },
+    _tornado: { state: true },
+    _grid: { state: true },
+    _solve: { state: true },
+    _mc: { state: true },
+  };
+  declare run: RunView | undefined;
+  /** The scenario as it is projected (the run's). */
+  declare scenario: Scenario | undefined;
+  /** The forms' choices for a scenario, from the simulation worker (quick). A function: a comlink proxy bound to a property would pass for a Lit directive. */
+  declare loadOptions: ((data: unknown, file: string) => Promise<AnalysisOptions>) | undefined;
+  /** The analysis worker, for the long runs. */
+  declare runner: AnalysisRunner | undefined;
+  declare _tab: Tab;
+  declare _options: Kept<AnalysisOptions> | undefined;
+  declare _form: Record<string, string>;
+  declare _errors: Record<string, string>;
+  declare _busy: { tab: Tab; done: number; total: number } | undefined;
+  declare _note: string;
+  declare _tornado: Kept<SensitivityView> | undefined;
+  declare _grid: Kept<GridView> | undefined;
+  declare _solve: Kept<SolveView> | undefined;
+  declare _mc: Kept<MonteCarloView> | undefined;
+  #token = 0;
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 4px;
+        flex-wrap: wrap;
+        margin: 8px 0;
+      }
+      [role='tab'][aria-selected='true'] {
+        background: var(--accent);
+        color: white;
+        border-color: var(--accent);
+      }
+      .form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: flex-start;
+        margin: 8px 0;
+      }
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 2px;
+        font-size: 13px;
+        min-width: 0;
+        max-width: 100%;
+      }
+      .field select {
+        max-width: min(320px, 100%);
+      }
+      .field input {
+        width: 8em;
+      }
+      .field input.month {
+        width: 7em;
+      }
+      .field input.count {
+        width: 4em;
+      }
+      fieldset {
+        border: 1px solid var(--line);
+        border-radius: 4px;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        margin: 0;
+        padding: 6px 8px;
+        min-width: 0;
+      }
+      legend {
+        font-size: 13px;
+        color: var(--muted);
+      }
+      .error {
+        color: var(--bad);
+        font-size: 12px;
+        max-width: 16em;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--bad);
+      }
+      .progress {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        margin: 8px 0;
+        flex-wrap: wrap;
+      }
+      .bar {
+        width: min(320px, 60vw);
+        height: 10px;
+        background: var(--panel);
+        border: 1px solid var(--line);
+        border-radius: 5px;
+        overflow: hidden;
+      }
+      .bar > div {
+        height: 100%;
+        background: var(--accent);
+      }
+      .stale {
+        background: #fff4e0;
+        border: 1px solid #e0b060;
+        padding: 6px 8px;
+        border-radius: 4px;
+      }
+      .stale-result {
+        opacity: 0.55;
+      }
+      .answer {
+        font-size: 16px;
+        font-weight: 600;
+      }
+      .fails {
+        color: var(--bad);
+      }
+      yb-chart.heat {
+        height: 420px;
+      }
+      p {
+        margin: 6px 0;
+      }
+      .note {
+        font-size: 12px;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this._tab = 'tornado';
+    this._form = {};
+    this._errors = {};
+    this._note = '';
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('run') && this.run && this._options?.hash !== this.run.hash) void this.#loadOptions();
+  }
+
+  async #loadOptions(): Promise<void> {
+    const run = this.run;
+    if (!run || !this.loadOptions || !this.scenario) return;
+    const view = await this.loadOptions(this.scenario, run.title);
+    if (this.run?.hash !== run.hash) return; // a newer scenario meanwhile
+    this._options = { hash: run.hash, view };
+    if (view.ok) this.#defaults(view);
+  }
+
+  /** Fill the fields not yet given from the scenario's choices. */
+  #defaults(o: Extract<AnalysisOptions, { ok: true }>): void {
+    const f = { ...this._form };
+    const lever = (name: string, fallback: number) => (o.levers.some((l) => l.name === name) ? name : o.levers[fallback]?.name ?? '');
+    const keep = (k: string, v: string, valid = true) => {
+      if (f[k] === undefined || !valid) f[k] = v;
+    };
+    const fundIds = o.funds.map((x) => x.id);
+    const leverNames = o.levers.map((l) => l.name);
+    keep('outKind', 'months-payable');
+    keep('outFund', fundIds.includes('resident') ? 'resident' : fundIds[0] ?? '', fundIds.includes(f.outFund ?? ''));
+    keep('outYear', String(o.until), Number(f.outYear) > o.baseYear && Number(f.outYear) <= o.until);
+    keep('outLevel', 'total');
+    keep('rowsLever', lever('resident.individual.standard', 0), leverNames.includes(f.rowsLever ?? ''));
+    keep('columnsLever', lever('resident.subsidy.standard', 1), leverNames.includes(f.columnsLever ?? ''));
+    keep('gridFrom', o.firstMonth);
+    keep('solveLever', lever('resident.individual.standard', 0), leverNames.includes(f.solveLever ?? ''));
+    keep('solveFrom', o.firstMonth);
+    keep('indicator', 'monthsPayable');
+    keep('op', '>=');
+    keep('valueA', '6');
+    keep('valueB', '');
+    keep('until', String(o.until), Number(f.until) <= o.until);
+    keep('solveFund', '');
+    keep('prefer', 'smallest');
+    keep('paths', '1000');
+    keep('seed', '1');
+    keep('mcFund', f.outFund!);
+    this._form = f;
+    for (const axis of ['rows', 'columns'] as const) this.#leverRange(axis, f[`${axis}Lever`]!, false);
+    this.#leverRange('solve', f.solveLever!, false);
+    this._form = { ...this._form, rowsN: this._form.rowsN ?? '5', columnsN: this._form.columnsN ?? '5' };
+  }
+
+  get #opts(): Extract<AnalysisOptions, { ok: true }> | undefined {
+    const o = this._options?.view;
+    return o?.ok ? o : undefined;
+  }
+
+  /** A lever picked: its default range, unless the user already set one for it. */
+  #leverRange(prefix: 'rows' | 'columns' | 'solve', name: string, force = true): void {
+    const l = this.#opts?.levers.find((x) => x.name === name);
+    if (!l) return;
+    const f = { ...this._form };
+    if (force || f[`${prefix}Low`] === undefined) f[`${prefix}Low`] = prefix === 'solve' ? l.solveLow : l.gridLow;
+    if (force || f[`${prefix}High`] === undefined) f[`${prefix}High`] = prefix === 'solve' ? l.solveHigh : l.gridHigh;
+    this._form = f;
+  }
+
+  #set(key: string, value: string): void {
+    this._form = { ...this._form, [key]: value };
+    if (this._errors[key]) {
+      const { [key]: _gone, ...rest } = this._errors;
+      this._errors = rest;
+    }
+  }
+
+  override render() {
+    const o = this._options?.view;
+    if (!this.run) return nothing;
+    if (o && !o.ok) return html`<p class="error">${o.problems.map((p) => p.reason).join('; ')}</p>`;
+    return html`<div role="tablist" aria-label=${a('tabs')}>
+        ${TABS.map(
+          (tab) => html`<button
+            role="tab"
+            id=${`atab-${tab}`}
+            aria-controls="analysis-panel"
+            aria-selected=${this._tab === tab ? 'true' : 'false'}
+            tabindex=${this._tab === tab ? 0 : -1}
+            @click=${() => (this._tab = tab)}
+            @keydown=${this.#tabKey}
+          >
+            ${a(tab)}
+          </button>`,
+        )}
+      </div>
+      <div id="analysis-panel" role="tabpanel" aria-labelledby=${`atab-${this._tab}`}>
+        ${this.#opts ? this.#panel() : html`<p class="muted">${t('running')}</p>`}
+      </div>`;
+  }
+
+  #panel() {
+    switch (this._tab) {
+      case 'tornado':
+        return this.#tornadoPanel();
+      case 'grid':
+        return this.#gridPanel();
+      case 'solve':
+        return this.#solvePanel();
+      case 'monteCarlo':
+        return this.#monteCarloPanel();
+    }
+  }
+
+  #tabKey = async (e: KeyboardEvent): Promise<void> => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    this._tab = TABS[(TABS.indexOf(this._tab) + step + TABS.length) % TABS.length]!;
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`#atab-${this._tab}`) as HTMLElement | null)?.focus();
+  };
+
+  // ---- fields ----
+
+  #error(key: string) {
+    const e = this._errors[key];
+    return e ? html`<span class="error" id=${`err-${key}`} role="alert">${e}</span>` : nothing;
+  }
+
+  #input(key: string, label: string, cls = '') {
+    return html`<label class="field"
+      >${label}
+      <input
+        id=${`f-${key}`}
+        class=${cls}
+        inputmode=${cls === 'month' ? 'text' : 'decimal'}
+        .value=${this._form[key] ?? ''}
+        aria-invalid=${this._errors[key] ? 'true' : 'false'}
+        aria-describedby=${this._errors[key] ? `err-${key}` : nothing}
+        @input=${(e: Event) => this.#set(key, (e.target as HTMLInputElement).value)}
+      />${this.#error(key)}</label
+    >`;
+  }
+
+  #select(key: string, label: string, choices: [string, string][], onPick?: (v: string) => void) {
+    return html`<label class="field"
+      >${label}
+      <select
+        id=${`f-${key}`}
+        @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          this.#set(key, v);
+          onPick?.(v);
+        }}
+      >
+        ${choices.map(([v, text]) => html`<option value=${v} ?selected=${this._form[key] === v}>${text}</option>`)}
+      </select>
+      ${this.#error(key)}</label
+    >`;
+  }
+
+  #leverChoices(): [string, string][] {
+    return (this.#opts?.levers ?? []).map((l) => [l.name, `${pick(l.label).replace(/（自 .*）$|\s\(from .*\)$/, '')}${l.kind === 'assumption' ? ` · ${a('assumptionLever')}` : ''} (${l.current} ${unitLabel(l.unit)})`]);
+  }
+
+  #outcomeFields() {
+    const o = this.#opts!;
+    const kind = this._form.outKind;
+    const years = Array.from({ length: o.until - o.baseYear }, (_, i) => String(o.baseYear + 1 + i));
+    return html`<fieldset>
+      <legend>${a('outcome')}</legend>
+      ${this.#select('outKind', a('outcome'), [
+        ['months-payable', a('outcomeMonths')],
+        ['first-deficit-year', a('outcomeDeficit')],
+        ['subsidy', a('outcomeSubsidy')],
+      ])}
+      ${kind !== 'subsidy' ? this.#select('outFund', a('fund'), o.funds.map((f) => [f.id, pick(f.name)])) : nothing}
+      ${kind === 'months-payable' ? this.#select('outYear', a('year'), years.map((y) => [y, y])) : nothing}
+      ${kind === 'subsidy' ? this.#select('outLevel', a('level'), LEVELS.map((l) => [l, l === 'total' ? a('allLevels') : t(l)])) : nothing}
+    </fieldset>`;
+  }
+
+  #outcome(): string {
+    const f = this._form;
+    if (f.outKind === 'subsidy') return `subsidy:${f.outLevel}`;
+    if (f.outKind === 'first-deficit-year') return `first-deficit-year:${f.outFund}`;
+    return `months-payable:${f.outFund}:${f.outYear}`;
+  }
+
+  // ---- running ----
+
+  #progress(tab: Tab) {
+    const b = this._busy;
+    if (b?.tab !== tab) return this._note && this._tab === tab ? html`<p class="muted" role="status">${this._note}</p>` : nothing;
+    const pct = b.total ? Math.round((100 * b.done) / b.total) : 0;
+    return html`<div class="progress">
+      <div class="bar" role="progressbar" aria-label=${a('progress')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct} aria-valuetext=${fill(a('progressOf'), { done: b.done, total: b.total || '…' })}>
+        <div style=${`width:${pct}%`}></div>
+      </div>
+      <span class="muted">${fill(a('progressOf'), { done: b.done, total: b.total || '…' })}</span>
+      <button id="cancel" @click=${() => this.cancel()}>${a('cancel')}</button>
+    </div>`;
+  }
+
+  /** Stop the running analysis; what was shown stays. */
+  cancel(): void {
+    if (!this._busy) return;
+    this.#token++;
+    this.runner?.cancel();
+    this._busy = undefined;
+    this._note = a('cancelled');
+  }
+
+  async #start<V>(tab: Tab, job: (api: Api, progress: (done: number, total: number) => void) => Promise<V>, keep: (kept: Kept<V>) => void): Promise<void> {
+    const run = this.run;
+    if (!run || !this.runner) return;
+    const token = ++this.#token;
+    this._busy = { tab, done: 0, total: 0 };
+    this._note = '';
+    const result = await this.runner.run(job, (done, total) => {
+      if (token === this.#token) this._busy = { tab, done, total };
+    });
+    if (token !== this.#token || result === CANCELLED) return;
+    this._busy = undefined;
+    const refused = result as { ok?: boolean; problems?: InputProblem[] };
+    if (refused.ok === false) {
+      // Each problem beside the field it names.
+      const errors: Record<string, string> = {};
+      for (const p of refused.problems ?? []) if (FIELDS[p.file]) errors[FIELDS[p.file]!] = p.reason;
+      this._errors = errors;
+    }
+    keep({ hash: run.hash, view: result });
+  }
+
+  /** The worker's problems that name none of the form's fields (those are shown beside their field). */
+  #unplaced(problems: InputProblem[]): string {
+    return problems
+      .filter((p) => !FIELDS[p.file])
+      .map((p) => p.reason)
+      .join('; ');
+  }
+
+  #stale(hash: string, rerun: () => void) {
+    return hash !== this.run?.hash
+      ? html`<p class="stale" role="status">${a('stale')} <button @click=${rerun}>${a('rerun')}</button></p>`
+      : nothing;
+  }
+
+  #check(errors: Record<string, string>): boolean {
+    this._errors = errors;
+    return Object.keys(errors).length === 0;
+  }
+
+  // ---- tornado ----
+
+  runTornado = (): void => {
+    const data = this.scenario;
+    const file = this.run!.title;
+    const outcome = this.#outcome();
+    void this.#start<SensitivityView>('tornado', (api, progress) => api.sensitivity(data, file, outcome, progress) as Promise<SensitivityView>, (k) => (this._tornado = k));
+  };
+
+  #tornadoPanel() {
+    const kept = this._tornado;
+    const v = kept?.view;
+    return html`<div class="form">${this.#outcomeFields()}</div>
+      <button id="tornado-run" class="primary" @click=${this.runTornado} ?disabled=${this._busy?.tab === 'tornado'}>${a('run')}</button>
+      ${this.#progress('tornado')}
+      <p class="muted note">${a('tornadoNote')}</p>
+      ${kept && v
+        ? v.ok
+          ? html`${this.#stale(kept.hash, this.runTornado)}
+              <section class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="tornado-h">
+                <h3 id="tornado-h">${outcomeTitle(v.tornado.outcome, this.#opts?.funds ?? [])}</h3>
+                <yb-chart id="tornado-chart" style=${`height:${80 + 40 * v.tornado.bars.length}px`} .option=${tornadoOption(v)} label=${`${a('tornado')}: ${pick(v.outcome)}`}></yb-chart>
+                <yb-data-table .table=${tornadoTable(v)}></yb-data-table>
+              </section>`
+          : html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>`
+        : nothing}`;
+  }
+
+  // ---- heat map ----
+
+  runGrid = (): void => {
+    const o = this.#opts;
+    if (!o) return;
+    const f = this._form;
+    const errors: Record<string, string> = {};
+    for (const axis of ['rows', 'columns']) {
+      for (const k of ['Low', 'High']) if (!NUMBER.test(f[axis + k] ?? '')) errors[axis + k] = a('notNumber');
+      if (!errors[axis + 'Low'] && !errors[axis + 'High'] && Number(f[axis + 'Low']) > Number(f[axis + 'High'])) errors[axis + 'Low'] = a('lowAboveHigh');
+      const n = Number(f[axis + 'N']);
+      if (!Number.isInteger(n) || n < 2 || n > 20) errors[axis + 'N'] = a('countRange');
+    }
+    if (f.rowsLever === f.columnsLever) errors.columnsLever = a('sameLever');
+    this.#monthCheck('gridFrom', errors);
+    if (!this.#check(errors)) return;
+    const data = this.scenario;
+    const file = this.run!.title;
+    const req = {
+      rows: { lever: f.rowsLever!, low: f.rowsLow!.trim(), high: f.rowsHigh!.trim(), n: Number(f.rowsN) },
+      columns: { lever: f.columnsLever!, low: f.columnsLow!.trim(), high: f.columnsHigh!.trim(), n: Number(f.columnsN) },
+      outcome: this.#outcome(),
+      from: f.gridFrom,
+    };
+    void this.#start<GridView>('grid', (api, progress) => api.grid(data, file, req, progress) as Promise<GridView>, (k) => (this._grid = k));
+  };
+
+  #monthCheck(key: string, errors: Record<string, string>): void {
+    const o = this.#opts!;
+    const m = /^([0-9]{4})-(0[1-9]|1[0-2])$/.exec((this._form[key] ?? '').trim());
+    if (!m || Number(m[1]) <= o.baseYear || Number(m[1]) > o.until) errors[key] = fill(a('notMonth'), { first: o.firstMonth, last: `${o.until}-12` });
+  }
+
+  #axisFields(axis: 'rows' | 'columns') {
+    return html`<fieldset>
+      <legend>${a(axis)}</legend>
+      ${this.#select(`${axis}Lever`, a('lever'), this.#leverChoices(), (v) => this.#leverRange(axis, v))}
+      ${this.#input(`${axis}Low`, a('lowEnd'))} ${this.#input(`${axis}High`, a('highEnd'))} ${this.#input(`${axis}N`, a('count'), 'count')}
+    </fieldset>`;
+  }
+
+  #gridPanel() {
+    const kept = this._grid;
+    const v = kept?.view;
+    return html`<div class="form">${this.#axisFields('rows')} ${this.#axisFields('columns')} ${this.#outcomeFields()} ${this.#input('gridFrom', a('startMonth'), 'month')}</div>
+      <p class="muted note">${a('gridNote')}</p>
+      <button id="grid-run" class="primary" @click=${this.runGrid} ?disabled=${this._busy?.tab === 'grid'}>${a('run')}</button>
+      ${this.#progress('grid')}
+      ${kept && v
+        ? v.ok
+          ? html`${this.#stale(kept.hash, this.runGrid)}
+              <section class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="grid-h">
+                <h3 id="grid-h">${outcomeTitle(v.grid.outcome, this.#opts?.funds ?? [])}</h3>
+                <p class="muted note">${axisNames(v)}</p>
+                <yb-chart id="grid-chart" class="heat" .option=${heatmapOption(v)} label=${`${a('grid')}: ${pick(v.outcome)}`}></yb-chart>
+                <yb-data-table .table=${heatmapTable(v)}></yb-data-table>
+              </section>`
+          : html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>`
+        : nothing}`;
+  }
+
+  // ---- goal seek ----
+
+  #solveLever() {
+    return this.#opts?.levers.find((l) => l.name === this._form.solveLever);
+  }
+
+  runSolve = (): void => {
+    const o = this.#opts;
+    const lever = this.#solveLever();
+    if (!o || !lever) return;
+    const f = this._form;
+    const errors: Record<string, string> = {};
+    if (lever.kind === 'parameter') this.#monthCheck('solveFrom', errors);
+    const fromYear = lever.kind === 'parameter' && !errors.solveFrom ? Number(f.solveFrom!.slice(0, 4)) : o.baseYear + 1;
+    if (!NUMBER.test(f.valueA ?? '')) errors.valueA = a('notNumber');
+    if (f.op === 'between') {
+      if (!NUMBER.test(f.valueB ?? '')) errors.valueB = a('notNumber');
+      else if (!errors.valueA && Number(f.valueB) < Number(f.valueA)) errors.valueB = a('upperBelowLower');
+    }
+    const until = Number(f.until);
+    if (!/^\s*[0-9]{4}\s*$/.test(f.until ?? '') || until < fromYear || until > o.until) errors.until = fill(a('notYear'), { first: fromYear, last: o.until });
+    for (const k of ['solveLow', 'solveHigh']) if (!NUMBER.test(f[k] ?? '')) errors[k] = a('notNumber');
+    if (!errors.solveLow && !errors.solveHigh && Number(f.solveLow) > Number(f.solveHigh)) errors.solveLow = a('lowAboveHigh');
+    if (!this.#check(errors)) return;
+    const target = `${f.indicator} ${f.op} ${f.valueA!.trim()}${f.op === 'between' ? ` and ${f.valueB!.trim()}` : ''} until ${until}`;
+    const req = {
+      lever: lever.name,
+      target,
+      range: `${f.solveLow!.trim()}:${f.solveHigh!.trim()}`,
+      ...(lever.kind === 'parameter' ? { from: f.solveFrom!.trim() } : {}),
+      ...(f.solveFund ? { fund: f.solveFund } : {}),
+      largest: f.prefer === 'largest',
+    };
+    const data = this.scenario;
+    const file = this.run!.title;
+    void this.#start<SolveView>('solve', (api, progress) => api.solve(data, file, req, progress) as Promise<SolveView>, (k) => (this._solve = k));
+  };
+
+  #solvePanel() {
+    const o = this.#opts!;
+    const lever = this.#solveLever();
+    const f = this._form;
+    return html`<div class="form">
+        ${this.#select('solveLever', a('lever'), this.#leverChoices(), (v) => this.#leverRange('solve', v))}
+        ${lever?.kind === 'parameter' ? this.#input('solveFrom', a('startMonth'), 'month') : nothing}
+        <fieldset>
+          <legend>${a('target')}</legend>
+          ${this.#select('indicator', a('indicator'), [
+            ['monthsPayable', a('monthsPayable')],
+            ['balanceRate', a('balanceRate')],
+          ])}
+          ${this.#select('op', a('target'), [
+            ['>=', `≥ ${a('atLeast')}`],
+            ['<=', `≤ ${a('atMost')}`],
+            ['between', a('between')],
+          ])}
+          ${this.#input('valueA', a('value'))} ${f.op === 'between' ? this.#input('valueB', a('upper')) : nothing} ${this.#input('until', a('untilYear'), 'count')}
+          ${this.#select('solveFund', a('fund'), [['', a('leverFund')], ...o.funds.map((x): [string, string] => [x.id, pick(x.name)])])}
+        </fieldset>
+        <fieldset>
+          <legend>${a('searchRange')} ${lever ? unitLabel(lever.unit) : ''}</legend>
+          ${this.#input('solveLow', a('lowEnd'))} ${this.#input('solveHigh', a('highEnd'))}
+          ${(['smallest', 'largest'] as const).map(
+            (p) => html`<label class="field" style="flex-direction:row;align-items:center;gap:4px"
+              ><input type="radio" name="prefer" id=${`f-prefer-${p}`} .checked=${f.prefer === p} @change=${() => this.#set('prefer', p)} style="width:auto" />${a(p)}</label
+            >`,
+          )}
+        </fieldset>
+      </div>
+      <button id="solve-run" class="primary" @click=${this.runSolve} ?disabled=${this._busy?.tab === 'solve'}>${a('solveButton')}</button>
+      ${this.#progress('solve')} ${this.#solveResult()}`;
+  }
+
+  #solveResult() {
+    const kept = this._solve;
+    const v = kept?.view;
+    if (!kept || !v) return nothing;
+    if (!v.ok) return this.#unplaced(v.problems) ? html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>` : nothing;
+    const r = v.result;
+    const indicator = a(this._form.indicator === 'balanceRate' ? 'balanceRate' : 'monthsPayable');
+    return html`${this.#stale(kept.hash, this.runSolve)}
+      <section id="solve-answer" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="solve-h">
+        <h3 id="solve-h">${a('answer')}: ${pick(v.target)}</h3>
+        ${r.found
+          ? html`<p class="answer" id="solve-value">${pick(v.lever.label)} = ${r.value} ${unitLabel(v.lever.unit)}</p>
+              <p>${a('confirmed')}</p>
+              <yb-data-table .table=${solveTable(r.years, indicator)}></yb-data-table>
+              ${r.beyond
+                ? html`<p class="fails" id="solve-beyond">
+                    ${fill(a('beyond'), { dir: a(this._form.prefer === 'largest' ? 'more' : 'less'), value: `${r.beyond.value} ${unitLabel(v.lever.unit)}` })}
+                    ${r.beyond.failing.map((y) => `${y.year} (${y.value === undefined ? '—' : Number(y.value).toFixed(2)})`).join(', ')}
+                  </p>`
+                : nothing}
+              <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
+              <button id="open-answer" class="primary" @click=${() => this.#open(r.scenario, v.lever.name)}>${a('openAnswer')}</button>`
+          : html`<p class="answer fails" id="solve-none">${a('noAnswer')}</p>
+              <p>${pick(r.reason)}</p>`}
+      </section>`;
+  }
+
+  // ---- Monte Carlo ----
+
+  runMonteCarlo = (): void => {
+    const f = this._form;
+    const errors: Record<string, string> = {};
+    const paths = Number(f.paths);
+    if (!/^\s*[0-9]+\s*$/.test(f.paths ?? '') || paths < 1 || paths > 100000) errors.paths = fill(a('notWhole'), { first: 1, last: 100000 });
+    const seed = Number(f.seed);
+    if (!/^\s*[0-9]+\s*$/.test(f.seed ?? '') || !Number.isSafeInteger(seed)) errors.seed = fill(a('notWhole'), { first: 0, last: Number.MAX_SAFE_INTEGER });
+    if (!this.#check(errors)) return;
+    const data = this.scenario;
+    const file = this.run!.title;
+    void this.#start<MonteCarloView>('monteCarlo', (api, progress) => api.monteCarlo(data, file, { paths, seed }, progress) as Promise<MonteCarloView>, (k) => (this._mc = k));
+  };
+
+  #monteCarloPanel() {
+    const o = this.#opts!;
+    const kept = this._mc;
+    const v = kept?.view;
+    const fund = v?.ok ? (v.result.funds.find((x) => x.id === this._form.mcFund) ?? v.result.funds[0]) : undefined;
+    const fundName = fund ? pick(o.funds.find((x) => x.id === fund.id)?.name ?? { zh: fund.id, en: fund.id }) : '';
+    return html`<div class="form">
+        ${this.#input('paths', a('paths'))} ${this.#input('seed', a('seed'))} ${this.#select('mcFund', a('fund'), o.funds.map((x) => [x.id, pick(x.name)]))}
+      </div>
+      <p class="muted note">${a('mcNote')}</p>
+      <button id="mc-run" class="primary" @click=${this.runMonteCarlo} ?disabled=${this._busy?.tab === 'monteCarlo'}>${a('run')}</button>
+      ${this.#progress('monteCarlo')}
+      ${kept && v
+        ? v.ok && fund
+          ? html`${this.#stale(kept.hash, this.runMonteCarlo)}
+              <section id="mc-result" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="mc-h">
+                <h3 id="mc-h">${fundName} · ${fill(a('pathsSeed'), { paths: v.result.paths, seed: v.result.seed })}</h3>
+                <h3>${a('fanCumulative')}</h3>
+                <yb-chart id="fan-cumulative" .option=${fanOption(v, fund, 'cumulative', this.run?.thresholds)} label=${`${fundName} ${a('fanCumulative')}`}></yb-chart>
+                <h3>${a('fanMonths')}</h3>
+                <yb-chart id="fan-months" .option=${fanOption(v, fund, 'monthsPayable', this.run?.thresholds)} label=${`${fundName} ${a('fanMonths')}`}></yb-chart>
+                <h3>${a('exhaustionTitle')}</h3>
+                <yb-chart id="exhaustion" style="height:220px" .option=${exhaustionOption(fund)} label=${`${fundName} ${a('exhaustionTitle')}`}></yb-chart>
+                <yb-data-table .table=${percentileTable(v, fund, fundName)}></yb-data-table>
+                <details>
+                  <summary>${a('uncertainAssumptions')}</summary>
+                  <ul>
+                    ${v.assumptions.map((x) => html`<li>${pick(x.label)}: ${pick(x.value)} <span class="muted">— ${pick(x.why)}</span></li>`)}
+                  </ul>
+                </details>
+              </section>`
+          : !v.ok
+            ? html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>`
+            : nothing
+        : nothing}`;
+  }
+
+  #open(scenario: Scenario, lever: string): void {
+    const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === lever);
+    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario, leversAt: override?.from }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('yb-analyses-view', YbAnalysesView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'yb-analyses-view': YbAnalysesView;
+  }
+}
