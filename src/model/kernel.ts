@@ -15,7 +15,7 @@ import { D, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
-import { cachedPopulation, expenditureDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
+import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
 import { aidContributions, calibrationOf, deferredAmounts, project, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
@@ -219,7 +219,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
         ls.map((l) => {
           const anchor = anchorOf(calibration, plan.bf.id, side, l) ?? amounts[l]!;
           const fen = fenOf(anchor);
-          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), d0: lineDriver(plan.bf.id, side, l, d0) };
+          const driver = lineDriverOf(plan.bf.id, side, l);
+          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), d0: driver(d0), driver };
         });
       anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
     }
@@ -261,6 +262,9 @@ export function compileKernel(input: ProjectionInput): Kernel {
     };
     const pooled = outpatientMoves(base, policy, drivers, first, calibration, until, exactly);
     const methodOf = (id: FundId) => policy.methods.get(id.startsWith('employee') ? 'employee' : id)!;
+    // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
+    const moves: (Deferred & { fen: number })[][] = [];
+    for (const m of [...deferred, ...pooled]) (moves[m.to - base.year] ??= []).push(m);
 
     const projected = new Map<FundId, KernelFund>();
     for (const plan of plans) {
@@ -286,7 +290,6 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const current = new Float64Array(n);
       const cumulative = new Float64Array(n);
       const months = new Float64Array(n);
-      const past = plan.pastFen.slice();
       let opening = plan.opening0Fen;
       const methods = methodOf(bf.id);
       const asNeeded = bf.id === 'aid' && a.aidFinancing === 'as-needed';
@@ -307,7 +310,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
               const o = opening;
               v = o > 0 ? charged(o * rate!) : 0;
               if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec ? interestDec.dividedBy(100) : plan.ownRate!)));
-            } else v = scaled(inA[j]!, lineDriver(bf.id, 'income', l, d), exactly);
+            } else v = scaled(inA[j]!, inA[j]!.driver(d), exactly);
             incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
@@ -318,7 +321,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
           }
           for (let j = 0; j < plan.expenditureLines.length; j++) {
             const l = plan.expenditureLines[j]!;
-            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, expenditureDriver(bf.id, l, d), exactly);
+            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, exA[j]!.driver(d), exactly);
             if (v !== v) v = exactly(() => toFen(aidContributions(d, r)));
             expenditureArrs[j]![i] = v;
           }
@@ -327,8 +330,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
             if (c !== c) c = exactly(() => toFen(aidContributions(d, r)));
             if (c !== 0) line('expenditure:aid.contributions')[i] = c;
           }
-          for (const m of deferred) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
-          for (const m of pooled) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
+          for (const m of moves[i] ?? NONE) if (m.fund === bf.id) line(`${m.side}:${m.line}`)[i]! += m.fen;
           if (asNeeded) {
             let need = 0;
             for (const arr of expenditureSide) need += arr[i]!;
@@ -342,8 +344,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
         expenditure[i] = exTotal;
         current[i] = inTotal - exTotal;
         cumulative[i] = opening + current[i]!;
-        months[i] = monthsPayable(cumulative[i]!, exTotal, past, methods[i]!);
-        past.unshift(exTotal);
+        months[i] = monthsPayable(cumulative, expenditure, i, plan.pastFen, methods[i]!);
         opening = cumulative[i]!;
       }
       projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, lines));
@@ -385,6 +386,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
 type Exactly = (exact: () => Dec) => number;
 
+const NONE: never[] = [];
+
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
 const charged = roundFen;
 
@@ -395,6 +398,8 @@ interface Anchor {
   exactFen: boolean;
   /** The line's driver in the base year. */
   d0: number;
+  /** The line's driver in a year (its code, resolved once). */
+  driver: (d: YearDrivers) => number;
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
@@ -475,35 +480,56 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
   const account = base.funds.find((f) => f.id === 'employee.account');
   const spent = account?.expenditure.benefits;
   if (!spent || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
-  const p0 = policy.pooledPercent[0]!;
+  const shares = pooledShares(policy);
+  if (!shares.some((x) => x !== undefined)) return [];
   const d0 = expenditureDriver('employee.account', 'benefits', drivers[base.year - first]!);
   const anchor = anchorOf(c, 'employee.account', 'expenditure', 'benefits') ?? spent;
+  const a: Anchor = { anchor, fen: fenOf(anchor), exactFen: false, d0, driver: (d) => expenditureDriver('employee.account', 'benefits', d) };
   const out: (Deferred & { fen: number })[] = [];
   for (let y = base.year + 1; y <= until; y++) {
-    const dp = policy.pooledPercent[y - base.year]!.minus(p0);
-    if (dp.isZero()) continue;
+    const share = shares[y - base.year];
+    if (!share) continue;
     const dy = expenditureDriver('employee.account', 'benefits', drivers[y - first]!);
-    const spending = scaled({ anchor, fen: fenOf(anchor), exactFen: false, d0 }, dy, exactly);
-    let moved = charged((spending * dp.toNumber()) / new D(100).minus(p0).toNumber());
-    if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(dp).dividedBy(new D(100).minus(p0))));
+    const spending = scaled(a, dy, exactly);
+    let moved = charged((spending * share.dp) / share.rest);
+    if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(share.dpDec).dividedBy(share.restDec)));
     out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: -moved });
   }
   return out;
 }
 
+const sharesOf = new WeakMap<PolicyYears, ({ dp: number; rest: number; dpDec: Dec; restDec: Dec } | undefined)[]>();
+
+/** Per year from the base year, the pooled share's change p − p0 and 100 − p0 (undefined where p = p0), once per policy. */
+function pooledShares(policy: PolicyYears) {
+  let s = sharesOf.get(policy);
+  if (!s) {
+    const p0 = policy.pooledPercent[0]!;
+    const restDec = new D(100).minus(p0);
+    s = policy.pooledPercent.map((p) => {
+      const dpDec = p.minus(p0);
+      return dpDec.isZero() ? undefined : { dp: dpDec.toNumber(), rest: restDec.toNumber(), dpDec, restDec };
+    });
+    sharesOf.set(policy, s);
+  }
+  return s;
+}
+
 /** Months payable (fund-year.ts monthsPayableOf) on float64; NaN without expenditure to pay. */
-function monthsPayable(cumulative: number, current: number, past: number[], method: MonthsPayableMethod): number {
+function monthsPayable(cumulative: Float64Array, expenditure: Float64Array, i: number, before: number[], method: MonthsPayableMethod): number {
+  // Earlier years' expenditure, most recent first: this projection's, then the report's.
+  const past = (k: number) => (k < i ? expenditure[i - 1 - k] : before[k - i]);
   // cumulative × 12 ÷ yearly, as one division of integers (the exact record's figure rounded to float64 once).
   let yearly: number | undefined;
   let months = 12;
-  if (method === 'current-year-expenditure') yearly = current;
-  else if (method === 'last-year-expenditure') yearly = past[0];
-  else if (past.length >= 2) {
-    yearly = current + past[0]! + past[1]!;
+  if (method === 'current-year-expenditure') yearly = expenditure[i];
+  else if (method === 'last-year-expenditure') yearly = past(0);
+  else if (i + before.length >= 2) {
+    yearly = expenditure[i]! + past(0)! + past(1)!;
     months = 36;
   }
   if (yearly === undefined || yearly === 0) return Number.NaN;
-  return (cumulative * months) / yearly;
+  return (cumulative[i]! * months) / yearly;
 }
 
 function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure: Float64Array, current: Float64Array, cumulative: Float64Array, months: Float64Array, lines: Map<string, Float64Array>): KernelFund {
@@ -553,12 +579,10 @@ function rollUp(parent: BaseFund, parts: KernelFund[], n: number, years: Int32Ar
   const cumulative = new Float64Array(n);
   const months = new Float64Array(n);
   let opening = fenOf(parent.cumulative) - (income[0]! - expenditure[0]!);
-  const past = parentPast.slice();
   for (let i = 0; i < n; i++) {
     current[i] = income[i]! - expenditure[i]!;
     cumulative[i] = opening + current[i]!;
-    months[i] = monthsPayable(cumulative[i]!, expenditure[i]!, past, methods[i]!);
-    past.unshift(expenditure[i]!);
+    months[i] = monthsPayable(cumulative, expenditure, i, parentPast, methods[i]!);
     opening = cumulative[i]!;
   }
   return fundOf('employee', years, income, expenditure, current, cumulative, months, lines);
