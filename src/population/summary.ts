@@ -46,6 +46,8 @@ export interface PopulationSummary {
   /** Whether the region's own age structure was used (otherwise the national one, scaled). */
   ownStructure: boolean;
   participation: { employees: number; retirees: number; residents: number };
+  /** Employees ÷ people of working age not retired, retirees ÷ people retired, in the base year (every cohort). */
+  effectiveParticipation: { employees: number; retirees: number };
   ageCostSlope: number;
   years: PopulationSummaryYear[];
   pyramids: PyramidYear[];
@@ -85,6 +87,7 @@ export function populationSummary(p: PopulationIndex, baseYear: number, until: n
     regionScale: p.insured.regionScale,
     ownStructure: p.insured.ownStructure,
     participation: p.insured.participation,
+    effectiveParticipation: p.insured.effectiveParticipation,
     ageCostSlope: p.insured.ageCostSlope,
     years,
     pyramids: [pyramid(baseYear), pyramid(until)],
