@@ -9,7 +9,7 @@ import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
 import { GROUPS, type BaseYear, type Group } from './base-year.ts';
 import { SERVICES, type Service } from './services.ts';
 import { resolvePopulation, type PopulationInput, type PopulationSettings } from '../population/settings.ts';
-import type { UncertaintyInput } from '../analyses/monte-carlo-distributions.ts';
+import type { UncertaintyInput } from '../scenario/uncertainty.ts';
 import { DEFAULT_THRESHOLD, type CalibrationMethod, type CalibrationOptions } from './calibration.ts';
 
 /** As written in a scenario file: every field optional, decimals as strings. */
@@ -38,7 +38,7 @@ export interface AssumptionsInput {
   aidFinancing?: AidFinancing;
   /** Percent of the resident fund's "other" expenditure that is 大病保险 premiums (default 0: none separated). */
   criticalIllnessShare?: string;
-  /** Distributions of the uncertain assumptions, paths and seed, for Monte Carlo (src/analyses/monte-carlo-distributions.ts). */
+  /** Distributions of the uncertain assumptions, paths and seed, for Monte Carlo (src/scenario/uncertainty.ts). */
   uncertainty?: UncertaintyInput;
   calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }

@@ -159,13 +159,29 @@ function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
  * The policy of every year, compiled once per rules, wages (the series the
  * rules read: base-year wage, history and growth), overrides, tier and wage spread.
  */
-export function policyYears(input: ProjectionInput): PolicyYears {
+export function policyYears(input: ProjectionInput, wageGrowthByYear?: ArrayLike<number>): PolicyYears {
   const { assumptions: a, base, until } = input;
   let byStack = policyCache.get(input.stack);
   if (!byStack) policyCache.set(input.stack, (byStack = new Map()));
-  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(',')];
+  const byYear = wageGrowthByYear?.length ? Array.from(wageGrowthByYear) : undefined;
+  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(','), byYear?.join(',')];
   const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
-  return remember(byStack, key, () => compilePolicy(input, wageSeries(a, base, until)));
+  return remember(byStack, key, () => compilePolicy(input, byYear ? wageSeriesByYear(a, base, until, byYear) : wageSeries(a, base, until)));
+}
+
+/** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
+function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear: number[]): SeriesData {
+  const series = wageSeries(a, base, until);
+  const start = a.avgMonthlyWage;
+  if (!start || !series.avgMonthlyWage) return series;
+  const out = { ...series.avgMonthlyWage };
+  let w = start;
+  for (let y = base.year + 1; y <= until; y++) {
+    const k = y - base.year - 1;
+    w = w.times(new D(1).plus((k < byYear.length ? new D(byYear[k]!) : a.wageGrowth).dividedBy(100)));
+    out[String(y)] = w.toString();
+  }
+  return { ...series, avgMonthlyWage: out };
 }
 
 function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears {
@@ -311,6 +327,27 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
   );
 }
 
+const popArrays = new WeakMap<PopulationIndex, Map<string, { index: Record<Group, Float64Array>; cost: Record<'inService' | 'flexible' | 'retiree' | 'resident', Float64Array> }>>();
+
+/** The population model's index and mean cost by group and year as arrays from `first` (read once per model). */
+function populationArrays(pop: PopulationIndex, first: number, until: number) {
+  let m = popArrays.get(pop);
+  if (!m) popArrays.set(pop, (m = new Map()));
+  const key = `${first}-${until}`;
+  let v = m.get(key);
+  if (!v) {
+    const years = (f: (y: number) => number) => Float64Array.from({ length: until - first + 1 }, (_, i) => f(first + i));
+    const groups = ['inService', 'retiree', 'flexible', 'resident', 'tekun', 'dibao', 'fanpin'] as const;
+    const statuses = ['inService', 'flexible', 'retiree', 'resident'] as const;
+    v = {
+      index: Object.fromEntries(groups.map((g) => [g, years((y) => pop.index(g, y))])) as Record<Group, Float64Array>,
+      cost: Object.fromEntries(statuses.map((g) => [g, years((y) => pop.cost(g, y))])) as Record<(typeof statuses)[number], Float64Array>,
+    };
+    m.set(key, v);
+  }
+  return v;
+}
+
 /** Base-year counts by group, float64: the report's, or all employees split by the scenario's shares. */
 export function startCounts(a: Assumptions, employeesTotal: Dec | undefined): Partial<Record<Group, number>> {
   const start: Partial<Record<Group, Dec>> = { ...a.counts };
@@ -329,15 +366,16 @@ export function startCounts(a: Assumptions, employeesTotal: Dec | undefined): Pa
 export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): YearDrivers[] {
   const { base, until } = input;
   const first = policy.first;
-  const baseCost = pop ? pop.cost('inService', base.year) : 1;
-  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pop ? pop.cost(g, y) / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
+  const pa = pop && populationArrays(pop, first, until);
+  const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
+  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pa ? pa.cost[g][y - first]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
   const out: YearDrivers[] = [];
   for (let y = first; y <= until; y++) {
     const t = y - base.year;
     const counts: Partial<Record<Group, number>> = {};
     for (const g in start) {
       const moved = start[g as Group]! * growthIndex(p.growth[g as Group], t);
-      counts[g as Group] = pop && t !== 0 ? moved * pop.index(g as Group, y) : moved;
+      counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
     }
     const prices = growthIndex(p.costGrowth, t, p.costGrowthByYear);
     const use = growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);

@@ -4,12 +4,16 @@
  * years. One definition each, for the chart, its 数据表 and its CSV.
  */
 import type { GridView, SensitivityView } from '../app/analyses-service.ts';
+import type { MonteCarloView } from '../app/uncertainty-service.ts';
+import type { ThresholdsView } from '../app/views.ts';
+import { D } from '../common/money.ts';
+import { wanAxis } from './labels.ts';
 import type { OutcomeSpec } from '../analyses/outcomes.ts';
 import type { Swing } from '../analyses/sensitivity.ts';
 import type { YearCheck } from '../analyses/goal-seek.ts';
 import { getLocale, pick, t } from './i18n.ts';
-import { unitLabel } from './format.ts';
-import { a } from './locales/analyses.ts';
+import { unitLabel, wan } from './format.ts';
+import { a, fill } from './locales/analyses.ts';
 import type { Column, Table } from './tables.ts';
 
 type TornadoView = Extract<SensitivityView, { ok: true }>;
@@ -127,5 +131,106 @@ export function solveTable(years: YearCheck[], indicator: string): Table {
     caption: `${a('confirmed')} ${indicator}`,
     columns: [{ label: t('year') }, { label: indicator, numeric: true, format: (c) => (c === null ? '—' : Number(c).toFixed(2)) }, { label: a('meets'), format: (c) => (c ? a('yes') : a('no')), export: (c) => (c ? a('yes') : a('no')) }],
     rows: years.map((y) => [y.year, y.value ?? null, y.meets ? 1 : 0]),
+  };
+}
+
+type McView = Extract<MonteCarloView, { ok: true }>;
+type McFund = McView['result']['funds'][number];
+
+/** Percentile index in the result's list (5, 25, 50, 75, 95). */
+function pIndex(v: McView, p: number): number {
+  return v.result.percentiles.indexOf(p);
+}
+
+/**
+ * A fan: the 5-95 and 25-75 bands (stacked areas over the 5th percentile), the median line and the
+ * scenario as stated (dashed). Cumulative balance in 万元 (亿元 on the axis where it reaches 10 000 万元),
+ * or months payable against the warning bands.
+ */
+export function fanOption(v: McView, fund: McFund, measure: 'cumulative' | 'monthsPayable', th: ThresholdsView | undefined) {
+  const years = fund.years.map((y) => String(y.year));
+  const at = (p: number) =>
+    fund.years.map((y) => {
+      const x = measure === 'cumulative' ? y.cumulative[pIndex(v, p)] : y.monthsPayable[pIndex(v, p)];
+      return x === null || x === undefined ? null : measure === 'cumulative' ? Number(x) / 10000 : Number(x);
+    });
+  const [p5, p25, p50, p75, p95] = [5, 25, 50, 75, 95].map(at) as (number | null)[][];
+  const diff = (hi: (number | null)[], lo: (number | null)[]) => hi.map((h, i) => (h === null || lo[i] === null ? null : h - lo[i]!));
+  const stated = v.result.deterministic.find((d) => d.id === fund.id)?.years ?? [];
+  const det = fund.years.map((y) => {
+    const s = stated.find((x) => x.year === y.year);
+    if (!s) return null;
+    return measure === 'cumulative' ? Number(s.cumulative) / 10000 : s.monthsPayable;
+  });
+  const band = (name: string, data: (number | null)[], colour: string) => ({
+    name,
+    type: 'line',
+    stack: 'fan',
+    stackStrategy: 'all',
+    symbol: 'none',
+    lineStyle: { opacity: 0 },
+    itemStyle: { color: colour },
+    areaStyle: { color: colour },
+    data,
+    tooltip: { show: false },
+  });
+  const bands =
+    measure === 'monthsPayable' && th && th.low && th.normalLow && th.normalHigh && th.high
+      ? [
+          [{ yAxis: 0, itemStyle: { color: 'rgba(179,38,30,0.12)' } }, { yAxis: Number(th.low) }],
+          [{ yAxis: Number(th.normalLow), itemStyle: { color: 'rgba(30,122,69,0.14)' } }, { yAxis: Number(th.normalHigh) }],
+        ]
+      : [];
+  const axis = measure === 'cumulative' ? { type: 'value', ...wanAxis([...p5!, ...p95!]) } : { type: 'value', name: t('monthsPayable') };
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll', data: [a('band5to95'), a('band25to75'), a('median'), a('asStated')] },
+    grid: { left: 64, right: 16, top: 36, bottom: 52 },
+    xAxis: { type: 'category', data: years, boundaryGap: false },
+    yAxis: axis,
+    series: [
+      { name: 'p5', type: 'line', stack: 'fan', stackStrategy: 'all', symbol: 'none', lineStyle: { opacity: 0 }, data: p5, tooltip: { show: false } },
+      band(a('band5to95'), diff(p25!, p5!), 'rgba(11,92,173,0.15)'),
+      band(a('band25to75'), diff(p75!, p25!), 'rgba(11,92,173,0.35)'),
+      band(a('band5to95'), diff(p95!, p75!), 'rgba(11,92,173,0.15)'),
+      { name: a('median'), type: 'line', symbol: 'none', data: p50, itemStyle: { color: '#0b3d6e' }, lineStyle: { width: 2 }, markArea: { silent: true, label: { show: false }, data: bands } },
+      { name: a('asStated'), type: 'line', symbol: 'none', data: det, itemStyle: { color: '#c27c0e' }, lineStyle: { type: 'dashed', width: 2 } },
+    ],
+  };
+}
+
+/** The share of paths whose cumulative balance is exhausted by each year, in percent. */
+export function exhaustionOption(fund: McFund) {
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis', valueFormatter: (x: number) => `${x}%` },
+    grid: { left: 56, right: 16, top: 36, bottom: 32 },
+    xAxis: { type: 'category', data: fund.years.map((y) => String(y.year)) },
+    yAxis: { type: 'value', name: '%', min: 0, max: 100 },
+    series: [{ name: a('exhaustedBy'), type: 'bar', data: fund.years.map((y) => Math.round(y.exhaustedBy * 1000) / 10), itemStyle: { color: '#b3261e' } }],
+  };
+}
+
+/** Per year: the percentiles of the cumulative balance (万元, exact) and of months payable, and the exhaustion probability. */
+export function percentileTable(v: McView, fund: McFund, fundName: string): Table {
+  const ps = v.result.percentiles;
+  const money = (label: string): Column => ({ label, numeric: true, format: wan as Column['format'] });
+  const months = (label: string): Column => ({ label, numeric: true, format: (c) => (c === null ? '—' : Number(c).toFixed(2)) });
+  return {
+    id: `${fund.id}-monte-carlo`,
+    caption: `${fundName} · ${a('monteCarlo')}: ${fill(a('pathsSeed'), { paths: v.result.paths, seed: v.result.seed })} (${t('unitWan')})`,
+    columns: [
+      { label: t('year') },
+      ...ps.map((p) => money(`${t('cumulative')} P${p}`)),
+      ...ps.map((p) => months(`${t('monthsPayable')} P${p}`)),
+      { label: `${a('exhaustedBy')} (%)`, numeric: true, format: (c) => (c === null ? '—' : String(c)) },
+    ],
+    rows: fund.years.map((y) => [
+      y.year,
+      ...y.cumulative.map((c) => new D(c).dividedBy(10000).toFixed()),
+      ...y.monthsPayable.map((m) => m),
+      Math.round(y.exhaustedBy * 10000) / 100,
+    ]),
   };
 }

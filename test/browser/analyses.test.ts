@@ -179,6 +179,52 @@ describe('uncertainty and sensitivity in the workbench', () => {
   });
 });
 
+describe('Monte Carlo in the workbench', () => {
+  freshPage();
+
+  it('with no variance, the fan collapses onto the deterministic projection; a cancelled run keeps the previous fan', async function () {
+    this.timeout(180000);
+    const app = await mount();
+    // Every uncertain assumption held at the scenario's value: each path is the scenario as stated.
+    const fixed = Object.fromEntries(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'participation', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'].map((n) => [n, { type: 'fixed' }]));
+    const still = { ...banner, title: 'no variance', assumptions: { ...banner.assumptions, uncertainty: fixed } };
+    expect(await app.openText(JSON.stringify(still), 'still.json')).to.equal(true);
+    await until(() => app.lastGood?.title === 'no variance');
+    const view = await openPanel(app);
+    await click(inView(view, '#atab-monteCarlo'));
+    await view.updateComplete;
+    await typeField(view, 'paths', '8');
+    await click(inView(view, '#mc-run'));
+    await until(() => view._mc !== undefined, 120000);
+    await settle(app);
+    const mc = view._mc!.view;
+    if (!mc.ok) throw new Error(JSON.stringify(mc.problems));
+    // the table's median (P50) of the cumulative balance, 万元, year by year, is the projection the workbench shows
+    const table = tableOf(view, '#mc-result').table;
+    const p50 = table.columns.findIndex((c) => c.label === '累计结存 P50');
+    const resident = app.lastGood!.funds.find((f) => f.id === 'resident')!;
+    expect(table.rows.map((r) => Number(r[p50]))).to.deep.equal(resident.years.map((y) => Number(y.cumulative)));
+    // and the fan's 5th and 95th percentiles are the same line: no band
+    const p5 = table.columns.findIndex((c) => c.label === '累计结存 P5');
+    const p95 = table.columns.findIndex((c) => c.label === '累计结存 P95');
+    expect(table.rows.every((r) => r[p5] === r[p50] && r[p95] === r[p50])).to.equal(true);
+    // the chart draws the median over the dashed deterministic line
+    const chart = inView(view, '#fan-cumulative') as unknown as { renderedOption: { series: { name: string; data: (number | null)[] }[] } };
+    await until(() => (chart.renderedOption?.series?.length ?? 0) > 0);
+    const series = chart.renderedOption.series;
+    expect(series.find((x) => x.name === '中位数')!.data).to.deep.equal(series.find((x) => x.name === '确定性测算（方案原值）')!.data);
+    // a long run cancelled: the fan before it stays
+    const first = view._mc;
+    await typeField(view, 'paths', '100000');
+    await click(inView(view, '#mc-run'));
+    await until(() => view.shadowRoot!.querySelector('[role=progressbar]') !== null);
+    await click(inView(view, '#cancel'));
+    await view.updateComplete;
+    expect(view._mc).to.equal(first);
+    expect(view.shadowRoot!.querySelector('#mc-result')).to.not.equal(null);
+  });
+});
+
 describe('the panel on a phone, in English, with axe-core', () => {
   freshPage(390, 844);
 
@@ -206,6 +252,16 @@ describe('the panel on a phone, in English, with axe-core', () => {
     await click(inView(view, '#atab-tornado'));
     await settle(app);
     expect(await found()).to.deep.equal([]);
+    await click(inView(view, '#atab-monteCarlo'));
+    await view.updateComplete;
+    await typeField(view, 'paths', '40');
+    await click(inView(view, '#mc-run'));
+    await until(() => view._mc !== undefined, 120000);
+    await settle(app);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+    expect(await found()).to.deep.equal([]);
+    await click(inView(view, '#atab-tornado'));
+    await settle(app);
     // English: the heading, the tabs, the note, the table's columns
     const language = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === 'English')!;
     await click(language);

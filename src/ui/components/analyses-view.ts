@@ -16,6 +16,7 @@ import * as echarts from 'echarts/core';
 import { HeatmapChart } from 'echarts/charts';
 import { VisualMapContinuousComponent } from 'echarts/components';
 import type { AnalysisOptions, GridView, SensitivityView, SolveView } from '../../app/analyses-service.ts';
+import type { MonteCarloView } from '../../app/uncertainty-service.ts';
 import type { RunView } from '../../app/views.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { InputProblem } from '../../common/errors.ts';
@@ -24,15 +25,15 @@ import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
 import { a, fill } from '../locales/analyses.ts';
-import { axisNames, heatmapOption, heatmapTable, outcomeTitle, solveTable, tornadoOption, tornadoTable } from '../analysis-charts.ts';
+import { axisNames, exhaustionOption, fanOption, heatmapOption, heatmapTable, outcomeTitle, percentileTable, solveTable, tornadoOption, tornadoTable } from '../analysis-charts.ts';
 import { base } from '../styles.ts';
 import './chart.ts';
 import './data-table.ts';
 
 echarts.use([HeatmapChart, VisualMapContinuousComponent]);
 
-type Tab = 'tornado' | 'grid' | 'solve';
-const TABS: Tab[] = ['tornado', 'grid', 'solve'];
+type Tab = 'tornado' | 'grid' | 'solve' | 'monteCarlo';
+const TABS: Tab[] = ['tornado', 'grid', 'solve', 'monteCarlo'];
 type Kept<V> = { hash: string; view: V };
 const NUMBER = /^\s*-?[0-9]+(\.[0-9]+)?\s*$/;
 const LEVELS = ['total', 'central', 'region', 'city', 'county'] as const;
@@ -53,6 +54,8 @@ const FIELDS: Record<string, string> = {
   range: 'solveLow',
   '--range': 'solveLow',
   fund: 'solveFund',
+  '--paths': 'paths',
+  '--seed': 'seed',
 };
 
 /** The detail of `open-scenario`: a scenario to add, and the month its levers are best shown at. */
@@ -76,6 +79,7 @@ export class YbAnalysesView extends LitElement {
     _tornado: { state: true },
     _grid: { state: true },
     _solve: { state: true },
+    _mc: { state: true },
   };
   declare run: RunView | undefined;
   /** The scenario as it is projected (the run's). */
@@ -93,6 +97,7 @@ export class YbAnalysesView extends LitElement {
   declare _tornado: Kept<SensitivityView> | undefined;
   declare _grid: Kept<GridView> | undefined;
   declare _solve: Kept<SolveView> | undefined;
+  declare _mc: Kept<MonteCarloView> | undefined;
   #token = 0;
 
   static override styles = [
@@ -255,6 +260,9 @@ export class YbAnalysesView extends LitElement {
     keep('until', String(o.until), Number(f.until) <= o.until);
     keep('solveFund', '');
     keep('prefer', 'smallest');
+    keep('paths', '1000');
+    keep('seed', '1');
+    keep('mcFund', f.outFund!);
     this._form = f;
     for (const axis of ['rows', 'columns'] as const) this.#leverRange(axis, f[`${axis}Lever`]!, false);
     this.#leverRange('solve', f.solveLever!, false);
@@ -304,8 +312,21 @@ export class YbAnalysesView extends LitElement {
         )}
       </div>
       <div id="analysis-panel" role="tabpanel" aria-labelledby=${`atab-${this._tab}`}>
-        ${this.#opts ? (this._tab === 'tornado' ? this.#tornadoPanel() : this._tab === 'grid' ? this.#gridPanel() : this.#solvePanel()) : html`<p class="muted">${t('running')}</p>`}
+        ${this.#opts ? this.#panel() : html`<p class="muted">${t('running')}</p>`}
       </div>`;
+  }
+
+  #panel() {
+    switch (this._tab) {
+      case 'tornado':
+        return this.#tornadoPanel();
+      case 'grid':
+        return this.#gridPanel();
+      case 'solve':
+        return this.#solvePanel();
+      case 'monteCarlo':
+        return this.#monteCarloPanel();
+    }
   }
 
   #tabKey = async (e: KeyboardEvent): Promise<void> => {
@@ -635,6 +656,58 @@ export class YbAnalysesView extends LitElement {
           : html`<p class="answer fails" id="solve-none">${a('noAnswer')}</p>
               <p>${pick(r.reason)}</p>`}
       </section>`;
+  }
+
+  // ---- Monte Carlo ----
+
+  runMonteCarlo = (): void => {
+    const f = this._form;
+    const errors: Record<string, string> = {};
+    const paths = Number(f.paths);
+    if (!/^\s*[0-9]+\s*$/.test(f.paths ?? '') || paths < 1 || paths > 100000) errors.paths = fill(a('notWhole'), { first: 1, last: 100000 });
+    const seed = Number(f.seed);
+    if (!/^\s*[0-9]+\s*$/.test(f.seed ?? '') || !Number.isSafeInteger(seed)) errors.seed = fill(a('notWhole'), { first: 0, last: Number.MAX_SAFE_INTEGER });
+    if (!this.#check(errors)) return;
+    const data = this.scenario;
+    const file = this.run!.title;
+    void this.#start<MonteCarloView>('monteCarlo', (api, progress) => api.monteCarlo(data, file, { paths, seed }, progress) as Promise<MonteCarloView>, (k) => (this._mc = k));
+  };
+
+  #monteCarloPanel() {
+    const o = this.#opts!;
+    const kept = this._mc;
+    const v = kept?.view;
+    const fund = v?.ok ? (v.result.funds.find((x) => x.id === this._form.mcFund) ?? v.result.funds[0]) : undefined;
+    const fundName = fund ? pick(o.funds.find((x) => x.id === fund.id)?.name ?? { zh: fund.id, en: fund.id }) : '';
+    return html`<div class="form">
+        ${this.#input('paths', a('paths'))} ${this.#input('seed', a('seed'))} ${this.#select('mcFund', a('fund'), o.funds.map((x) => [x.id, pick(x.name)]))}
+      </div>
+      <p class="muted note">${a('mcNote')}</p>
+      <button id="mc-run" class="primary" @click=${this.runMonteCarlo} ?disabled=${this._busy?.tab === 'monteCarlo'}>${a('run')}</button>
+      ${this.#progress('monteCarlo')}
+      ${kept && v
+        ? v.ok && fund
+          ? html`${this.#stale(kept.hash, this.runMonteCarlo)}
+              <section id="mc-result" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="mc-h">
+                <h3 id="mc-h">${fundName} · ${fill(a('pathsSeed'), { paths: v.result.paths, seed: v.result.seed })}</h3>
+                <h3>${a('fanCumulative')}</h3>
+                <yb-chart id="fan-cumulative" .option=${fanOption(v, fund, 'cumulative', this.run?.thresholds)} label=${`${fundName} ${a('fanCumulative')}`}></yb-chart>
+                <h3>${a('fanMonths')}</h3>
+                <yb-chart id="fan-months" .option=${fanOption(v, fund, 'monthsPayable', this.run?.thresholds)} label=${`${fundName} ${a('fanMonths')}`}></yb-chart>
+                <h3>${a('exhaustionTitle')}</h3>
+                <yb-chart id="exhaustion" style="height:220px" .option=${exhaustionOption(fund)} label=${`${fundName} ${a('exhaustionTitle')}`}></yb-chart>
+                <yb-data-table .table=${percentileTable(v, fund, fundName)}></yb-data-table>
+                <details>
+                  <summary>${a('uncertainAssumptions')}</summary>
+                  <ul>
+                    ${v.assumptions.map((x) => html`<li>${pick(x.label)}: ${pick(x.value)} <span class="muted">— ${pick(x.why)}</span></li>`)}
+                  </ul>
+                </details>
+              </section>`
+          : !v.ok
+            ? html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>`
+            : nothing
+        : nothing}`;
   }
 
   #open(scenario: Scenario, lever: string): void {

@@ -11,8 +11,20 @@ import type { RunResult } from '../../app/views.ts';
 
 export type Api = Remote<SimulationService>;
 
+let early: Api | undefined;
+
+/**
+ * Start the simulation worker before the page's own code has loaded, so that the two load in parallel
+ * (the entry point calls it first); the first startWorker() then takes this one.
+ */
+export function prestartWorker(): void {
+  early ??= spawnWorker('simulation').api;
+}
+
 export function startWorker(): Api {
-  return spawnWorker('simulation').api;
+  const api = early ?? spawnWorker('simulation').api;
+  early = undefined;
+  return api;
 }
 
 /** A simulation worker of its own, with the means to stop it (a long analysis is cancelled by stopping its worker). */
