@@ -93,6 +93,8 @@ export interface InsuredProjection {
   effectiveParticipation: { employees: number; retirees: number };
   /** The age-cost slope β per year of age. */
   ageCostSlope: number;
+  /** The retiree cost weight β was solved for. */
+  retireeCostWeight: number;
 }
 
 const FIRST_BIRTH = monthIndex(1915, 1);
@@ -236,7 +238,7 @@ export function projectInsured(args: {
     years.push(iy);
   }
   const ageCostSlope = solveSlope(baseInsured!, args.retireeCostWeight);
-  return { baseYear, firstYear, years, regionScale, ownStructure: region.own, participation: { employees: kEmp, retirees: kRet, residents: kRes }, effectiveParticipation: { employees: employeesWorking / Math.max(base.workingPeople, 1e-9), retirees: counts.retiree / Math.max(base.retiredPeople, 1e-9) }, ageCostSlope };
+  return { baseYear, firstYear, years, regionScale, ownStructure: region.own, participation: { employees: kEmp, retirees: kRet, residents: kRes }, effectiveParticipation: { employees: employeesWorking / Math.max(base.workingPeople, 1e-9), retirees: counts.retiree / Math.max(base.retiredPeople, 1e-9) }, ageCostSlope, retireeCostWeight: args.retireeCostWeight };
 }
 
 /** Mean relative cost c(a) of one status in one year. */

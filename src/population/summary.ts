@@ -49,6 +49,8 @@ export interface PopulationSummary {
   /** Employees ÷ people of working age not retired, retirees ÷ people retired, in the base year (every cohort). */
   effectiveParticipation: { employees: number; retirees: number };
   ageCostSlope: number;
+  /** The retiree cost weight the slope was solved for. */
+  retireeCostWeight: number;
   years: PopulationSummaryYear[];
   pyramids: PyramidYear[];
   byAgeGroup: AgeGroupYear[];
@@ -89,6 +91,7 @@ export function populationSummary(p: PopulationIndex, baseYear: number, until: n
     participation: p.insured.participation,
     effectiveParticipation: p.insured.effectiveParticipation,
     ageCostSlope: p.insured.ageCostSlope,
+    retireeCostWeight: p.insured.retireeCostWeight,
     years,
     pyramids: [pyramid(baseYear), pyramid(until)],
   };
