@@ -537,6 +537,7 @@ function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
   return {
     wageGrowth: s.wageGrowth ?? p.wageGrowth,
     costGrowth: s.costGrowth ?? p.costGrowth,
+    costGrowthByService: p.costGrowthByService,
     utilizationGrowth: s.utilizationGrowth ?? p.utilizationGrowth,
     collectionRate: s.collectionRate ?? p.collectionRate,
     aidFundingGrowth: s.aidFundingGrowth ?? p.aidFundingGrowth,
