@@ -25,7 +25,7 @@ const fixedAll: UncertaintyInput = {
   wageGrowth: { type: 'normal', sd: '0' },
   costGrowth: { type: 'uniform', min: '4', max: '4' },
   utilizationGrowth: { type: 'fixed' },
-  participation: { type: 'fixed' },
+  growth: { type: 'fixed' },
   collectionRate: { type: 'triangular', min: '100', mode: '100', max: '100' },
   fertility: { type: 'discrete', values: [{ value: 'medium', probability: '1' }] },
   mortalityPercent: { type: 'fixed' },
@@ -41,8 +41,8 @@ describe('uncertainty in a scenario', () => {
     expect(wage).toMatchObject({ origin: 'default', per: 'path' });
     expect(wage.why.en).toContain('NBS');
     // no population model: fertility and mortality do nothing and say so; interest has no value to centre on
-    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'collectionRate']);
-    expect(entries.find((e) => e.name === 'uncertainty/participation')!.why.en).toContain('fixed by default');
+    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate']);
+    expect(entries.find((e) => e.name === 'uncertainty/growth')!.value.en).toBe('normal: mean 0, sd 0.3 (个百分点/年)');
     expect(entries.find((e) => e.name === 'uncertainty/fertility')!.why.en).toContain('no population model');
     expect(entries.find((e) => e.name === 'uncertainty/interestRate')!.value.en).toBe("fixed (the scenario's value)");
     expect(setup.uncertainty).toMatchObject({ paths: 1000, seed: 20260101 });
@@ -83,7 +83,7 @@ describe('uncertainty in a scenario', () => {
       }
       return [];
     };
-    const rest: UncertaintyInput = { wageGrowth: { type: 'fixed' }, costGrowth: { type: 'fixed' }, utilizationGrowth: { type: 'fixed' }, participation: { type: 'fixed' }, collectionRate: { type: 'fixed' }, mortalityPercent: { type: 'fixed' } };
+    const rest: UncertaintyInput = { wageGrowth: { type: 'fixed' }, costGrowth: { type: 'fixed' }, utilizationGrowth: { type: 'fixed' }, growth: { type: 'fixed' }, collectionRate: { type: 'fixed' }, mortalityPercent: { type: 'fixed' } };
     expect(refused({ ...rest, fertility: { type: 'normal', sd: '1' } })).toEqual(['/assumptions/uncertainty/fertility/type: the fertility variant takes a discrete distribution over medium, high, low']);
     expect(refused({ ...rest, fertility: { type: 'discrete', values: [{ value: 'middle', probability: '1' }] } })).toEqual(['/assumptions/uncertainty/fertility/values/0/value: "middle" is not a fertility variant; one of medium, high, low']);
     expect(refused({ ...rest, seed: -1 })).toEqual(['/assumptions/uncertainty/seed: the seed must be a whole number from 0 to 4294967295, not -1']);
@@ -260,4 +260,29 @@ describe('the same numbers everywhere', () => {
     const fixture = JSON.parse(readFileSync(new URL('../fixtures/monte-carlo/draws.json', import.meta.url), 'utf8'));
     expect(firstDraws()).toEqual(fixture);
   });
+});
+
+describe('paths on the kernel', () => {
+  it('agree with the exact projection to the fen, path by path, with every default assumption drawn', async () => {
+    const { exactPathRunner } = await import('../../src/analyses/monte-carlo-exact.ts');
+    const { drawShocks } = await import('../../src/analyses/monte-carlo.ts');
+    // the banner with its population model: fertility and mortality drawn too
+    const data = JSON.parse(exampleText('banner-2022.json'));
+    const setup = await prepareMonteCarlo(data, 'seeds/scenarios/banner-2022.json', env, { seed: 77 });
+    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'fertility', 'mortalityPercent']);
+    const kernel = kernelPathRunner(setup.prepared.input);
+    const exact = exactPathRunner(setup.prepared.input);
+    const next = pathStreams(77, 0);
+    for (let p = 0; p < 6; p++) {
+      const shocks = drawShocks(setup.uncertainty, next(), setup.prepared.input.until - setup.prepared.input.base.year);
+      const k = kernel(shocks);
+      const e = exact(shocks);
+      expect(k.ok && e.ok).toBe(true);
+      if (!k.ok || !e.ok) continue;
+      k.funds.forEach((f, i) => {
+        const x = e.funds[i]!;
+        expect([f.id, [...f.income], [...f.expenditure], [...f.cumulative], f.exhaustionYear, f.firstDeficitYear]).toEqual([x.id, [...x.income], [...x.expenditure], [...x.cumulative], x.exhaustionYear, x.firstDeficitYear]);
+      });
+    }
+  }, 120_000);
 });
