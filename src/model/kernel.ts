@@ -17,6 +17,7 @@ import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId
 import { anchorOf, type Calibration } from './calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
+import type { Service } from './services.ts';
 import { aidContributions, calibrationOf, deferredAmounts, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
 
 /** One path's values of the uncertain assumptions; anything left out is the scenario's own. */
@@ -43,6 +44,8 @@ export interface KernelShocks {
   growth?: Partial<Record<'inService' | 'retiree' | 'flexible' | 'resident' | 'tekun' | 'dibao' | 'fanpin', number>>;
   retireeCostWeight?: number;
   aidFundingGrowth?: number;
+  /** Percent a year by service (inpatient, special and general outpatient), replacing the scenario's for the services given. */
+  costGrowthByService?: Partial<Record<Service, number>>;
 }
 
 export interface KernelFund {
@@ -537,12 +540,12 @@ function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
   return {
     wageGrowth: s.wageGrowth ?? p.wageGrowth,
     costGrowth: s.costGrowth ?? p.costGrowth,
-    costGrowthByService: p.costGrowthByService,
     utilizationGrowth: s.utilizationGrowth ?? p.utilizationGrowth,
     collectionRate: s.collectionRate ?? p.collectionRate,
     aidFundingGrowth: s.aidFundingGrowth ?? p.aidFundingGrowth,
     retireeCostWeight: s.retireeCostWeight ?? p.retireeCostWeight,
     growth: s.growth ? { ...p.growth, ...s.growth } : p.growth,
+    costGrowthByService: s.costGrowthByService ? { ...p.costGrowthByService, ...s.costGrowthByService } : p.costGrowthByService,
     wageGrowthByYear: s.wageGrowthByYear,
     costGrowthByYear: s.costGrowthByYear,
     utilizationGrowthByYear: s.utilizationGrowthByYear,
@@ -563,6 +566,7 @@ export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefi
     retireeCostWeight: dec(shocks.retireeCostWeight, a.retireeCostWeight),
     interestRate: shocks.interestRate === undefined ? a.interestRate : new D(String(shocks.interestRate)),
     growth: shocks.growth ? { ...a.growth, ...Object.fromEntries(Object.entries(shocks.growth).map(([g, v]) => [g, new D(String(v))])) } : a.growth,
+    costGrowthByService: shocks.costGrowthByService ? { ...a.costGrowthByService, ...Object.fromEntries(Object.entries(shocks.costGrowthByService).map(([k, v]) => [k, new D(String(v))])) } : a.costGrowthByService,
   };
   if (shocks.population) out.population = { ...a.population, population: { ...a.population.population, variant: shocks.population.variant, mortalityPercent: shocks.population.mortalityPercent } };
   return out;

@@ -117,7 +117,7 @@ const DEFAULTS: Partial<Record<UncertainName, { input: DistributionInput; why: T
   },
   collectionRate: {
     input: { type: 'normal', sd: '2', min: '90' },
-    why: { zh: '假设：标准差2个百分点，截断于90%至100%（征缴率不高于基期）', en: 'assumption: sd 2 points, truncated to 90-100% (collection no better than the base year)' },
+    why: { zh: '假设：标准差2个百分点，截断于90%至100%（方案征缴率更低时，自其下10个百分点起；征缴率不高于基期）', en: 'assumption: sd 2 points, truncated to 90-100%, or from 10 points below the scenario rate where that is lower (collection no better than the base year)' },
   },
   fertility: {
     input: quarterHalfQuarter('low', 'medium', 'high'),
@@ -178,7 +178,7 @@ export function resolveUncertainty(input: UncertaintyInput | undefined, a: Assum
   for (const name of UNCERTAIN) {
     const given = i[name];
     const origin = given ? 'scenario' : 'default';
-    const spec = given ?? DEFAULTS[name]?.input;
+    let spec = given ?? DEFAULTS[name]?.input;
     const why = given ? { zh: '方案文件给定', en: 'set in the scenario file' } : (DEFAULTS[name]?.why ?? NO_DEFAULT);
     if (!applies(name, a)) {
       fixed.push({ name, origin, why: { zh: '不使用人口模型（population.model 为 none），此项不起作用', en: 'no population model (population.model is none): this has no effect' } });
@@ -189,6 +189,8 @@ export function resolveUncertainty(input: UncertaintyInput | undefined, a: Assum
       continue;
     }
     const current = inForce(name, a);
+    // A default's floor never cuts off the scenario's own value (a scenario collecting 50% keeps a band 10 points below it).
+    if (!given && spec.type === 'normal' && spec.min !== undefined && current !== undefined && Number(spec.min) > Number(current)) spec = { ...spec, min: String(Math.max(META[name].min, Number(current) - 10)) };
     if (spec.type === 'normal' && spec.mean === undefined && current === undefined) {
       if (given) refuse(pointer(name, 'mean'), '方案未给定此假设的值：请写明均值 mean', 'the scenario gives no value of this assumption to centre on: state the mean');
       fixed.push({ name, origin, why: NO_DEFAULT });
