@@ -10,6 +10,7 @@ import { D, type Dec } from '../common/money.ts';
 import { GROUPS, type Group } from '../model/base-year.ts';
 import { project, type Projection, type ProjectionInput } from '../model/project.ts';
 import type { PathFund, PathResult, PathRunner, PathShocks } from './monte-carlo.ts';
+import { serviceTrends, shiftedServices } from './monte-carlo-kernel.ts';
 
 export const YEARLY_NOISE_UNSUPPORTED = {
   zh: '精确测算不接受逐年的增长率：请每条路径抽样一次（per: "path"）',
@@ -37,6 +38,8 @@ export function withShocks(input: ProjectionInput, s: PathShocks): ProjectionInp
   a.utilizationGrowth = dec(s.utilizationGrowth) ?? a.utilizationGrowth;
   a.collectionRate = dec(s.collectionRate) ?? a.collectionRate;
   a.interestRate = dec(s.interestRate) ?? a.interestRate;
+  const byService = typeof s.costGrowth === 'number' ? shiftedServices(s.costGrowth, serviceTrends(input)) : undefined;
+  if (byService) a.costGrowthByService = Object.fromEntries(Object.entries(byService).map(([k, v]) => [k, new D(v)]));
   const shift = dec(s.growth);
   if (shift) a.growth = Object.fromEntries(GROUPS.map((g) => [g, a.growth[g].plus(shift)])) as Record<Group, Dec>;
   if (s.population) a.population = { ...a.population, population: { ...a.population.population, ...s.population } };

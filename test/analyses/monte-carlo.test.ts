@@ -266,23 +266,40 @@ describe('paths on the kernel', () => {
   it('agree with the exact projection to the fen, path by path, with every default assumption drawn', async () => {
     const { exactPathRunner } = await import('../../src/analyses/monte-carlo-exact.ts');
     const { drawShocks } = await import('../../src/analyses/monte-carlo.ts');
-    // the banner with its population model: fertility and mortality drawn too
-    const data = JSON.parse(exampleText('banner-2022.json'));
-    const setup = await prepareMonteCarlo(data, 'seeds/scenarios/banner-2022.json', env, { seed: 77 });
-    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'fertility', 'mortalityPercent']);
-    const kernel = kernelPathRunner(setup.prepared.input);
-    const exact = exactPathRunner(setup.prepared.input);
-    const next = pathStreams(77, 0);
-    for (let p = 0; p < 6; p++) {
-      const shocks = drawShocks(setup.uncertainty, next(), setup.prepared.input.until - setup.prepared.input.base.year);
-      const k = kernel(shocks);
-      const e = exact(shocks);
-      expect(k.ok && e.ok).toBe(true);
-      if (!k.ok || !e.ok) continue;
-      k.funds.forEach((f, i) => {
-        const x = e.funds[i]!;
-        expect([f.id, [...f.income], [...f.expenditure], [...f.cumulative], f.exhaustionYear, f.firstDeficitYear]).toEqual([x.id, [...x.income], [...x.expenditure], [...x.cumulative], x.exhaustionYear, x.firstDeficitYear]);
-      });
+    // the banner with its population model (fertility and mortality drawn too), and the city with an inpatient trend of its own
+    const city6 = city();
+    city6.assumptions.costGrowthByService = { inpatient: '6' };
+    const cases = [
+      { data: JSON.parse(exampleText('banner-2022.json')), file: 'seeds/scenarios/banner-2022.json', drawn: ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'fertility', 'mortalityPercent'] },
+      { data: city6, file, drawn: ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate'] },
+    ];
+    for (const c of cases) {
+      const setup = await prepareMonteCarlo(c.data, c.file, env, { seed: 77 });
+      expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(c.drawn);
+      const kernel = kernelPathRunner(setup.prepared.input);
+      const exact = exactPathRunner(setup.prepared.input);
+      const next = pathStreams(77, 0);
+      for (let p = 0; p < 4; p++) {
+        const shocks = drawShocks(setup.uncertainty, next(), setup.prepared.input.until - setup.prepared.input.base.year);
+        const k = kernel(shocks);
+        const e = exact(shocks);
+        expect(k.ok && e.ok).toBe(true);
+        if (!k.ok || !e.ok) continue;
+        k.funds.forEach((f, i) => {
+          const x = e.funds[i]!;
+          expect([f.id, [...f.income], [...f.expenditure], [...f.cumulative], f.exhaustionYear, f.firstDeficitYear]).toEqual([x.id, [...x.income], [...x.expenditure], [...x.cumulative], x.exhaustionYear, x.firstDeficitYear]);
+        });
+      }
     }
-  }, 120_000);
+  }, 180_000);
+
+  it("moves a service's own cost trend by the same points as the overall trend's draw", async () => {
+    const { serviceTrends, shiftedServices } = await import('../../src/analyses/monte-carlo-kernel.ts');
+    const c = city();
+    c.assumptions.costGrowthByService = { inpatient: '6' };
+    const { prepared } = await prepareMonteCarlo(c, file, env);
+    // the scenario: inpatient 6, everything else the overall 4; a path drawing 5.5 moves inpatient to 6 + (5.5 − 4) = 7.5
+    expect(shiftedServices(5.5, serviceTrends(prepared.input))).toEqual({ inpatient: 7.5 });
+    expect(shiftedServices(5.5, serviceTrends((await prepareMonteCarlo(city(), file, env)).prepared.input))).toBeUndefined();
+  });
 });
