@@ -221,6 +221,17 @@ describe('Monte Carlo over the exact projection', () => {
     expect(yearly.ok).toBe(true);
     expect(seen.map((s) => (s.wageGrowth as number[]).length)).toEqual([14, 14]);
     expect(new Set(seen[0]!.wageGrowth as number[]).size).toBe(14);
+    // yearly noise largely averages out: the cost index after t years moves by about sd·√t with yearly draws against sd·t with one
+    // persistent draw (√14 ÷ 14 ≈ 0.27), so the interquartile range of the city's employee balance in 2035 is well under half
+    const spread = async (per: 'path' | 'year') => {
+      const v = await new UncertaintyService(inThreadExecutor(env)).monteCarlo(city({ ...fixedAll, costGrowth: { type: 'normal', sd: '1.5', per } }), 'spread.json', { paths: 20, seed: 4 });
+      if (!v.ok) throw new Error(JSON.stringify(v.problems));
+      const last = v.result.funds.find((f) => f.id === 'employee')!.years.at(-1)!.cumulative.map(Number);
+      return last[3]! - last[1]!;
+    };
+    const [yearlySpread, persistentSpread] = [await spread('year'), await spread('path')];
+    expect(yearlySpread).toBeGreaterThan(0);
+    expect(yearlySpread).toBeLessThan(persistentSpread / 2);
     const service = new UncertaintyService(inThreadExecutor(env));
     const refused = await service.monteCarlo(city({ ...fixedAll, collectionRate: { type: 'uniform', min: '95', max: '100', per: 'year' } }), 'yearly.json', { paths: 2 });
     expect(!refused.ok && refused.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual(['/assumptions/uncertainty/collectionRate/per: only wage, cost and use growth can be drawn each year; draw collection relative to the base year once per path (per: "path")']);
