@@ -37,6 +37,11 @@ const DEFAULTS: Record<keyof PopulationInput, string> = {
   retirementRule: REFORM_RULE,
 };
 
+const WEIGHT_SOURCE = {
+  zh: '基期退休人员人均费用相当于在职职工的倍数，年龄费用曲线由此校准：市按报告的就诊人次×次均费用（5.66），其他地区假设3倍；清空恢复默认',
+  en: 'in the base year a retiree costs this many times a member in service, and the cost-by-age curve is calibrated to it: the city’s 5.66 from its visits × cost per visit, elsewhere 3 (assumed); reset returns to that',
+};
+
 export function populationView(p: Projection): PopulationView | null {
   const s = p.population;
   if (!s) return null;
@@ -54,13 +59,17 @@ export function populationView(p: Projection): PopulationView | null {
       const g = groupsOf(y);
       return { year: y, byStatus: g.byStatus, population: g.population };
     }),
-    assumptions: populationAssumptions(p).map((a) => ({
-      name: a.name,
-      value: a.value,
-      unit: a.unit,
-      label: { zh: a.zh, en: a.en },
-      editable: a.name in DEFAULTS && a.name !== 'retirementRule' && a.name !== 'model',
-      default: DEFAULTS[a.name as keyof PopulationInput] ?? null,
-    })),
+    assumptions: populationAssumptions(p).flatMap((a) => {
+      const row = {
+        name: a.name,
+        value: a.value,
+        unit: a.unit,
+        label: { zh: a.zh, en: a.en },
+        editable: a.name in DEFAULTS && a.name !== 'retirementRule' && a.name !== 'model',
+        default: DEFAULTS[a.name as keyof PopulationInput] ?? null,
+      };
+      // The age-cost curve: its slope is calibrated to the retiree weight, which the user may change (and reset).
+      return a.name === 'ageCostSlope' ? [row, { name: 'retireeCostWeight', value: String(s.retireeCostWeight), unit: '×', label: WEIGHT_SOURCE, editable: true, default: null }] : [row];
+    }),
   };
 }
