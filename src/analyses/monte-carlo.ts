@@ -26,8 +26,8 @@ export interface PathShocks {
   wageGrowth?: number | number[];
   costGrowth?: number | number[];
   utilizationGrowth?: number | number[];
-  /** Percentage points a year added to every group's participation trend. */
-  participation?: number | number[];
+  /** Percentage points a year added to every group's participation trend (assumptions.growth). */
+  growth?: number | number[];
   collectionRate?: number | number[];
   interestRate?: number | number[];
   population?: { variant?: FertilityVariant; mortalityPercent?: number };

@@ -186,7 +186,7 @@ describe('Monte Carlo in the workbench', () => {
     this.timeout(180000);
     const app = await mount();
     // Every uncertain assumption held at the scenario's value: each path is the scenario as stated.
-    const fixed = Object.fromEntries(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'participation', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'].map((n) => [n, { type: 'fixed' }]));
+    const fixed = Object.fromEntries(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'].map((n) => [n, { type: 'fixed' }]));
     const still = { ...banner, title: 'no variance', assumptions: { ...banner.assumptions, uncertainty: fixed } };
     expect(await app.openText(JSON.stringify(still), 'still.json')).to.equal(true);
     await until(() => app.lastGood?.title === 'no variance');
