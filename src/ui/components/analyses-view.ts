@@ -133,7 +133,7 @@ export class YbAnalysesView extends LitElement {
         max-width: 100%;
       }
       .field select {
-        max-width: min(320px, 100%);
+        max-width: min(440px, 100%);
       }
       .field input {
         width: 8em;
