@@ -15,6 +15,7 @@ import { modelBench, populationBench } from './model.ts';
 import { workbenchBench } from './workbench.ts';
 import { timelineBench } from './timeline.ts';
 import { analysesBench } from './analyses.ts';
+import { monteCarloBench } from './monte-carlo.ts';
 
 async function engineBench(): Promise<void> {
   const catalog = loadCatalog();
@@ -44,5 +45,7 @@ await modelBench();
 await populationBench();
 console.log('# sensitivity and goal seek (exact projection)');
 await analysesBench();
+console.log('# Monte Carlo');
+await monteCarloBench();
 console.log('# workbench');
 await workbenchBench();

@@ -13,6 +13,7 @@ import { runAudit } from '../src/cli/audit.ts';
 import { runBacktest } from '../src/cli/backtest.ts';
 import { runCalc } from '../src/cli/calc.ts';
 import { runSimulate } from '../src/cli/simulate.ts';
+import { runSweep } from '../src/cli/sweep.ts';
 import type { Io } from '../src/cli/args.ts';
 import { InputError, formatProblem } from '../src/common/errors.ts';
 import { decodeShareLink, shareHashProblem } from '../src/scenario/share-link.ts';
@@ -43,6 +44,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   simulate: runSimulate,
   audit: (argv, io) => runAudit(argv, io.stdout, io.stderr),
   backtest: runBacktest,
+  sweep: runSweep,
 };
 
 /** What the workbench does with a link: decode it, then open the scenario it carries; a hash mismatch opens with a notice. */

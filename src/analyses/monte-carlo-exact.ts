@@ -2,8 +2,9 @@
  * A `PathRunner` over the exact (decimal) projection: the path's draws replace
  * the scenario's assumptions and the scenario is projected as usual. Slow
  * (one full projection a path) but the exact record itself, so it is also the
- * reference the fast kernel is checked against. Yearly noise needs a rate per
- * year, which the exact projection does not take: such a path is refused.
+ * path for draws the kernel does not take (a participation trend). Yearly
+ * noise needs a rate per year, which the exact projection does not take:
+ * such a path is refused.
  */
 import { D, type Dec } from '../common/money.ts';
 import { GROUPS, type Group } from '../model/base-year.ts';
@@ -11,8 +12,8 @@ import { project, type Projection, type ProjectionInput } from '../model/project
 import type { PathFund, PathResult, PathRunner, PathShocks } from './monte-carlo.ts';
 
 export const YEARLY_NOISE_UNSUPPORTED = {
-  zh: '逐年抽样（per: "year"）需要逐年的增长率，精确测算不支持；请改用每条路径抽样一次（per: "path"）',
-  en: 'yearly draws (per: "year") need a rate for each year, which the exact projection does not take; draw once per path (per: "path")',
+  zh: '参保趋势有分布时路径用精确测算，而精确测算不接受逐年的增长率：请把增长率改为每条路径抽样一次（per: "path"），或保持参保趋势不变',
+  en: 'with a varying participation trend, paths run on the exact projection, which takes no yearly rates: draw the growth rates once per path (per: "path"), or hold participation fixed',
 };
 
 export function exactPathRunner(input: ProjectionInput): PathRunner {

@@ -13,8 +13,9 @@ import { contentHash } from '../scenario/hash.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Environment, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { resolveUncertainty, type Uncertainty } from './monte-carlo-distributions.ts';
-import { exactPathRunner, pathOf } from './monte-carlo-exact.ts';
+import { resolveUncertainty, type Uncertainty } from '../scenario/uncertainty.ts';
+import { pathOf } from './monte-carlo-exact.ts';
+import { kernelPathRunner } from './monte-carlo-kernel.ts';
 import { chunksOf, runChunk, summarise, type ChunkOutcome, type ChunkResult, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
 import type { Progress } from './progress.ts';
 
@@ -75,7 +76,7 @@ function uncertaintyOf(scenario: Scenario, prepared: Prepared, file: string, opt
  * The worker's side: prepares each scenario once (the runner compiled once per
  * worker and scenario), then runs chunks of its paths.
  */
-export function chunkWorker(env: Environment, compile: (p: Prepared) => PathRunner = (p) => exactPathRunner(p.input)): (task: ChunkTask) => Promise<ChunkOutcome> {
+export function chunkWorker(env: Environment, compile: (p: Prepared) => PathRunner = (p) => kernelPathRunner(p.input)): (task: ChunkTask) => Promise<ChunkOutcome> {
   const cache = new Map<string, Promise<{ setup: MonteCarloSetup; runner: PathRunner }>>();
   return async (task) => {
     let entry = cache.get(task.key);

@@ -17,7 +17,7 @@ import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGene
 import { D } from '../common/money.ts';
 import type { FundId } from '../model/base-year.ts';
 import type { FertilityVariant } from '../population/cohort.ts';
-import type { Distribution, Uncertainty, UncertainName } from './monte-carlo-distributions.ts';
+import type { Distribution, Uncertainty, UncertainName } from '../scenario/uncertainty.ts';
 
 type Text = { zh: string; en: string };
 
@@ -126,7 +126,7 @@ export interface ChunkResult {
   funds: FundId[];
   baseYear: number;
   until: number;
-  /** [metric][fund][year][path], each run of `to - from` values sorted ascending (NaN last). */
+  /** [metric][fund][year][path]: each run of `to - from` values in path order. */
   values: Float64Array;
   /** [fund][year]: paths whose cumulative balance is exhausted by that year. */
   exhausted: Uint32Array;
@@ -165,7 +165,6 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
     });
   }
-  for (let k = 0; k < values.length; k += n) values.subarray(k, k + n).sort();
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values, exhausted, firstDeficit } };
 }
 
@@ -205,21 +204,23 @@ export function summarise(chunks: ChunkResult[], seed: number): MonteCarloSummar
   const { funds, baseYear, until } = first;
   const years = until - baseYear + 1;
   const total = sorted.reduce((s, c) => s + (c.to - c.from), 0);
+  // One buffer for every cell: the cell's values from every chunk, NaN (no months payable) left out.
+  const buffer = new Float64Array(total);
   const cell = (mi: number, fi: number, y: number): Float64Array => {
-    const all = new Float64Array(total);
     let at = 0;
     for (const c of sorted) {
       const n = c.to - c.from;
       const start = ((mi * funds.length + fi) * years + y) * n;
-      all.set(c.values.subarray(start, start + n), at);
-      at += n;
+      for (let k = start; k < start + n; k++) {
+        const v = c.values[k]!;
+        if (v === v) buffer[at++] = v;
+      }
     }
-    return all.sort();
+    return buffer.subarray(0, at);
   };
-  const rank = (xs: Float64Array, p: number) => {
-    let n = xs.length;
-    while (n > 0 && Number.isNaN(xs[n - 1]!)) n--;
-    return n === 0 ? undefined : xs[Math.max(1, Math.ceil((p * n) / 100)) - 1]!;
+  const ranked = (xs: Float64Array) => {
+    const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * xs.length) / 100)));
+    return xs.length === 0 ? PERCENTILES.map(() => undefined) : orderStatistics(xs, ranks);
   };
   const yuan = (fen: number | undefined) => (fen === undefined ? '' : new D(fen).dividedBy(100).toFixed(2));
   const count = (arr: (c: ChunkResult) => Uint32Array, k: number) => sorted.reduce((s, c) => s + arr(c)[k]!, 0);
@@ -233,22 +234,70 @@ export function summarise(chunks: ChunkResult[], seed: number): MonteCarloSummar
     funds: funds.map((id, fi) => ({
       id,
       years: Array.from({ length: years }, (_, y) => {
-        const [income, expenditure, cumulative, months] = METRICS.map((_, mi) => cell(mi, fi, y));
+        const [income, expenditure, cumulative, months] = METRICS.map((_, mi) => ranked(cell(mi, fi, y)));
         return {
           year: baseYear + y,
-          income: PERCENTILES.map((p) => yuan(rank(income!, p))),
-          expenditure: PERCENTILES.map((p) => yuan(rank(expenditure!, p))),
-          cumulative: PERCENTILES.map((p) => yuan(rank(cumulative!, p))),
-          monthsPayable: PERCENTILES.map((p) => {
-            const v = rank(months!, p);
-            return v === undefined ? null : Math.round(v * 100) / 100;
-          }),
+          income: income!.map(yuan),
+          expenditure: expenditure!.map(yuan),
+          cumulative: cumulative!.map(yuan),
+          monthsPayable: months!.map((v) => (v === undefined ? null : Math.round(v * 100) / 100)),
           exhaustedBy: count((c) => c.exhausted, fi * years + y) / total,
         };
       }),
       firstDeficit: Array.from({ length: years + 1 }, (_, y) => ({ year: y === years ? null : baseYear + y, share: count((c) => c.firstDeficit, fi * (years + 1) + y) / total })).filter((d) => d.share > 0),
     })),
   };
+}
+
+/**
+ * The values of the given ranks (1-based, ascending) of `xs`, as if it were
+ * sorted: quickselect in place, the middle rank first, then the lower ranks
+ * left of it and the higher right of it, so five percentiles of 10,000 paths
+ * take about four passes instead of a sort.
+ */
+export function orderStatistics(xs: Float64Array, ranks: number[]): number[] {
+  const out = new Array<number>(ranks.length);
+  const within = (first: number, last: number, lo: number, hi: number): void => {
+    if (first > last) return;
+    const m = (first + last) >>> 1;
+    const k = ranks[m]! - 1;
+    select(xs, k, lo, hi);
+    out[m] = xs[k]!;
+    within(first, m - 1, lo, k);
+    within(m + 1, last, k, hi);
+  };
+  within(0, ranks.length - 1, 0, xs.length - 1);
+  return out;
+}
+
+/** Puts the k-th smallest of xs[lo..hi] at k, smaller or equal values left of it, greater or equal right. */
+function select(xs: Float64Array, k: number, lo: number, hi: number): void {
+  let left = lo;
+  let right = hi;
+  while (right > left) {
+    // median of three as the pivot, then Hoare partition
+    const mid = (left + right) >>> 1;
+    const a = xs[left]!;
+    const b = xs[mid]!;
+    const c = xs[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i] = xs[j]!;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }
 
 /** Cuts paths [0, paths) into chunks of at most `size`. */

@@ -33,6 +33,7 @@ const DEFAULTS: Record<keyof PopulationInput, string> = {
   migrationPercent: String(POPULATION_DEFAULTS.migrationPercent),
   womenFormer50Percent: String(INSURED_DEFAULTS.womenFormer50Percent),
   coveragePercent: String(INSURED_DEFAULTS.coveragePercent),
+  participation: INSURED_DEFAULTS.participation,
   retirementRule: REFORM_RULE,
 };
 

@@ -7,7 +7,7 @@
  */
 import { InputError, type InputProblem } from '../common/errors.ts';
 import { prepareMonteCarlo, runMonteCarlo, type ChunkExecutor, type MonteCarloResult, type Progress } from '../analyses/monte-carlo-run.ts';
-import { uncertaintyEntries, type UncertaintyEntry } from '../analyses/monte-carlo-distributions.ts';
+import { uncertaintyEntries, type UncertaintyEntry } from '../scenario/uncertainty.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { browserExecutor } from './browser-pool.ts';
 

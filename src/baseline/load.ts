@@ -12,6 +12,7 @@ import { schemaProblems } from '../common/schema.ts';
 import { MONTH_PATTERN } from '../common/period.ts';
 import schema from '../../seeds/baseline.schema.json' with { type: 'json' };
 import { literalPlaces } from './approx.ts';
+import { ageStructureProblems } from './age-structure.ts';
 import { parsePeriod, FIRST_YEAR, LAST_YEAR } from './periods.ts';
 import { FIGURE_SPECS, type FigureSpec } from './slots.ts';
 import { dimensionOf, unitsOf, type Unit } from './units.ts';
@@ -221,6 +222,8 @@ export function loadBaseline(json: unknown, file: string): Baseline {
   for (const v of periodNodes(b)) c.node(v);
   for (const v of contributionNodes(b)) c.node(v);
   c.others();
+  for (const [i, g] of (b.ageStructure?.groups ?? []).entries()) for (const sex of ['male', 'female'] as const) c.precision(g[sex], `/ageStructure/groups/${i}/${sex}`);
+  c.problems.push(...ageStructureProblems(b, file));
   if (c.problems.length) throw new InputError(c.problems);
   return b;
 }

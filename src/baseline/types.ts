@@ -192,6 +192,17 @@ export interface Baseline {
   notes?: string[];
   /** The report's own statements of amounts booked in another year (deferrals) or not recurring (one-offs). */
   timing?: TimingStatement[];
+  /** The region's own population or insured by age group and sex (src/baseline/age-structure.ts). */
+  ageStructure?: AgeStructure;
+}
+
+/** Persons by age group and sex at the end of `year`: the whole population, or the insured. */
+export interface AgeStructure {
+  year: string;
+  of: 'population' | 'insured';
+  /** "0-4" … "85+": from 0, no gaps, no overlaps, the last one open. */
+  groups: { ages: string; male: Figure; female: Figure }[];
+  note?: string;
 }
 
 export interface TimingStatement {

@@ -19,6 +19,8 @@ import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-che
 import { prepareScenario } from '../scenario/prepare.ts';
 import { Option, cliProgram, csvCell, integerValue, monthValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
+import { monteCarloCommand } from './monte-carlo.ts';
+import { MAX_PATHS, MAX_SEED, resolveUncertainty, uncertaintyEntries } from '../scenario/uncertainty.ts';
 
 interface SimulateOptions extends AnalysisOptions {
   format: 'table' | 'csv' | 'json';
@@ -27,6 +29,8 @@ interface SimulateOptions extends AnalysisOptions {
   population?: boolean;
   allowInconsistent?: boolean;
   sensitivity?: boolean;
+  paths?: number;
+  seed?: number;
 }
 
 const EXAMPLES = [
@@ -34,6 +38,7 @@ const EXAMPLES = [
   'npm run simulate -- seeds/scenarios/city-2021.json --until 2040 --format csv',
   'npm run simulate -- seeds/scenarios/banner-2022.json --compare seeds/scenarios/banner-individual-400.json',
   'npm run simulate -- seeds/scenarios/city-2021.json --population --format csv',
+  'npm run simulate -- seeds/scenarios/city-2021.json --paths 10000 --seed 7',
   'npm run simulate -- seeds/scenarios/banner-2022.json --sensitivity --outcome months-payable:resident:2035',
   'npm run simulate -- seeds/scenarios/banner-2022.json --solve resident.individual.standard --from 2026-01 --target "monthsPayable >= 12 until 2035" --out answer.json',
   'npm run simulate -- seeds/scenarios/city-2021.json --solve employee.rate.employer --from 2023-01 --target "balanceRate between 0 and 30 until 2030" --largest',
@@ -75,6 +80,8 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
     .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
     .option('--population', 'also the population by age group, sex and status (with --format csv: only the population, in long format)')
     .option('--allow-inconsistent', "project an embedded baseline even where it breaks the audit's identities (they are printed as warnings)")
+    .option('--paths <n>', `Monte Carlo: run n paths over the scenario's uncertain assumptions (assumptions.uncertainty, or the stated defaults), 1 to ${MAX_PATHS}`, integerValue(1, MAX_PATHS, 'a whole number of paths'))
+    .option('--seed <n>', `Monte Carlo: the seed of the random numbers, 0 to ${MAX_SEED} (default: the scenario's, or 20260101); the same seed gives the same numbers`, integerValue(0, MAX_SEED, 'a whole number'))
     .option('--sensitivity', 'tornado: swing each assumption and lever between a stated low and high value, ranked by effect on --outcome')
     .option('--outcome <outcome>', 'for --sensitivity: months-payable[:FUND[:YEAR]] (default: the first fund at the horizon), first-deficit-year[:FUND], subsidy[:LEVEL]')
     .option('--solve <lever>', 'goal seek: the parameter (or assumption) to set so that --target is met')
@@ -91,7 +98,16 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
 async function simulate(path: string, values: SimulateOptions, io: Io): Promise<void> {
   if (values.sensitivity && values.solve) throw InputError.one('--solve', '', 'use --sensitivity or --solve, not both');
   if (values.compare && (values.sensitivity || values.solve)) throw InputError.one('--compare', '', 'is not used with --sensitivity or --solve');
+  const monteCarlo = values.paths !== undefined || values.seed !== undefined;
+  if (monteCarlo) {
+    const other = values.sensitivity ? '--sensitivity' : values.solve ? '--solve' : values.compare ? '--compare' : values.population ? '--population' : undefined;
+    if (other) throw InputError.one(other, '', `is not used with --paths or --seed (Monte Carlo)`);
+  }
   const a = await run(path, values, io);
+  if (monteCarlo) {
+    a.warn();
+    return monteCarloCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
+  }
   if (values.sensitivity) return sensitivityCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
   if (values.solve) return solveCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
   const b = values.compare ? await run(values.compare, values, io, '--compare') : undefined;
@@ -105,6 +121,7 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
       ...checksJson(r.projection),
       baselineFindings: r.findings,
       assumptions: assumptionsJson(assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)),
+      uncertainty: uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, r.scenario.title)),
       population: populationJson(r.projection, !!values.population),
     });
     const out: Record<string, unknown> = { scenario: json(a) };
@@ -164,6 +181,10 @@ function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; pr
   const rows = [['名称 name', '值 value', '单位 unit', '来源 origin', '依据 why']];
   for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
     rows.push([e.name, e.value, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
+  }
+  // The distributions --paths draws from (Monte Carlo), with their reasons.
+  for (const e of uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, ''))) {
+    rows.push([e.name, `${e.value.zh}（--paths 时抽样） / ${e.value.en} (drawn with --paths)`, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
   }
   out.push(table(rows), '');
   return out.join('\n');

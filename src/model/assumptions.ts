@@ -7,8 +7,9 @@
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, isDecimalLiteral, type Dec } from '../common/money.ts';
 import { GROUPS, type BaseYear, type Group } from './base-year.ts';
+import { SERVICES, type Service } from './services.ts';
 import { resolvePopulation, type PopulationInput, type PopulationSettings } from '../population/settings.ts';
-import type { UncertaintyInput } from '../analyses/monte-carlo-distributions.ts';
+import type { UncertaintyInput } from '../scenario/uncertainty.ts';
 import { DEFAULT_THRESHOLD, type CalibrationMethod, type CalibrationOptions } from './calibration.ts';
 
 /** As written in a scenario file: every field optional, decimals as strings. */
@@ -23,6 +24,8 @@ export interface AssumptionsInput {
   wageGrowth?: string;
   wageDistribution?: string[];
   costGrowth?: string;
+  /** Price growth per service (%/年) where a report gives benefits by service; each defaults to costGrowth. */
+  costGrowthByService?: Partial<Record<Service, string>>;
   utilizationGrowth?: string;
   retireeCostWeight?: string;
   interestRate?: string;
@@ -35,7 +38,7 @@ export interface AssumptionsInput {
   aidFinancing?: AidFinancing;
   /** Percent of the resident fund's "other" expenditure that is 大病保险 premiums (default 0: none separated). */
   criticalIllnessShare?: string;
-  /** Distributions of the uncertain assumptions, paths and seed, for Monte Carlo (src/analyses/monte-carlo-distributions.ts). */
+  /** Distributions of the uncertain assumptions, paths and seed, for Monte Carlo (src/scenario/uncertainty.ts). */
   uncertainty?: UncertaintyInput;
   calibration?: { normalise?: boolean; threshold?: string; method?: CalibrationMethod; methods?: Record<string, CalibrationMethod> };
 }
@@ -46,12 +49,16 @@ export interface Assumptions {
   /** Percent change per year, by group, on top of what the population does (participation trend). */
   growth: Record<Group, Dec>;
   retireeShare: Dec;
+  /** Set where retireeShare comes from the baseline's own age structure (src/population/retiree-share.ts). */
+  retireeShareFromStructure?: boolean;
   flexibleShare: Dec;
   avgMonthlyWage?: Dec;
   wageHistory: Record<number, Dec>;
   wageGrowth: Dec;
   wageDistribution: Dec[];
   costGrowth: Dec;
+  /** Price growth of a service, where set; the others follow costGrowth. */
+  costGrowthByService: Partial<Record<Service, Dec>>;
   utilizationGrowth: Dec;
   retireeCostWeight: Dec;
   /** Undefined: derived per fund from its base-year interest and opening balance. */
@@ -77,7 +84,8 @@ export const DEFAULT_WAGE_DISTRIBUTION = ['0.37', '0.52', '0.63', '0.73', '0.83'
 export type AidFinancing = 'as-needed' | 'fixed-growth';
 
 export const DEFAULTS = {
-  // No seed report splits employees into in-service and retirees; about a quarter are retirees nationally.
+  // No seed report splits employees into in-service and retirees: the national share, 26.3-26.6% in 2018-2022
+  // (NHSA bulletins, seeds/sources/national-bulletins.md: 8373 of 31681万 in 2018, 9636 of 36243万 in 2022).
   retireeShare: '26',
   flexibleShare: '10',
   wageGrowth: '5',
@@ -142,6 +150,17 @@ export function resolveAssumptions(input: AssumptionsInput, base: BaseYear, file
     wageGrowth: num(input.wageGrowth, '/wageGrowth', DEFAULTS.wageGrowth)!,
     wageDistribution: (input.wageDistribution ?? DEFAULT_WAGE_DISTRIBUTION).map((w, i) => num(w, `/wageDistribution/${i}`) ?? new D(1)),
     costGrowth: num(input.costGrowth, '/costGrowth', DEFAULTS.costGrowth)!,
+    costGrowthByService: Object.fromEntries(
+      Object.entries(input.costGrowthByService ?? {}).flatMap(([s, v]) => {
+        if (!(SERVICES as readonly string[]).includes(s)) {
+          problems.push({ file, path: `${at}/costGrowthByService/${s}`, reason: `"${s}" is not a service; expected one of ${SERVICES.join(', ')}` });
+          return [];
+        }
+        const g = num(v, `/costGrowthByService/${s}`);
+        if (g && (g.lessThanOrEqualTo(-100) || g.greaterThan(100))) problems.push({ file, path: `${at}/costGrowthByService/${s}`, reason: `a yearly rate must be above -100% and at most 100%, not ${g.toString()}` });
+        return g ? [[s, g]] : [];
+      }),
+    ),
     utilizationGrowth: num(input.utilizationGrowth, '/utilizationGrowth', DEFAULTS.utilizationGrowth)!,
     retireeCostWeight: num(input.retireeCostWeight, '/retireeCostWeight') ?? visitWeight(base, input) ?? new D(DEFAULTS.retireeCostWeight),
     interestRate: num(input.interestRate, '/interestRate'),

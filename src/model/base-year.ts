@@ -4,6 +4,8 @@
  * file (src/baseline) by `baseYearFromBaseline`; the projection's first year
  * reproduces these amounts exactly.
  */
+import type { ServiceMix } from './services.ts';
+import type { AgeStructure } from '../baseline/types.ts';
 import type { Dec } from '../common/money.ts';
 
 /** Insured groups the model drives separately. */
@@ -73,6 +75,10 @@ export interface BaseYear {
    * report gives them by status (the city): what calibrates the cost of a retiree against one in service.
    */
   visitCost?: { inService: Dec; retiree: Dec };
+  /** The employee and resident funds' base-year benefits by service, where the report gives them (src/model/services.ts). */
+  serviceMix?: Partial<Record<'employee' | 'resident', ServiceMix>>;
+  /** The region's own population or insured by age group and sex, where the baseline gives them. */
+  ageStructure?: AgeStructure;
   /** Every reported period, the base year included, for calibration. */
   history?: ReportedPeriod[];
   /** The report's statements of deferred or one-off amounts. */

@@ -22,6 +22,7 @@ import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
 import { residentYear, type ResidentYear } from './mechanisms.ts';
 import { PolicyTimeline } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
+import { serviceCostIndex, type Service } from './services.ts';
 import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
 import type { ProjectionInput } from './project.ts';
 
@@ -81,7 +82,10 @@ export interface YearDrivers {
   resident: ResidentF64;
   collection: number;
   wageIndex: number;
+  /** The employee fund's cost index (price × use; by service where the report gives them). */
   cost: number;
+  /** The resident fund's cost index (its own mix of services). */
+  residentCost: number;
   employeeCostUnits: number;
   /** Mean cost by age of a resident relative to the base year's age mix (1 without a population). */
   residentAgeCost: number;
@@ -98,6 +102,8 @@ export interface PathAssumptions {
   collectionRate: number;
   aidFundingGrowth: number;
   retireeCostWeight: number;
+  /** Price growth of the services that have a trend of their own (src/model/services.ts). */
+  costGrowthByService: Partial<Record<Service, number>>;
   growth: Record<Group, number>;
   wageGrowthByYear?: ArrayLike<number>;
   costGrowthByYear?: ArrayLike<number>;
@@ -112,6 +118,7 @@ export function pathAssumptions(a: Assumptions): PathAssumptions {
     collectionRate: a.collectionRate.toNumber(),
     aidFundingGrowth: a.aidFundingGrowth.toNumber(),
     retireeCostWeight: a.retireeCostWeight.toNumber(),
+    costGrowthByService: Object.fromEntries(Object.entries(a.costGrowthByService).map(([s, v]) => [s, v!.toNumber()])),
     growth: Object.fromEntries(Object.entries(a.growth).map(([g, v]) => [g, v.toNumber()])) as Record<Group, number>,
   };
 }
@@ -152,13 +159,29 @@ function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
  * The policy of every year, compiled once per rules, wages (the series the
  * rules read: base-year wage, history and growth), overrides, tier and wage spread.
  */
-export function policyYears(input: ProjectionInput): PolicyYears {
+export function policyYears(input: ProjectionInput, wageGrowthByYear?: ArrayLike<number>): PolicyYears {
   const { assumptions: a, base, until } = input;
   let byStack = policyCache.get(input.stack);
   if (!byStack) policyCache.set(input.stack, (byStack = new Map()));
-  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(',')];
+  const byYear = wageGrowthByYear?.length ? Array.from(wageGrowthByYear) : undefined;
+  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(','), byYear?.join(',')];
   const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
-  return remember(byStack, key, () => compilePolicy(input, wageSeries(a, base, until)));
+  return remember(byStack, key, () => compilePolicy(input, byYear ? wageSeriesByYear(a, base, until, byYear) : wageSeries(a, base, until)));
+}
+
+/** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
+function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear: number[]): SeriesData {
+  const series = wageSeries(a, base, until);
+  const start = a.avgMonthlyWage;
+  if (!start || !series.avgMonthlyWage) return series;
+  const out = { ...series.avgMonthlyWage };
+  let w = start;
+  for (let y = base.year + 1; y <= until; y++) {
+    const k = y - base.year - 1;
+    w = w.times(new D(1).plus((k < byYear.length ? new D(byYear[k]!) : a.wageGrowth).dividedBy(100)));
+    out[String(y)] = w.toString();
+  }
+  return { ...series, avgMonthlyWage: out };
 }
 
 function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears {
@@ -299,8 +322,30 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
       start: { inService: n('inService'), flexible: n('flexible'), retiree: n('retiree'), resident: n('resident') },
       assumptions: { ...input.assumptions, population, retireeCostWeight: new D(retireeCostWeight) },
       retirement,
+      structure: base.ageStructure,
     }),
   );
+}
+
+const popArrays = new WeakMap<PopulationIndex, Map<string, { index: Record<Group, Float64Array>; cost: Record<'inService' | 'flexible' | 'retiree' | 'resident', Float64Array> }>>();
+
+/** The population model's index and mean cost by group and year as arrays from `first` (read once per model). */
+function populationArrays(pop: PopulationIndex, first: number, until: number) {
+  let m = popArrays.get(pop);
+  if (!m) popArrays.set(pop, (m = new Map()));
+  const key = `${first}-${until}`;
+  let v = m.get(key);
+  if (!v) {
+    const years = (f: (y: number) => number) => Float64Array.from({ length: until - first + 1 }, (_, i) => f(first + i));
+    const groups = ['inService', 'retiree', 'flexible', 'resident', 'tekun', 'dibao', 'fanpin'] as const;
+    const statuses = ['inService', 'flexible', 'retiree', 'resident'] as const;
+    v = {
+      index: Object.fromEntries(groups.map((g) => [g, years((y) => pop.index(g, y))])) as Record<Group, Float64Array>,
+      cost: Object.fromEntries(statuses.map((g) => [g, years((y) => pop.cost(g, y))])) as Record<(typeof statuses)[number], Float64Array>,
+    };
+    m.set(key, v);
+  }
+  return v;
 }
 
 /** Base-year counts by group, float64: the report's, or all employees split by the scenario's shares. */
@@ -321,17 +366,21 @@ export function startCounts(a: Assumptions, employeesTotal: Dec | undefined): Pa
 export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): YearDrivers[] {
   const { base, until } = input;
   const first = policy.first;
-  const baseCost = pop ? pop.cost('inService', base.year) : 1;
-  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pop ? pop.cost(g, y) / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
+  const pa = pop && populationArrays(pop, first, until);
+  const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
+  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pa ? pa.cost[g][y - first]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
   const out: YearDrivers[] = [];
   for (let y = first; y <= until; y++) {
     const t = y - base.year;
     const counts: Partial<Record<Group, number>> = {};
     for (const g in start) {
       const moved = start[g as Group]! * growthIndex(p.growth[g as Group], t);
-      counts[g as Group] = pop && t !== 0 ? moved * pop.index(g as Group, y) : moved;
+      counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
     }
-    const cost = growthIndex(p.costGrowth, t, p.costGrowthByYear) * growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);
+    const prices = growthIndex(p.costGrowth, t, p.costGrowthByYear);
+    const use = growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);
+    const cost = serviceCostIndex(base.serviceMix?.employee, p.costGrowthByService, prices, t) * use;
+    const residentCost = serviceCostIndex(base.serviceMix?.resident, p.costGrowthByService, prices, t) * use;
     const wageIndex = growthIndex(p.wageGrowth, t, p.wageGrowthByYear);
     const inService = counts.inService ?? 0;
     const retiree = counts.retiree ?? 0;
@@ -360,6 +409,7 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
       collection: t <= 0 ? 1 : p.collectionRate / 100,
       wageIndex,
       cost,
+      residentCost,
       employeeCostUnits: employeeCostUnits * cost,
       residentAgeCost: pop ? ageCost('resident', y) : 1,
       aidGroups: (counts.tekun ?? 0) + (counts.dibao ?? 0) + (counts.fanpin ?? 0),
@@ -438,10 +488,10 @@ export function expenditureDriver(fund: FundId, line: ExpenditureLine, d: YearDr
       return line === 'other' ? 1 : d.employees * d.wageIndex;
     case 'resident':
       // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
-      if (line === 'criticalIllness') return residents * d.cost * d.residentAgeCost;
-      return line === 'other' ? 1 : residents * d.cost * d.residentAgeCost * r.reimbursementRatio;
+      if (line === 'criticalIllness') return residents * d.residentCost * d.residentAgeCost;
+      return line === 'other' ? 1 : residents * d.residentCost * d.residentAgeCost * r.reimbursementRatio;
     case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups === 0 ? residents : d.aidGroups) * d.cost * d.residentAgeCost * r.aidReimbursementRatio;
+      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups === 0 ? residents : d.aidGroups) * d.residentCost * d.residentAgeCost * r.aidReimbursementRatio;
       return 1;
   }
 }

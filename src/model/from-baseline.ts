@@ -9,6 +9,7 @@ import { D, ZERO, type Dec } from '../common/money.ts';
 import type { Baseline, Fund, FundKind, Node } from '../baseline/types.ts';
 import { UNIT_SPECS, type Unit } from '../baseline/units.ts';
 import { FUND_NAMES } from '../report/names.ts';
+import { serviceMixOf } from './services.ts';
 import type { BaseFund, BaseYear, ExpenditureLine, FundId, Group, IncomeLine, ReportedPeriod, TimingItem } from './base-year.ts';
 
 const FUND_OF_KIND: Partial<Record<FundKind, FundId>> = {
@@ -127,6 +128,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   const statedGrowth: Partial<Record<Group, Dec>> = {};
   let employees: Dec | undefined;
   let visitCost: BaseYear['visitCost'];
+  const serviceMix: NonNullable<BaseYear['serviceMix']> = {};
   const derived: { zh: string; en: string }[] = [];
   for (const [name, fund] of Object.entries(b.funds) as [string, Fund][]) {
     const id = FUND_OF_KIND[fund.kind];
@@ -156,6 +158,10 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
       if (rate) statedGrowth.resident = new D(rate);
     }
     if (id === 'employee') visitCost = visitCostOf(period.visits) ?? visitCost;
+    if (id === 'employee' || id === 'resident') {
+      const mix = serviceMixOf(period);
+      if (mix) serviceMix[id] = mix;
+    }
     if (id === 'employee' && insured) {
       employees = insured;
       // A report that splits employees into those in service and retirees gives both counts.
@@ -179,7 +185,7 @@ export function baseYearFromBaseline(b: Baseline, file: string, year?: number): 
   if (funds.length === 0) throw InputError.one(file, '/funds', `no fund reports income for ${key}`);
   const history = reportedHistory(b);
   const timing = timingItems(b, y);
-  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}), ...(visitCost ? { visitCost } : {}) };
+  return { year: y, region: b.source.region, source: b.source.file, counts, employees, statedGrowth, funds, avgMonthlyWage: {}, history, timing, ...(derived.length ? { derived } : {}), ...(visitCost ? { visitCost } : {}), ...(Object.keys(serviceMix).length ? { serviceMix } : {}), ...(b.ageStructure ? { ageStructure: b.ageStructure } : {}) };
 }
 
 /**

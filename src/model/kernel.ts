@@ -11,10 +11,13 @@
  * of a half fen is recomputed exactly, so the two agree to the fen
  * (test/model/kernel.property.test.ts).
  */
-import { D, type Dec } from '../common/money.ts';
+import { D, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Assumptions } from './assumptions.ts';
-import type { FundId } from './base-year.ts';
-import { project, type Projection, type ProjectionInput } from './project.ts';
+import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
+import { anchorOf, type Calibration } from './calibration.ts';
+import { cachedPopulation, expenditureDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
+import type { MonthsPayableMethod } from './fund-year.ts';
+import { aidContributions, calibrationOf, deferredAmounts, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
 
 /** One path's values of the uncertain assumptions; anything left out is the scenario's own. */
 export interface KernelShocks {
@@ -36,6 +39,10 @@ export interface KernelShocks {
   utilizationGrowthByYear?: ArrayLike<number>;
   /** The population model with another fertility variant or mortality (recomputed once per key, then cached). */
   population?: { variant: 'low' | 'medium' | 'high'; mortalityPercent: number };
+  /** Percent a year by insured group, on top of what the population does (the participation trend). */
+  growth?: Partial<Record<'inService' | 'retiree' | 'flexible' | 'resident' | 'tekun' | 'dibao' | 'fanpin', number>>;
+  retireeCostWeight?: number;
+  aidFundingGrowth?: number;
 }
 
 export interface KernelFund {
@@ -51,6 +58,8 @@ export interface KernelFund {
   firstDeficitYear: number;
   /** First year whose cumulative balance is negative, or 0 for none. */
   exhaustionYear: number;
+  /** Every line, integer fen per year (0 in a year without it), by "income:<line>" / "expenditure:<line>". */
+  lines: Map<string, Float64Array>;
 }
 
 export type KernelResult =
@@ -63,6 +72,8 @@ export type KernelResult =
       funds: KernelFund[];
       /** Fiscal subsidy over the projected years after the base year, by level, integer fen. */
       subsidyTotals: { central: number; region: number; city: number; county: number; unspecified: number };
+      /** Lines within reach of a half fen, recomputed exactly (decimal.js) in this run. */
+      exactLines: number;
       problem?: undefined;
     }
   | { problem: { zh: string; en: string }; funds?: undefined };
@@ -75,7 +86,469 @@ export interface Kernel {
 }
 
 
-/** The scenario's assumptions with one path's shocks applied (numbers as their shortest decimal string). */
+/** The kernel's result from an exact projection (the same figures, in integer fen). */
+export function resultOfProjection(p: Projection): KernelResult {
+  const years = Int32Array.from(p.funds[0]?.years.map((y) => y.year) ?? []);
+  const fen = (v: Dec) => v.times(100).toNumber();
+  const total = (k: 'central' | 'region' | 'city' | 'county' | 'unspecified') => fen(p.subsidyTotals[k]);
+  return {
+    baseYear: p.baseYear,
+    until: p.until,
+    years,
+    funds: p.funds.map((f) => {
+      const lines = new Map<string, Float64Array>();
+      f.years.forEach((y, i) => {
+        for (const side of ['income', 'expenditure'] as const) {
+          for (const [line, v] of Object.entries(y[side]) as [string, Dec][]) {
+            const k = `${side}:${line}`;
+            let arr = lines.get(k);
+            if (!arr) lines.set(k, (arr = new Float64Array(f.years.length)));
+            arr[i] = fen(v);
+          }
+        }
+      });
+      return {
+        id: f.id,
+        income: Float64Array.from(f.years, (y) => fen(y.incomeTotal)),
+        expenditure: Float64Array.from(f.years, (y) => fen(y.expenditureTotal)),
+        currentBalance: Float64Array.from(f.years, (y) => fen(y.currentBalance)),
+        cumulative: Float64Array.from(f.years, (y) => fen(y.cumulative)),
+        monthsPayable: Float64Array.from(f.years, (y) => (y.monthsPayable === undefined ? Number.NaN : y.monthsPayable.toNumber())),
+        firstDeficitYear: f.firstDeficitYear ?? 0,
+        exhaustionYear: f.exhaustionYear ?? 0,
+        lines,
+      };
+    }),
+    subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
+    exactLines: 0,
+  };
+}
+
+/** Largest magnitude in fen a float64 holds with every fen exact (and sums of a few of them). */
+const SAFE_FEN = 2 ** 51;
+
+/**
+ * Round half up (a half away from zero, as decimal.js ROUND_HALF_UP) a float64
+ * amount in fen; NaN where it is within reach of a half fen (float64's error
+ * on the product, about 1e-15 of the value, could put it on either side), or
+ * too large for float64 to tell fen apart: the caller then recomputes exactly.
+ */
+export function roundFen(x: number): number {
+  const ax = Math.abs(x);
+  if (!(ax < SAFE_FEN)) return Number.NaN;
+  const whole = Math.floor(ax);
+  const frac = ax - whole;
+  if (Math.abs(frac - 0.5) <= ax * 1e-14 + 1e-9) return Number.NaN;
+  const r = frac > 0.5 ? whole + 1 : whole;
+  return x < 0 ? -r : r;
+}
+
+const fenOf = (v: Dec): number => v.times(100).toNumber();
+const FUND_ORDER = ['employee', 'employee.pooling', 'employee.account', 'employee.largeAmount', 'employee.civilServant', 'resident', 'aid'] as const;
+const SUBSIDY_LINES = ['subsidy.central', 'subsidy.region', 'subsidy.city', 'subsidy.county', 'subsidy'] as const;
+
+interface FundPlan {
+  bf: BaseFund;
+  incomeLines: IncomeLine[];
+  expenditureLines: ExpenditureLine[];
+  opening0: Dec;
+  opening0Fen: number;
+  /** Base-year interest ÷ opening balance, the rate a fund earns where the scenario states none. */
+  ownRate?: Dec;
+  ownRateF64?: number;
+  pastFen: number[];
+  sources: Sources;
+}
+
+/** Everything that depends on the scenario alone, done once; `run` projects one path. */
+export function compileKernel(input: ProjectionInput): Kernel {
+  const a = input.assumptions;
+  const base = withCriticalIllness(input.base, a.criticalIllnessShare);
+  const until = input.until;
+  const n = until - base.year + 1;
+  const years = Int32Array.from({ length: n }, (_, i) => base.year + i);
+  const scenarioPath = pathAssumptions(a);
+  const start = startCounts(a, base.employees);
+  const policy0 = policyYears(input);
+  const pop0 = input.retirement ? cachedPopulation(input, start, a.population, scenarioPath.retireeCostWeight) : undefined;
+  const hasParts = base.funds.some((f) => f.id.startsWith('employee.'));
+  const parent = base.funds.find((f) => f.id === 'employee');
+  const plans: FundPlan[] = base.funds
+    .filter((bf) => !(bf.id === 'employee' && hasParts))
+    .map((bf) => {
+      const opening0 = bf.cumulative.minus(sumValues(bf.income).minus(sumValues(bf.expenditure)));
+      // Interest earned per 元 of opening balance where the scenario states no rate: the base year's own.
+      const ownRate = bf.income.interest && opening0.isPositive() ? bf.income.interest.dividedBy(opening0) : undefined;
+      const past = Object.entries(bf.pastExpenditure ?? {}).sort((x, y) => Number(y[0]) - Number(x[0]));
+      return {
+        bf,
+        incomeLines: Object.keys(bf.income) as IncomeLine[],
+        expenditureLines: Object.keys(bf.expenditure) as ExpenditureLine[],
+        opening0,
+        opening0Fen: fenOf(opening0),
+        ownRate,
+        ownRateF64: ownRate?.toNumber(),
+        pastFen: past.map(([, v]) => fenOf(v)),
+        sources: sourcesOf(bf.income),
+      };
+    });
+  const parentPast = parent ? Object.entries(parent.pastExpenditure ?? {}).sort((x, y) => Number(y[0]) - Number(x[0])).map(([, v]) => fenOf(v)) : [];
+
+  /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
+  const reported = [...new Set([base.year, ...(base.history ?? []).map((p) => p.year)])];
+  const calibrations: { policy: PolicyYears; signature: Float64Array; calibration: Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
+  function calibrated(policy: PolicyYears, drivers: YearDrivers[]) {
+    const signature = driverSignature(drivers, reported.map((y) => y - policy.first));
+    for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, signature)) return c;
+    const calibration = calibrationOf(base, drivers, policy.first, a, input.base);
+    const d0 = drivers[base.year - policy.first]!;
+    const anchors = new Map<FundId, { income: Anchor[]; expenditure: Anchor[] }>();
+    for (const plan of plans) {
+      const of = (side: 'income' | 'expenditure', ls: string[], amounts: Partial<Record<string, Dec>>) =>
+        ls.map((l) => {
+          const anchor = anchorOf(calibration, plan.bf.id, side, l) ?? amounts[l]!;
+          return { anchor, fen: fenOf(anchor), d0: lineDriver(plan.bf.id, side, l, d0) };
+        });
+      anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
+    }
+    const entry = { policy, signature, calibration, deferred: deferredAmounts(calibration, drivers, policy.first, policy).map((m) => ({ ...m, fen: fenOf(m.amount) })), anchors };
+    if (calibrations.length >= 16) calibrations.shift();
+    calibrations.push(entry);
+    return entry;
+  }
+
+  function run(shocks?: KernelShocks): KernelResult {
+    try {
+      return runPath(shocks);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { problem: { zh: `无法测算：${message}`, en: `cannot project: ${message}` } };
+    }
+  }
+
+  function runPath(shocks: KernelShocks | undefined): KernelResult {
+    const p: PathAssumptions = shocks ? withShocks(scenarioPath, shocks) : scenarioPath;
+    const wageChanged = p.wageGrowth !== scenarioPath.wageGrowth || !!shocks?.wageGrowthByYear?.length;
+    const pathAssumptionsDec = wageChanged ? { ...a, wageGrowth: new D(String(p.wageGrowth)) } : a;
+    const policy = wageChanged ? policyYears({ ...input, assumptions: pathAssumptionsDec }, shocks?.wageGrowthByYear) : policy0;
+    const population = shocks?.population ? { ...a.population, population: { ...a.population.population, ...shocks.population } } : a.population;
+    const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? cachedPopulation(input, start, population, p.retireeCostWeight) : pop0;
+    const drivers = yearDrivers(input, policy, p, start, pop);
+    const first = policy.first;
+    const dAt = (y: number) => drivers[y - first]!;
+    const { calibration, deferred, anchors } = calibrated(policy, drivers);
+    const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : a.interestRate?.toNumber();
+    const interestDec = shocks?.interestRate !== undefined ? new D(String(shocks.interestRate)) : a.interestRate;
+    let exactLines = 0;
+    /** A float64 amount in fen, or, within reach of a half fen, the exact record's own arithmetic. */
+    /** The exact record's own arithmetic for a value within reach of a half fen. */
+    const exactly: Exactly = (exact) => {
+      exactLines++;
+      return fenOf(exact());
+    };
+    const pooled = outpatientMoves(base, policy, drivers, first, calibration, until, exactly);
+    const methodOf = (id: FundId) => policy.methods.get(id.startsWith('employee') ? 'employee' : id)!;
+
+    const projected = new Map<FundId, KernelFund>();
+    for (const plan of plans) {
+      const bf = plan.bf;
+      const lines = new Map<string, Float64Array>();
+      const incomeSide: Float64Array[] = [];
+      const expenditureSide: Float64Array[] = [];
+      const line = (k: string) => {
+        let arr = lines.get(k);
+        if (!arr) {
+          lines.set(k, (arr = new Float64Array(n)));
+          (k.startsWith('income:') ? incomeSide : expenditureSide).push(arr);
+        }
+        return arr;
+      };
+      const incomeArrs = plan.incomeLines.map((l) => line(`income:${l}`));
+      const expenditureArrs = plan.expenditureLines.map((l) => line(`expenditure:${l}`));
+      const { income: inA, expenditure: exA } = anchors.get(bf.id)!;
+      const hasRate = !!interestDec || !!plan.ownRate;
+      const rate = interestPct !== undefined ? interestPct / 100 : plan.ownRateF64;
+      const income = new Float64Array(n);
+      const expenditure = new Float64Array(n);
+      const current = new Float64Array(n);
+      const cumulative = new Float64Array(n);
+      const months = new Float64Array(n);
+      const past = plan.pastFen.slice();
+      let opening = plan.opening0Fen;
+      const methods = methodOf(bf.id);
+      const asNeeded = bf.id === 'aid' && a.aidFinancing === 'as-needed';
+      for (let i = 0; i < n; i++) {
+        const y = base.year + i;
+        let inTotal = 0;
+        let exTotal = 0;
+        if (i === 0) {
+          plan.incomeLines.forEach((l, j) => (inTotal += incomeArrs[j]![0] = fenOf(bf.income[l]!)));
+          plan.expenditureLines.forEach((l, j) => (exTotal += expenditureArrs[j]![0] = fenOf(bf.expenditure[l]!)));
+        } else {
+          const d = dAt(y);
+          const r = policy.resident[y - first]!;
+          for (let j = 0; j < plan.incomeLines.length; j++) {
+            const l = plan.incomeLines[j]!;
+            let v: number;
+            if (l === 'interest' && hasRate) {
+              const o = opening;
+              v = o > 0 ? charged(o * rate!) : 0;
+              if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec ? interestDec.dividedBy(100) : plan.ownRate!)));
+            } else v = scaled(inA[j]!, lineDriver(bf.id, 'income', l, d), exactly);
+            incomeArrs[j]![i] = v;
+          }
+          if (!bf.income.interest && interestDec && opening > 0) {
+            const o = opening;
+            let v = charged((o * interestPct!) / 100);
+            if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec).dividedBy(100)));
+            line('income:interest')[i] = v;
+          }
+          for (let j = 0; j < plan.expenditureLines.length; j++) {
+            const l = plan.expenditureLines[j]!;
+            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, expenditureDriver(bf.id, l, d), exactly);
+            if (v !== v) v = exactly(() => toFen(aidContributions(d, r)));
+            expenditureArrs[j]![i] = v;
+          }
+          if (bf.id === 'aid' && bf.expenditure['aid.contributions'] === undefined) {
+            let c = charged(aidF64(d, policy, y - first) * 100);
+            if (c !== c) c = exactly(() => toFen(aidContributions(d, r)));
+            if (c !== 0) line('expenditure:aid.contributions')[i] = c;
+          }
+          for (const m of deferred) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
+          for (const m of pooled) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
+          if (asNeeded) {
+            let need = 0;
+            for (const arr of expenditureSide) need += arr[i]!;
+            for (const arr of incomeSide) arr[i] = 0;
+            for (const [l, v] of financedF64(plan.sources, need, exactly)) line(`income:${l}`)[i] = v;
+          }
+          for (const arr of incomeSide) inTotal += arr[i]!;
+          for (const arr of expenditureSide) exTotal += arr[i]!;
+        }
+        income[i] = inTotal;
+        expenditure[i] = exTotal;
+        current[i] = inTotal - exTotal;
+        cumulative[i] = opening + current[i]!;
+        months[i] = monthsPayable(cumulative[i]!, exTotal, past, methods[i]!);
+        past.unshift(exTotal);
+        opening = cumulative[i]!;
+      }
+      projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, lines));
+    }
+    const funds: KernelFund[] = [];
+    if (parent && hasParts) funds.push(rollUp(parent, base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => projected.get(f.id)!), n, years, parentPast, methodOf('employee')));
+    for (const id of FUND_ORDER) {
+      const f = projected.get(id);
+      if (f) funds.push(f);
+    }
+    const totals = { central: 0, region: 0, city: 0, county: 0, unspecified: 0 };
+    const keys = ['central', 'region', 'city', 'county', 'unspecified'] as const;
+    for (const f of funds) {
+      if (f.id.includes('.')) continue;
+      SUBSIDY_LINES.forEach((l, j) => {
+        const arr = f.lines.get(`income:${l}`);
+        if (arr) for (let i = 1; i < n; i++) totals[keys[j]!] += arr[i]!;
+      });
+    }
+    for (const f of funds) {
+      for (let i = 0; i < n; i++) if (!(Math.abs(f.cumulative[i]!) < 2 ** 53)) return { problem: { zh: `${f.id} 的金额超出整数分可精确表示的范围，请用精确测算`, en: `${f.id}: amounts beyond what integer fen in float64 hold exactly; use the exact projection` } };
+    }
+    return { baseYear: base.year, until, years, funds, subsidyTotals: totals, exactLines };
+  }
+
+  return { baseYear: base.year, until, run };
+}
+
+type Exactly = (exact: () => Dec) => number;
+
+/** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
+const charged = roundFen;
+
+interface Anchor {
+  anchor: Dec;
+  fen: number;
+  /** The line's driver in the base year. */
+  d0: number;
+}
+
+/** Every number of the drivers of the given years (by index), in a fixed order. */
+function driverSignature(drivers: YearDrivers[], at: number[]): Float64Array {
+  const out: number[] = [];
+  for (const i of at) {
+    const d = drivers[i];
+    if (!d) continue;
+    out.push(i, d.employees, d.contributors, d.collection, d.wageIndex, d.cost, d.employeeCostUnits, d.residentAgeCost, d.aidGroups, d.aidFunding);
+    for (const g of GROUPS) out.push(d.counts[g] ?? Number.NaN);
+    const e = d.employee;
+    if (e) out.push(e.employer, e.individual, e.maternity, e.toAccounts);
+    else out.push(Number.NaN);
+  }
+  return Float64Array.from(out);
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** line_y = round_half_up(anchor × driver_y / driver_base) on float64, the exact record's arithmetic near a half fen. */
+function scaled(l: Anchor, d: number, exactly: Exactly): number {
+  if (l.d0 === 0) return l.fen;
+  const index = d / l.d0;
+  const v = charged(l.fen * index);
+  return v === v ? v : exactly(() => scale(l.anchor, d, l.d0));
+}
+
+function aidF64(d: YearDrivers, policy: PolicyYears, i: number): number {
+  const pays = policy.residentF64[i]!.aidPays;
+  let s = 0;
+  for (const g of AID_GROUPS) {
+    const c = d.counts[g];
+    if (c !== undefined) s += c * pays[g];
+  }
+  return s;
+}
+
+/** Medical aid financed as needed, on integer fen (project.ts financedAsNeeded is the exact statement: need × source ÷ all sources). */
+interface Sources {
+  lines: [IncomeLine, Dec, number][];
+  whole: Dec;
+  wholeFen: number;
+  /** The largest source (the first of equals) takes the rounding. */
+  largest: number;
+}
+
+function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
+  const sources = (Object.entries(baseIncome) as [IncomeLine, Dec][]).filter(([line, v]) => line !== 'interest' && v.isPositive());
+  const whole = sumValues(Object.fromEntries(sources));
+  let largest = 0;
+  sources.forEach(([, v], j) => {
+    if (v.greaterThan(sources[largest]![1])) largest = j;
+  });
+  return { lines: sources.map(([l, v]) => [l, v, fenOf(v)]), whole, wholeFen: fenOf(whole), largest };
+}
+
+function financedF64(s: Sources, need: number, exactly: Exactly): [IncomeLine, number][] {
+  if (s.lines.length === 0) return [['subsidy', need]];
+  const out: [IncomeLine, number][] = [];
+  let sum = 0;
+  for (const [line, v, vf] of s.lines) {
+    let share = charged((need * vf) / s.wholeFen);
+    if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
+    out.push([line, share]);
+    sum += share;
+  }
+  out[s.largest]![1] += need - sum;
+  return out;
+}
+
+/** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */
+function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, c: Calibration, until: number, exactly: Exactly): (Deferred & { fen: number })[] {
+  const account = base.funds.find((f) => f.id === 'employee.account');
+  const spent = account?.expenditure.benefits;
+  if (!spent || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
+  const p0 = policy.pooledPercent[0]!;
+  const d0 = expenditureDriver('employee.account', 'benefits', drivers[base.year - first]!);
+  const anchor = anchorOf(c, 'employee.account', 'expenditure', 'benefits') ?? spent;
+  const out: (Deferred & { fen: number })[] = [];
+  for (let y = base.year + 1; y <= until; y++) {
+    const dp = policy.pooledPercent[y - base.year]!.minus(p0);
+    if (dp.isZero()) continue;
+    const dy = expenditureDriver('employee.account', 'benefits', drivers[y - first]!);
+    const spending = scaled({ anchor, fen: fenOf(anchor), d0 }, dy, exactly);
+    let moved = charged((spending * dp.toNumber()) / new D(100).minus(p0).toNumber());
+    if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(dp).dividedBy(new D(100).minus(p0))));
+    out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: -moved });
+  }
+  return out;
+}
+
+/** Months payable (fund-year.ts monthsPayableOf) on float64; NaN without expenditure to pay. */
+function monthsPayable(cumulative: number, current: number, past: number[], method: MonthsPayableMethod): number {
+  let yearly: number | undefined;
+  if (method === 'current-year-expenditure') yearly = current;
+  else if (method === 'last-year-expenditure') yearly = past[0];
+  else if (past.length >= 2) yearly = (current + past[0]! + past[1]!) / 3;
+  if (yearly === undefined || yearly === 0) return Number.NaN;
+  return (cumulative * 12) / yearly;
+}
+
+function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure: Float64Array, current: Float64Array, cumulative: Float64Array, months: Float64Array, lines: Map<string, Float64Array>): KernelFund {
+  let firstDeficitYear = 0;
+  let exhaustionYear = 0;
+  for (let i = 0; i < years.length; i++) {
+    if (!firstDeficitYear && current[i]! < 0) firstDeficitYear = years[i]!;
+    if (!exhaustionYear && cumulative[i]! < 0) exhaustionYear = years[i]!;
+  }
+  return { id, income, expenditure, currentBalance: current, cumulative, monthsPayable: months, firstDeficitYear, exhaustionYear, lines };
+}
+
+/** The employee fund as the sum of its sub-funds; the base year keeps the report's own totals. */
+function rollUp(parent: BaseFund, parts: KernelFund[], n: number, years: Int32Array, parentPast: number[], methods: MonthsPayableMethod[]): KernelFund {
+  const lines = new Map<string, Float64Array>();
+  for (const p of parts) {
+    for (const [k, arr] of p.lines) {
+      let sum = lines.get(k);
+      if (!sum) lines.set(k, (sum = new Float64Array(n)));
+      for (let i = 0; i < n; i++) sum[i]! += arr[i]!;
+    }
+  }
+  const income = new Float64Array(n);
+  const expenditure = new Float64Array(n);
+  for (const p of parts) {
+    for (let i = 0; i < n; i++) {
+      income[i]! += p.income[i]!;
+      expenditure[i]! += p.expenditure[i]!;
+    }
+  }
+  const totals = parent.reportedTotals;
+  if (totals) {
+    // A report whose sub-funds do not add up to its total: the difference stays visible as "other".
+    const di = fenOf(totals.income) - income[0]!;
+    const de = fenOf(totals.expenditure) - expenditure[0]!;
+    const other = (k: string) => {
+      let arr = lines.get(k);
+      if (!arr) lines.set(k, (arr = new Float64Array(n)));
+      return arr;
+    };
+    if (di !== 0) other('income:other')[0]! += di;
+    if (de !== 0) other('expenditure:other')[0]! += de;
+    income[0]! += di;
+    expenditure[0]! += de;
+  }
+  const current = new Float64Array(n);
+  const cumulative = new Float64Array(n);
+  const months = new Float64Array(n);
+  let opening = fenOf(parent.cumulative) - (income[0]! - expenditure[0]!);
+  const past = parentPast.slice();
+  for (let i = 0; i < n; i++) {
+    current[i] = income[i]! - expenditure[i]!;
+    cumulative[i] = opening + current[i]!;
+    months[i] = monthsPayable(cumulative[i]!, expenditure[i]!, past, methods[i]!);
+    past.unshift(expenditure[i]!);
+    opening = cumulative[i]!;
+  }
+  return fundOf('employee', years, income, expenditure, current, cumulative, months, lines);
+}
+
+/** The scenario's plain-number assumptions with one path's shocks. */
+function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
+  return {
+    wageGrowth: s.wageGrowth ?? p.wageGrowth,
+    costGrowth: s.costGrowth ?? p.costGrowth,
+    utilizationGrowth: s.utilizationGrowth ?? p.utilizationGrowth,
+    collectionRate: s.collectionRate ?? p.collectionRate,
+    aidFundingGrowth: s.aidFundingGrowth ?? p.aidFundingGrowth,
+    retireeCostWeight: s.retireeCostWeight ?? p.retireeCostWeight,
+    growth: s.growth ? { ...p.growth, ...s.growth } : p.growth,
+    wageGrowthByYear: s.wageGrowthByYear,
+    costGrowthByYear: s.costGrowthByYear,
+    utilizationGrowthByYear: s.utilizationGrowthByYear,
+  };
+}
+
+/** The scenario's assumptions with one path's shocks applied (numbers as their shortest decimal string): what the exact record projects. */
 export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefined): Assumptions {
   if (!shocks) return a;
   const dec = (v: number | undefined, fallback: Dec) => (v === undefined ? fallback : new D(String(v)));
@@ -85,51 +558,11 @@ export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefi
     costGrowth: dec(shocks.costGrowth, a.costGrowth),
     utilizationGrowth: dec(shocks.utilizationGrowth, a.utilizationGrowth),
     collectionRate: dec(shocks.collectionRate, a.collectionRate),
+    aidFundingGrowth: dec(shocks.aidFundingGrowth, a.aidFundingGrowth),
+    retireeCostWeight: dec(shocks.retireeCostWeight, a.retireeCostWeight),
     interestRate: shocks.interestRate === undefined ? a.interestRate : new D(String(shocks.interestRate)),
+    growth: shocks.growth ? { ...a.growth, ...Object.fromEntries(Object.entries(shocks.growth).map(([g, v]) => [g, new D(String(v))])) } : a.growth,
   };
   if (shocks.population) out.population = { ...a.population, population: { ...a.population.population, variant: shocks.population.variant, mortalityPercent: shocks.population.mortalityPercent } };
   return out;
-}
-
-/** Integer fen of an exact amount, as float64. */
-function fen(v: Dec): number {
-  return v.times(100).toNumber();
-}
-
-/** The kernel's result from an exact projection (the same figures, in integer fen). */
-export function resultOfProjection(p: Projection): KernelResult {
-  const years = Int32Array.from(p.funds[0]?.years.map((y) => y.year) ?? []);
-  const total = (k: 'central' | 'region' | 'city' | 'county' | 'unspecified') => fen(p.subsidyTotals[k]);
-  return {
-    baseYear: p.baseYear,
-    until: p.until,
-    years,
-    funds: p.funds.map((f) => ({
-      id: f.id,
-      income: Float64Array.from(f.years, (y) => fen(y.incomeTotal)),
-      expenditure: Float64Array.from(f.years, (y) => fen(y.expenditureTotal)),
-      currentBalance: Float64Array.from(f.years, (y) => fen(y.currentBalance)),
-      cumulative: Float64Array.from(f.years, (y) => fen(y.cumulative)),
-      monthsPayable: Float64Array.from(f.years, (y) => (y.monthsPayable === undefined ? Number.NaN : y.monthsPayable.toNumber())),
-      firstDeficitYear: f.firstDeficitYear ?? 0,
-      exhaustionYear: f.exhaustionYear ?? 0,
-    })),
-    subsidyTotals: { central: total('central'), region: total('region'), city: total('city'), county: total('county'), unspecified: total('unspecified') },
-  };
-}
-
-/** Everything that depends on the scenario alone, done once; `run` projects one path. */
-export function compileKernel(input: ProjectionInput): Kernel {
-  return {
-    baseYear: input.base.year,
-    until: input.until,
-    run(shocks) {
-      try {
-        return resultOfProjection(project({ ...input, assumptions: shockedAssumptions(input.assumptions, shocks) }));
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        return { problem: { zh: `无法测算：${message}`, en: `cannot project: ${message}` } };
-      }
-    },
-  };
 }

@@ -198,7 +198,7 @@ function moneyPhase(base: BaseYear, drivers: YearDrivers[], first: number, until
  * aid spends, shared between the sources of the base year's funding in its
  * proportions (to the fen, the largest source takes the rounding).
  */
-function financedAsNeeded(baseIncome: Partial<Record<IncomeLine, Dec>>, need: Dec): Partial<Record<IncomeLine, Dec>> {
+export function financedAsNeeded(baseIncome: Partial<Record<IncomeLine, Dec>>, need: Dec): Partial<Record<IncomeLine, Dec>> {
   const sources = (Object.entries(baseIncome) as [IncomeLine, Dec][]).filter(([line, v]) => line !== 'interest' && v.isPositive());
   const whole = sum(sources.map(([, v]) => v));
   if (whole.isZero()) return { subsidy: need };
@@ -217,7 +217,7 @@ function financedAsNeeded(baseIncome: Partial<Record<IncomeLine, Dec>>, need: De
  * the scenario's share, in the base year and every reported period alike;
  * totals are unchanged, so the base year still reproduces its report.
  */
-function withCriticalIllness(base: BaseYear, sharePercent: Dec): BaseYear {
+export function withCriticalIllness(base: BaseYear, sharePercent: Dec): BaseYear {
   if (sharePercent.isZero()) return base;
   const split = (lines: Partial<Record<ExpenditureLine, Dec>> | undefined) => {
     if (!lines?.other || lines.criticalIllness) return lines;
@@ -257,7 +257,7 @@ function outpatientPooling(base: BaseYear, policy: PolicyYears, drivers: YearDri
   return out;
 }
 
-interface Deferred {
+export interface Deferred {
   fund: FundId;
   side: Side;
   line: string;
@@ -271,7 +271,7 @@ interface Deferred {
  * model gives for that line in the year it belongs to (medical aid's
  * contributions: the aid groups × what aid pays under the rules).
  */
-function deferredAmounts(c: Calibration, drivers: YearDrivers[], first: number, policy: PolicyYears): Deferred[] {
+export function deferredAmounts(c: Calibration, drivers: YearDrivers[], first: number, policy: PolicyYears): Deferred[] {
   const out: Deferred[] = [];
   for (const m of c.timing) {
     if (!m.applied) continue;
@@ -421,6 +421,6 @@ function withMilestones(fp: FundProjection): FundProjection {
   return fp;
 }
 
-function sumValues(lines: Partial<Record<string, Dec>>): Dec {
+export function sumValues(lines: Partial<Record<string, Dec>>): Dec {
   return sum(Object.values(lines) as Dec[]);
 }

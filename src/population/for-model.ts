@@ -5,6 +5,7 @@
  * times this index, so the base year reproduces the report exactly.
  */
 import type { PolicyStack } from '../engine/index.ts';
+import type { AgeStructure } from '../baseline/types.ts';
 import type { Assumptions } from '../model/assumptions.ts';
 import type { Group } from '../model/base-year.ts';
 import { meanCost, projectInsured, statusTotal, STATUSES, type InsuredProjection, type InsuredYear, type Status } from './insured.ts';
@@ -29,6 +30,8 @@ export function populationIndex(args: {
   start: Partial<Record<Group, { toNumber(): number }>>;
   assumptions: Assumptions;
   retirement: PolicyStack;
+  /** The region's own age structure, where its baseline gives one. */
+  structure?: AgeStructure;
 }): PopulationIndex {
   const { start, assumptions: a } = args;
   const n = (g: Group) => start[g]?.toNumber() ?? 0;
@@ -40,6 +43,7 @@ export function populationIndex(args: {
     retirement: args.retirement,
     assumptions: a.population,
     retireeCostWeight: a.retireeCostWeight.toNumber(),
+    structure: args.structure,
   });
   const year = (y: number) => insured.years[y - insured.firstYear]!;
   const totals = new Map<string, number>();

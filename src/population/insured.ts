@@ -3,12 +3,16 @@
  * service, a flexible worker, retired or a resident, year by year, from the
  * population model and the statutory retirement age.
  *
- * - The region's population has the national age structure (src/population/cohort.ts)
- *   scaled to its insured total ÷ the national coverage rate (an assumption,
- *   labelled as such; no seed baseline gives a population by age).
+ * - The region's population: its own age structure where the baseline gives
+ *   one, each cohort moving as the national cohort does; otherwise the
+ *   national structure (src/population/cohort.ts) scaled to its insured total
+ *   ÷ the national coverage rate (an assumption, labelled as such).
+ *   See src/population/region.ts.
  * - Employees of working age (in service and flexible): participation
- *   p(a) × k, p rising evenly from 0 at 16 to 1 at 25 and flat until the
- *   statutory age; k is calibrated so the base year gives the reported (or
+ *   p(a) × g(c) × k, p rising evenly from 0 at 16 to 1 at 25 and flat until
+ *   the statutory age, g the relative participation of the birth cohort c
+ *   (src/population/participation.ts: older cohorts had lower urban-employee
+ *   coverage); k is calibrated so the base year gives the reported (or
  *   assumed) count. Flexible workers are a fixed share of them.
  * - Retirement: someone born in month b retires in month b + age(b), the age
  *   from the retirement-age rule set (national/retirement-age, or the
@@ -17,9 +21,10 @@
  *   retired. Women are split between the former age groups 50 and 55 by an
  *   assumed share.
  * - Retirees: people retired before the end of the base year are covered at
- *   a rate calibrated to the base-year retirees; those who retire later are
- *   covered at the in-service rate k, so an employee who retires moves from
- *   in service to retired and no one is lost or gained.
+ *   g(c) times a rate calibrated to the base-year retirees; those who retire
+ *   later are covered at their cohort's in-service rate g(c) × k, so an
+ *   employee who retires moves from in service to retired and no one is lost
+ *   or gained.
  * - Residents: a rate calibrated to the base year, times the people of each
  *   age and sex not insured as employees.
  * - Cost by age: c(a) = exp(β (a − 40)), β solved so that a retiree costs
@@ -29,6 +34,9 @@
 import { monthIndex } from '../common/period.ts';
 import { retirementAgeTable } from '../calculator/retirement.ts';
 import type { PolicyStack } from '../engine/index.ts';
+import { cohortParticipation } from './participation.ts';
+import { regionPopulation } from './region.ts';
+import type { AgeStructure } from '../baseline/types.ts';
 import { AGES, MAX_AGE, projectPopulation, populationIn, SEXES, type BySex, type PopulationAssumptions, type PopulationYear, type Sex } from './cohort.ts';
 
 export const STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as const;
@@ -41,6 +49,8 @@ export interface InsuredAssumptions {
   womenFormer50Percent: number;
   /** Insured persons as a share of the population, in percent. */
   coveragePercent: number;
+  /** Employee participation by birth cohort (src/population/participation.ts), or uniform across cohorts. */
+  participation: 'cohort' | 'uniform';
 }
 
 export const INSURED_DEFAULTS = {
@@ -48,6 +58,8 @@ export const INSURED_DEFAULTS = {
   womenFormer50Percent: 50,
   // NHSA bulletins: coverage of basic medical insurance stable above 95% of the population.
   coveragePercent: 95,
+  // Older cohorts had lower urban-employee coverage: src/population/participation.ts.
+  participation: 'cohort',
 } as const;
 
 /** Base-year counts the model reproduces (persons). */
@@ -71,8 +83,10 @@ export interface InsuredProjection {
   /** The first year computed (earlier reported years, for calibration), at most the base year. */
   firstYear: number;
   years: InsuredYear[];
-  /** The region's population ÷ the national one. */
+  /** The region's population ÷ the national one in the base year. */
   regionScale: number;
+  /** Whether the region's own age structure was used (otherwise the national one, scaled). */
+  ownStructure: boolean;
   /** Calibrated participation: employees of working age, retirees retired by the base year, residents. */
   participation: { employees: number; retirees: number; residents: number };
   /** The age-cost slope β per year of age. */
@@ -146,32 +160,37 @@ export function projectInsured(args: {
   retirement: PolicyStack;
   assumptions: InsuredAssumptions;
   retireeCostWeight: number;
+  /** The region's own population or insured by age and sex (a baseline's ageStructure); the national structure scaled otherwise. */
+  structure?: AgeStructure;
 }): InsuredProjection {
   const { baseYear, until, counts, assumptions: a } = args;
   const nation = projectPopulation(Math.max(until, 2021), a.population);
   const popOf = (y: number): PopulationYear => populationIn(nation, Math.max(y, nation.baseYear));
   const insuredTotal = counts.inService + counts.flexible + counts.retiree + counts.resident;
-  const nationalBase = sumOf(popOf(baseYear).pop);
-  const regionScale = insuredTotal / (a.coveragePercent / 100) / nationalBase;
+  const region = regionPopulation({ nationIn: popOf, baseYear, insuredTotal, coveragePercent: a.coveragePercent, structure: args.structure });
+  const regionScale = region.scale;
   const tablesNow = retirementTables(args.retirement, monthIndex(until, 12));
   const women50 = a.womenFormer50Percent / 100;
+  const byCohort = a.participation !== 'uniform';
 
   // Unscaled shapes of each year: working (not retired), retired before the base year's end, retired since.
   const shapes = (y: number) => {
-    const pop = popOf(y).pop;
+    const pop = region.of(y);
     const working = zeros();
     const retiredBefore = zeros();
     const retiredSince = zeros();
     const population = zeros();
     for (const s of SEXES) {
       for (let x = 0; x < AGES; x++) {
-        const p = pop[s][x]! * regionScale;
+        const p = pop[s][x]!;
         population[s][x] = p;
+        // Born July y−x−1 … June y−x: mid-cohort y − x − 0.5.
+        const g = cohortParticipation(y - x - 0.5, byCohort);
         const now = x < 40 ? 0 : retiredShare(tablesNow, s, women50, y, x, y);
         const atBase = x < 40 ? 0 : retiredShare(tablesNow, s, women50, y, x, Math.min(y, baseYear));
-        working[s][x] = p * (1 - now) * workingShape(Math.min(x, MAX_AGE));
-        retiredBefore[s][x] = p * atBase;
-        retiredSince[s][x] = p * (now - atBase) * workingShape(x);
+        working[s][x] = p * g * (1 - now) * workingShape(Math.min(x, MAX_AGE));
+        retiredBefore[s][x] = p * g * atBase;
+        retiredSince[s][x] = p * g * (now - atBase) * workingShape(x);
       }
     }
     return { working, retiredBefore, retiredSince, population };
@@ -210,7 +229,7 @@ export function projectInsured(args: {
     years.push(iy);
   }
   const ageCostSlope = solveSlope(baseInsured!, args.retireeCostWeight);
-  return { baseYear, firstYear, years, regionScale, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
+  return { baseYear, firstYear, years, regionScale, ownStructure: region.own, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
 }
 
 /** Mean relative cost c(a) of one status in one year. */

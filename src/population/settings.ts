@@ -9,6 +9,7 @@ import { isDecimalLiteral } from '../common/money.ts';
 import type { InputProblem } from '../common/errors.ts';
 import { FERTILITY_VARIANTS, POPULATION_DEFAULTS, type FertilityVariant } from './cohort.ts';
 import { INSURED_DEFAULTS, type InsuredAssumptions } from './insured.ts';
+import { PARTICIPATION_SOURCE } from './participation.ts';
 
 export const REFORM_RULE = 'national/retirement-age';
 export const PRE_REFORM_RULE = 'national/retirement-age-pre-reform';
@@ -22,6 +23,8 @@ export interface PopulationInput {
   migrationPercent?: string;
   womenFormer50Percent?: string;
   coveragePercent?: string;
+  /** Employee participation by birth cohort ("cohort", the default) or the same for every cohort ("uniform"). */
+  participation?: 'cohort' | 'uniform';
   /** A rule set that sets employee.retirement.age by sex and birth month. */
   retirementRule?: string;
 }
@@ -39,6 +42,7 @@ export const POPULATION_SOURCES: Record<keyof PopulationInput, { unit: string; z
   migrationPercent: { unit: '%', zh: '净迁移相对WPP 2024中方案的百分比；按20-39岁均匀分布、男女各半（假设）', en: 'net migration relative to WPP 2024 medium, percent; spread evenly over ages 20-39, half men (an assumption)' },
   womenFormer50Percent: { unit: '%', zh: '女职工中原退休年龄50岁（工人）的比例：各报告未给出，取一半（假设）', en: 'share of women employees whose former retirement age was 50 (workers): no report gives it, half assumed' },
   coveragePercent: { unit: '%', zh: '参保率：全国基本医保参保率稳定在95%以上（国家医保局统计公报），用于由参保人数推算地区人口', en: 'coverage: basic medical insurance covers over 95% of the population (NHSA bulletins); sizes the region’s population from its insured total' },
+  participation: { unit: 'cohort|uniform', zh: PARTICIPATION_SOURCE.zh + '；uniform：各队列相同（供对照）', en: PARTICIPATION_SOURCE.en + '; uniform: the same for every cohort (for comparison)' },
   retirementRule: { unit: 'rule set', zh: '法定退休年龄规则：渐进式延迟（2025年1月起）或改革前', en: 'statutory retirement-age rules: the gradual reform from 2025-01, or the ages before it' },
 };
 
@@ -58,6 +62,9 @@ export function resolvePopulation(input: PopulationInput | undefined, file: stri
   if (i.variant !== undefined && !FERTILITY_VARIANTS.includes(i.variant)) {
     problems.push({ file, path: `${at}/variant`, reason: `"${String(i.variant)}" is not a fertility variant; expected one of ${FERTILITY_VARIANTS.join(', ')}` });
   }
+  if (i.participation !== undefined && i.participation !== 'cohort' && i.participation !== 'uniform') {
+    problems.push({ file, path: `${at}/participation`, reason: `"${String(i.participation)}" is not a participation shape; expected cohort or uniform` });
+  }
   if (i.model !== undefined && i.model !== 'cohort' && i.model !== 'none') problems.push({ file, path: `${at}/model`, reason: `"${String(i.model)}" is not a population model; expected cohort or none` });
   return {
     model: i.model === 'none' ? 'none' : 'cohort',
@@ -68,6 +75,7 @@ export function resolvePopulation(input: PopulationInput | undefined, file: stri
     },
     womenFormer50Percent: pct('womenFormer50Percent', INSURED_DEFAULTS.womenFormer50Percent, 0, 100),
     coveragePercent: pct('coveragePercent', INSURED_DEFAULTS.coveragePercent, 1, 100),
+    participation: i.participation === 'uniform' ? 'uniform' : INSURED_DEFAULTS.participation,
     retirementRule: i.retirementRule ?? REFORM_RULE,
   };
 }

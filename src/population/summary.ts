@@ -43,6 +43,8 @@ export interface PopulationSummary {
   /** The population assumptions in force (see POPULATION_SOURCES for units and sources). */
   settings: PopulationSettings;
   regionScale: number;
+  /** Whether the region's own age structure was used (otherwise the national one, scaled). */
+  ownStructure: boolean;
   participation: { employees: number; retirees: number; residents: number };
   ageCostSlope: number;
   years: PopulationSummaryYear[];
@@ -81,6 +83,7 @@ export function populationSummary(p: PopulationIndex, baseYear: number, until: n
     settings,
     byAgeGroup,
     regionScale: p.insured.regionScale,
+    ownStructure: p.insured.ownStructure,
     participation: p.insured.participation,
     ageCostSlope: p.insured.ageCostSlope,
     years,

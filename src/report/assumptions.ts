@@ -12,6 +12,7 @@ import { GROUPS } from '../model/base-year.ts';
 import { DEFAULT_THRESHOLD, defaultMethod } from '../model/calibration.ts';
 import type { Projection, ProjectionInput } from '../model/project.ts';
 import { FUND_NAMES } from './names.ts';
+import { serviceAssumptions } from './services.ts';
 
 export type AssumptionOrigin = 'default' | 'baseline' | 'scenario' | 'calibration' | 'rule';
 
@@ -34,7 +35,7 @@ export const ORIGIN_NAMES: Record<AssumptionOrigin, { zh: string; en: string }> 
 
 /** Why each default is what it is. */
 const DEFAULT_WHY: Record<keyof typeof DEFAULTS, { zh: string; en: string }> = {
-  retireeShare: { zh: '报告未分在职与退休；全国约四分之一为退休人员', en: 'no report splits in service and retired; about a quarter are retirees nationally' },
+  retireeShare: { zh: '报告未分在职与退休：取全国比例，2018-2022年退休人员占职工医保参保人数26.3%-26.6%（国家医保局统计公报，在职与退休之比2.76-2.80）', en: 'no report splits in service and retired: the national share, 26.3%-26.6% of employee members retired in 2018-2022 (NHSA bulletins, 2.76-2.80 in service per retiree)' },
   flexibleShare: { zh: '报告未给出灵活就业人员占比；假设值', en: 'no report gives the share of flexible workers; an assumption' },
   wageGrowth: { zh: '平均工资年增长的假设', en: 'assumed yearly growth of the average wage' },
   costGrowth: { zh: '医疗费用价格年增长的假设', en: 'assumed yearly growth of medical prices' },
@@ -78,7 +79,9 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
   }
   if (base.employees) out.push({ name: 'baseline/employees', value: base.employees.toString(), unit: '人', origin: 'baseline', why: { zh: `${base.year}年职工参保人数`, en: `employees insured in ${base.year}` } });
   if (base.employees && a.counts.inService === undefined) {
-    field('retireeShare', '%');
+    if (a.retireeShareFromStructure) {
+      out.push({ name: 'assumptions/retireeShare', value: a.retireeShare.toString(), unit: '%', origin: 'baseline', why: { zh: '报告未分在职与退休：按基线给出的本地区分年龄人数，适用全国在职、退休参保率（按国家医保局统计公报校准）', en: "no report splits in service and retired: the national participation of members in service and retirees (calibrated to the NHSA bulletins) applied to the baseline's own age structure" } });
+    } else field('retireeShare', '%');
     field('flexibleShare', '%');
   }
   if (a.avgMonthlyWage) {
@@ -93,6 +96,7 @@ export function assumptionsInForce(input: ProjectionInput, given: AssumptionsInp
     out.push({ name: 'assumptions/wageDistribution', value: DEFAULT_WAGE_DISTRIBUTION.join(' '), unit: '×平均', origin: 'default', why: { zh: '对数正态分布（σ=0.5）十分位均值', en: 'decile means of a log-normal distribution, σ = 0.5' } });
   } else out.push({ name: 'assumptions/wageDistribution', value: a.wageDistribution.join(' '), unit: '×平均', origin: 'scenario', why: fromScenario });
   field('costGrowth', '%/年');
+  out.push(...serviceAssumptions(input, given));
   field('utilizationGrowth', '%/年');
   if (base.visitCost && given?.retireeCostWeight === undefined && !a.retireeCostWeight.equals(DEFAULTS.retireeCostWeight)) {
     out.push({ name: 'assumptions/retireeCostWeight', value: a.retireeCostWeight.toString(), unit: '×', origin: 'baseline', why: { zh: '报告的在职、退休人员就诊人次×次均费用，按人数折算为人均之比', en: "the report's visits × cost per visit of members in service and retirees, per head" } });

@@ -3,6 +3,7 @@
  * scenario's own rule sets beside the shipped ones, compose the stack, apply
  * defaults to the assumptions, and hash it all.
  */
+import { applyStructureShare } from '../population/retiree-share.ts';
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { composeStack } from '../engine/stack.ts';
 import type { Override } from '../engine/resolve.ts';
@@ -17,6 +18,7 @@ import { isDecimalLiteral, D } from '../common/money.ts';
 import { contentHash, MODEL_VERSION } from './hash.ts';
 import { RETIREMENT_AGE } from '../calculator/retirement.ts';
 import { DEFAULT_UNTIL, type Scenario } from './types.ts';
+import { resolveUncertainty } from './uncertainty.ts';
 
 export interface Environment {
   /** The shipped rule sets. */
@@ -80,7 +82,10 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
 
   const stack = composeStack(s.rules, (id) => catalog.get(id), catalog.registry);
   const assumptions = resolveAssumptions(s.assumptions ?? {}, base, file);
+  // Checked with every scenario, so a file with a distribution that cannot be drawn is refused before any run.
+  resolveUncertainty(s.assumptions?.uncertainty, assumptions, file);
   const retirement = assumptions.population.model === 'none' ? undefined : retirementStack(catalog, assumptions.population.retirementRule, file);
+  if (retirement) applyStructureShare(assumptions, base, s.assumptions ?? {}, retirement);
   const input: ProjectionInput = { base, stack, assumptions, overrides, until, retirement };
   const hash = await contentHash({
     model: MODEL_VERSION,

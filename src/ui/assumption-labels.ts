@@ -6,6 +6,7 @@
 import type { RunView } from '../app/views.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import type { FundId } from '../model/base-year.ts';
+import { SERVICE_NAMES, type Service } from '../model/services.ts';
 import { pick } from './i18n.ts';
 import { lineName } from './labels.ts';
 
@@ -40,12 +41,38 @@ const FIELDS: Record<string, Text> = {
   'calibration/normalise': { zh: '是否调整异常年份', en: 'Abnormal years normalised' },
 };
 
+/** Short names of the population assumptions (the population view); the sentence under each says what it is and where it comes from. */
+const POPULATION: Record<string, Text> = {
+  variant: { zh: '生育率方案', en: 'Fertility variant' },
+  mortalityPercent: { zh: '死亡率（相对WPP）', en: 'Mortality (relative to WPP)' },
+  migrationPercent: { zh: '净迁移（相对WPP）', en: 'Net migration (relative to WPP)' },
+  womenFormer50Percent: { zh: '女职工原50岁退休比例', en: 'Women employees formerly retiring at 50' },
+  coveragePercent: { zh: '参保率', en: 'Coverage' },
+  participation: { zh: '职工参保率的队列差异', en: 'Employee participation by cohort' },
+  'participation.employees': { zh: '职工参保率', en: 'Employee participation' },
+  'participation.retirees': { zh: '退休人员参保率', en: 'Retiree participation' },
+  'participation.residents': { zh: '居民参保率', en: 'Resident participation' },
+  ageCostSlope: { zh: '人均费用年龄斜率', en: 'Cost by age, slope' },
+  regionScale: { zh: '地区人口系数', en: 'Region population scale' },
+};
+
+export function populationAssumptionLabel(name: string): string {
+  const t = POPULATION[name];
+  return t ? pick(t) : name;
+}
+
+
 /** An assumption's name ("assumptions/growth/resident", "calibration/resident/income/subsidy") as people read it. */
 export function assumptionLabel(name: string): string {
   const parts = name.split('/');
   const [head, a, b, c] = parts as [string, string?, string?, string?];
   if (head === 'assumptions' && a === 'counts') return pick({ zh: `${GROUP[b!]?.zh ?? b}人数`, en: `Insured ${GROUP[b!]?.en ?? b}` });
   if (head === 'assumptions' && a === 'growth') return pick({ zh: `${GROUP[b!]?.zh ?? b}参保率年变化（人口变化之外）`, en: `Participation trend of ${GROUP[b!]?.en ?? b} (beyond the population)` });
+  if (head === 'assumptions' && a === 'costGrowthByService') return pick({ zh: `${SERVICE_NAMES[b as Service]?.zh ?? b}费用年增长率`, en: `Cost growth, ${SERVICE_NAMES[b as Service]?.en ?? b}` });
+  if (head === 'baseline' && a === 'serviceShare') {
+    const fund = FUND_NAMES[b as FundId];
+    return pick({ zh: `${fund?.zh ?? b}基期待遇中${SERVICE_NAMES[c as Service]?.zh ?? c}占比`, en: `${fund?.en ?? b}: ${SERVICE_NAMES[c as Service]?.en ?? c} in base-year benefits` });
+  }
   if (head === 'assumptions' && a === 'wageHistory') return pick({ zh: `${b} 年月平均工资`, en: `Average monthly wage ${b}` });
   if (head === 'assumptions') {
     const f = FIELDS[parts.slice(1).join('/')];

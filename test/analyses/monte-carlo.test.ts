@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { InputError } from '../../src/common/errors.ts';
 import { project } from '../../src/model/project.ts';
-import { resolveUncertainty, uncertaintyEntries, type UncertaintyInput } from '../../src/analyses/monte-carlo-distributions.ts';
-import { draw, pathStreams, summarise, type ChunkResult } from '../../src/analyses/monte-carlo.ts';
+import { resolveUncertainty, uncertaintyEntries, type UncertaintyInput } from '../../src/scenario/uncertainty.ts';
+import { draw, orderStatistics, pathStreams, summarise, type ChunkResult, type PathShocks } from '../../src/analyses/monte-carlo.ts';
+import { kernelPathRunner } from '../../src/analyses/monte-carlo-kernel.ts';
 import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo } from '../../src/analyses/monte-carlo-run.ts';
 import { UncertaintyService } from '../../src/app/uncertainty-service.ts';
 import { nodeEnvironment } from '../../src/scenario/node-env.ts';
@@ -39,7 +41,8 @@ describe('uncertainty in a scenario', () => {
     expect(wage).toMatchObject({ origin: 'default', per: 'path' });
     expect(wage.why.en).toContain('NBS');
     // no population model: fertility and mortality do nothing and say so; interest has no value to centre on
-    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'participation', 'collectionRate']);
+    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'collectionRate']);
+    expect(entries.find((e) => e.name === 'uncertainty/participation')!.why.en).toContain('fixed by default');
     expect(entries.find((e) => e.name === 'uncertainty/fertility')!.why.en).toContain('no population model');
     expect(entries.find((e) => e.name === 'uncertainty/interestRate')!.value.en).toBe("fixed (the scenario's value)");
     expect(setup.uncertainty).toMatchObject({ paths: 1000, seed: 20260101 });
@@ -132,6 +135,17 @@ describe('random streams', () => {
 });
 
 describe('percentiles', () => {
+  it('are the order statistics a full sort gives, duplicates and all (quickselect against sort, 300 random arrays)', () => {
+    const rng = xoroshiro128plus(3);
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + (Math.abs(rng.next()) % 200);
+      const xs = Float64Array.from({ length: n }, () => (rng.next() % 20) * 100 + 0);
+      const sorted = [...xs].sort((a, b) => a - b);
+      const ranks = [5, 25, 50, 75, 95].map((p) => Math.max(1, Math.ceil((p * n) / 100)));
+      expect(orderStatistics(xs, ranks)).toEqual(ranks.map((r) => sorted[r - 1]));
+    }
+  });
+
   it('are nearest-rank order statistics over every chunk, in yuan to the fen; exhaustion accumulates by year', () => {
     // 10 paths of one fund over 2 years, cut into chunks of 4 and 6. Year 1's cumulative balances in fen:
     // −300, −100, 100, ..., 1500 (paths 0-9 as 1500, −300, 100, 1300, | 300, −100, 500, 700, 900, 1100).
@@ -196,19 +210,28 @@ describe('Monte Carlo over the exact projection', () => {
     expect(a.hash).not.toBe(other.hash);
   });
 
-  it('refuses yearly draws on the exact projection with the reason, and reports progress and cancellation in the service', async () => {
-    const yearly = city({ ...fixedAll, wageGrowth: { type: 'normal', sd: '1', per: 'year' } });
+  it('draws growth rates each year (one per projected year), refuses yearly draws of other assumptions, and reports progress and cancellation', async () => {
+    // what the runner receives: the city projects 2022-2035, 14 years
+    const seen: PathShocks[] = [];
+    const spy = inThreadExecutor(env, (p) => {
+      const run = kernelPathRunner(p.input);
+      return (shocks) => (seen.push(shocks), run(shocks));
+    });
+    const yearly = await new UncertaintyService(spy).monteCarlo(city({ ...fixedAll, wageGrowth: { type: 'normal', sd: '1', per: 'year' } }), 'yearly.json', { paths: 2, seed: 9 });
+    expect(yearly.ok).toBe(true);
+    expect(seen.map((s) => (s.wageGrowth as number[]).length)).toEqual([14, 14]);
+    expect(new Set(seen[0]!.wageGrowth as number[]).size).toBe(14);
     const service = new UncertaintyService(inThreadExecutor(env));
-    const refused = await service.monteCarlo(yearly, 'yearly.json', { paths: 2 });
-    expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.problems[0]!.reason).toContain('yearly draws (per: "year")');
-    const seen: number[] = [];
-    const done = await service.monteCarlo(city(), 'city.json', { paths: 4, seed: 1 }, (d) => seen.push(d));
+    const refused = await service.monteCarlo(city({ ...fixedAll, collectionRate: { type: 'uniform', min: '95', max: '100', per: 'year' } }), 'yearly.json', { paths: 2 });
+    expect(!refused.ok && refused.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual(['/assumptions/uncertainty/collectionRate/per: only wage, cost and use growth can be drawn each year; draw collection relative to the base year once per path (per: "path")']);
+    const progress: number[] = [];
+    const done = await service.monteCarlo(city(), 'city.json', { paths: 4, seed: 1 }, (d) => progress.push(d));
     expect(done.ok).toBe(true);
-    expect(seen.at(-1)).toBe(4);
-    const pending = service.monteCarlo(city(), 'city.json', { paths: 50, seed: 1 });
-    setTimeout(() => service.cancelMonteCarlo(), 50);
-    const cancelled = await pending;
+    expect(progress.at(-1)).toBe(4);
+    // cancelled after its first chunk (7 of 50 paths): no later chunk runs
+    const before: number[] = [];
+    const cancelled = await service.monteCarlo(city(), 'city.json', { paths: 50, seed: 1 }, (d) => (before.push(d), service.cancelMonteCarlo()));
+    expect(before).toEqual([7]);
     expect(cancelled).toMatchObject({ ok: false, cancelled: true });
   });
 });
@@ -229,4 +252,12 @@ describe('Monte Carlo on a pool of worker threads', () => {
     }
     // starting threads that compile TypeScript takes seconds on a busy machine
   }, 120_000);
+});
+
+describe('the same numbers everywhere', () => {
+  it("draws what test/fixtures/monte-carlo/draws.json holds (Chromium checks the same file)", async () => {
+    const { firstDraws } = await import('./monte-carlo-draws.ts');
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/monte-carlo/draws.json', import.meta.url), 'utf8'));
+    expect(firstDraws()).toEqual(fixture);
+  });
 });

@@ -11,6 +11,7 @@ import { runAudit } from '../../src/cli/audit.ts';
 import { runBacktest } from '../../src/cli/backtest.ts';
 import { runCalc } from '../../src/cli/calc.ts';
 import { runSimulate } from '../../src/cli/simulate.ts';
+import { runSweep } from '../../src/cli/sweep.ts';
 import type { Io } from '../../src/cli/args.ts';
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   simulate: runSimulate,
   audit: (argv, io) => runAudit(argv, io.stdout, io.stderr),
   backtest: runBacktest,
+  sweep: runSweep,
 };
 
 /** A command line's words as a shell splits them: "quoted words" are one. */
@@ -30,7 +32,7 @@ function readmeCommands(): string[] {
   const text = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
   const out: string[] = [];
-  for (const line of blocks.map((l) => l.trim()).filter((l) => /^npm run (calc|audit|simulate|backtest) -- /.test(l))) {
+  for (const line of blocks.map((l) => l.trim()).filter((l) => /^npm run (calc|audit|simulate|backtest|sweep) -- /.test(l))) {
     if (line.includes('<')) continue; // a synopsis with placeholders, shown by --help instead
     const optional = [...line.matchAll(/ \[([^\]]+)\]/g)].map((m) => m[1]!);
     const bare = line.replace(/ \[[^\]]+\]/g, '');

@@ -56,14 +56,17 @@ describe('the retirement reform against the rule before it (banner, seed 000)', 
     //   women cadres aged 54 (born 1970-07..1971-06): before, 6/12; with it 1970-07/08 at 55y2m, 1970-09 at 55y3m → 3/12;
     //   older ages: all retired under both rules. Women are half workers, half cadres (the default assumption).
     // People (WPP, this model, 1 July 2025): men 59: 11,314,524; women 49: 9,695,051; women 54: 11,914,691, times the
-    // banner's scale (its insured ÷ 95% ÷ the national population) and its calibrated employee participation.
+    // banner's scale (its insured ÷ 95% ÷ the national population), its calibrated employee participation and
+    // the cohort's relative participation: the urban share when it turned 25 ÷ 63.89% (src/population/participation.ts),
+    //   men 59 (mid-cohort 1965.5, 25 in 1990.5): 26.41 + 9.81 × 0.05 = 26.9005%;
+    //   women 49 (1975.5, 2000.5): 36.22 + 13.73 × 0.05 = 36.9065%; women 54 (1970.5, 1995.5): 26.41 + 9.81 × 0.55 = 31.8055%.
     const n = populationIn(projectPopulation(2060), 2025).pop;
     expect(Math.round(n.male[59]!)).toBe(11314524);
     expect(Math.round(n.female[49]!)).toBe(9695051);
     expect(Math.round(n.female[54]!)).toBe(11914691);
-    const k = reform.population!.participation.employees * reform.population!.regionScale;
-    const byHand = k * ((3 / 12) * n.male[59]! + (4 / 12) * 0.5 * n.female[49]! + (3 / 12) * 0.5 * n.female[54]!);
-    expect(byHand).toBeCloseTo(346.34, 2);
+    const k = (reform.population!.participation.employees * reform.population!.regionScale) / 63.89;
+    const byHand = k * ((3 / 12) * 26.9005 * n.male[59]! + (4 / 12) * 0.5 * 36.9065 * n.female[49]! + (3 / 12) * 0.5 * 31.8055 * n.female[54]!);
+    expect(byHand).toBeCloseTo(228.62, 2);
     const fewerRetirees = countsOf(before, 2025).retiree!.minus(countsOf(reform, 2025).retiree!);
     const moreWorking = countsOf(reform, 2025).inService!.plus(countsOf(reform, 2025).flexible!).minus(countsOf(before, 2025).inService!).minus(countsOf(before, 2025).flexible!);
     expect(fewerRetirees.toNumber()).toBeCloseTo(byHand, 6);
@@ -96,8 +99,22 @@ describe('expenditure by age', () => {
     expect(new D(1049027224).dividedBy('0.26').dividedBy(new D(527277560).dividedBy('0.74')).toDecimalPlaces(2).toString()).toBe('5.66');
     const { prepared, projection: p } = await runDoc(exampleDoc('city-2021.json'));
     expect(prepared.input.assumptions.retireeCostWeight.toString()).toBe('5.66');
-    // The age-cost slope reproduces it in the base year, and the banner (no visit split) keeps the default 3.
-    expect(p.population!.ageCostSlope).toBeGreaterThan(0.05);
+    // The age-cost slope reproduces it in the base year: Σ retirees(x) e^{β(x−40)} / retirees ÷ the same for
+    // members in service, from the base-year pyramid, is 5.66.
+    const beta = p.population!.ageCostSlope;
+    const pyr = p.population!.pyramids[0]!.byStatus;
+    const mean = (st: 'retiree' | 'inService') => {
+      let n = 0;
+      let c = 0;
+      for (const sex of ['male', 'female'] as const) pyr[st][sex].forEach((v, x) => ((n += v), (c += v * Math.exp(beta * (x - 40)))));
+      return c / n;
+    };
+    expect(mean('retiree') / mean('inService')).toBeCloseTo(5.66, 9);
+    // β = 0.0624: a 65-year-old costs e^{25β} = 4.8 times a 40-year-old, an 80-year-old 12 times; steeper than the
+    // out-of-pocket spending of urban households (60s: 1.5-2 times a 40-year-old, 80s: 2-2.7 times; Ageing and
+    // health-care expenditure in urban China, 2005), as a fund that reimburses retirees more would be.
+    expect(beta).toBeCloseTo(0.0624, 3);
+    // The banner (no visit split) keeps the default 3.
     const banner = await runDoc(exampleDoc('banner-2022.json'));
     expect(banner.prepared.input.assumptions.retireeCostWeight.toString()).toBe('3');
     expect(banner.projection.population!.ageCostSlope).toBeLessThan(p.population!.ageCostSlope);

@@ -14,6 +14,7 @@ import type { PopulationView } from '../../app/population-view.ts';
 import type { PopulationInput } from '../../population/settings.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
+import { populationAssumptionLabel } from '../assumption-labels.ts';
 import { getLocale, pick } from '../i18n.ts';
 import { base } from '../styles.ts';
 import { insuredTable } from '../tables.ts';
@@ -33,22 +34,11 @@ const TEXT = {
   medium: { zh: '中', en: 'medium' },
   high: { zh: '高', en: 'high' },
   low: { zh: '低', en: 'low' },
+  cohort: { zh: '按出生队列', en: 'by birth cohort' },
+  uniform: { zh: '各队列相同', en: 'the same for every cohort' },
   none: { zh: '此方案未使用人口模型。', en: 'This projection does not use the population model.' },
 } as const;
 
-/** Short names of the assumptions; the sentence under each says what it is and where it comes from. */
-const NAMES: Record<string, { zh: string; en: string }> = {
-  variant: { zh: '生育率方案', en: 'Fertility variant' },
-  mortalityPercent: { zh: '死亡率（相对WPP）', en: 'Mortality (relative to WPP)' },
-  migrationPercent: { zh: '净迁移（相对WPP）', en: 'Net migration (relative to WPP)' },
-  womenFormer50Percent: { zh: '女职工原50岁退休比例', en: 'Women employees formerly retiring at 50' },
-  coveragePercent: { zh: '参保率', en: 'Coverage' },
-  'participation.employees': { zh: '职工参保率', en: 'Employee participation' },
-  'participation.retirees': { zh: '退休人员参保率', en: 'Retiree participation' },
-  'participation.residents': { zh: '居民参保率', en: 'Resident participation' },
-  ageCostSlope: { zh: '人均费用年龄斜率', en: 'Cost by age, slope' },
-  regionScale: { zh: '地区人口系数', en: 'Region population scale' },
-};
 
 const COLORS: Record<string, string> = { inService: '#0b5cad', flexible: '#5b8fd1', retiree: '#a15c00', resident: '#1e7a45', uninsured: '#c9d1db' };
 const PYRAMID_STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as const;
@@ -196,7 +186,11 @@ export class YbPopulationView extends LitElement {
             ? html`<select id=${id} @change=${(e: Event) => this.#set({ variant: (e.target as HTMLSelectElement).value as PopulationInput['variant'] })}>
                 ${(['medium', 'high', 'low'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
               </select>`
-            : a.editable
+            : a.name === 'participation'
+              ? html`<select id=${id} @change=${(e: Event) => this.#set({ participation: (e.target as HTMLSelectElement).value })}>
+                  ${(['cohort', 'uniform'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
+                </select>`
+              : a.editable
               ? html`<input
                   id=${id}
                   inputmode="decimal"
@@ -209,8 +203,8 @@ export class YbPopulationView extends LitElement {
               : html`<output id=${id}>${a.value}</output>`;
         const changed = a.editable && current[a.name as keyof PopulationInput] !== undefined;
         return html`<div class="assumption">
-          <label for=${id}>${NAMES[a.name] ? pick(NAMES[a.name]!) : a.name}</label>
-          <span>${control} ${a.name === 'variant' ? '' : a.unit}</span>
+          <label for=${id}>${populationAssumptionLabel(a.name)}</label>
+          <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : a.unit}</span>
           <span>${changed ? html`<button @click=${() => this.#set({ [a.name]: undefined })}>${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
           <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
         </div>`;

@@ -78,6 +78,11 @@ const META: Record<UncertainName, { unit: string; min: number; max: number; labe
   mortalityPercent: { unit: '%', min: 10, max: 300, label: { zh: '死亡率（相对WPP 2024中方案）', en: 'death rates relative to WPP 2024 medium' } },
 };
 
+/** Three values at 25%, 50% and 25%. */
+function quarterHalfQuarter(low: string, mid: string, high: string): DistributionInput {
+  return { type: 'discrete', values: [{ value: low, probability: '0.25' }, { value: mid, probability: '0.5' }, { value: high, probability: '0.25' }] };
+}
+
 /**
  * The defaults, each around the scenario's own value (so the median path is
  * near the deterministic projection), drawn once per path: over 10-30 years a
@@ -103,39 +108,33 @@ const DEFAULTS: Partial<Record<UncertainName, { input: DistributionInput; why: T
     input: { type: 'normal', sd: '0.5' },
     why: { zh: '假设：标准差0.5个百分点，就医频次变化慢于价格', en: 'assumption: sd 0.5 points; use changes more slowly than prices' },
   },
-  participation: {
-    input: { type: 'normal', mean: '0', sd: '0.3' },
-    why: {
-      zh: '假设：均值0、标准差0.3个百分点/年；参保率已在95%以上（国家医保局统计公报），可变动的空间小',
-      en: 'assumption: mean 0, sd 0.3 points a year; coverage is already above 95% (NHSA bulletins), leaving little room to move',
-    },
-  },
   collectionRate: {
     input: { type: 'normal', sd: '2', min: '90' },
     why: { zh: '假设：标准差2个百分点，截断于90%至100%（征缴率不高于基期）', en: 'assumption: sd 2 points, truncated to 90-100% (collection no better than the base year)' },
   },
   fertility: {
-    input: {
-      type: 'discrete',
-      values: [
-        { value: 'low', probability: '0.25' },
-        { value: 'medium', probability: '0.5' },
-        { value: 'high', probability: '0.25' },
-      ],
-    },
+    input: quarterHalfQuarter('low', 'medium', 'high'),
     why: {
       zh: '假设：WPP 2024的三个生育率方案不带概率；取低、中、高 25%/50%/25%',
       en: "assumption: WPP 2024's three fertility variants carry no probabilities; low, medium, high taken at 25%/50%/25%",
     },
   },
   mortalityPercent: {
-    input: { type: 'normal', sd: '5' },
+    input: quarterHalfQuarter('95', '100', '105'),
     why: {
-      zh: '假设：死亡率相对WPP中方案的标准差为5%，与WPP 2024预期寿命80%区间宽度同一量级',
-      en: "assumption: sd 5% of WPP's medium death rates, of the order of WPP 2024's 80% interval of life expectancy",
+      zh: '假设：死亡率为WPP 2024中方案的95%、100%、105%，概率25%/50%/25%（与WPP预期寿命80%区间同一量级；取三档如生育率方案，人口模型每个方案至多测算九次）',
+      en: "assumption: death rates at 95%, 100% or 105% of WPP 2024's medium, 25%/50%/25% (of the order of WPP's 80% interval of life expectancy; three levels like the fertility variants, so the population model runs at most nine times a scenario)",
     },
   },
 };
+
+const PARTICIPATION_FIXED: Text = {
+  zh: '默认不变：参保人数已随人口模型变化，参保率在95%以上（国家医保局统计公报）；如需变动请在方案中给出分布（此类路径用精确测算，较慢）',
+  en: 'fixed by default: insured counts already follow the population model and coverage is above 95% (NHSA bulletins); state a distribution to vary it (such paths run on the exact projection, more slowly)',
+};
+
+/** Drawn each year: only the growth rates the kernel takes year by year. */
+const YEARLY: readonly UncertainName[] = ['wageGrowth', 'costGrowth', 'utilizationGrowth'];
 
 const NO_DEFAULT: Text = {
   zh: '未设分布：保持方案值（各基金利率默认由基期利息与期初结存推算）',
@@ -178,7 +177,7 @@ export function resolveUncertainty(input: UncertaintyInput | undefined, a: Assum
     const given = i[name];
     const origin = given ? 'scenario' : 'default';
     const spec = given ?? DEFAULTS[name]?.input;
-    const why = given ? { zh: '方案文件给定', en: 'set in the scenario file' } : (DEFAULTS[name]?.why ?? NO_DEFAULT);
+    const why = given ? { zh: '方案文件给定', en: 'set in the scenario file' } : (DEFAULTS[name]?.why ?? (name === 'participation' ? PARTICIPATION_FIXED : NO_DEFAULT));
     if (!applies(name, a)) {
       fixed.push({ name, origin, why: { zh: '不使用人口模型（population.model 为 none），此项不起作用', en: 'no population model (population.model is none): this has no effect' } });
       continue;
@@ -193,13 +192,17 @@ export function resolveUncertainty(input: UncertaintyInput | undefined, a: Assum
       fixed.push({ name, origin, why: NO_DEFAULT });
       continue;
     }
+    if ('per' in spec && spec.per === 'year' && !YEARLY.includes(name)) {
+      refuse(pointer(name, 'per'), `只有工资、费用和就医频次增长可逐年抽样；${META[name].label.zh}请每条路径抽样一次（per: "path"）`, `only wage, cost and use growth can be drawn each year; draw ${META[name].label.en} once per path (per: "path")`);
+      continue;
+    }
     const dist = resolveDistribution(name, spec, current, `${pointer(name)}`, refuse);
     if (!dist) continue;
     if (isDegenerate(dist)) {
       fixed.push({ name, origin, why });
       continue;
     }
-    varying.push({ name, distribution: dist, per: ('per' in spec && spec.per) || 'path', origin, text: describe(dist, META[name].unit), why, unit: META[name].unit });
+    varying.push({ name, distribution: dist, per: ('per' in spec && spec.per) || 'path', origin, text: describe(dist, META[name]), why, unit: META[name].unit });
   }
   if (problems.length) throw new InputError(problems);
   return { paths, seed, varying, fixed };
@@ -301,11 +304,13 @@ function resolveDistribution(
   return bad ? undefined : out;
 }
 
-function describe(d: Distribution, unit: string): Text {
+function describe(d: Distribution, meta: { unit: string; min: number; max: number }): Text {
+  const unit = meta.unit;
   switch (d.type) {
     case 'normal': {
-      const cut = d.min > -99 || d.max < 100 ? `，截断于 ${d.min} 至 ${d.max}` : '';
-      const cutEn = d.min > -99 || d.max < 100 ? `, truncated to ${d.min}-${d.max}` : '';
+      // Only a truncation the scenario or the default states; every draw is held to the assumption's own range anyway.
+      const cut = d.min > meta.min || d.max < meta.max ? `，截断于 ${d.min} 至 ${d.max}` : '';
+      const cutEn = d.min > meta.min || d.max < meta.max ? `, truncated to ${d.min} to ${d.max}` : '';
       return { zh: `正态分布：均值 ${d.mean}，标准差 ${d.sd}（${unit}）${cut}`, en: `normal: mean ${d.mean}, sd ${d.sd} (${unit})${cutEn}` };
     }
     case 'uniform':
