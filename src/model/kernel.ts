@@ -542,6 +542,7 @@ function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
     aidFundingGrowth: s.aidFundingGrowth ?? p.aidFundingGrowth,
     retireeCostWeight: s.retireeCostWeight ?? p.retireeCostWeight,
     growth: s.growth ? { ...p.growth, ...s.growth } : p.growth,
+    costGrowthByService: p.costGrowthByService,
     wageGrowthByYear: s.wageGrowthByYear,
     costGrowthByYear: s.costGrowthByYear,
     utilizationGrowthByYear: s.utilizationGrowthByYear,
