@@ -43,7 +43,7 @@ await timelineBench();
 console.log('# model');
 await modelBench();
 await populationBench();
-console.log('# sensitivity and goal seek (exact projection)');
+console.log('# sensitivity and goal seek (kernel and exact evaluators)');
 await analysesBench();
 console.log('# Monte Carlo');
 await monteCarloBench();

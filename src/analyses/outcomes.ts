@@ -1,12 +1,17 @@
 /**
  * What sensitivity analysis and goal seek measure, and the one function they
- * call to project a scenario: `Evaluator`, (scenario) → outcome. Today it is
- * the exact projection; a faster evaluator with the same answer can replace it
- * without changing the analyses. Outcomes are float64 (for ranking and
- * searching); a goal seek's answer is confirmed on the exact projection.
+ * call to project a scenario: `Evaluator`, (scenario) → outcome. The kernel
+ * evaluator compiles a scenario once and applies each change of an assumption
+ * as a path's shocks (src/model/kernel.ts), agreeing with the exact
+ * projection to the fen; the exact evaluator projects each scenario in full.
+ * Outcomes are float64 (for ranking and searching); a goal seek's answer is
+ * confirmed on the exact projection.
  */
 import type { Dec } from '../common/money.ts';
-import { InputError } from '../common/errors.ts';
+import { InputError, type InputProblem } from '../common/errors.ts';
+import { resolveAssumptions } from '../model/assumptions.ts';
+import { compileKernel, type Kernel, type KernelResult, type KernelShocks } from '../model/kernel.ts';
+import { overridesOf } from '../scenario/prepare.ts';
 import { FUND_IDS, type FundId } from '../model/base-year.ts';
 import { project, type Projection } from '../model/project.ts';
 import { prepareScenario, type Environment, type Prepared } from '../scenario/prepare.ts';
@@ -58,6 +63,77 @@ export function exactProjection(env: Environment, file: string): (scenario: Scen
 export function exactEvaluator(env: Environment, file: string): Evaluator {
   const exact = exactProjection(env, file);
   return async (scenario) => outcomeOf(await exact(scenario));
+}
+
+/** The outcome of a kernel run: 元 from integer fen, ratios as the exact record's rounded to float64. */
+export function outcomeOfKernel(r: Extract<KernelResult, { problem?: undefined }>): ProjectionOutcome {
+  const ratio = (a: number, b: number) => (Math.abs(a * 100) < 2 ** 53 ? (a * 100) / b : (a / b) * 100);
+  return {
+    until: r.until,
+    funds: r.funds.map((f) => ({
+      id: f.id,
+      firstDeficitYear: f.firstDeficitYear || undefined,
+      exhaustionYear: f.exhaustionYear || undefined,
+      years: Array.from(r.years, (year, i) => ({
+        year,
+        currentBalance: f.currentBalance[i]! / 100,
+        cumulative: f.cumulative[i]! / 100,
+        balanceRate: f.income[i] === 0 ? undefined : ratio(f.currentBalance[i]!, f.income[i]!),
+        monthsPayable: Number.isNaN(f.monthsPayable[i]) ? undefined : f.monthsPayable[i],
+      })),
+    })),
+    subsidyTotals: Object.fromEntries(SUBSIDY_LEVELS.map((l) => [l, r.subsidyTotals[l] / 100])) as Record<SubsidyLevel, number>,
+  };
+}
+
+/** Assumptions a kernel path takes as shocks: a scenario differing only in these reuses the compiled kernel. */
+const SHOCK_FIELDS = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'collectionRate', 'interestRate', 'aidFundingGrowth', 'retireeCostWeight', 'growth'] as const;
+
+/**
+ * The kernel evaluator: each scenario is prepared once per everything but its
+ * overrides and the assumptions above (checked as the exact projection checks
+ * them), compiled once per overrides, and run with its assumptions as shocks.
+ * Figures agree with the exact evaluator's (test/model/kernel.property.test.ts).
+ */
+export function kernelEvaluator(env: Environment, file: string): Evaluator {
+  const prepared = new Map<string, Promise<Prepared>>();
+  const kernels = new Map<string, Kernel>();
+  return async (scenario) => {
+    const assumptions = { ...(scenario.assumptions ?? {}) };
+    for (const f of SHOCK_FIELDS) delete assumptions[f];
+    const structure: Scenario = { ...scenario, assumptions, overrides: [] };
+    const key = JSON.stringify(structure);
+    let p = prepared.get(key);
+    if (!p) {
+      prepared.set(key, (p = prepareScenario(structure, file, env)));
+      if (prepared.size > 64) prepared.delete(prepared.keys().next().value!);
+    }
+    const { input } = await p;
+    const a = resolveAssumptions(scenario.assumptions ?? {}, input.base, file);
+    const problems: InputProblem[] = [];
+    const overrides = overridesOf(scenario, file, env.catalog.registry, problems);
+    if (problems.length) throw new InputError(problems);
+    const kernelKey = JSON.stringify([key, scenario.overrides ?? [], a.interestRate === undefined]);
+    let kernel = kernels.get(kernelKey);
+    if (!kernel) {
+      kernel = compileKernel({ ...input, assumptions: a, overrides });
+      kernels.set(kernelKey, kernel);
+      if (kernels.size > 256) kernels.delete(kernels.keys().next().value!);
+    }
+    const shocks: KernelShocks = {
+      wageGrowth: a.wageGrowth.toNumber(),
+      costGrowth: a.costGrowth.toNumber(),
+      utilizationGrowth: a.utilizationGrowth.toNumber(),
+      collectionRate: a.collectionRate.toNumber(),
+      interestRate: a.interestRate?.toNumber(),
+      aidFundingGrowth: a.aidFundingGrowth.toNumber(),
+      retireeCostWeight: a.retireeCostWeight.toNumber(),
+      growth: Object.fromEntries(Object.entries(a.growth).map(([g, v]) => [g, v.toNumber()])),
+    };
+    const r = kernel.run(shocks);
+    if (r.problem) throw InputError.one(file, '', `${r.problem.zh} / ${r.problem.en}`);
+    return outcomeOfKernel(r);
+  };
 }
 
 /** An outcome a tornado or grid ranks levers by. */

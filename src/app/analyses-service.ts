@@ -7,7 +7,7 @@
 import { InputError, type InputProblem } from '../common/errors.ts';
 import { defaultRange, describeTarget, fundForLever, goalSeek, parseTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
 import { ASSUMPTION_LEVERS, leverInfo, settingName, type LeverInfo } from '../analyses/levers.ts';
-import { describeOutcome, exactEvaluator, exactProjection, fundsOf, parseOutcome, type Evaluator } from '../analyses/outcomes.ts';
+import { describeOutcome, exactProjection, fundsOf, kernelEvaluator, parseOutcome, type Evaluator } from '../analyses/outcomes.ts';
 import { axisValues, defaultSwings, grid, tornado, type Grid, type Tornado } from '../analyses/sensitivity.ts';
 import { D } from '../common/money.ts';
 import { FUND_NAMES } from '../report/names.ts';
@@ -111,7 +111,7 @@ export function sensitivityView(data: unknown, file: string, outcome?: string, p
     const { env, scenario, prepared } = await prepare(data, file);
     const spec = parseOutcome(outcome, prepared, 'outcome');
     const swings = defaultSwings(prepared);
-    const evaluate = counting(exactEvaluator(env, file), 1 + 2 * swings.length, progress);
+    const evaluate = counting(kernelEvaluator(env, file), 1 + 2 * swings.length, progress);
     return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, swings, spec, evaluate) };
   });
 }
@@ -130,7 +130,7 @@ export function solveView(data: unknown, file: string, req: SolveRequest, progre
     const exact = exactProjection(env, file);
     let done = 0;
     const tell = () => progress?.(++done, Math.max(estimate, done));
-    const evaluate = counting(exactEvaluator(env, file), estimate, progress && (() => tell()));
+    const evaluate = counting(kernelEvaluator(env, file), estimate, progress && (() => tell()));
     const confirm = async (s: Scenario) => {
       const p = await exact(s);
       tell();
@@ -206,7 +206,7 @@ export function gridView(data: unknown, file: string, req: GridRequest, progress
     const rows = axis(req.rows, 'rows');
     const columns = axis(req.columns, 'columns');
     if (settingName(rows.setting) === settingName(columns.setting)) throw InputError.one('columns.lever', '', 'pick two different levers');
-    const evaluate = counting(exactEvaluator(env, file), rows.values.length * columns.values.length, progress);
+    const evaluate = counting(kernelEvaluator(env, file), rows.values.length * columns.values.length, progress);
     const result = await grid(scenario, rows, columns, spec, evaluate);
     return { ok: true as const, outcome: describeOutcome(spec), grid: result, rows: { label: rows.label, unit: rows.unit }, columns: { label: columns.label, unit: columns.unit } };
   });

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { InputError } from '../common/errors.ts';
 import { defaultRange, fundForLever, goalSeek, parseTarget, describeTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
 import { leverInfo, settingName, type LeverInfo } from '../analyses/levers.ts';
-import { describeOutcome, exactEvaluator, exactProjection, parseOutcome } from '../analyses/outcomes.ts';
+import { describeOutcome, exactProjection, kernelEvaluator, parseOutcome } from '../analyses/outcomes.ts';
 import { defaultSwings, tornado, type Tornado } from '../analyses/sensitivity.ts';
 import { serializeScenario } from '../scenario/load.ts';
 import type { Environment, Prepared } from '../scenario/prepare.ts';
@@ -27,7 +27,7 @@ export interface AnalysisOptions {
 
 export async function sensitivityCommand(path: string, scenario: Scenario, prepared: Prepared, env: Environment, opts: AnalysisOptions, io: Io): Promise<void> {
   const outcome = parseOutcome(opts.outcome, prepared);
-  const t = await tornado(scenario, defaultSwings(prepared), outcome, exactEvaluator(env, path));
+  const t = await tornado(scenario, defaultSwings(prepared), outcome, kernelEvaluator(env, path));
   io.stdout.write(formatTornado(t, scenario.title, opts.format));
 }
 
@@ -67,7 +67,7 @@ export async function solveCommand(path: string, scenario: Scenario, prepared: P
   const from = lever.setting.kind === 'parameter' ? Number(lever.setting.from.slice(0, 4)) : prepared.input.base.year + 1;
   const target = parseTarget(opts.target, fundForLever(lever, prepared, opts.fund), from, prepared.input.until);
   const [low, high] = defaultRange(lever, opts.range);
-  const r = await goalSeek(scenario, { lever, low, high, target, prefer: opts.largest ? 'largest' : 'smallest' }, exactEvaluator(env, path), exactProjection(env, path));
+  const r = await goalSeek(scenario, { lever, low, high, target, prefer: opts.largest ? 'largest' : 'smallest' }, kernelEvaluator(env, path), exactProjection(env, path));
   if (r.found && opts.out) writeFileSync(opts.out, serializeScenario(r.scenario));
   io.stdout.write(formatSolve(r, lever, low, high, describeTarget(target), scenario.title, opts));
 }

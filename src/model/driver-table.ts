@@ -13,13 +13,15 @@
  * collection or interest, recomputes none of it.
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
-import type { SeriesData } from '../engine/resolve.ts';
+import type { Resolution, SeriesData } from '../engine/resolve.ts';
+import type { ValueExpr } from '../rules/types.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
 import { wageSeries } from './drivers.ts';
 import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
 import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
 import { residentYear, type ResidentYear } from './mechanisms.ts';
+import { yearOf } from '../common/period.ts';
 import { PolicyTimeline } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
 import { serviceCostIndex, type Service } from './services.ts';
@@ -63,12 +65,28 @@ export interface PolicyYears {
   /** Gaps filled with the nearest known value (a driver must mean the same every year). */
   resident: ResidentYear[];
   residentF64: ResidentF64[];
-  /** Undefined in a year where the rules set no employer rate or the wage is unknown. */
-  perHead: (PerHead | undefined)[];
+  /**
+   * The contribution rules of each year: the distinct states of an employee in service, a retiree and a
+   * flexible worker, with how many months each holds; undefined where the rules set no employer rate.
+   * Values that follow the wage series (a floor at 60% of the wage two years before) are evaluated per
+   * wage path (contributionsPerHead), so a path with another wage growth recompiles nothing.
+   */
+  employeeMonths: (EmployeeMonths | undefined)[];
+  /** The wage year the base follows ("以上年度": the year before), per year. */
+  wageYearOffset: number[];
   methods: Map<string, MonthsPayableMethod[]>;
   thresholds: Thresholds[];
   /** employee.outpatient.pooledPercent in January of each year. */
   pooledPercent: Dec[];
+  /** Relative wages of the scenario's spread. */
+  spread: number[];
+  /** Something besides the contribution parameters follows the wage series (see followsSeries). */
+  followsSeries: boolean;
+  registry: PolicyStack['registry'];
+}
+
+interface EmployeeMonths {
+  groups: { rin: Resolution; rret: Resolution; rflex: Resolution; months: number }[];
 }
 
 /** Everything that moves lines in one year, float64. */
@@ -188,16 +206,14 @@ function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears 
   const { assumptions: a, base, until } = input;
   const first = firstYear(base);
   const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
-  const spread = a.wageDistribution.map((w) => w.toNumber());
-  const wage = (y: number) => {
-    const s = series.avgMonthlyWage?.[String(y)];
-    return s === undefined ? undefined : Number(s);
-  };
   const residentAsRuled: ResidentYear[] = [];
-  const perHead: (PerHead | undefined)[] = [];
+  const employeeMonths: (EmployeeMonths | undefined)[] = [];
+  const wageYearOffset: number[] = [];
   for (let y = first; y <= until; y++) {
     residentAsRuled.push(residentYear(tl, y));
-    perHead.push(perHeadIn(tl, spread, y, wage));
+    const probe = tl.at(y, 1, 'in-service');
+    wageYearOffset.push(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? -1 : 0);
+    employeeMonths.push(tl.value(probe, 'employee.rate.employer') === undefined ? undefined : monthsOf(tl, y));
   }
   const resident = filled(residentAsRuled);
   // The subsidy split is used only if the base year has it, and carried forward where a later year lacks it.
@@ -226,7 +242,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears 
     });
     pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
   }
-  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), perHead, methods, thresholds, pooledPercent };
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: followsSeries(tl), registry: input.stack.registry };
 }
 
 /** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */
@@ -268,41 +284,157 @@ function meanBase(avgWage: number, spread: number[], floor: number, ceiling: num
   return total / spread.length;
 }
 
-/**
- * Contributions per person of each group in `year`, month by month (a
- * temporary cut acts only in its months), or undefined where the rules set no
- * employer rate or the average wage is unknown (the model then grows the
- * reported contributions with insured counts and wages).
- */
-function perHeadIn(tl: PolicyTimeline, spread: number[], year: number, wageOf: (y: number) => number | undefined): PerHead | undefined {
-  const probe = tl.at(year, 1, 'in-service');
-  // The base is the wage of the year the rules name: "以上年度本人月平均工资" is the year before.
-  const avgWage = wageOf(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? year - 1 : year);
-  if (avgWage === undefined) return undefined;
-  if (tl.value(probe, 'employee.rate.employer') === undefined) return undefined;
-  const p: PerHead = { employerPerInService: 0, employerPerRetiree: 0, individualPerInService: 0, individualPerFlexible: 0, maternityPerInService: 0, accountsPerInService: 0, accountsPerRetiree: 0 };
-  const v = (res: ReturnType<PolicyTimeline['at']>, name: string) => num(tl.value(res, name));
-  const or0 = (x: number) => (Number.isNaN(x) ? 0 : x);
+/** The distinct (in service, retiree, flexible) states of a year, in the order met, with their months. */
+function monthsOf(tl: PolicyTimeline, year: number): EmployeeMonths {
+  const groups: EmployeeMonths['groups'] = [];
   for (let month = 1; month <= 12; month++) {
     const rin = tl.at(year, month, 'in-service');
-    const base = meanBase(avgWage, spread, v(rin, 'employee.base.floor'), v(rin, 'employee.base.ceiling'));
+    const rret = tl.at(year, month, 'retiree');
+    const rflex = tl.at(year, month, 'flexible');
+    const last = groups[groups.length - 1];
+    if (last && last.rin === rin && last.rret === rret && last.rflex === rflex) last.months++;
+    else groups.push({ rin, rret, rflex, months: 1 });
+  }
+  return { groups };
+}
+
+/** The average monthly wage by year as float64, as wageSeries gives it, growing at the path's rate(s). */
+export type WageF64 = (year: number) => number | undefined;
+
+export function wageF64(a: Assumptions, baseYear: number, p: PathAssumptions): WageF64 {
+  const start = a.avgMonthlyWage?.toNumber();
+  const history = new Map(Object.entries(a.wageHistory).map(([y, w]) => [Number(y), w.toNumber()]));
+  return (y) => {
+    if (y < baseYear && history.has(y)) return history.get(y);
+    if (start === undefined || y < baseYear - 5) return undefined;
+    return start * growthIndex(p.wageGrowth, y - baseYear, p.wageGrowthByYear);
+  };
+}
+
+interface ValueMemo {
+  /** Follows the wage series (directly, through a parameter, or by uprating). */
+  follows: boolean;
+  /** The value as resolved (float64 of the exact decimal), where it does not follow the series. */
+  fixed: number;
+}
+const memos = new WeakMap<Resolution, Map<string, ValueMemo>>();
+
+function memoOf(tl: PolicyTimeline, res: Resolution, name: string): ValueMemo {
+  let m = memos.get(res);
+  if (!m) memos.set(res, (m = new Map()));
+  let v = m.get(name);
+  if (!v) {
+    const rv = res.values.get(name);
+    const fixed = num(tl.value(res, name)); // throws the rules' own error where a value cannot be computed
+    // A value uprated along the series is not re-evaluated per path (PolicyYears.followsSeries says so instead).
+    const follows = !!rv && typeof rv.value !== 'string' && !rv.uprated && rv.inputs.some((i) => i.kind === 'series' || (i.kind === 'param' && memoOf(tl, res, i.name).follows));
+    m.set(name, (v = { follows, fixed }));
+  }
+  return v;
+}
+
+/**
+ * A parameter in force as float64; one that follows the wage series is
+ * computed from its expression on the path's wages (float64), else it is the
+ * resolved value. NaN where nothing sets it.
+ */
+function valueF64(tl: PolicyTimeline, res: Resolution, name: string, wage: WageF64): number {
+  const memo = memoOf(tl, res, name);
+  if (!memo.follows) return memo.fixed;
+  const rv = res.values.get(name)!;
+  const year = yearOf(res.facts.month);
+  const ev = (e: ValueExpr): number => {
+    if (typeof e === 'string') return Number(e);
+    if ('param' in e) return valueF64(tl, res, e.param, wage);
+    if ('series' in e) return wage(year + e.yearOffset) ?? Number.NaN;
+    if ('percentOf' in e) return (ev(e.percentOf) * ev(e.percent)) / 100;
+    return 'max' in e ? Math.max(...e.max.map(ev)) : Math.min(...e.min.map(ev));
+  };
+  return ev(rv.expr);
+}
+
+/** The parameters contributionsPerHead reads, each evaluated on the path's wages where it follows them. */
+const PER_PATH = new Set([
+  'employee.base.floor',
+  'employee.base.ceiling',
+  'maternity.base.floor',
+  'maternity.base.ceiling',
+  'employee.rate.employer',
+  'employee.rate.individual',
+  'employee.rate.employerForRetiree',
+  'employee.account.retireeCredit',
+  'employee.flexible.base',
+  'employee.rate.flexible',
+  'maternity.rate.employer',
+  'employee.account.shareOfIndividual',
+  'employee.account.shareOfEmployer',
+]);
+
+/**
+ * Whether anything else the model reads follows the wage series (a resident
+ * standard as a share of the wage, a value uprated along it): then a path with
+ * other wages needs the policy compiled for them.
+ */
+function followsSeries(tl: PolicyTimeline): boolean {
+  for (const st of tl.states) {
+    for (const rv of st.resolution.values.values()) {
+      if (typeof rv.value === 'string') continue;
+      if (rv.uprated?.series) return true;
+      if (!PER_PATH.has(rv.name) && memoOf(tl, st.resolution, rv.name).follows) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Contributions per person of each group in a year under the rules, month by
+ * month (a temporary cut acts only in its months), on the path's wages; or
+ * undefined where the rules set no employer rate or the wage is unknown (the
+ * model then grows the reported contributions with insured counts and wages).
+ * A floor computed above its ceiling is refused, as the rules' resolution does.
+ */
+function contributionsPerHead(policy: PolicyYears, i: number, year: number, wage: WageF64): PerHead | undefined {
+  const em = policy.employeeMonths[i];
+  if (!em) return undefined;
+  const avgWage = wage(year + policy.wageYearOffset[i]!);
+  if (avgWage === undefined) return undefined;
+  const tl = policy.timeline;
+  const spread = policy.spread;
+  const p: PerHead = { employerPerInService: 0, employerPerRetiree: 0, individualPerInService: 0, individualPerFlexible: 0, maternityPerInService: 0, accountsPerInService: 0, accountsPerRetiree: 0 };
+  const or0 = (x: number) => (Number.isNaN(x) ? 0 : x);
+  for (const { rin, rret, rflex, months } of em.groups) {
+    const v = (res: Resolution, name: string) => valueF64(tl, res, name, wage);
+    const floor = v(rin, 'employee.base.floor');
+    const ceiling = v(rin, 'employee.base.ceiling');
+    const mFloor = v(rin, 'maternity.base.floor');
+    const mCeiling = v(rin, 'maternity.base.ceiling');
+    if (floor > ceiling || mFloor > mCeiling) throw new FloorAboveCeiling(floor > ceiling ? 'employee.base.floor' : 'maternity.base.floor', year);
+    const base = meanBase(avgWage, spread, floor, ceiling);
     const er = (base * or0(v(rin, 'employee.rate.employer'))) / 100;
     const ir = (base * or0(v(rin, 'employee.rate.individual'))) / 100;
-    const rret = tl.at(year, month, 'retiree');
-    p.employerPerRetiree += (base * or0(v(rret, 'employee.rate.employerForRetiree'))) / 100;
+    p.employerPerRetiree += months * ((base * or0(v(rret, 'employee.rate.employerForRetiree'))) / 100);
     // Retirees' accounts credited a fixed amount from pooling (国办发〔2021〕14号), where the rules set one.
-    p.accountsPerRetiree += or0(v(rret, 'employee.account.retireeCredit'));
-    const rflex = tl.at(year, month, 'flexible');
+    p.accountsPerRetiree += months * or0(v(rret, 'employee.account.retireeCredit'));
     const flexBase = v(rflex, 'employee.flexible.base');
     const flexRate = v(rflex, 'employee.rate.flexible');
-    if (flexBase && flexRate) p.individualPerFlexible += (flexBase * flexRate) / 100;
+    if (flexBase && flexRate) p.individualPerFlexible += months * ((flexBase * flexRate) / 100);
     const mRate = v(rin, 'maternity.rate.employer');
-    if (mRate) p.maternityPerInService += (meanBase(avgWage, spread, v(rin, 'maternity.base.floor'), v(rin, 'maternity.base.ceiling')) * mRate) / 100;
-    p.employerPerInService += er;
-    p.individualPerInService += ir;
-    p.accountsPerInService += (ir * or0(v(rin, 'employee.account.shareOfIndividual'))) / 100 + (er * or0(v(rin, 'employee.account.shareOfEmployer'))) / 100;
+    if (mRate) p.maternityPerInService += months * ((meanBase(avgWage, spread, mFloor, mCeiling) * mRate) / 100);
+    p.employerPerInService += months * er;
+    p.individualPerInService += months * ir;
+    p.accountsPerInService += months * ((ir * or0(v(rin, 'employee.account.shareOfIndividual'))) / 100 + (er * or0(v(rin, 'employee.account.shareOfEmployer'))) / 100);
   }
   return p;
+}
+
+/** A contribution floor above its ceiling on the path's wages (the rules' resolution refuses the same). */
+export class FloorAboveCeiling extends Error {
+  constructor(
+    readonly param: string,
+    readonly year: number,
+  ) {
+    super(`${param} is above its ceiling in ${year} on these wages`);
+  }
 }
 
 /** The population model for these counts and assumptions, computed once per key. */
@@ -366,6 +498,7 @@ export function startCounts(a: Assumptions, employeesTotal: Dec | undefined): Pa
 export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): YearDrivers[] {
   const { base, until } = input;
   const first = policy.first;
+  const wage = wageF64(input.assumptions, base.year, p);
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
   const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pa ? pa.cost[g][y - first]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
@@ -385,7 +518,7 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
     const inService = counts.inService ?? 0;
     const retiree = counts.retiree ?? 0;
     const flexible = counts.flexible ?? 0;
-    const h = policy.perHead[y - first];
+    const h = contributionsPerHead(policy, y - first, y, wage);
     let employeeCostUnits = 0;
     let employees = 0;
     for (const g of EMPLOYEE_GROUPS) {

@@ -18,7 +18,7 @@ import { anchorOf, type Calibration } from './calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
-import { aidContributions, calibrationOf, deferredAmounts, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
+import { aidContributions, calibrationOf, deferredAmounts, project, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
 
 /** One path's values of the uncertain assumptions; anything left out is the scenario's own. */
 export interface KernelShocks {
@@ -75,7 +75,7 @@ export type KernelResult =
       funds: KernelFund[];
       /** Fiscal subsidy over the projected years after the base year, by level, integer fen. */
       subsidyTotals: { central: number; region: number; city: number; county: number; unspecified: number };
-      /** Lines within reach of a half fen, recomputed exactly (decimal.js) in this run. */
+      /** Lines within reach of a half fen, recomputed exactly (decimal.js) in this run; -1: the whole path was (sums beyond 2^53 fen). */
       exactLines: number;
       problem?: undefined;
     }
@@ -133,7 +133,7 @@ const SAFE_FEN = 2 ** 51;
 /**
  * Round half up (a half away from zero, as decimal.js ROUND_HALF_UP) a float64
  * amount in fen; NaN where it is within reach of a half fen (float64's error
- * on the product, about 1e-15 of the value, could put it on either side), or
+ * on the product, under 1e-15 of the value, could put it on either side), or
  * too large for float64 to tell fen apart: the caller then recomputes exactly.
  */
 export function roundFen(x: number): number {
@@ -141,12 +141,20 @@ export function roundFen(x: number): number {
   if (!(ax < SAFE_FEN)) return Number.NaN;
   const whole = Math.floor(ax);
   const frac = ax - whole;
-  if (Math.abs(frac - 0.5) <= ax * 1e-14 + 1e-9) return Number.NaN;
+  // float64 is within about 4.4e-16 of the value on the kernel's products (one rounding of the anchor, of the
+  // index read as its shortest decimal, of the product); 1.5e-15 leaves a margin of three.
+  if (Math.abs(frac - 0.5) <= ax * 1.5e-15 + 1e-9) return Number.NaN;
   const r = frac > 0.5 ? whole + 1 : whole;
   return x < 0 ? -r : r;
 }
 
 const fenOf = (v: Dec): number => v.times(100).toNumber();
+
+/** Round half up (away from zero) a value known exactly. */
+function halfUp(x: number): number {
+  const r = Math.floor(Math.abs(x) + 0.5);
+  return x < 0 ? -r : r;
+}
 const FUND_ORDER = ['employee', 'employee.pooling', 'employee.account', 'employee.largeAmount', 'employee.civilServant', 'resident', 'aid'] as const;
 const SUBSIDY_LINES = ['subsidy.central', 'subsidy.region', 'subsidy.city', 'subsidy.county', 'subsidy'] as const;
 
@@ -210,7 +218,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const of = (side: 'income' | 'expenditure', ls: string[], amounts: Partial<Record<string, Dec>>) =>
         ls.map((l) => {
           const anchor = anchorOf(calibration, plan.bf.id, side, l) ?? amounts[l]!;
-          return { anchor, fen: fenOf(anchor), d0: lineDriver(plan.bf.id, side, l, d0) };
+          const fen = fenOf(anchor);
+          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), d0: lineDriver(plan.bf.id, side, l, d0) };
         });
       anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
     }
@@ -231,9 +240,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
   function runPath(shocks: KernelShocks | undefined): KernelResult {
     const p: PathAssumptions = shocks ? withShocks(scenarioPath, shocks) : scenarioPath;
+    // Other wages: contribution floors and ceilings that follow them are evaluated on the path's wages; only
+    // rules where something else follows them (policy.followsSeries) are compiled again for the path.
     const wageChanged = p.wageGrowth !== scenarioPath.wageGrowth || !!shocks?.wageGrowthByYear?.length;
-    const pathAssumptionsDec = wageChanged ? { ...a, wageGrowth: new D(String(p.wageGrowth)) } : a;
-    const policy = wageChanged ? policyYears({ ...input, assumptions: pathAssumptionsDec }, shocks?.wageGrowthByYear) : policy0;
+    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)) } }, shocks?.wageGrowthByYear) : policy0;
     const population = shocks?.population ? { ...a.population, population: { ...a.population.population, ...shocks.population } } : a.population;
     const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? cachedPopulation(input, start, population, p.retireeCostWeight) : pop0;
     const drivers = yearDrivers(input, policy, p, start, pop);
@@ -354,9 +364,20 @@ export function compileKernel(input: ProjectionInput): Kernel {
       });
     }
     for (const f of funds) {
-      for (let i = 0; i < n; i++) if (!(Math.abs(f.cumulative[i]!) < 2 ** 53)) return { problem: { zh: `${f.id} 的金额超出整数分可精确表示的范围，请用精确测算`, en: `${f.id}: amounts beyond what integer fen in float64 hold exactly; use the exact projection` } };
+      for (let i = 0; i < n; i++) {
+        if (!(Math.abs(f.cumulative[i]!) < 2 ** 53 && Math.abs(f.income[i]!) < 2 ** 53 && Math.abs(f.expenditure[i]!) < 2 ** 53)) return beyondFloat64(f.id, shocks);
+      }
     }
     return { baseYear: base.year, until, years, funds, subsidyTotals: totals, exactLines };
+  }
+
+  /** Sums beyond 2^53 fen (about 90 万亿元) are not exact in float64: the path is projected by the exact record. */
+  function beyondFloat64(fund: FundId, shocks: KernelShocks | undefined): KernelResult {
+    if (shocks?.wageGrowthByYear?.length || shocks?.costGrowthByYear?.length || shocks?.utilizationGrowthByYear?.length) {
+      return { problem: { zh: `${fund} 的金额超出 2^53 分，且逐年增长率无法交由精确测算`, en: `${fund}: amounts beyond 2^53 fen, and growth by year has no exact projection to fall back on` } };
+    }
+    const r = resultOfProjection(project({ ...input, assumptions: shockedAssumptions(a, shocks) }));
+    return r.problem ? r : { ...r, exactLines: -1 };
   }
 
   return { baseYear: base.year, until, run };
@@ -370,6 +391,8 @@ const charged = roundFen;
 interface Anchor {
   anchor: Dec;
   fen: number;
+  /** `fen` is the anchor exactly (no float64 rounding). */
+  exactFen: boolean;
   /** The line's driver in the base year. */
   d0: number;
 }
@@ -399,7 +422,8 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 function scaled(l: Anchor, d: number, exactly: Exactly): number {
   if (l.d0 === 0) return l.fen;
   const index = d / l.d0;
-  const v = charged(l.fen * index);
+  // An index of exactly 1 on an anchor float64 holds exactly (a level averaged to a half fen, say): a tie decided here.
+  const v = index === 1 && l.exactFen ? halfUp(l.fen) : charged(l.fen * index);
   return v === v ? v : exactly(() => scale(l.anchor, d, l.d0));
 }
 
@@ -459,7 +483,7 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
     const dp = policy.pooledPercent[y - base.year]!.minus(p0);
     if (dp.isZero()) continue;
     const dy = expenditureDriver('employee.account', 'benefits', drivers[y - first]!);
-    const spending = scaled({ anchor, fen: fenOf(anchor), d0 }, dy, exactly);
+    const spending = scaled({ anchor, fen: fenOf(anchor), exactFen: false, d0 }, dy, exactly);
     let moved = charged((spending * dp.toNumber()) / new D(100).minus(p0).toNumber());
     if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(dp).dividedBy(new D(100).minus(p0))));
     out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: -moved });
@@ -469,12 +493,17 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
 
 /** Months payable (fund-year.ts monthsPayableOf) on float64; NaN without expenditure to pay. */
 function monthsPayable(cumulative: number, current: number, past: number[], method: MonthsPayableMethod): number {
+  // cumulative × 12 ÷ yearly, as one division of integers (the exact record's figure rounded to float64 once).
   let yearly: number | undefined;
+  let months = 12;
   if (method === 'current-year-expenditure') yearly = current;
   else if (method === 'last-year-expenditure') yearly = past[0];
-  else if (past.length >= 2) yearly = (current + past[0]! + past[1]!) / 3;
+  else if (past.length >= 2) {
+    yearly = current + past[0]! + past[1]!;
+    months = 36;
+  }
   if (yearly === undefined || yearly === 0) return Number.NaN;
-  return (cumulative * 12) / yearly;
+  return (cumulative * months) / yearly;
 }
 
 function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure: Float64Array, current: Float64Array, cumulative: Float64Array, months: Float64Array, lines: Map<string, Float64Array>): KernelFund {

@@ -64,17 +64,7 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   s.rules.forEach((id, i) => {
     if (!catalog.get(id)) problems.push({ file, path: pointer('rules', i), reason: `no rule set "${id}" in rules/ or in this scenario's ruleSets` });
   });
-  const overrides: Override[] = (s.overrides ?? []).map((o, i) => ({ ...o, file, path: pointer('overrides', i) }));
-  overrides.forEach((o) => {
-    const registry = env.catalog.registry;
-    if (!registry.has(o.param)) {
-      const hint = registry.closest(o.param);
-      problems.push({ file, path: o.path + '/param', reason: `unknown parameter "${o.param}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
-      return;
-    }
-    problems.push(...valueProblems(o.value, o.param, registry, file, o.path + '/value'));
-    if (o.from && o.until && o.from > o.until) problems.push({ file, path: o.path + '/until', reason: `the change ends (${o.until}) before it starts (${o.from})` });
-  });
+  const overrides = overridesOf(s, file, env.catalog.registry, problems);
   const until = s.until ?? DEFAULT_UNTIL;
   if (until <= base.year) problems.push({ file, path: '/until', reason: `the horizon ${until} must be after the base year ${base.year}` });
   if (until > MAX_HORIZON) problems.push({ file, path: '/until', reason: `the horizon goes up to ${MAX_HORIZON}` });
@@ -100,6 +90,21 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
     until,
   });
   return { input, hash, baselineJson };
+}
+
+/** A scenario's overrides with where each is written; their problems (unknown parameter, bad value, order) added to `problems`. */
+export function overridesOf(s: Scenario, file: string, registry: Catalog['registry'], problems: InputProblem[]): Override[] {
+  const overrides: Override[] = (s.overrides ?? []).map((o, i) => ({ ...o, file, path: pointer('overrides', i) }));
+  overrides.forEach((o) => {
+    if (!registry.has(o.param)) {
+      const hint = registry.closest(o.param);
+      problems.push({ file, path: o.path + '/param', reason: `unknown parameter "${o.param}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      return;
+    }
+    problems.push(...valueProblems(o.value, o.param, registry, file, o.path + '/value'));
+    if (o.from && o.until && o.from > o.until) problems.push({ file, path: o.path + '/until', reason: `the change ends (${o.until}) before it starts (${o.from})` });
+  });
+  return overrides;
 }
 
 /** The retirement-age rules the population model uses: a rule set that sets the statutory age. */

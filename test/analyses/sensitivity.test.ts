@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalSeek, checkExact, parseTarget } from '../../src/analyses/goal-seek.ts';
 import { leverInfo, settingName, withSetting } from '../../src/analyses/levers.ts';
-import { exactEvaluator, exactProjection, measure, type Evaluator, type ProjectionOutcome } from '../../src/analyses/outcomes.ts';
+import { exactEvaluator, exactProjection, kernelEvaluator, measure, type Evaluator, type ProjectionOutcome } from '../../src/analyses/outcomes.ts';
 import { axisValues, defaultSwings, grid, tornado, type Swing } from '../../src/analyses/sensitivity.ts';
 import { nodeEnvironment } from '../../src/scenario/node-env.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -83,6 +83,31 @@ describe('tornado', () => {
   });
 });
 
+describe('kernel evaluator', () => {
+  it('gives the exact evaluator\'s outcomes for every default swing, lever and assumption alike', async () => {
+    for (const name of ['banner-2022.json', 'city-2021.json']) {
+      const scenario = example(name);
+      const prepared = await prepareScenario(scenario, file(name), env);
+      const kernel = kernelEvaluator(env, file(name));
+      const exact = exactEvaluator(env, file(name));
+      const swings = defaultSwings(prepared);
+      // wage, cost and utilisation growth, collection, growth of residents and in service, retiree weight, two standards, the employer rate
+      expect(swings.length).toBeGreaterThanOrEqual(7);
+      for (const s of [scenario, ...swings.flatMap((w) => [withSetting(scenario, w.setting, w.low), withSetting(scenario, w.setting, w.high)])]) {
+        expect(await kernel(s)).toEqual(await exact(s));
+      }
+    }
+  }, 180_000);
+
+  it('refuses what the exact projection refuses, naming the file and path', async () => {
+    const name = 'banner-2022.json';
+    const bad = { ...example(name), overrides: [{ param: 'resident.individual.standrd', value: '400', from: '2026-01' }] };
+    await expect(kernelEvaluator(env, file(name))(bad)).rejects.toThrow(/overrides\/0\/param.*did you mean "resident.individual.standard"/s);
+    const rate = { ...example(name), assumptions: { ...example(name).assumptions, collectionRate: '120' } };
+    await expect(kernelEvaluator(env, file(name))(rate)).rejects.toThrow(/collectionRate.*between 0 and 100/s);
+  });
+});
+
 describe('two-lever grid', () => {
   it('gives the outcome at every pair of values, as the projection of that pair', async () => {
     const scenario = example('banner-2022.json');
@@ -112,7 +137,7 @@ describe('goal seek', () => {
     expect(lever.step.toString()).toBe('1');
     const target = parseTarget('monthsPayable >= 26 until 2035', 'resident', 2026, 2035);
     const exact = exactProjection(env, file(name));
-    const r = await goalSeek(scenario, { lever, low: '380', high: '1000', target }, exactEvaluator(env, file(name)), exact);
+    const r = await goalSeek(scenario, { lever, low: '380', high: '1000', target }, kernelEvaluator(env, file(name)), exact);
     expect(r.found).toBe(true);
     if (!r.found) return;
     // checked here on fresh exact projections, not on what the search reports
@@ -136,7 +161,7 @@ describe('goal seek', () => {
     expect(lever.step.toString()).toBe('0.1');
     const target = parseTarget('balanceRate between 15 and 25 until 2030', 'employee', 2023, 2035);
     const exact = exactProjection(env, file(name));
-    const r = await goalSeek(scenario, { lever, low: '4', high: '8', target, prefer: 'largest' }, exactEvaluator(env, file(name)), exact);
+    const r = await goalSeek(scenario, { lever, low: '4', high: '8', target, prefer: 'largest' }, kernelEvaluator(env, file(name)), exact);
     expect(r.found).toBe(true);
     if (!r.found) return;
     expect(checkExact(await exact(r.scenario), target).every((y) => y.meets)).toBe(true);
