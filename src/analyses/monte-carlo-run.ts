@@ -141,9 +141,17 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
       opts.onProgress?.(done, u.paths);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, worker));
+  const all = Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, worker));
+  // The scenario as stated, projected here while the workers run its paths.
+  let exact: ReturnType<typeof pathOf>;
+  try {
+    exact = pathOf(project(setup.prepared.input));
+  } catch (err) {
+    all.catch(() => {});
+    throw err;
+  }
+  await all;
   opts.signal?.throwIfAborted();
-  const exact = pathOf(project(setup.prepared.input));
   const base = setup.prepared.input.base.year;
   return {
     ...summarise(results, u.seed),
