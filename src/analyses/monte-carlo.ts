@@ -3,9 +3,9 @@
  * assumptions from its own random stream, runs one projection through a
  * `PathRunner` and leaves only numbers in typed arrays (integer fen as
  * float64), so 10,000 paths never hold 10,000 projections. Paths are cut into
- * chunks that any number of workers run in any order; the merge sorts each
- * fund-year's values, so the percentiles depend only on the seed and the
- * number of paths.
+ * chunks that any number of workers run in any order; the merge places each
+ * path's values by its index and takes exact order statistics of each
+ * fund-year, so the percentiles depend only on the seed and the number of paths.
  *
  * Random streams: xoroshiro128+ (pure-rand) seeded with the seed, jumped
  * 2^64 steps once per path index, so path i's stream is the same whichever
