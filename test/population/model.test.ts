@@ -13,27 +13,56 @@ import { exampleDoc, fundOf, runDoc, s, yearOf } from '../scenario/helpers.ts';
 const countsOf = (p: Projection, year: number) => p.counts.find((c) => c.year === year)!.counts;
 const preReform = (doc: Record<string, unknown>) => ({ ...doc, assumptions: { ...(doc.assumptions as object), population: { retirementRule: PRE_REFORM_RULE } } });
 
-describe('base years: the population model reproduces every report’s insured counts', () => {
-  for (const [file, employees, residents] of [
-    ['banner-2022.json', 56945, 65336], // seed 000: 职工参保人数56945人; 居民医保参保人数65336人
-    ['city-2021.json', 823900, 6425900], // seed 001: 城镇职工82.39万人, 城乡居民642.59万人
-    ['xinjiang-2020.json', 366700, undefined], // seed 002: 36.67万人, employee insurance only
-  ] as const) {
-    it(file, async () => {
-      const { projection: p } = await runDoc(exampleDoc(file));
+describe('base years: with the population model on, every seed baseline’s insured counts and funds are reproduced', () => {
+  // Reported figures in 万元 (national: 亿元), the projection's in 元: base year income and expenditure to the fen.
+  // county-2019 (seed 003) gives no insured counts and no balance to start from: it cannot be projected and is
+  // refused with that reason (test/fixtures/bad and the check below).
+  const cases: {
+    file: string;
+    employees: number;
+    residents?: number;
+    /** The report's own split (national 快报: 26607万 in service, 9636万 retirees); otherwise 64/10/26 by default. */
+    split?: { inService: number; retiree: number };
+    funds: Record<string, [income: string, expenditure: string]>;
+    unit: string;
+  }[] = [
+    // seed 000: 职工参保人数56945人; 居民医保参保人数65336人; 医保基金总收入/总支出 2022年 43370.17 / 9396.57万元;
+    // 居民医疗保险基金收入6692.82万元, 支出1991.34万元
+    { file: 'banner-2022.json', employees: 56945, residents: 65336, funds: { employee: ['43370.17', '9396.57'], resident: ['6692.82', '1991.34'] }, unit: '10000' },
+    // seed 001: 城镇职工82.39万人, 城乡居民642.59万人; employee 409651 / 320257万元, resident 582693 / 470783万元 (2021)
+    { file: 'city-2021.json', employees: 823900, residents: 6425900, funds: { employee: ['409651', '320257'], resident: ['582693', '470783'] }, unit: '10000' },
+    // seed 002: 36.67万人, employee insurance only; 2020 income 347833, expenditure 246656万元
+    { file: 'xinjiang-2020.json', employees: 366700, funds: { employee: ['347833', '246656'] }, unit: '10000' },
+    // NHSA 2022 (seeds/sources/national-bulletins.md): employees 36243万 (公报), split 26607万 / 9636万 (快报);
+    // residents 98349万; employee fund 20793.27 / 15243.80亿元, resident fund 10128.90 / 9353.44亿元
+    { file: 'national-2022.json', employees: 362430000, residents: 983490000, split: { inService: 266070000, retiree: 96360000 }, funds: { employee: ['20793.27', '15243.80'], resident: ['10128.90', '9353.44'] }, unit: '100000000' },
+  ];
+  for (const t of cases) {
+    it(t.file, async () => {
+      const { projection: p } = await runDoc(exampleDoc(t.file));
+      expect(p.population).toBeDefined();
       const c = countsOf(p, p.baseYear);
-      // split by the default shares where the report does not: 26% retirees, 10% flexible
-      expect(s(c.inService!.plus(c.flexible!).plus(c.retiree!))).toBe(String(employees));
-      expect(s(c.retiree)).toBe(s(new D(employees).times('0.26')));
-      if (residents) expect(s(c.resident)).toBe(String(residents));
+      expect(s(c.inService!.plus(c.flexible ?? 0).plus(c.retiree!))).toBe(String(t.employees));
+      expect(s(c.retiree)).toBe(String(t.split?.retiree ?? s(new D(t.employees).times('0.26'))));
+      if (t.split) expect(s(c.inService)).toBe(String(t.split.inService));
+      if (t.residents) expect(s(c.resident)).toBe(String(t.residents));
       const pop = p.population!.years[0]!;
-      expect(pop.inService + pop.flexible + pop.retiree).toBeCloseTo(employees, 6);
-      expect(pop.resident).toBeCloseTo(residents ?? 0, 6);
-      expect(pop.dependencyRatio).toBeCloseTo(74 / 26, 9);
+      expect(pop.inService + pop.flexible + pop.retiree).toBeCloseTo(t.employees, 6);
+      expect(pop.resident).toBeCloseTo(t.residents ?? 0, 6);
+      expect(pop.dependencyRatio).toBeCloseTo(t.split ? 26607 / 9636 : 74 / 26, 9);
+      for (const [id, [income, expenditure]] of Object.entries(t.funds)) {
+        const y = yearOf(fundOf(p, id as Parameters<typeof fundOf>[1]), p.baseYear);
+        expect(y.incomeTotal.toFixed(2)).toBe(new D(income).times(t.unit).toFixed(2));
+        expect(y.expenditureTotal.toFixed(2)).toBe(new D(expenditure).times(t.unit).toFixed(2));
+      }
       // later years differ: the counts move with the population
       expect(countsOf(p, p.baseYear + 5).retiree!.equals(c.retiree!)).toBe(false);
     });
   }
+
+  it('county-2019: refused, with the reason, as it reports no balance to start from', async () => {
+    await expect(runDoc({ version: 1, title: 'county', baseline: 'county-2019', rules: ['national/fund-warning'], until: 2030 })).rejects.toThrow(/county-2019\.json at \/funds: no fund reports a full year with income and a cumulative balance/);
+  });
 });
 
 describe('the retirement reform against the rule before it (banner, seed 000)', async () => {
