@@ -72,10 +72,15 @@ export function populationAssumptions(p: Projection): { name: string; value: str
   return rows;
 }
 
-/** Long format: one row per year, age group, sex and status (and the population), in whole persons. */
+/**
+ * Long format, in whole persons: each year first the insured counts the funds use, by status (age group and
+ * sex `all`; as in the table), then one row per age group, sex and status (and the population).
+ */
 export function ageGroupRows(p: Projection): string[][] {
   const rows = [['year', 'age_group', 'sex', 'status', 'persons']];
+  const insured = new Map(insuredRows(p).map((r) => [r.year, r.counts]));
   for (const y of p.population?.byAgeGroup ?? []) {
+    for (const [st, n] of Object.entries(insured.get(y.year) ?? {})) rows.push([String(y.year), 'all', 'all', st, n]);
     AGE_GROUPS.forEach((g, i) => {
       for (const sex of SEXES) {
         rows.push([String(y.year), g, sex, 'population', persons(y.population[sex][i])]);
