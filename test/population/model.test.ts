@@ -4,7 +4,7 @@
  * moves people from retired to in service by what the cohorts say.
  */
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/common/money.ts';
+import { D, type Dec } from '../../src/common/money.ts';
 import type { Projection } from '../../src/model/project.ts';
 import { populationIn, projectPopulation } from '../../src/population/cohort.ts';
 import { PRE_REFORM_RULE } from '../../src/population/settings.ts';
@@ -161,5 +161,50 @@ describe('expenditure by age', () => {
     const heads = (c: typeof c0) => c.inService!.plus(c.flexible!).plus(c.retiree!);
     // per insured employee, benefits grow: more of them are retired and old
     expect(b1.dividedBy(heads(c1)).greaterThan(b0.dividedBy(heads(c0)))).toBe(true);
+  });
+});
+
+describe('resident expenditure per head against the national bulletins (seeds/sources/national-bulletins.md)', () => {
+  // Bulletins (公报), resident fund expenditure ÷ insured residents:
+  //   2018: 6277亿 ÷ 89736万 = 699.50 元 (without 新农合, both sides); 2021: 9296.37亿 ÷ 100866万 = 921.66 元;
+  //   2022: 9353.44亿 ÷ 98349万 = 951.05 元. 2018-2022: (951.05 / 699.50)^(1/4) = 1.0798, +7.98% a year
+  //   (2018-2021 +9.6%, 2021-2022 +3.2%). Income per head: 6971 ÷ 89736 = 776.83 元 to 10128.90 ÷ 98349 = 1029.89 元,
+  //   (1029.89 / 776.83)^(1/4) = 1.0730, +7.30% a year; the minimum standards 490 + 220 = 710 to 610 + 350 = 960 元, +7.83%.
+  const perHead = (amount: string, persons: string) => new D(amount).times(1e8).dividedBy(new D(persons).times(1e4));
+  const rate = (a: Dec, b: Dec, years: number) => Math.pow(b.dividedBy(a).toNumber(), 1 / years) - 1;
+  const bulletinExpenditure = rate(perHead('6277', '89736'), perHead('9353.44', '98349'), 4);
+  const bulletinIncome = rate(perHead('6971', '89736'), perHead('10128.90', '98349'), 4);
+
+  it('the projection’s cost growth per head stays below the bulletins’; its income per head grows far slower', async () => {
+    expect(perHead('6277', '89736').toFixed(2)).toBe('699.50');
+    expect(perHead('9353.44', '98349').toFixed(2)).toBe('951.05');
+    expect(bulletinExpenditure).toBeCloseTo(0.0798, 4);
+    expect(bulletinIncome).toBeCloseTo(0.0730, 4);
+    const { projection: p } = await runDoc(exampleDoc('national-2022.json'));
+    const res = fundOf(p, 'resident');
+    const head = (y: number, side: 'expenditureTotal' | 'incomeTotal') => yearOf(res, y)[side].dividedBy(countsOf(p, y).resident!);
+    expect(head(2022, 'expenditureTotal').toFixed(2)).toBe('951.05');
+    const expenditure = rate(head(2022, 'expenditureTotal'), head(2030, 'expenditureTotal'), 8);
+    const income = rate(head(2022, 'incomeTotal'), head(2030, 'incomeTotal'), 8);
+    // Prices +4% and use +1% a year (the defaults): 1.04 × 1.01 = +5.04%; the ageing of the residents adds the rest.
+    expect(expenditure).toBeGreaterThan(0.0504);
+    expect(expenditure).toBeLessThan(bulletinExpenditure);
+    // The resident fund's deficit comes from the income side: standards +30/+20 元 a year from 2025 (an assumption of
+    // rules/national/resident-minimum.json) grow income per head by about 4.4% a year, against 7.3% in 2018-2022.
+    expect(income).toBeLessThan(0.05);
+    expect(income).toBeLessThan(bulletinIncome - 0.02);
+  });
+
+  it('with prices and use held flat, cost per head rises by the ageing of the residents alone', async () => {
+    const doc = exampleDoc('national-2022.json');
+    const flat = { ...doc, assumptions: { ...(doc.assumptions as object), costGrowth: '0', utilizationGrowth: '0' } };
+    const { projection: p } = await runDoc(flat);
+    const res = fundOf(p, 'resident');
+    const head = (y: number) => yearOf(res, y).expenditureTotal.dividedBy(countsOf(p, y).resident!);
+    const ageing = rate(head(2022), head(2030), 8);
+    // The residents' mean c(a) = e^{β(a−40)} (β ≈ 0.040, retiree weight 3) rises about 2.3% a year: the 1960s cohorts
+    // pass 60, and the younger, more urban cohorts join the employee scheme.
+    expect(ageing).toBeGreaterThan(0.02);
+    expect(ageing).toBeLessThan(0.025);
   });
 });
