@@ -100,6 +100,17 @@ describe('the retirement reform against the rule before it (banner, seed 000)', 
     const moreWorking = countsOf(reform, 2025).inService!.plus(countsOf(reform, 2025).flexible!).minus(countsOf(before, 2025).inService!).minus(countsOf(before, 2025).flexible!);
     expect(fewerRetirees.toNumber()).toBeCloseTo(byHand, 6);
     expect(moreWorking.toNumber()).toBeCloseTo(byHand, 6);
+    // Contributions: no banner rule sets employee rates, so they follow the contributors' wage mass (in service +
+    // flexible × the wage index), the same wage under both rules. Before the reform, 2025: 37522.27 + 5862.85 =
+    // 43385.12 contributors pay 33871.57万元, 7807.19 元 a head; the reform's 228.62 more pay 228.62 × 7807.19 =
+    // 178.49万元 more.
+    const contributors = (p: Projection) => countsOf(p, 2025).inService!.plus(countsOf(p, 2025).flexible!);
+    const contributions = (p: Projection) => yearOf(fundOf(p, 'employee'), 2025).income.contributions!;
+    expect(contributors(before).toFixed(2)).toBe('43385.12');
+    expect(contributions(before).dividedBy(contributors(before)).toFixed(2)).toBe('7807.19');
+    const moreIncome = contributions(reform).minus(contributions(before));
+    expect(moreIncome.dividedBy(10000).toFixed(2)).toBe('178.49');
+    expect(Math.abs(moreIncome.toNumber() - byHand * contributions(before).dividedBy(contributors(before)).toNumber())).toBeLessThan(0.02);
   });
 
   it('from 2025 on: fewer retirees, more contributors, a higher in-service/retiree ratio and more employee income', () => {
