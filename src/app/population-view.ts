@@ -10,7 +10,7 @@ import { POPULATION_DEFAULTS } from '../population/cohort.ts';
 import { INSURED_DEFAULTS } from '../population/insured.ts';
 import { PRE_REFORM_RULE, REFORM_RULE, type PopulationInput } from '../population/settings.ts';
 import { AGE_GROUPS } from '../population/summary.ts';
-import { insuredRows, populationAssumptions, STATUS_NAMES } from '../report/population.ts';
+import { AGE_COST_UNIT, insuredRows, populationAssumptions, STATUS_NAMES } from '../report/population.ts';
 import type { Text } from '../rules/types.ts';
 
 export interface PopulationView {
@@ -23,7 +23,8 @@ export interface PopulationView {
   ageGroups: string[];
   /** Base year and horizon, persons by age group: [status][sex][group], plus the population. */
   pyramids: { year: number; byStatus: Record<string, { male: number[]; female: number[] }>; population: { male: number[]; female: number[] } }[];
-  assumptions: { name: string; value: string; unit: string; label: Text; editable: boolean; default: string | null }[];
+  /** `unit` in both languages: the view shows the one of the page. */
+  assumptions: { name: string; value: string; unit: Text; label: Text; editable: boolean; default: string | null }[];
 }
 
 const DEFAULTS: Record<keyof PopulationInput, string> = {
@@ -63,13 +64,13 @@ export function populationView(p: Projection): PopulationView | null {
       const row = {
         name: a.name,
         value: a.value,
-        unit: a.unit,
+        unit: a.name === 'ageCostSlope' ? AGE_COST_UNIT : { zh: a.unit, en: a.unit },
         label: { zh: a.zh, en: a.en },
         editable: a.name in DEFAULTS && a.name !== 'retirementRule' && a.name !== 'model',
         default: DEFAULTS[a.name as keyof PopulationInput] ?? null,
       };
       // The age-cost curve: its slope is calibrated to the retiree weight, which the user may change (and reset).
-      return a.name === 'ageCostSlope' ? [row, { name: 'retireeCostWeight', value: String(s.retireeCostWeight), unit: '×', label: WEIGHT_SOURCE, editable: true, default: null }] : [row];
+      return a.name === 'ageCostSlope' ? [row, { name: 'retireeCostWeight', value: String(s.retireeCostWeight), unit: { zh: '×', en: '×' }, label: WEIGHT_SOURCE, editable: true, default: null }] : [row];
     }),
   };
 }

@@ -12,13 +12,15 @@ describe('the population view’s assumptions', () => {
     const v = populationView((await runDoc(exampleDoc('banner-2022.json'))).projection)!;
     const row = (name: string) => v.assumptions.find((a) => a.name === name)!;
     expect(row('variant')).toMatchObject({ value: 'medium', editable: true, default: 'medium' });
-    expect(row('mortalityPercent')).toMatchObject({ unit: '%', editable: true, default: '100' });
-    expect(row('migrationPercent')).toMatchObject({ unit: '%', editable: true, default: '100' });
+    expect(row('mortalityPercent')).toMatchObject({ unit: { zh: '%', en: '%' }, editable: true, default: '100' });
+    expect(row('migrationPercent')).toMatchObject({ unit: { zh: '%', en: '%' }, editable: true, default: '100' });
     expect(row('participation')).toMatchObject({ value: 'cohort', editable: true, default: 'cohort' });
     expect(row('participation').label.zh).toContain('城镇人口比重');
     // the curve: its slope calibrated, its weight (3 for the banner, no visit split) editable
     expect(row('ageCostSlope').editable).toBe(false);
-    expect(row('retireeCostWeight')).toMatchObject({ value: '3', unit: '×', editable: true });
+    // its unit in each language (the English view once showed the Chinese 岁)
+    expect(row('ageCostSlope').unit).toEqual({ zh: '%/岁', en: '%/year of age' });
+    expect(row('retireeCostWeight')).toMatchObject({ value: '3', unit: { zh: '×', en: '×' }, editable: true });
     expect(row('retireeCostWeight').label.en).toContain('5.66');
   });
 

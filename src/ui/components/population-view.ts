@@ -210,7 +210,7 @@ export class YbPopulationView extends LitElement {
         const changed = a.editable && own(a.name) !== undefined;
         return html`<div class="assumption">
           <label for=${id}>${populationAssumptionLabel(a.name)}</label>
-          <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : a.unit}</span>
+          <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : pick(a.unit)}</span>
           <span>${changed ? html`<button @click=${() => this.#set({ [a.name]: undefined })}>${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
           <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
         </div>`;
