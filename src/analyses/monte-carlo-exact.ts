@@ -1,19 +1,20 @@
 /**
  * A `PathRunner` over the exact (decimal) projection: the path's draws replace
  * the scenario's assumptions and the scenario is projected as usual. Slow
- * (one full projection a path) but the exact record itself, so it is also the
- * path for draws the kernel does not take (a participation trend). Yearly
- * noise needs a rate per year, which the exact projection does not take:
- * such a path is refused.
+ * (one full projection a path) but the exact record itself: the reference the
+ * kernel's paths are checked against (test/analyses/monte-carlo.test.ts).
+ * Yearly noise needs a rate per year, which the exact projection does not
+ * take: such a path is refused.
  */
 import { D, type Dec } from '../common/money.ts';
 import { GROUPS, type Group } from '../model/base-year.ts';
 import { project, type Projection, type ProjectionInput } from '../model/project.ts';
 import type { PathFund, PathResult, PathRunner, PathShocks } from './monte-carlo.ts';
+import { serviceTrends, shiftedServices } from './monte-carlo-kernel.ts';
 
 export const YEARLY_NOISE_UNSUPPORTED = {
-  zh: '参保趋势有分布时路径用精确测算，而精确测算不接受逐年的增长率：请把增长率改为每条路径抽样一次（per: "path"），或保持参保趋势不变',
-  en: 'with a varying participation trend, paths run on the exact projection, which takes no yearly rates: draw the growth rates once per path (per: "path"), or hold participation fixed',
+  zh: '精确测算不接受逐年的增长率：请每条路径抽样一次（per: "path"）',
+  en: 'the exact projection takes no yearly rates: draw once per path (per: "path")',
 };
 
 export function exactPathRunner(input: ProjectionInput): PathRunner {
@@ -37,7 +38,9 @@ export function withShocks(input: ProjectionInput, s: PathShocks): ProjectionInp
   a.utilizationGrowth = dec(s.utilizationGrowth) ?? a.utilizationGrowth;
   a.collectionRate = dec(s.collectionRate) ?? a.collectionRate;
   a.interestRate = dec(s.interestRate) ?? a.interestRate;
-  const shift = dec(s.participation);
+  const byService = typeof s.costGrowth === 'number' ? shiftedServices(s.costGrowth, serviceTrends(input)) : undefined;
+  if (byService) a.costGrowthByService = Object.fromEntries(Object.entries(byService).map(([k, v]) => [k, new D(v)]));
+  const shift = dec(s.growth);
   if (shift) a.growth = Object.fromEntries(GROUPS.map((g) => [g, a.growth[g].plus(shift)])) as Record<Group, Dec>;
   if (s.population) a.population = { ...a.population, population: { ...a.population.population, ...s.population } };
   return { ...input, assumptions: a };

@@ -1,22 +1,19 @@
 /**
  * The `PathRunner` Monte Carlo uses: the kernel (src/model/kernel.ts), compiled
- * once per scenario, run once per path with the path's draws as plain
- * numbers. A draw the kernel does not take (a participation trend, which moves
- * the insured counts the kernel compiles in) sends that path through the
- * exact projection instead: slower, the same record.
+ * once per scenario, run once per path with the path's draws as plain numbers.
  */
 import { compileKernel, type KernelShocks } from '../model/kernel.ts';
 import type { ProjectionInput } from '../model/project.ts';
-import { exactPathRunner } from './monte-carlo-exact.ts';
+import type { Service } from '../model/services.ts';
 import type { PathRunner, PathShocks } from './monte-carlo.ts';
 
 export function kernelPathRunner(input: ProjectionInput): PathRunner {
   const kernel = compileKernel(input);
-  let exact: PathRunner | undefined;
   const own = input.assumptions.population.population;
+  const growth = Object.entries(input.assumptions.growth).map(([g, v]) => [g, v.toNumber()] as const);
+  const services = serviceTrends(input);
   return (s) => {
-    if (s.participation !== undefined || Array.isArray(s.collectionRate) || Array.isArray(s.interestRate)) return (exact ??= exactPathRunner(input))(s);
-    const r = kernel.run(kernelShocks(s, own));
+    const r = kernel.run(kernelShocks(s, own, growth, services));
     if (r.problem) return { ok: false, reason: r.problem };
     return {
       ok: true,
@@ -33,7 +30,22 @@ export function kernelPathRunner(input: ProjectionInput): PathRunner {
   };
 }
 
-function kernelShocks(s: PathShocks, own: { variant: 'low' | 'medium' | 'high'; mortalityPercent: number }): KernelShocks {
+/** The services with a cost trend of their own, and the overall trend the others follow. */
+export function serviceTrends(input: ProjectionInput): { overall: number; own: (readonly [Service, number])[] } {
+  const a = input.assumptions;
+  return { overall: a.costGrowth.toNumber(), own: Object.entries(a.costGrowthByService).map(([k, v]) => [k as Service, v!.toNumber()] as const) };
+}
+
+/**
+ * A path's price shock moves every service: those with a trend of their own
+ * by the same points as the overall trend moved (one shock to medical prices).
+ */
+export function shiftedServices(costGrowth: number, services: ReturnType<typeof serviceTrends>): Partial<Record<Service, number>> | undefined {
+  if (services.own.length === 0) return undefined;
+  return Object.fromEntries(services.own.map(([k, v]) => [k, v + (costGrowth - services.overall)]));
+}
+
+function kernelShocks(s: PathShocks, own: { variant: 'low' | 'medium' | 'high'; mortalityPercent: number }, growth: (readonly [string, number])[], services: ReturnType<typeof serviceTrends>): KernelShocks {
   const k: KernelShocks = {};
   const rate = (v: number | number[] | undefined, set: (n: number) => void, byYear: (a: number[]) => void) => {
     if (Array.isArray(v)) byYear(v);
@@ -44,6 +56,9 @@ function kernelShocks(s: PathShocks, own: { variant: 'low' | 'medium' | 'high'; 
   rate(s.utilizationGrowth, (n) => (k.utilizationGrowth = n), (a) => (k.utilizationGrowthByYear = a));
   if (typeof s.collectionRate === 'number') k.collectionRate = s.collectionRate;
   if (typeof s.interestRate === 'number') k.interestRate = s.interestRate;
+  if (typeof s.costGrowth === 'number') k.costGrowthByService = shiftedServices(s.costGrowth, services);
+  // A shift of the participation trend moves every group's by the same points a year.
+  if (typeof s.growth === 'number') k.growth = Object.fromEntries(growth.map(([g, v]) => [g, v + (s.growth as number)]));
   if (s.population) k.population = { variant: s.population.variant ?? own.variant, mortalityPercent: s.population.mortalityPercent ?? own.mortalityPercent };
   return k;
 }

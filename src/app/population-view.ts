@@ -10,7 +10,7 @@ import { POPULATION_DEFAULTS } from '../population/cohort.ts';
 import { INSURED_DEFAULTS } from '../population/insured.ts';
 import { PRE_REFORM_RULE, REFORM_RULE, type PopulationInput } from '../population/settings.ts';
 import { AGE_GROUPS } from '../population/summary.ts';
-import { insuredRows, populationAssumptions, STATUS_NAMES } from '../report/population.ts';
+import { AGE_COST_UNIT, insuredRows, populationAssumptions, STATUS_NAMES } from '../report/population.ts';
 import type { Text } from '../rules/types.ts';
 
 export interface PopulationView {
@@ -23,7 +23,8 @@ export interface PopulationView {
   ageGroups: string[];
   /** Base year and horizon, persons by age group: [status][sex][group], plus the population. */
   pyramids: { year: number; byStatus: Record<string, { male: number[]; female: number[] }>; population: { male: number[]; female: number[] } }[];
-  assumptions: { name: string; value: string; unit: string; label: Text; editable: boolean; default: string | null }[];
+  /** `unit` in both languages: the view shows the one of the page. */
+  assumptions: { name: string; value: string; unit: Text; label: Text; editable: boolean; default: string | null }[];
 }
 
 const DEFAULTS: Record<keyof PopulationInput, string> = {
@@ -35,6 +36,11 @@ const DEFAULTS: Record<keyof PopulationInput, string> = {
   coveragePercent: String(INSURED_DEFAULTS.coveragePercent),
   participation: INSURED_DEFAULTS.participation,
   retirementRule: REFORM_RULE,
+};
+
+const WEIGHT_SOURCE = {
+  zh: '基期退休人员人均费用相当于在职职工的倍数，年龄费用曲线由此校准：市按报告的就诊人次×次均费用（5.66），其他地区假设3倍；清空恢复默认',
+  en: 'in the base year a retiree costs this many times a member in service, and the cost-by-age curve is calibrated to it: the city’s 5.66 from its visits × cost per visit, elsewhere 3 (assumed); reset returns to that',
 };
 
 export function populationView(p: Projection): PopulationView | null {
@@ -54,13 +60,17 @@ export function populationView(p: Projection): PopulationView | null {
       const g = groupsOf(y);
       return { year: y, byStatus: g.byStatus, population: g.population };
     }),
-    assumptions: populationAssumptions(p).map((a) => ({
-      name: a.name,
-      value: a.value,
-      unit: a.unit,
-      label: { zh: a.zh, en: a.en },
-      editable: a.name in DEFAULTS && a.name !== 'retirementRule' && a.name !== 'model',
-      default: DEFAULTS[a.name as keyof PopulationInput] ?? null,
-    })),
+    assumptions: populationAssumptions(p).flatMap((a) => {
+      const row = {
+        name: a.name,
+        value: a.value,
+        unit: a.name === 'ageCostSlope' ? AGE_COST_UNIT : { zh: a.unit, en: a.unit },
+        label: { zh: a.zh, en: a.en },
+        editable: a.name in DEFAULTS && a.name !== 'retirementRule' && a.name !== 'model',
+        default: DEFAULTS[a.name as keyof PopulationInput] ?? null,
+      };
+      // The age-cost curve: its slope is calibrated to the retiree weight, which the user may change (and reset).
+      return a.name === 'ageCostSlope' ? [row, { name: 'retireeCostWeight', value: String(s.retireeCostWeight), unit: { zh: '×', en: '×' }, label: WEIGHT_SOURCE, editable: true, default: null }] : [row];
+    }),
   };
 }

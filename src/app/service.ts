@@ -403,12 +403,26 @@ function flattenAssumptions(p: Prepared): Record<string, string> {
 }
 
 /** The baseline report's own contradictions and its standards below the rules' minimums, as sentences. */
+/**
+ * A baseline's audit under a stack of rule sets, kept while both are the same objects (a shipped baseline
+ * under shipped rule sets): it does not change with levers or assumptions, and takes longer than the rest
+ * of a run's view together.
+ */
+const audits = new WeakMap<object, { ruleSets: readonly unknown[]; audit: RunView['audit'] }[]>();
+
 function auditOf(p: Prepared): RunView['audit'] {
+  const key = typeof p.baselineJson === 'object' && p.baselineJson !== null ? p.baselineJson : undefined;
+  const sets = p.input.stack.ruleSets;
+  const kept = key ? audits.get(key) : undefined;
+  const hit = kept?.find((k) => k.ruleSets.length === sets.length && k.ruleSets.every((r, i) => r === sets[i]));
+  if (hit) return hit.audit;
   const b = loadBaseline(p.baselineJson, p.input.base.source);
-  return [
+  const audit = [
     ...auditBaseline(b).findings.map((f) => ({ message: f.message, text: findingText(f) })),
     ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message, text: complianceText(c) })),
   ];
+  if (key) audits.set(key, [{ ruleSets: [...sets], audit }, ...(kept ?? [])].slice(0, 4));
+  return audit;
 }
 
 /**

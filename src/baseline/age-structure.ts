@@ -7,7 +7,8 @@
  * population model splits it into single years of age (src/population/region.ts).
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
-import type { InputProblem } from '../common/errors.ts';
+import { localizedProblem, type InputProblem } from '../common/errors.ts';
+import { message } from '../common/messages.ts';
 import type { AgeStructure, Baseline, Figure, Node } from './types.ts';
 import { UNIT_SPECS, type Unit } from './units.ts';
 
@@ -50,26 +51,26 @@ export function ageStructureProblems(b: Baseline, file: string): InputProblem[] 
   const st = b.ageStructure;
   if (!st) return [];
   const out: InputProblem[] = [];
-  const add = (path: string, reason: string) => out.push({ file, path: `/ageStructure${path}`, reason });
+  const add = (path: string, zh: string, en: string) => out.push(localizedProblem(file, `/ageStructure${path}`, message('ageStructure.invalid', { zh, en })));
   const spans = st.groups.map((g) => parseAges(g.ages));
   let expected = 0;
   st.groups.forEach((g, i) => {
     const s = spans[i];
-    if (!s) return add(`/groups/${i}/ages`, `"${g.ages}" is not an age group: write "20-24" or, for the last, "85+"`);
-    if (s.to !== undefined && s.to < s.from) return add(`/groups/${i}/ages`, `"${g.ages}" ends before it starts`);
-    if (s.from > 100 || (s.to ?? 0) > 100) return add(`/groups/${i}/ages`, `"${g.ages}": ages go up to 100; use an open group such as "85+" for the oldest`);
-    if (s.from < expected) add(`/groups/${i}/ages`, `"${g.ages}" overlaps the group before it (${st.groups[i - 1]!.ages}); groups must not overlap`);
-    else if (s.from > expected) add(`/groups/${i}/ages`, `ages ${expected}-${s.from - 1} are missing before "${g.ages}"; the groups must cover every age from 0`);
-    if (s.to === undefined && i !== st.groups.length - 1) add(`/groups/${i}/ages`, `only the last group may be open ("${g.ages}")`);
+    if (!s) return add(`/groups/${i}/ages`, `"${g.ages}" 不是年龄组：请写成 "20-24"，最后一组写成 "85+"`, `"${g.ages}" is not an age group: write "20-24" or, for the last, "85+"`);
+    if (s.to !== undefined && s.to < s.from) return add(`/groups/${i}/ages`, `"${g.ages}" 的终止年龄小于起始年龄`, `"${g.ages}" ends before it starts`);
+    if (s.from > 100 || (s.to ?? 0) > 100) return add(`/groups/${i}/ages`, `"${g.ages}"：年龄最高到100，最高龄请用开口组，如 "85+"`, `"${g.ages}": ages go up to 100; use an open group such as "85+" for the oldest`);
+    if (s.from < expected) add(`/groups/${i}/ages`, `"${g.ages}" 与前一组（${st.groups[i - 1]!.ages}）重叠；各组不能重叠`, `"${g.ages}" overlaps the group before it (${st.groups[i - 1]!.ages}); groups must not overlap`);
+    else if (s.from > expected) add(`/groups/${i}/ages`, `"${g.ages}" 之前缺少 ${expected}-${s.from - 1} 岁；各组须从0岁起覆盖每个年龄`, `ages ${expected}-${s.from - 1} are missing before "${g.ages}"; the groups must cover every age from 0`);
+    if (s.to === undefined && i !== st.groups.length - 1) add(`/groups/${i}/ages`, `只有最后一组可以是开口组（"${g.ages}"）`, `only the last group may be open ("${g.ages}")`);
     expected = Math.max(expected, (s.to ?? 100) + 1);
     for (const sex of ['male', 'female'] as const) {
       const f = g[sex];
-      if (UNIT_SPECS[f.unit as Unit]?.dimension !== 'persons') add(`/groups/${i}/${sex}/unit`, `unit "${f.unit}" is not a count of people; use 人 or 万人`);
-      else if (new D(f.value).isNegative()) add(`/groups/${i}/${sex}/value`, `${f.value} ${f.unit}: a count of people cannot be negative`);
+      if (UNIT_SPECS[f.unit as Unit]?.dimension !== 'persons') add(`/groups/${i}/${sex}/unit`, `单位 "${f.unit}" 不是人数；请用 人 或 万人`, `unit "${f.unit}" is not a count of people; use 人 or 万人`);
+      else if (new D(f.value).isNegative()) add(`/groups/${i}/${sex}/value`, `${f.value} ${f.unit}：人数不能为负`, `${f.value} ${f.unit}: a count of people cannot be negative`);
     }
   });
   const last = spans[spans.length - 1];
-  if (last && last.to !== undefined) add(`/groups/${st.groups.length - 1}/ages`, `the last group must be open, such as "${last.from}+", so that no one is left out`);
+  if (last && last.to !== undefined) add(`/groups/${st.groups.length - 1}/ages`, `最后一组须为开口组，如 "${last.from}+"，以免遗漏高龄人口`, `the last group must be open, such as "${last.from}+", so that no one is left out`);
   if (out.length) return out;
 
   // Totals against the report's insured counts of the same year, within the printed rounding.
@@ -80,10 +81,11 @@ export function ageStructureProblems(b: Baseline, file: string): InputProblem[] 
   const tolerance = [...figures, ...reported.figures].reduce((s, f) => s.plus(halfPlace(f, b.precision)), ZERO);
   const r = reported.total;
   if (st.of === 'insured' && sum.minus(r).abs().greaterThan(tolerance)) {
-    add('/groups', `the groups add up to ${sum.toString()} insured, but the report gives ${r.toString()} insured in ${st.year} (${reported.figures.map((f) => `${f.value}${f.unit}`).join(' + ')}); more than rounding allows (±${tolerance.toString()})`);
+    const printed = reported.figures.map((f) => `${f.value}${f.unit}`).join(' + ');
+    add('/groups', `各组合计 ${sum.toString()} 参保人，而报告 ${st.year} 年参保 ${r.toString()} 人（${printed}）；差额超出四舍五入范围（±${tolerance.toString()}）`, `the groups add up to ${sum.toString()} insured, but the report gives ${r.toString()} insured in ${st.year} (${printed}); more than rounding allows (±${tolerance.toString()})`);
   }
   if (st.of === 'population' && r.minus(sum).greaterThan(tolerance)) {
-    add('/groups', `the groups add up to ${sum.toString()} people, fewer than the ${r.toString()} insured the report gives in ${st.year}`);
+    add('/groups', `各组合计 ${sum.toString()} 人，少于报告 ${st.year} 年的参保人数 ${r.toString()}`, `the groups add up to ${sum.toString()} people, fewer than the ${r.toString()} insured the report gives in ${st.year}`);
   }
   return out;
 }

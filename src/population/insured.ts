@@ -87,10 +87,14 @@ export interface InsuredProjection {
   regionScale: number;
   /** Whether the region's own age structure was used (otherwise the national one, scaled). */
   ownStructure: boolean;
-  /** Calibrated participation: employees of working age, retirees retired by the base year, residents. */
+  /** Calibrated participation: employees of working age, retirees retired by the base year, residents (the cohort born 1995 or later; older ones × g(c)). */
   participation: { employees: number; retirees: number; residents: number };
+  /** In the base year, employees ÷ all people of working age not retired, and retirees ÷ all people retired: every cohort together. */
+  effectiveParticipation: { employees: number; retirees: number };
   /** The age-cost slope β per year of age. */
   ageCostSlope: number;
+  /** The retiree cost weight β was solved for. */
+  retireeCostWeight: number;
 }
 
 const FIRST_BIRTH = monthIndex(1915, 1);
@@ -180,6 +184,9 @@ export function projectInsured(args: {
     const retiredBefore = zeros();
     const retiredSince = zeros();
     const population = zeros();
+    // People of working age not retired, and people retired, whatever their cohort: for the effective rates.
+    let workingPeople = 0;
+    let retiredPeople = 0;
     for (const s of SEXES) {
       for (let x = 0; x < AGES; x++) {
         const p = pop[s][x]!;
@@ -191,9 +198,11 @@ export function projectInsured(args: {
         working[s][x] = p * g * (1 - now) * workingShape(Math.min(x, MAX_AGE));
         retiredBefore[s][x] = p * g * atBase;
         retiredSince[s][x] = p * g * (now - atBase) * workingShape(x);
+        workingPeople += p * (1 - now) * workingShape(Math.min(x, MAX_AGE));
+        retiredPeople += p * atBase;
       }
     }
-    return { working, retiredBefore, retiredSince, population };
+    return { working, retiredBefore, retiredSince, population, workingPeople, retiredPeople };
   };
 
   const base = shapes(baseYear);
@@ -229,7 +238,7 @@ export function projectInsured(args: {
     years.push(iy);
   }
   const ageCostSlope = solveSlope(baseInsured!, args.retireeCostWeight);
-  return { baseYear, firstYear, years, regionScale, ownStructure: region.own, participation: { employees: kEmp, retirees: kRet, residents: kRes }, ageCostSlope };
+  return { baseYear, firstYear, years, regionScale, ownStructure: region.own, participation: { employees: kEmp, retirees: kRet, residents: kRes }, effectiveParticipation: { employees: employeesWorking / Math.max(base.workingPeople, 1e-9), retirees: counts.retiree / Math.max(base.retiredPeople, 1e-9) }, ageCostSlope, retireeCostWeight: args.retireeCostWeight };
 }
 
 /** Mean relative cost c(a) of one status in one year. */

@@ -46,7 +46,11 @@ export interface PopulationSummary {
   /** Whether the region's own age structure was used (otherwise the national one, scaled). */
   ownStructure: boolean;
   participation: { employees: number; retirees: number; residents: number };
+  /** Employees ÷ people of working age not retired, retirees ÷ people retired, in the base year (every cohort). */
+  effectiveParticipation: { employees: number; retirees: number };
   ageCostSlope: number;
+  /** The retiree cost weight the slope was solved for. */
+  retireeCostWeight: number;
   years: PopulationSummaryYear[];
   pyramids: PyramidYear[];
   byAgeGroup: AgeGroupYear[];
@@ -85,7 +89,9 @@ export function populationSummary(p: PopulationIndex, baseYear: number, until: n
     regionScale: p.insured.regionScale,
     ownStructure: p.insured.ownStructure,
     participation: p.insured.participation,
+    effectiveParticipation: p.insured.effectiveParticipation,
     ageCostSlope: p.insured.ageCostSlope,
+    retireeCostWeight: p.insured.retireeCostWeight,
     years,
     pyramids: [pyramid(baseYear), pyramid(until)],
   };

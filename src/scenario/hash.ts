@@ -11,7 +11,7 @@ import { sha256Hex } from './sha256.ts';
 export { canonicalJson };
 
 /** Bump when the model's arithmetic changes, so old hashes stop matching. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export async function contentHash(value: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(canonicalJson(value));

@@ -26,7 +26,7 @@ export type DistributionInput =
 /** Drawn once per path (a persistent error) or independently each projected year (noise). */
 export type Per = 'path' | 'year';
 
-export const UNCERTAIN = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'participation', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'] as const;
+export const UNCERTAIN = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'] as const;
 export type UncertainName = (typeof UNCERTAIN)[number];
 
 export interface UncertaintyInput extends Partial<Record<UncertainName, DistributionInput>> {
@@ -71,7 +71,7 @@ const META: Record<UncertainName, { unit: string; min: number; max: number; labe
   wageGrowth: { unit: '%/年', min: -99, max: 100, label: { zh: '平均工资年增长', en: 'average wage growth' } },
   costGrowth: { unit: '%/年', min: -99, max: 100, label: { zh: '医疗费用价格年增长', en: 'medical price growth' } },
   utilizationGrowth: { unit: '%/年', min: -99, max: 100, label: { zh: '就医频次年增长', en: 'growth of use' } },
-  participation: { unit: '个百分点/年', min: -50, max: 50, label: { zh: '参保趋势（加在各类人群参保趋势上）', en: "participation trend (added to every group's trend)" } },
+  growth: { unit: '个百分点/年', min: -50, max: 50, label: { zh: '参保趋势（加在各类人群参保趋势上）', en: "participation trend (added to every group's trend)" } },
   collectionRate: { unit: '%', min: 0, max: 100, label: { zh: '征缴率（相对基期）', en: 'collection relative to the base year' } },
   interestRate: { unit: '%/年', min: -99, max: 100, label: { zh: '基金利率', en: 'interest rate of the funds' } },
   fertility: { unit: 'medium|high|low', min: 0, max: 0, label: { zh: '生育率方案', en: 'fertility variant' } },
@@ -108,6 +108,13 @@ const DEFAULTS: Partial<Record<UncertainName, { input: DistributionInput; why: T
     input: { type: 'normal', sd: '0.5' },
     why: { zh: '假设：标准差0.5个百分点，就医频次变化慢于价格', en: 'assumption: sd 0.5 points; use changes more slowly than prices' },
   },
+  growth: {
+    input: { type: 'normal', mean: '0', sd: '0.3' },
+    why: {
+      zh: '假设：均值0、标准差0.3个百分点/年，加在各类人群的参保趋势上；参保率已在95%以上（国家医保局统计公报），可变动的空间小',
+      en: "assumption: mean 0, sd 0.3 points a year, added to every group's participation trend; coverage is already above 95% (NHSA bulletins), leaving little room to move",
+    },
+  },
   collectionRate: {
     input: { type: 'normal', sd: '2', min: '90' },
     why: { zh: '假设：标准差2个百分点，截断于90%至100%（方案征缴率更低时，自其下10个百分点起；征缴率不高于基期）', en: 'assumption: sd 2 points, truncated to 90-100%, or from 10 points below the scenario rate where that is lower (collection no better than the base year)' },
@@ -128,11 +135,6 @@ const DEFAULTS: Partial<Record<UncertainName, { input: DistributionInput; why: T
   },
 };
 
-const PARTICIPATION_FIXED: Text = {
-  zh: '默认不变：参保人数已随人口模型变化，参保率在95%以上（国家医保局统计公报）；如需变动请在方案中给出分布（此类路径用精确测算，较慢）',
-  en: 'fixed by default: insured counts already follow the population model and coverage is above 95% (NHSA bulletins); state a distribution to vary it (such paths run on the exact projection, more slowly)',
-};
-
 /** Drawn each year: only the growth rates the kernel takes year by year. */
 const YEARLY: readonly UncertainName[] = ['wageGrowth', 'costGrowth', 'utilizationGrowth'];
 
@@ -144,7 +146,7 @@ const NO_DEFAULT: Text = {
 /** The scenario's own value of each assumption: a normal's default mean. */
 function inForce(name: UncertainName, a: Assumptions): number | string | undefined {
   switch (name) {
-    case 'participation':
+    case 'growth':
       return 0;
     case 'fertility':
       return a.population.population.variant;
@@ -177,7 +179,7 @@ export function resolveUncertainty(input: UncertaintyInput | undefined, a: Assum
     const given = i[name];
     const origin = given ? 'scenario' : 'default';
     let spec = given ?? DEFAULTS[name]?.input;
-    const why = given ? { zh: '方案文件给定', en: 'set in the scenario file' } : (DEFAULTS[name]?.why ?? (name === 'participation' ? PARTICIPATION_FIXED : NO_DEFAULT));
+    const why = given ? { zh: '方案文件给定', en: 'set in the scenario file' } : (DEFAULTS[name]?.why ?? NO_DEFAULT);
     if (!applies(name, a)) {
       fixed.push({ name, origin, why: { zh: '不使用人口模型（population.model 为 none），此项不起作用', en: 'no population model (population.model is none): this has no effect' } });
       continue;

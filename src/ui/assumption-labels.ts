@@ -57,7 +57,7 @@ const POPULATION: Record<string, Text> = {
 };
 
 export function populationAssumptionLabel(name: string): string {
-  const t = POPULATION[name];
+  const t = POPULATION[name] ?? FIELDS[name];
   return t ? pick(t) : name;
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { UncertaintyService } from '../../src/app/uncertainty-service.ts';
@@ -42,4 +45,20 @@ describe('simulate --paths', () => {
     // xinjiang-2020 projects to 2035: 16 years a fund
     expect((lines.length - 1) % 16).toBe(0);
   }, 60_000);
+
+  it("reports progress on stderr from 200 paths, and takes the file's own number of paths", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-'));
+    const path = join(dir, 'xinjiang-200.json');
+    const doc = JSON.parse(exampleText('xinjiang-2020.json'));
+    // wage growth held (each wage path recompiles the policy): 200 quick paths
+    doc.assumptions = { ...doc.assumptions, uncertainty: { paths: 200, wageGrowth: { type: 'fixed' } } };
+    writeFileSync(path, JSON.stringify(doc));
+    const r = await simulate(path, '--seed', '12', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ paths: 200, seed: 12 });
+    const lines = r.err.split('\n').filter((l) => l.includes(' paths ('));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.at(-1)).toContain(`${path}: 200/200 paths (`);
+  }, 120_000);
 });
+

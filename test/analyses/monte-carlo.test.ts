@@ -25,7 +25,7 @@ const fixedAll: UncertaintyInput = {
   wageGrowth: { type: 'normal', sd: '0' },
   costGrowth: { type: 'uniform', min: '4', max: '4' },
   utilizationGrowth: { type: 'fixed' },
-  participation: { type: 'fixed' },
+  growth: { type: 'fixed' },
   collectionRate: { type: 'triangular', min: '100', mode: '100', max: '100' },
   fertility: { type: 'discrete', values: [{ value: 'medium', probability: '1' }] },
   mortalityPercent: { type: 'fixed' },
@@ -41,8 +41,8 @@ describe('uncertainty in a scenario', () => {
     expect(wage).toMatchObject({ origin: 'default', per: 'path' });
     expect(wage.why.en).toContain('NBS');
     // no population model: fertility and mortality do nothing and say so; interest has no value to centre on
-    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'collectionRate']);
-    expect(entries.find((e) => e.name === 'uncertainty/participation')!.why.en).toContain('fixed by default');
+    expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate']);
+    expect(entries.find((e) => e.name === 'uncertainty/growth')!.value.en).toBe('normal: mean 0, sd 0.3 (个百分点/年)');
     expect(entries.find((e) => e.name === 'uncertainty/fertility')!.why.en).toContain('no population model');
     expect(entries.find((e) => e.name === 'uncertainty/interestRate')!.value.en).toBe("fixed (the scenario's value)");
     expect(setup.uncertainty).toMatchObject({ paths: 1000, seed: 20260101 });
@@ -83,7 +83,7 @@ describe('uncertainty in a scenario', () => {
       }
       return [];
     };
-    const rest: UncertaintyInput = { wageGrowth: { type: 'fixed' }, costGrowth: { type: 'fixed' }, utilizationGrowth: { type: 'fixed' }, participation: { type: 'fixed' }, collectionRate: { type: 'fixed' }, mortalityPercent: { type: 'fixed' } };
+    const rest: UncertaintyInput = { wageGrowth: { type: 'fixed' }, costGrowth: { type: 'fixed' }, utilizationGrowth: { type: 'fixed' }, growth: { type: 'fixed' }, collectionRate: { type: 'fixed' }, mortalityPercent: { type: 'fixed' } };
     expect(refused({ ...rest, fertility: { type: 'normal', sd: '1' } })).toEqual(['/assumptions/uncertainty/fertility/type: the fertility variant takes a discrete distribution over medium, high, low']);
     expect(refused({ ...rest, fertility: { type: 'discrete', values: [{ value: 'middle', probability: '1' }] } })).toEqual(['/assumptions/uncertainty/fertility/values/0/value: "middle" is not a fertility variant; one of medium, high, low']);
     expect(refused({ ...rest, seed: -1 })).toEqual(['/assumptions/uncertainty/seed: the seed must be a whole number from 0 to 4294967295, not -1']);
@@ -221,6 +221,17 @@ describe('Monte Carlo over the exact projection', () => {
     expect(yearly.ok).toBe(true);
     expect(seen.map((s) => (s.wageGrowth as number[]).length)).toEqual([14, 14]);
     expect(new Set(seen[0]!.wageGrowth as number[]).size).toBe(14);
+    // yearly noise largely averages out: the cost index after t years moves by about sd·√t with yearly draws against sd·t with one
+    // persistent draw (√14 ÷ 14 ≈ 0.27), so the interquartile range of the city's employee balance in 2035 is well under half
+    const spread = async (per: 'path' | 'year') => {
+      const v = await new UncertaintyService(inThreadExecutor(env)).monteCarlo(city({ ...fixedAll, costGrowth: { type: 'normal', sd: '1.5', per } }), 'spread.json', { paths: 20, seed: 4 });
+      if (!v.ok) throw new Error(JSON.stringify(v.problems));
+      const last = v.result.funds.find((f) => f.id === 'employee')!.years.at(-1)!.cumulative.map(Number);
+      return last[3]! - last[1]!;
+    };
+    const [yearlySpread, persistentSpread] = [await spread('year'), await spread('path')];
+    expect(yearlySpread).toBeGreaterThan(0);
+    expect(yearlySpread).toBeLessThan(persistentSpread / 2);
     const service = new UncertaintyService(inThreadExecutor(env));
     const refused = await service.monteCarlo(city({ ...fixedAll, collectionRate: { type: 'uniform', min: '95', max: '100', per: 'year' } }), 'yearly.json', { paths: 2 });
     expect(!refused.ok && refused.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual(['/assumptions/uncertainty/collectionRate/per: only wage, cost and use growth can be drawn each year; draw collection relative to the base year once per path (per: "path")']);
@@ -259,5 +270,47 @@ describe('the same numbers everywhere', () => {
     const { firstDraws } = await import('./monte-carlo-draws.ts');
     const fixture = JSON.parse(readFileSync(new URL('../fixtures/monte-carlo/draws.json', import.meta.url), 'utf8'));
     expect(firstDraws()).toEqual(fixture);
+  });
+});
+
+describe('paths on the kernel', () => {
+  it('agree with the exact projection to the fen, path by path, with every default assumption drawn', async () => {
+    const { exactPathRunner } = await import('../../src/analyses/monte-carlo-exact.ts');
+    const { drawShocks } = await import('../../src/analyses/monte-carlo.ts');
+    // the banner with its population model (fertility and mortality drawn too), and the city with an inpatient trend of its own
+    const city6 = city();
+    city6.assumptions.costGrowthByService = { inpatient: '6' };
+    const cases = [
+      { data: JSON.parse(exampleText('banner-2022.json')), file: 'seeds/scenarios/banner-2022.json', drawn: ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'fertility', 'mortalityPercent'] },
+      { data: city6, file, drawn: ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate'] },
+    ];
+    for (const c of cases) {
+      const setup = await prepareMonteCarlo(c.data, c.file, env, { seed: 77 });
+      expect(setup.uncertainty.varying.map((v) => v.name)).toEqual(c.drawn);
+      const kernel = kernelPathRunner(setup.prepared.input);
+      const exact = exactPathRunner(setup.prepared.input);
+      const next = pathStreams(77, 0);
+      for (let p = 0; p < 4; p++) {
+        const shocks = drawShocks(setup.uncertainty, next(), setup.prepared.input.until - setup.prepared.input.base.year);
+        const k = kernel(shocks);
+        const e = exact(shocks);
+        expect(k.ok && e.ok).toBe(true);
+        if (!k.ok || !e.ok) continue;
+        k.funds.forEach((f, i) => {
+          const x = e.funds[i]!;
+          expect([f.id, [...f.income], [...f.expenditure], [...f.cumulative], f.exhaustionYear, f.firstDeficitYear]).toEqual([x.id, [...x.income], [...x.expenditure], [...x.cumulative], x.exhaustionYear, x.firstDeficitYear]);
+        });
+      }
+    }
+  }, 180_000);
+
+  it("moves a service's own cost trend by the same points as the overall trend's draw", async () => {
+    const { serviceTrends, shiftedServices } = await import('../../src/analyses/monte-carlo-kernel.ts');
+    const c = city();
+    c.assumptions.costGrowthByService = { inpatient: '6' };
+    const { prepared } = await prepareMonteCarlo(c, file, env);
+    // the scenario: inpatient 6, everything else the overall 4; a path drawing 5.5 moves inpatient to 6 + (5.5 − 4) = 7.5
+    expect(shiftedServices(5.5, serviceTrends(prepared.input))).toEqual({ inpatient: 7.5 });
+    expect(shiftedServices(5.5, serviceTrends((await prepareMonteCarlo(city(), file, env)).prepared.input))).toBeUndefined();
   });
 });

@@ -97,16 +97,16 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await until(() => view._solve !== undefined, 60000);
     await view.updateComplete;
     // As `npm run simulate -- seeds/scenarios/banner-2022.json --solve resident.individual.standard --from 2026-01
-    // --target "monthsPayable >= 12 until 2035"` prints: 819 元 keeps the resident fund at 12 months payable or
-    // more every year 2026-2035; 818 元 gives 11.9667 months in 2035.
-    expect(inView(view, '#solve-value').textContent).to.contain('819');
-    expect(inView(view, '#solve-beyond').textContent).to.contain('818').and.contain('2035 (11.97)');
+    // --target "monthsPayable >= 12 until 2035"` prints: 803 元 keeps the resident fund at 12 months payable or
+    // more every year 2026-2035; 802 元 gives 11.9808 months in 2035.
+    expect(inView(view, '#solve-value').textContent).to.contain('803');
+    expect(inView(view, '#solve-beyond').textContent).to.contain('802').and.contain('2035 (11.98)');
     const entries = app.store.state.entries.length;
     await click(inView(view, '#open-answer'));
-    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title.includes('819') === true);
+    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title.includes('803') === true);
     await settle(app);
     const lever = find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard');
-    expect(lever.value).to.equal('819');
+    expect(lever.value).to.equal('803');
     // a new scenario like any other: undone with 撤销
     await click(find(app, '#undo'));
     await until(() => app.store.state.entries.length === entries);
@@ -186,7 +186,7 @@ describe('Monte Carlo in the workbench', () => {
     this.timeout(180000);
     const app = await mount();
     // Every uncertain assumption held at the scenario's value: each path is the scenario as stated.
-    const fixed = Object.fromEntries(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'participation', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'].map((n) => [n, { type: 'fixed' }]));
+    const fixed = Object.fromEntries(['wageGrowth', 'costGrowth', 'utilizationGrowth', 'growth', 'collectionRate', 'interestRate', 'fertility', 'mortalityPercent'].map((n) => [n, { type: 'fixed' }]));
     const still = { ...banner, title: 'no variance', assumptions: { ...banner.assumptions, uncertainty: fixed } };
     expect(await app.openText(JSON.stringify(still), 'still.json')).to.equal(true);
     await until(() => app.lastGood?.title === 'no variance');

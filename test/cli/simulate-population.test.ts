@@ -33,7 +33,11 @@ describe('simulate: insured by status and, with --population, by age group', () 
     expect(pop.insured[0].counts.resident).toBe(p.counts[0]!.counts.resident!.toString());
     const csv = (await simulate('seeds/scenarios/city-2021.json', '--until', '2022', '--population', '--format', 'csv')).out.trim().split('\n');
     expect(csv[0]).toBe('scenario,content_hash,year,age_group,sex,status,persons');
-    // 2 years × 21 groups × 2 sexes × (population + 4 statuses)
-    expect(csv).toHaveLength(1 + 2 * 21 * 2 * 5);
+    // 2 years × (the 4 insured counts the funds use + 21 groups × 2 sexes × (population + 4 statuses))
+    expect(csv).toHaveLength(1 + 2 * (4 + 21 * 2 * 5));
+    // 2021's counts as the table prints them: 823900 employees split 64/10/26 (527296, 82390, 214214) and 6425900 residents (seed 001)
+    const all = csv.filter((l) => l.includes(',2021,all,all,')).map((l) => l.split(',').slice(-2).join(' '));
+    expect(all).toEqual(['inService 527296', 'flexible 82390', 'retiree 214214', 'resident 6425900']);
+    expect(csv.filter((l) => l.includes(',2022,all,all,'))).toHaveLength(4);
   });
 });

@@ -4,7 +4,7 @@
  * moves people from retired to in service by what the cohorts say.
  */
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/common/money.ts';
+import { D, type Dec } from '../../src/common/money.ts';
 import type { Projection } from '../../src/model/project.ts';
 import { populationIn, projectPopulation } from '../../src/population/cohort.ts';
 import { PRE_REFORM_RULE } from '../../src/population/settings.ts';
@@ -13,27 +13,56 @@ import { exampleDoc, fundOf, runDoc, s, yearOf } from '../scenario/helpers.ts';
 const countsOf = (p: Projection, year: number) => p.counts.find((c) => c.year === year)!.counts;
 const preReform = (doc: Record<string, unknown>) => ({ ...doc, assumptions: { ...(doc.assumptions as object), population: { retirementRule: PRE_REFORM_RULE } } });
 
-describe('base years: the population model reproduces every report’s insured counts', () => {
-  for (const [file, employees, residents] of [
-    ['banner-2022.json', 56945, 65336], // seed 000: 职工参保人数56945人; 居民医保参保人数65336人
-    ['city-2021.json', 823900, 6425900], // seed 001: 城镇职工82.39万人, 城乡居民642.59万人
-    ['xinjiang-2020.json', 366700, undefined], // seed 002: 36.67万人, employee insurance only
-  ] as const) {
-    it(file, async () => {
-      const { projection: p } = await runDoc(exampleDoc(file));
+describe('base years: with the population model on, every seed baseline’s insured counts and funds are reproduced', () => {
+  // Reported figures in 万元 (national: 亿元), the projection's in 元: base year income and expenditure to the fen.
+  // county-2019 (seed 003) gives no insured counts and no balance to start from: it cannot be projected and is
+  // refused with that reason (test/fixtures/bad and the check below).
+  const cases: {
+    file: string;
+    employees: number;
+    residents?: number;
+    /** The report's own split (national 快报: 26607万 in service, 9636万 retirees); otherwise 64/10/26 by default. */
+    split?: { inService: number; retiree: number };
+    funds: Record<string, [income: string, expenditure: string]>;
+    unit: string;
+  }[] = [
+    // seed 000: 职工参保人数56945人; 居民医保参保人数65336人; 医保基金总收入/总支出 2022年 43370.17 / 9396.57万元;
+    // 居民医疗保险基金收入6692.82万元, 支出1991.34万元
+    { file: 'banner-2022.json', employees: 56945, residents: 65336, funds: { employee: ['43370.17', '9396.57'], resident: ['6692.82', '1991.34'] }, unit: '10000' },
+    // seed 001: 城镇职工82.39万人, 城乡居民642.59万人; employee 409651 / 320257万元, resident 582693 / 470783万元 (2021)
+    { file: 'city-2021.json', employees: 823900, residents: 6425900, funds: { employee: ['409651', '320257'], resident: ['582693', '470783'] }, unit: '10000' },
+    // seed 002: 36.67万人, employee insurance only; 2020 income 347833, expenditure 246656万元
+    { file: 'xinjiang-2020.json', employees: 366700, funds: { employee: ['347833', '246656'] }, unit: '10000' },
+    // NHSA 2022 (seeds/sources/national-bulletins.md): employees 36243万 (公报), split 26607万 / 9636万 (快报);
+    // residents 98349万; employee fund 20793.27 / 15243.80亿元, resident fund 10128.90 / 9353.44亿元
+    { file: 'national-2022.json', employees: 362430000, residents: 983490000, split: { inService: 266070000, retiree: 96360000 }, funds: { employee: ['20793.27', '15243.80'], resident: ['10128.90', '9353.44'] }, unit: '100000000' },
+  ];
+  for (const t of cases) {
+    it(t.file, async () => {
+      const { projection: p } = await runDoc(exampleDoc(t.file));
+      expect(p.population).toBeDefined();
       const c = countsOf(p, p.baseYear);
-      // split by the default shares where the report does not: 26% retirees, 10% flexible
-      expect(s(c.inService!.plus(c.flexible!).plus(c.retiree!))).toBe(String(employees));
-      expect(s(c.retiree)).toBe(s(new D(employees).times('0.26')));
-      if (residents) expect(s(c.resident)).toBe(String(residents));
+      expect(s(c.inService!.plus(c.flexible ?? 0).plus(c.retiree!))).toBe(String(t.employees));
+      expect(s(c.retiree)).toBe(String(t.split?.retiree ?? s(new D(t.employees).times('0.26'))));
+      if (t.split) expect(s(c.inService)).toBe(String(t.split.inService));
+      if (t.residents) expect(s(c.resident)).toBe(String(t.residents));
       const pop = p.population!.years[0]!;
-      expect(pop.inService + pop.flexible + pop.retiree).toBeCloseTo(employees, 6);
-      expect(pop.resident).toBeCloseTo(residents ?? 0, 6);
-      expect(pop.dependencyRatio).toBeCloseTo(74 / 26, 9);
+      expect(pop.inService + pop.flexible + pop.retiree).toBeCloseTo(t.employees, 6);
+      expect(pop.resident).toBeCloseTo(t.residents ?? 0, 6);
+      expect(pop.dependencyRatio).toBeCloseTo(t.split ? 26607 / 9636 : 74 / 26, 9);
+      for (const [id, [income, expenditure]] of Object.entries(t.funds)) {
+        const y = yearOf(fundOf(p, id as Parameters<typeof fundOf>[1]), p.baseYear);
+        expect(y.incomeTotal.toFixed(2)).toBe(new D(income).times(t.unit).toFixed(2));
+        expect(y.expenditureTotal.toFixed(2)).toBe(new D(expenditure).times(t.unit).toFixed(2));
+      }
       // later years differ: the counts move with the population
       expect(countsOf(p, p.baseYear + 5).retiree!.equals(c.retiree!)).toBe(false);
     });
   }
+
+  it('county-2019: refused, with the reason, as it reports no balance to start from', async () => {
+    await expect(runDoc({ version: 1, title: 'county', baseline: 'county-2019', rules: ['national/fund-warning'], until: 2030 })).rejects.toThrow(/county-2019\.json at \/funds: no fund reports a full year with income and a cumulative balance/);
+  });
 });
 
 describe('the retirement reform against the rule before it (banner, seed 000)', async () => {
@@ -71,6 +100,17 @@ describe('the retirement reform against the rule before it (banner, seed 000)', 
     const moreWorking = countsOf(reform, 2025).inService!.plus(countsOf(reform, 2025).flexible!).minus(countsOf(before, 2025).inService!).minus(countsOf(before, 2025).flexible!);
     expect(fewerRetirees.toNumber()).toBeCloseTo(byHand, 6);
     expect(moreWorking.toNumber()).toBeCloseTo(byHand, 6);
+    // Contributions: no banner rule sets employee rates, so they follow the contributors' wage mass (in service +
+    // flexible × the wage index), the same wage under both rules. Before the reform, 2025: 37522.27 + 5862.85 =
+    // 43385.12 contributors pay 33871.57万元, 7807.19 元 a head; the reform's 228.62 more pay 228.62 × 7807.19 =
+    // 178.49万元 more.
+    const contributors = (p: Projection) => countsOf(p, 2025).inService!.plus(countsOf(p, 2025).flexible!);
+    const contributions = (p: Projection) => yearOf(fundOf(p, 'employee'), 2025).income.contributions!;
+    expect(contributors(before).toFixed(2)).toBe('43385.12');
+    expect(contributions(before).dividedBy(contributors(before)).toFixed(2)).toBe('7807.19');
+    const moreIncome = contributions(reform).minus(contributions(before));
+    expect(moreIncome.dividedBy(10000).toFixed(2)).toBe('178.49');
+    expect(Math.abs(moreIncome.toNumber() - byHand * contributions(before).dividedBy(contributors(before)).toNumber())).toBeLessThan(0.02);
   });
 
   it('from 2025 on: fewer retirees, more contributors, a higher in-service/retiree ratio and more employee income', () => {
@@ -132,5 +172,50 @@ describe('expenditure by age', () => {
     const heads = (c: typeof c0) => c.inService!.plus(c.flexible!).plus(c.retiree!);
     // per insured employee, benefits grow: more of them are retired and old
     expect(b1.dividedBy(heads(c1)).greaterThan(b0.dividedBy(heads(c0)))).toBe(true);
+  });
+});
+
+describe('resident expenditure per head against the national bulletins (seeds/sources/national-bulletins.md)', () => {
+  // Bulletins (公报), resident fund expenditure ÷ insured residents:
+  //   2018: 6277亿 ÷ 89736万 = 699.50 元 (without 新农合, both sides); 2021: 9296.37亿 ÷ 100866万 = 921.66 元;
+  //   2022: 9353.44亿 ÷ 98349万 = 951.05 元. 2018-2022: (951.05 / 699.50)^(1/4) = 1.0798, +7.98% a year
+  //   (2018-2021 +9.6%, 2021-2022 +3.2%). Income per head: 6971 ÷ 89736 = 776.83 元 to 10128.90 ÷ 98349 = 1029.89 元,
+  //   (1029.89 / 776.83)^(1/4) = 1.0730, +7.30% a year; the minimum standards 490 + 220 = 710 to 610 + 350 = 960 元, +7.83%.
+  const perHead = (amount: string, persons: string) => new D(amount).times(1e8).dividedBy(new D(persons).times(1e4));
+  const rate = (a: Dec, b: Dec, years: number) => Math.pow(b.dividedBy(a).toNumber(), 1 / years) - 1;
+  const bulletinExpenditure = rate(perHead('6277', '89736'), perHead('9353.44', '98349'), 4);
+  const bulletinIncome = rate(perHead('6971', '89736'), perHead('10128.90', '98349'), 4);
+
+  it('the projection’s cost growth per head stays below the bulletins’; its income per head grows far slower', async () => {
+    expect(perHead('6277', '89736').toFixed(2)).toBe('699.50');
+    expect(perHead('9353.44', '98349').toFixed(2)).toBe('951.05');
+    expect(bulletinExpenditure).toBeCloseTo(0.0798, 4);
+    expect(bulletinIncome).toBeCloseTo(0.0730, 4);
+    const { projection: p } = await runDoc(exampleDoc('national-2022.json'));
+    const res = fundOf(p, 'resident');
+    const head = (y: number, side: 'expenditureTotal' | 'incomeTotal') => yearOf(res, y)[side].dividedBy(countsOf(p, y).resident!);
+    expect(head(2022, 'expenditureTotal').toFixed(2)).toBe('951.05');
+    const expenditure = rate(head(2022, 'expenditureTotal'), head(2030, 'expenditureTotal'), 8);
+    const income = rate(head(2022, 'incomeTotal'), head(2030, 'incomeTotal'), 8);
+    // Prices +4% and use +1% a year (the defaults): 1.04 × 1.01 = +5.04%; the ageing of the residents adds the rest.
+    expect(expenditure).toBeGreaterThan(0.0504);
+    expect(expenditure).toBeLessThan(bulletinExpenditure);
+    // The resident fund's deficit comes from the income side: standards +30/+20 元 a year from 2025 (an assumption of
+    // rules/national/resident-minimum.json) grow income per head by about 4.4% a year, against 7.3% in 2018-2022.
+    expect(income).toBeLessThan(0.05);
+    expect(income).toBeLessThan(bulletinIncome - 0.02);
+  });
+
+  it('with prices and use held flat, cost per head rises by the ageing of the residents alone', async () => {
+    const doc = exampleDoc('national-2022.json');
+    const flat = { ...doc, assumptions: { ...(doc.assumptions as object), costGrowth: '0', utilizationGrowth: '0' } };
+    const { projection: p } = await runDoc(flat);
+    const res = fundOf(p, 'resident');
+    const head = (y: number) => yearOf(res, y).expenditureTotal.dividedBy(countsOf(p, y).resident!);
+    const ageing = rate(head(2022), head(2030), 8);
+    // The residents' mean c(a) = e^{β(a−40)} (β ≈ 0.040, retiree weight 3) rises about 2.3% a year: the 1960s cohorts
+    // pass 60, and the younger, more urban cohorts join the employee scheme.
+    expect(ageing).toBeGreaterThan(0.02);
+    expect(ageing).toBeLessThan(0.025);
   });
 });

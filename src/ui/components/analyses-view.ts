@@ -133,7 +133,7 @@ export class YbAnalysesView extends LitElement {
         max-width: 100%;
       }
       .field select {
-        max-width: min(320px, 100%);
+        max-width: min(440px, 100%);
       }
       .field input {
         width: 8em;
@@ -222,8 +222,21 @@ export class YbAnalysesView extends LitElement {
     this._note = '';
   }
 
+  #optionsTimer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * The forms' choices follow the scenario, fetched once its changes settle (not on every keystroke of a
+   * lever: each fetch would queue in the projection's worker); the first time at once.
+   */
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('run') && this.run && this._options?.hash !== this.run.hash) void this.#loadOptions();
+    if (!changed.has('run') || !this.run || this._options?.hash === this.run.hash) return;
+    clearTimeout(this.#optionsTimer);
+    this.#optionsTimer = setTimeout(() => void this.#loadOptions(), this._options ? 400 : 0);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#optionsTimer);
   }
 
   async #loadOptions(): Promise<void> {

@@ -40,6 +40,9 @@ const TEXT = {
 } as const;
 
 
+/** Assumptions shown here that belong to the whole scenario, not to assumptions.population. */
+const TOP_LEVEL = new Set(['retireeCostWeight']);
+
 const COLORS: Record<string, string> = { inService: '#0b5cad', flexible: '#5b8fd1', retiree: '#a15c00', resident: '#1e7a45', uninsured: '#c9d1db' };
 const PYRAMID_STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as const;
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -176,7 +179,10 @@ export class YbPopulationView extends LitElement {
   }
 
   #assumptions(p: PopulationView) {
-    const current = this.scenario?.assumptions?.population ?? {};
+    const population = (this.scenario?.assumptions?.population ?? {}) as Record<string, string | undefined>;
+    const scenarioWide = (this.scenario?.assumptions ?? {}) as Record<string, unknown>;
+    // The age-cost curve's weight is a scenario-wide assumption; the rest sit under assumptions.population.
+    const own = (name: string): string | undefined => (TOP_LEVEL.has(name) ? (scenarioWide[name] as string | undefined) : population[name]);
     return html`<fieldset>
       <legend>${pick(TEXT.assumptions)}</legend>
       ${p.assumptions.filter((a) => a.name !== 'retirementRule' && a.name !== 'model').map((a) => {
@@ -194,17 +200,17 @@ export class YbPopulationView extends LitElement {
               ? html`<input
                   id=${id}
                   inputmode="decimal"
-                  .value=${current[a.name as keyof PopulationInput] ?? a.value}
+                  .value=${own(a.name) ?? a.value}
                   @change=${(e: Event) => {
                     const v = (e.target as HTMLInputElement).value.trim();
                     if (v === '' || DECIMAL.test(v)) this.#set({ [a.name]: v === '' ? undefined : v });
                   }}
                 />`
               : html`<output id=${id}>${a.value}</output>`;
-        const changed = a.editable && current[a.name as keyof PopulationInput] !== undefined;
+        const changed = a.editable && own(a.name) !== undefined;
         return html`<div class="assumption">
           <label for=${id}>${populationAssumptionLabel(a.name)}</label>
-          <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : a.unit}</span>
+          <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : pick(a.unit)}</span>
           <span>${changed ? html`<button @click=${() => this.#set({ [a.name]: undefined })}>${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
           <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
         </div>`;
@@ -213,14 +219,16 @@ export class YbPopulationView extends LitElement {
   }
 
   /** A changed population assumption becomes part of the scenario (an unset one takes its default). */
-  #set(change: Partial<Record<keyof PopulationInput, string | undefined>>): void {
+  #set(change: Partial<Record<string, string | undefined>>): void {
     const s = this.scenario;
     if (!s) return;
-    const population = { ...(s.assumptions?.population ?? {}), ...change } as Record<string, string | undefined>;
+    const wide = Object.fromEntries(Object.entries(change).filter(([k]) => TOP_LEVEL.has(k)));
+    const population = { ...(s.assumptions?.population ?? {}), ...Object.fromEntries(Object.entries(change).filter(([k]) => !TOP_LEVEL.has(k))) } as Record<string, string | undefined>;
     for (const k of Object.keys(population)) if (population[k] === undefined) delete population[k];
-    const assumptions = { ...(s.assumptions ?? {}), population: population as PopulationInput };
+    const assumptions = { ...(s.assumptions ?? {}), ...wide, population: population as PopulationInput } as Record<string, unknown>;
+    for (const k of Object.keys(wide)) if (assumptions[k] === undefined) delete assumptions[k];
     const key = `population ${Object.keys(change).join(' ')}`;
-    this.dispatchEvent(new CustomEvent<ScenarioEdit>('scenario-change', { detail: { scenario: { ...s, assumptions }, key }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<ScenarioEdit>('scenario-change', { detail: { scenario: { ...s, assumptions: assumptions as Scenario['assumptions'] }, key }, bubbles: true, composed: true }));
   }
 }
 customElements.define('yb-population-view', YbPopulationView);
