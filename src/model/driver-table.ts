@@ -749,19 +749,7 @@ export function lineDriver(fund: FundId, side: 'income' | 'expenditure', line: s
   return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
 }
 
-/**
- * The driver of a line as a code chosen once (the kernel's hot loop): the same
- * function of the year's drivers as lineDriver, without the choice per year.
- */
+/** The driver of a line as a function of the year's drivers, chosen once per line (the kernel's hot loop). */
 export function lineDriverOf(fund: FundId, side: 'income' | 'expenditure', line: string): (d: YearDrivers) => number {
-  if (side === 'expenditure') {
-    if (fund === 'resident' && line === 'benefits') return (d) => (d.counts.resident ?? 1) * d.cost * d.residentAgeCost * d.resident.reimbursementRatio;
-    if (fund !== 'employee.account' && fund !== 'resident' && fund !== 'aid' && line === 'benefits') return (d) => d.employeeCostUnits;
-    return (d) => expenditureDriver(fund, line as ExpenditureLine, d);
-  }
-  if (fund === 'resident' && line.startsWith('subsidy.')) {
-    const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
-    return (d) => (d.counts.resident ?? 0) * (d.resident.split ? d.resident.split[level] : d.resident.subsidy);
-  }
-  return (d) => incomeDriver(fund, line as IncomeLine, d);
+  return side === 'income' ? (d) => incomeDriver(fund, line as IncomeLine, d) : (d) => expenditureDriver(fund, line as ExpenditureLine, d);
 }

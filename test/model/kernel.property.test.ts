@@ -2,8 +2,8 @@
  * The kernel against the exact record, property test: 2,000 random scenarios
  * (every shipped scenario's baseline and rules; random overrides of rates,
  * standards and floors from random months; random assumptions, horizons to
- * 2060, the population model on with a random variant, mortality and
- * migration, or off), every line, total, balance and milestone of every fund
+ * 2060, a cost trend of a service of its own, the population model on with a
+ * random variant, mortality and migration, or off), every line, total, balance and milestone of every fund
  * and year compared: zero differences in fen. A quarter of the scenarios go
  * through `run(shocks)` on a kernel compiled once for their policy.
  *
@@ -20,6 +20,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { D } from '../../src/common/money.ts';
 import type { Override } from '../../src/engine/resolve.ts';
 import { GROUPS } from '../../src/model/base-year.ts';
+import { SERVICES } from '../../src/model/services.ts';
 import { compileKernel, resultOfProjection, shockedAssumptions, type KernelResult, type KernelShocks } from '../../src/model/kernel.ts';
 import { MAX_HORIZON, project, type ProjectionInput } from '../../src/model/project.ts';
 import { compiledPolicy, pathAssumptions, policyYears, startCounts, yearDrivers } from '../../src/model/driver-table.ts';
@@ -76,6 +77,8 @@ const freshArb = fc.record({
   criticalIllnessShare: fc.constantFrom('0', '0', '25.5'),
   normalise: fc.boolean(),
   method: fc.constantFrom(undefined, 'last' as const, 'average' as const, 'trend' as const),
+  // cost growth of a service of its own (inpatient, outpatient...), or none
+  byService: fc.option(fc.record({ service: fc.constantFrom(...SERVICES), rate: decimal(-2, 9) }), { nil: undefined }),
 });
 
 const shocksArb: fc.Arbitrary<KernelShocks> = fc.record(
@@ -125,6 +128,7 @@ function inputOf(c: Case): ProjectionInput {
       retireeCostWeight: d(pop ? pop.retireeCostWeight : f.retireeCostWeight),
       aidFinancing: f.aidFinancing,
       criticalIllnessShare: d(f.criticalIllnessShare),
+      costGrowthByService: f.byService ? { [f.byService.service]: d(f.byService.rate) } : a.costGrowthByService,
       calibration: { ...a.calibration, normalise: f.normalise, method: f.method },
       population: pop ? { ...a.population, population: { variant: pop.variant, mortalityPercent: pop.mortalityPercent, migrationPercent: pop.migrationPercent } } : a.population,
     },
