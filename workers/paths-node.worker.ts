@@ -1,5 +1,12 @@
 /** A Monte Carlo worker thread in Node (piscina): chunks of paths over the rules and baselines on disk. */
-import { chunkWorker } from '../src/analyses/monte-carlo-run.ts';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { chunkWorker, type ChunkTask } from '../src/analyses/monte-carlo-run.ts';
 import { nodeEnvironment } from '../src/scenario/node-env.ts';
 
-export default chunkWorker(nodeEnvironment());
+const work = chunkWorker(nodeEnvironment());
+
+// The chunk's values move to the calling thread rather than being copied.
+export default async function run(task: ChunkTask) {
+  const r = await work(task);
+  return r.ok ? move({ [transferableSymbol]: [r.chunk.values.buffer], [valueSymbol]: r }) : r;
+}

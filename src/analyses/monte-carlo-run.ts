@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { resolveUncertainty, type Uncertainty } from '../scenario/uncertainty.ts';
 import { pathOf } from './monte-carlo-exact.ts';
 import { kernelPathRunner } from './monte-carlo-kernel.ts';
-import { chunksOf, runChunk, summarise, type ChunkOutcome, type ChunkResult, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
+import { ChunkMerge, chunksOf, runChunk, type ChunkOutcome, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
 import type { Progress } from './progress.ts';
 
 /** The command line's or the workbench's choice of paths and seed, over the scenario's own. */
@@ -124,7 +124,7 @@ export function chunkSize(paths: number, parallelism: number): number {
 export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecutor, opts: { onProgress?: Progress; signal?: AbortSignal; chunk?: number } = {}): Promise<MonteCarloResult> {
   const { uncertainty: u } = setup;
   const pieces = chunksOf(u.paths, opts.chunk ?? chunkSize(u.paths, executor.parallelism));
-  const results: ChunkResult[] = [];
+  const merge = new ChunkMerge(u.paths, u.seed);
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -136,17 +136,25 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
         const m = message('uncertainty.invalid', { zh: `第 ${r.path} 条路径：${r.reason.zh}`, en: `path ${r.path}: ${r.reason.en}` });
         throw new InputError([{ file: setup.file, path: '/assumptions/uncertainty', reason: m.en, message: m }]);
       }
-      results.push(r.chunk);
+      merge.add(r.chunk);
       done += piece.to - piece.from;
       opts.onProgress?.(done, u.paths);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, worker));
+  const all = Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, worker));
+  // The scenario as stated, projected here while the workers run its paths.
+  let exact: ReturnType<typeof pathOf>;
+  try {
+    exact = pathOf(project(setup.prepared.input));
+  } catch (err) {
+    all.catch(() => {});
+    throw err;
+  }
+  await all;
   opts.signal?.throwIfAborted();
-  const exact = pathOf(project(setup.prepared.input));
   const base = setup.prepared.input.base.year;
   return {
-    ...summarise(results, u.seed),
+    ...merge.summary(),
     scenarioHash: setup.prepared.hash,
     hash: setup.key,
     uncertainty: u,

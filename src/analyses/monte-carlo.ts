@@ -3,9 +3,9 @@
  * assumptions from its own random stream, runs one projection through a
  * `PathRunner` and leaves only numbers in typed arrays (integer fen as
  * float64), so 10,000 paths never hold 10,000 projections. Paths are cut into
- * chunks that any number of workers run in any order; the merge sorts each
- * fund-year's values, so the percentiles depend only on the seed and the
- * number of paths.
+ * chunks that any number of workers run in any order; the merge places each
+ * path's values by its index and takes exact order statistics of each
+ * fund-year, so the percentiles depend only on the seed and the number of paths.
  *
  * Random streams: xoroshiro128+ (pure-rand) seeded with the seed, jumped
  * 2^64 steps once per path index, so path i's stream is the same whichever
@@ -197,56 +197,91 @@ export interface MonteCarloSummary {
   funds: FundDistribution[];
 }
 
+/**
+ * Chunks merged as they arrive (in any order): each fund-year's values placed
+ * by path index, and the counts added up, so the chunks themselves need not
+ * be kept; `summary()` then takes the exact order statistics of every fund-year.
+ */
+export class ChunkMerge {
+  #values?: Float64Array;
+  #exhausted?: Uint32Array;
+  #firstDeficit?: Uint32Array;
+  #shape?: { funds: FundId[]; baseYear: number; until: number; years: number };
+  #added = 0;
+
+  constructor(
+    readonly paths: number,
+    readonly seed: number,
+  ) {}
+
+  add(c: ChunkResult): void {
+    if (!this.#shape) {
+      const years = c.until - c.baseYear + 1;
+      this.#shape = { funds: c.funds, baseYear: c.baseYear, until: c.until, years };
+      this.#values = new Float64Array(METRICS.length * c.funds.length * years * this.paths);
+      this.#exhausted = new Uint32Array(c.exhausted.length);
+      this.#firstDeficit = new Uint32Array(c.firstDeficit.length);
+    }
+    const n = c.to - c.from;
+    const cells = c.values.length / n;
+    for (let cell = 0; cell < cells; cell++) this.#values!.set(c.values.subarray(cell * n, cell * n + n), cell * this.paths + c.from);
+    c.exhausted.forEach((v, k) => (this.#exhausted![k]! += v));
+    c.firstDeficit.forEach((v, k) => (this.#firstDeficit![k]! += v));
+    this.#added += n;
+  }
+
+  summary(): MonteCarloSummary {
+    const { funds, baseYear, until, years } = this.#shape!;
+    const total = this.paths;
+    if (this.#added !== total) throw new Error(`${this.#added} of ${total} paths merged`);
+    const values = this.#values!;
+    // One buffer for every fund-year: its values, NaN (no months payable) left out.
+    const buffer = new Float64Array(total);
+    const ranked = (mi: number, fi: number, y: number) => {
+      const start = ((mi * funds.length + fi) * years + y) * total;
+      let n = 0;
+      for (let k = start; k < start + total; k++) {
+        const v = values[k]!;
+        if (v === v) buffer[n++] = v;
+      }
+      const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * n) / 100)));
+      return n === 0 ? PERCENTILES.map(() => undefined) : orderStatistics(buffer.subarray(0, n), ranks);
+    };
+    const yuan = (fen: number | undefined) => (fen === undefined ? '' : new D(fen).dividedBy(100).toFixed(2));
+    return {
+      paths: total,
+      seed: this.seed,
+      baseYear,
+      until,
+      percentiles: PERCENTILES,
+      definition: PERCENTILE_DEFINITION,
+      funds: funds.map((id, fi) => ({
+        id,
+        years: Array.from({ length: years }, (_, y) => {
+          const [income, expenditure, cumulative, months] = METRICS.map((_, mi) => ranked(mi, fi, y));
+          return {
+            year: baseYear + y,
+            income: income!.map(yuan),
+            expenditure: expenditure!.map(yuan),
+            cumulative: cumulative!.map(yuan),
+            monthsPayable: months!.map((v) => (v === undefined ? null : Math.round(v * 100) / 100)),
+            exhaustedBy: this.#exhausted![fi * years + y]! / total,
+          };
+        }),
+        firstDeficit: Array.from({ length: years + 1 }, (_, y) => ({ year: y === years ? null : baseYear + y, share: this.#firstDeficit![fi * (years + 1) + y]! / total })).filter((d) => d.share > 0),
+      })),
+    };
+  }
+}
+
 /** The merge of every chunk: exact order statistics per fund and year. */
 export function summarise(chunks: ChunkResult[], seed: number): MonteCarloSummary {
-  const sorted = [...chunks].sort((a, b) => a.from - b.from);
-  const first = sorted[0]!;
-  const { funds, baseYear, until } = first;
-  const years = until - baseYear + 1;
-  const total = sorted.reduce((s, c) => s + (c.to - c.from), 0);
-  // One buffer for every cell: the cell's values from every chunk, NaN (no months payable) left out.
-  const buffer = new Float64Array(total);
-  const cell = (mi: number, fi: number, y: number): Float64Array => {
-    let at = 0;
-    for (const c of sorted) {
-      const n = c.to - c.from;
-      const start = ((mi * funds.length + fi) * years + y) * n;
-      for (let k = start; k < start + n; k++) {
-        const v = c.values[k]!;
-        if (v === v) buffer[at++] = v;
-      }
-    }
-    return buffer.subarray(0, at);
-  };
-  const ranked = (xs: Float64Array) => {
-    const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * xs.length) / 100)));
-    return xs.length === 0 ? PERCENTILES.map(() => undefined) : orderStatistics(xs, ranks);
-  };
-  const yuan = (fen: number | undefined) => (fen === undefined ? '' : new D(fen).dividedBy(100).toFixed(2));
-  const count = (arr: (c: ChunkResult) => Uint32Array, k: number) => sorted.reduce((s, c) => s + arr(c)[k]!, 0);
-  return {
-    paths: total,
+  const merge = new ChunkMerge(
+    chunks.reduce((s, c) => s + (c.to - c.from), 0),
     seed,
-    baseYear,
-    until,
-    percentiles: PERCENTILES,
-    definition: PERCENTILE_DEFINITION,
-    funds: funds.map((id, fi) => ({
-      id,
-      years: Array.from({ length: years }, (_, y) => {
-        const [income, expenditure, cumulative, months] = METRICS.map((_, mi) => ranked(cell(mi, fi, y)));
-        return {
-          year: baseYear + y,
-          income: income!.map(yuan),
-          expenditure: expenditure!.map(yuan),
-          cumulative: cumulative!.map(yuan),
-          monthsPayable: months!.map((v) => (v === undefined ? null : Math.round(v * 100) / 100)),
-          exhaustedBy: count((c) => c.exhausted, fi * years + y) / total,
-        };
-      }),
-      firstDeficit: Array.from({ length: years + 1 }, (_, y) => ({ year: y === years ? null : baseYear + y, share: count((c) => c.firstDeficit, fi * (years + 1) + y) / total })).filter((d) => d.share > 0),
-    })),
-  };
+  );
+  for (const c of chunks) merge.add(c);
+  return merge.summary();
 }
 
 /**

@@ -16,7 +16,7 @@ export function browserExecutor(workers = globalThis.navigator?.hardwareConcurre
   if (typeof Worker === 'undefined') return inThreadExecutor(embeddedEnvironment());
   const pool: { worker: Worker; api: Remote<PathsWorker> }[] = [];
   const idle: number[] = [];
-  const waiting: ((i: number) => void)[] = [];
+  const waiting: { resolve: (i: number) => void; reject: (reason: unknown) => void }[] = [];
   const start = () => {
     const worker = new Worker(new URL('../../workers/paths.worker.ts', import.meta.url), { type: 'module', name: `paths-${pool.length}` });
     pool.push({ worker, api: wrap<PathsWorker>(worker) });
@@ -25,31 +25,42 @@ export function browserExecutor(workers = globalThis.navigator?.hardwareConcurre
   const acquire = (): Promise<number> => {
     if (idle.length) return Promise.resolve(idle.pop()!);
     if (pool.length < workers) return Promise.resolve(start());
-    return new Promise((r) => waiting.push(r));
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
   const release = (i: number) => {
     const w = waiting.shift();
-    if (w) w(i);
+    if (w) w.resolve(i);
     else idle.push(i);
   };
-  const terminate = () => {
+  /** Chunks running on a worker: a terminated worker never answers, so they are failed here. */
+  const running = new Set<(reason: unknown) => void>();
+  // Stops every worker; chunks running or waiting for one are dropped with the run they belong to.
+  const terminate = (reason: unknown) => {
     for (const p of pool) p.worker.terminate();
     pool.length = 0;
     idle.length = 0;
+    for (const w of waiting.splice(0)) w.reject(reason);
+    for (const fail of [...running]) fail(reason);
+    running.clear();
   };
   return {
     parallelism: workers,
     run: async (task, signal) => {
       signal?.throwIfAborted();
       const i = await acquire();
-      const aborted = new Promise<never>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      let fail!: (reason: unknown) => void;
+      const stopped = new Promise<never>((_, reject) => (fail = reject));
+      running.add(fail);
+      signal?.addEventListener('abort', () => fail(signal.reason), { once: true });
+      const worker = pool[i]!;
       try {
-        return await Promise.race([pool[i]!.api.run(task), aborted]);
+        return await Promise.race([worker.api.run(task), stopped]);
       } finally {
-        if (signal?.aborted) terminate();
-        else release(i);
+        running.delete(fail);
+        if (signal?.aborted) terminate(signal.reason);
+        else if (pool[i] === worker) release(i);
       }
     },
-    close: async () => terminate(),
+    close: async () => terminate(new Error('the pool is closed')),
   };
 }

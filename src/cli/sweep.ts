@@ -92,13 +92,13 @@ async function sweep(inputs: string[], opts: SweepOptions, io: Io): Promise<bool
         const base = join(opts.out, names[i]!);
         writeFileSync(`${base}.csv`, monteCarloCsv(r, scenario.title));
         writeFileSync(`${base}.json`, JSON.stringify(monteCarloJson(r, scenario.title), null, 2) + '\n');
-        const exhausted = r.funds.filter((f) => !f.id.includes('.')).map((f) => `${FUND_NAMES[f.id].en} ${(f.years.at(-1)!.exhaustedBy * 100).toFixed(1)}%`);
-        io.stdout.write(`${file}: ${r.paths} paths, seed ${r.seed}; exhausted by ${r.until}: ${exhausted.join(', ')} -> ${base}.csv, ${base}.json\n`);
+        const exhausted = r.funds.filter((f) => !f.id.includes('.')).map((f) => `${FUND_NAMES[f.id].zh} ${FUND_NAMES[f.id].en} ${(f.years.at(-1)!.exhaustedBy * 100).toFixed(1)}%`);
+        io.stdout.write(`${file}: ${r.paths} 条路径 paths, 种子 seed ${r.seed}; ${r.until} 年前耗尽概率 exhausted by ${r.until}: ${exhausted.join(', ')} -> ${base}.csv, ${base}.json\n`);
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         refused = true;
         for (const p of err.problems) io.stderr.write(`error: ${formatProblem(p)}\n`);
-        io.stdout.write(`${file}: refused (see stderr)\n`);
+        io.stdout.write(`${file}: 未运行，见错误信息 refused (see stderr)\n`);
       }
     }
   } finally {

@@ -13,7 +13,10 @@
  * collection or interest, recomputes none of it.
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
-import type { Resolution, SeriesData } from '../engine/resolve.ts';
+import type { ResolvedValue, Resolution, SeriesData } from '../engine/resolve.ts';
+import { literalProblems } from '../rules/values.ts';
+import { monthIndex, parseMonth } from '../common/period.ts';
+import { isDecimalLiteral } from '../common/money.ts';
 import type { ValueExpr } from '../rules/types.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
@@ -59,7 +62,7 @@ export interface PolicyYears {
   series: SeriesData;
   first: number;
   until: number;
-  timeline: PolicyTimeline;
+  timeline: TimelineView;
   /** As the rules say, before gaps are filled (what a person pays, shown as such). */
   residentAsRuled: ResidentYear[];
   /** Gaps filled with the nearest known value (a driver must mean the same every year). */
@@ -184,7 +187,90 @@ export function policyYears(input: ProjectionInput, wageGrowthByYear?: ArrayLike
   const byYear = wageGrowthByYear?.length ? Array.from(wageGrowthByYear) : undefined;
   const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(','), byYear?.join(',')];
   const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
-  return remember(byStack, key, () => compilePolicy(input, byYear ? wageSeriesByYear(a, base, until, byYear) : wageSeries(a, base, until)));
+  return remember(byStack, key, () => patchedPolicy(input, wageGrowthByYear) ?? compilePolicy(input, byYear ? wageSeriesByYear(a, base, until, byYear) : wageSeries(a, base, until)));
+}
+
+/** The policy compiled from the rules in full, never derived from another: what a derived policy must equal (tests). */
+export function compiledPolicy(input: ProjectionInput): PolicyYears {
+  return compilePolicy(input, wageSeries(input.assumptions, input.base, input.until));
+}
+
+/** What the policy phase reads of a timeline: the parameters in force for a person in a month. */
+export type TimelineView = Pick<PolicyTimeline, 'at' | 'value'>;
+
+/**
+ * The policy with one more override, without compiling the rules again, where
+ * that is the same as compiling them: a literal value (range-checked here as
+ * resolution checks it) of a parameter no rule, default or override refers to,
+ * that no order check (floor under ceiling) involves, and that wins over every
+ * other override of it in force (it starts last). The states of the policy
+ * without it are kept; in the override's months the parameter takes its value.
+ * A grid over two standards thus compiles the rules once.
+ */
+function patchedPolicy(input: ProjectionInput, wageGrowthByYear: ArrayLike<number> | undefined): PolicyYears | undefined {
+  const o = input.overrides.at(-1);
+  if (!o || typeof o.value !== 'string' || !isDecimalLiteral(o.value)) return undefined;
+  const registry = input.stack.registry;
+  const rest = input.overrides.slice(0, -1);
+  if (!registry.has(o.param) || registry.get(o.param).unit === 'method' || registry.get(o.param).notAbove) return undefined;
+  if (registry.names().some((n) => registry.get(n).notAbove === o.param)) return undefined;
+  const refers = (e: ValueExpr | undefined): boolean =>
+    e !== undefined && typeof e !== 'string' && ('param' in e ? e.param === o.param : 'series' in e ? false : 'percentOf' in e ? refers(e.percentOf) || refers(e.percent) : ('max' in e ? e.max : e.min).some(refers));
+  if (registry.names().some((n) => refers(registry.get(n).default))) return undefined;
+  if (input.stack.rules.some((r) => Object.values(r.spec.event.params).some((e) => refers(e as ValueExpr)))) return undefined;
+  if (rest.some((x) => refers(x.value))) return undefined;
+  const from = o.from === undefined ? -Infinity : (parseMonth(o.from) ?? Number.NaN);
+  const until = o.until === undefined ? Infinity : (parseMonth(o.until) ?? Number.NaN);
+  if (Number.isNaN(from) || Number.isNaN(until)) return undefined;
+  // Of several overrides in force the one that started last wins, the later in the file on a tie.
+  if (rest.some((x) => x.param === o.param && (x.from === undefined ? -Infinity : (parseMonth(x.from) ?? Infinity)) > from)) return undefined;
+  const value = new D(o.value);
+  if (literalProblems(value, o.param, registry, o.file, o.path).length) return undefined;
+  const parent = policyYears({ ...input, overrides: rest }, wageGrowthByYear);
+  const resolved: ResolvedValue = { name: o.param, value, provenance: { kind: 'override', file: o.file, path: o.path, from: o.from, until: o.until }, expr: o.value, inputs: [] };
+  const patched = new Map<Resolution, Resolution>();
+  const tl: TimelineView = {
+    at(year, month, category, aid) {
+      const r = parent.timeline.at(year, month, category, aid);
+      const m = monthIndex(year, month);
+      if (m < from || m > until) return r;
+      let p = patched.get(r);
+      if (!p) patched.set(r, (p = { ...r, values: new Overlay(r.values, o.param, resolved), unavailable: new Overlay(r.unavailable, o.param, undefined), unset: new Without(r.unset, o.param) }));
+      return p;
+    },
+    value: (res, name) => parent.timeline.value(res, name),
+  };
+  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: from === -Infinity ? -Infinity : yearOf(from) } });
+}
+
+/** A map read as another with one key set (or removed, with `undefined`): what a derived policy's states read. Lookups only. */
+class Overlay<V> extends Map<string, V> {
+  constructor(
+    readonly base: Map<string, V>,
+    readonly key: string,
+    readonly value: V | undefined,
+  ) {
+    super();
+  }
+  override get(k: string): V | undefined {
+    return k === this.key ? this.value : this.base.get(k);
+  }
+  override has(k: string): boolean {
+    return k === this.key ? this.value !== undefined : this.base.has(k);
+  }
+}
+
+/** A set read as another without one member. Lookups only. */
+class Without extends Set<string> {
+  constructor(
+    readonly base: Set<string>,
+    readonly key: string,
+  ) {
+    super();
+  }
+  override has(k: string): boolean {
+    return k !== this.key && this.base.has(k);
+  }
 }
 
 /** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
@@ -202,14 +288,23 @@ function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear:
   return { ...series, avgMonthlyWage: out };
 }
 
-function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears {
+function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number } }): PolicyYears {
   const { assumptions: a, base, until } = input;
   const first = firstYear(base);
-  const tl = new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
+  const timeline = view ? undefined : new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
+  const tl: TimelineView = view?.tl ?? timeline!;
   const residentAsRuled: ResidentYear[] = [];
   const employeeMonths: (EmployeeMonths | undefined)[] = [];
   const wageYearOffset: number[] = [];
   for (let y = first; y <= until; y++) {
+    // A derived policy keeps the years its override cannot reach (next year's standard is read a year ahead).
+    const kept = view?.keep && y + 1 < view.keep.before ? y - first : -1;
+    if (kept >= 0) {
+      residentAsRuled.push(view!.keep!.parent.residentAsRuled[kept]!);
+      wageYearOffset.push(view!.keep!.parent.wageYearOffset[kept]!);
+      employeeMonths.push(view!.keep!.parent.employeeMonths[kept]);
+      continue;
+    }
     residentAsRuled.push(residentYear(tl, y));
     const probe = tl.at(y, 1, 'in-service');
     wageYearOffset.push(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? -1 : 0);
@@ -242,7 +337,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData): PolicyYears 
     });
     pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
   }
-  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: followsSeries(tl), registry: input.stack.registry };
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
 }
 
 /** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */
@@ -285,7 +380,7 @@ function meanBase(avgWage: number, spread: number[], floor: number, ceiling: num
 }
 
 /** The distinct (in service, retiree, flexible) states of a year, in the order met, with their months. */
-function monthsOf(tl: PolicyTimeline, year: number): EmployeeMonths {
+function monthsOf(tl: TimelineView, year: number): EmployeeMonths {
   const groups: EmployeeMonths['groups'] = [];
   for (let month = 1; month <= 12; month++) {
     const rin = tl.at(year, month, 'in-service');
@@ -319,7 +414,7 @@ interface ValueMemo {
 }
 const memos = new WeakMap<Resolution, Map<string, ValueMemo>>();
 
-function memoOf(tl: PolicyTimeline, res: Resolution, name: string): ValueMemo {
+function memoOf(tl: TimelineView, res: Resolution, name: string): ValueMemo {
   let m = memos.get(res);
   if (!m) memos.set(res, (m = new Map()));
   let v = m.get(name);
@@ -338,7 +433,7 @@ function memoOf(tl: PolicyTimeline, res: Resolution, name: string): ValueMemo {
  * computed from its expression on the path's wages (float64), else it is the
  * resolved value. NaN where nothing sets it.
  */
-function valueF64(tl: PolicyTimeline, res: Resolution, name: string, wage: WageF64): number {
+function valueF64(tl: TimelineView, res: Resolution, name: string, wage: WageF64): number {
   const memo = memoOf(tl, res, name);
   if (!memo.follows) return memo.fixed;
   const rv = res.values.get(name)!;

@@ -88,7 +88,7 @@ export interface ResidentYear {
   aidReimbursementRatio?: Dec;
 }
 
-export function residentYear(tl: PolicyTimeline, year: number): ResidentYear {
+export function residentYear(tl: Pick<PolicyTimeline, 'at' | 'value'>, year: number): ResidentYear {
   const r = tl.at(year, 1, 'resident');
   const v = (name: string) => tl.value(r, name);
   const standard = v('resident.individual.standard');

@@ -33,11 +33,21 @@ describe('npm run sweep', () => {
     expect(r.err).not.toMatch(/^error:/m);
     expect(r.code).toBe(0);
     expect(r.out.trim().split('\n')).toHaveLength(8);
-    expect(r.out).toContain('seeds/scenarios/xinjiang-2020.json: 2 paths, seed 5; exhausted by 2035: Employee insurance');
+    expect(r.out).toContain('seeds/scenarios/xinjiang-2020.json: 2 条路径 paths, 种子 seed 5; 2035 年前耗尽概率 exhausted by 2035: 职工基本医疗保险 Employee insurance');
     expect(readdirSync(out).sort()).toHaveLength(16);
     const json = JSON.parse(readFileSync(join(out, 'banner-2022.json'), 'utf8'));
     expect(json).toMatchObject({ paths: 2, seed: 5, baseYear: 2022, until: 2035 });
     const alone = await runCommand(runSimulate, 'seeds/scenarios/city-2021.json', '--paths', '2', '--seed', '5', '--format', 'csv');
     expect(readFileSync(join(out, 'city-2021.csv'), 'utf8')).toBe(alone.out);
   }, 120_000);
+
+  it('reports a refused scenario and still runs the others, exit 2', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'sweep-'));
+    const bad = 'test/fixtures/bad/scenarios/uncertainty-sd-negative.json';
+    const r = await runCommand(runSweep, 'seeds/scenarios/xinjiang-2020.json', bad, '--paths', '2', '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: ${bad} at /assumptions/uncertainty/wageGrowth/sd: the standard deviation cannot be negative`);
+    expect(r.out).toContain(`${bad}: 未运行，见错误信息 refused (see stderr)`);
+    expect(readdirSync(out).sort()).toEqual(['xinjiang-2020.csv', 'xinjiang-2020.json']);
+  }, 60_000);
 });

@@ -22,6 +22,7 @@ import type { Override } from '../../src/engine/resolve.ts';
 import { GROUPS } from '../../src/model/base-year.ts';
 import { compileKernel, resultOfProjection, shockedAssumptions, type KernelResult, type KernelShocks } from '../../src/model/kernel.ts';
 import { MAX_HORIZON, project, type ProjectionInput } from '../../src/model/project.ts';
+import { compiledPolicy, pathAssumptions, policyYears, startCounts, yearDrivers } from '../../src/model/driver-table.ts';
 import { differences, preparedExample } from './kernel-helpers.ts';
 
 const SEED = 20261125;
@@ -173,4 +174,35 @@ describe('kernel and exact record agree to the fen', () => {
     expect(populationOn).toBeLessThan(compared);
     console.log(`kernel property: ${compared} compared, ${refused} refused by the rules, ${populationOn} with the population model, ${exactLines} lines within reach of a half fen recomputed exactly, ${beyond} paths beyond 2^53 fen projected exactly`);
   }, 600_000);
+});
+
+describe('a policy derived from one more literal override equals the policy compiled in full', () => {
+  it('200 random overrides of standards, rates and shares from random months, on every shipped scenario', () => {
+    const literal = fc.record({
+      target: fc.oneof(fc.record({ param: fc.constantFrom(...PERCENT), value: decimal(0, 30) }), fc.record({ param: fc.constantFrom(...AMOUNT), value: decimal(0, 2000) })),
+      from: fc.option(month, { nil: undefined }),
+      until: fc.option(month, { nil: undefined }),
+    });
+    let derived = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: names.length - 1 }), fc.array(literal, { minLength: 1, maxLength: 2 }), (i, extra) => {
+        const base = inputs[i]!;
+        const input = { ...base, overrides: [...base.overrides, ...extra.map(({ target, from, until }, j) => ({ ...target, ...(from ? { from } : {}), ...(until && (!from || until >= from) ? { until } : {}), file: 'property', path: `/overrides/${200 + j}` }))] };
+        let full;
+        try {
+          full = compiledPolicy(input);
+        } catch {
+          return; // refused by the rules (a value out of range): nothing to derive
+        }
+        const policy = policyYears(input);
+        if (policy !== full) derived++;
+        const p = pathAssumptions(input.assumptions);
+        const start = startCounts(input.assumptions, input.base.employees);
+        expect(yearDrivers(input, policy, p, start, undefined)).toEqual(yearDrivers(input, full, p, start, undefined));
+        expect([policy.residentAsRuled, policy.thresholds, policy.pooledPercent, [...policy.methods]]).toEqual([full.residentAsRuled, full.thresholds, full.pooledPercent, [...full.methods]]);
+      }),
+      { numRuns: 200, seed: SEED + 7 },
+    );
+    expect(derived).toBeGreaterThan(100);
+  }, 300_000);
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { D } from '../../src/common/money.ts';
 import { compileKernel, resultOfProjection, roundFen, shockedAssumptions, type KernelResult } from '../../src/model/kernel.ts';
 import { project } from '../../src/model/project.ts';
+import { compiledPolicy, pathAssumptions, policyYears, startCounts, yearDrivers } from '../../src/model/driver-table.ts';
 import { differences, preparedExample } from './kernel-helpers.ts';
 
 const names = readdirSync('seeds/scenarios').filter((f) => f.endsWith('.json')).sort();
@@ -34,6 +35,31 @@ describe('kernel', () => {
     const base = kernel.run();
     const resident = (r: KernelResult) => r.funds!.find((f) => f.id === 'resident')!.cumulative.at(-1)!;
     expect(resident(shocked)).toBeLessThan(resident(base));
+  });
+
+  it('derives the policy of one more literal override from the policy without it, as compiling it in full would', async () => {
+    const input = await preparedExample('banner-2022.json', 2040);
+    const city = await preparedExample('city-2021.json', 2040);
+    const cases: [typeof input, { param: string; value: string; from?: string; until?: string }[]][] = [
+      [input, [{ param: 'resident.individual.standard', value: '455', from: '2026-01' }]],
+      [input, [{ param: 'resident.individual.standard', value: '455', from: '2026-01' }, { param: 'resident.subsidy.standard', value: '777', from: '2027-07', until: '2031-03' }]],
+      [input, [{ param: 'resident.inpatient.reimbursementRatio', value: '61.5', from: '2025-04' }]],
+      [city, [{ param: 'employee.rate.employer', value: '5.3', from: '2024-03', until: '2026-11' }]],
+      [city, [{ param: 'employee.account.shareOfEmployer', value: '30', from: '2023-01' }]],
+    ];
+    for (const [base, extra] of cases) {
+      const withExtra = { ...base, overrides: [...base.overrides, ...extra.map((o, i) => ({ ...o, file: 'test', path: `/overrides/${90 + i}` }))] };
+      const derived = policyYears(withExtra);
+      const full = compiledPolicy(withExtra);
+      expect(derived).not.toBe(full);
+      const p = pathAssumptions(withExtra.assumptions);
+      const start = startCounts(withExtra.assumptions, withExtra.base.employees);
+      expect(yearDrivers(withExtra, derived, p, start, undefined)).toEqual(yearDrivers(withExtra, full, p, start, undefined));
+      expect(derived.residentAsRuled).toEqual(full.residentAsRuled);
+      expect([derived.thresholds, derived.pooledPercent, [...derived.methods]]).toEqual([full.thresholds, full.pooledPercent, [...full.methods]]);
+      // and the projection of the scenario moves: the override acts
+      expect(yearDrivers(withExtra, derived, p, start, undefined), JSON.stringify(extra)).not.toEqual(yearDrivers(base, policyYears(base), p, start, undefined));
+    }
   });
 
   it('rounds half a fen up, away from zero, and hands a value within reach of a half fen to the exact record', () => {
