@@ -496,30 +496,49 @@ function contributionsPerHead(policy: PolicyYears, i: number, year: number, wage
   const tl = policy.timeline;
   const spread = policy.spread;
   const p: PerHead = { employerPerInService: 0, employerPerRetiree: 0, individualPerInService: 0, individualPerFlexible: 0, maternityPerInService: 0, accountsPerInService: 0, accountsPerRetiree: 0 };
-  const or0 = (x: number) => (Number.isNaN(x) ? 0 : x);
   for (const { rin, rret, rflex, months } of em.groups) {
-    const v = (res: Resolution, name: string) => valueF64(tl, res, name, wage);
-    const floor = v(rin, 'employee.base.floor');
-    const ceiling = v(rin, 'employee.base.ceiling');
-    const mFloor = v(rin, 'maternity.base.floor');
-    const mCeiling = v(rin, 'maternity.base.ceiling');
+    const floor = valueF64(tl, rin, 'employee.base.floor', wage);
+    const ceiling = valueF64(tl, rin, 'employee.base.ceiling', wage);
+    const mFloor = valueF64(tl, rin, 'maternity.base.floor', wage);
+    const mCeiling = valueF64(tl, rin, 'maternity.base.ceiling', wage);
     if (floor > ceiling || mFloor > mCeiling) throw new FloorAboveCeiling(floor > ceiling ? 'employee.base.floor' : 'maternity.base.floor', year);
     const base = meanBase(avgWage, spread, floor, ceiling);
-    const er = (base * or0(v(rin, 'employee.rate.employer'))) / 100;
-    const ir = (base * or0(v(rin, 'employee.rate.individual'))) / 100;
-    p.employerPerRetiree += months * ((base * or0(v(rret, 'employee.rate.employerForRetiree'))) / 100);
+    const er = (base * or0(valueF64(tl, rin, 'employee.rate.employer', wage))) / 100;
+    const ir = (base * or0(valueF64(tl, rin, 'employee.rate.individual', wage))) / 100;
+    p.employerPerRetiree += months * ((base * or0(valueF64(tl, rret, 'employee.rate.employerForRetiree', wage))) / 100);
     // Retirees' accounts credited a fixed amount from pooling (国办发〔2021〕14号), where the rules set one.
-    p.accountsPerRetiree += months * or0(v(rret, 'employee.account.retireeCredit'));
-    const flexBase = v(rflex, 'employee.flexible.base');
-    const flexRate = v(rflex, 'employee.rate.flexible');
+    p.accountsPerRetiree += months * or0(valueF64(tl, rret, 'employee.account.retireeCredit', wage));
+    const flexBase = valueF64(tl, rflex, 'employee.flexible.base', wage);
+    const flexRate = valueF64(tl, rflex, 'employee.rate.flexible', wage);
     if (flexBase && flexRate) p.individualPerFlexible += months * ((flexBase * flexRate) / 100);
-    const mRate = v(rin, 'maternity.rate.employer');
+    const mRate = valueF64(tl, rin, 'maternity.rate.employer', wage);
     if (mRate) p.maternityPerInService += months * ((meanBase(avgWage, spread, mFloor, mCeiling) * mRate) / 100);
     p.employerPerInService += months * er;
     p.individualPerInService += months * ir;
-    p.accountsPerInService += months * ((ir * or0(v(rin, 'employee.account.shareOfIndividual'))) / 100 + (er * or0(v(rin, 'employee.account.shareOfEmployer'))) / 100);
+    p.accountsPerInService += months * ((ir * or0(valueF64(tl, rin, 'employee.account.shareOfIndividual', wage))) / 100 + (er * or0(valueF64(tl, rin, 'employee.account.shareOfEmployer', wage))) / 100);
   }
   return p;
+}
+
+function or0(x: number): number {
+  return Number.isNaN(x) ? 0 : x;
+}
+
+const perHeadCache = new WeakMap<PolicyYears, Map<string, (PerHead | undefined)[]>>();
+
+/** Contributions per head of every year on a wage path, once per policy and wage path. */
+function contributionsOnPath(policy: PolicyYears, baseYear: number, p: PathAssumptions, wage: WageF64): (PerHead | undefined)[] {
+  let m = perHeadCache.get(policy);
+  if (!m) perHeadCache.set(policy, (m = new Map()));
+  const key = p.wageGrowthByYear?.length ? `${p.wageGrowth}|${Array.from(p.wageGrowthByYear).join(',')}` : String(p.wageGrowth);
+  let out = m.get(key);
+  if (!out) {
+    out = [];
+    for (let y = policy.first; y <= policy.until; y++) out.push(contributionsPerHead(policy, y - policy.first, y, wage));
+    if (m.size >= 8) m.delete(m.keys().next().value!);
+    m.set(key, out);
+  }
+  return out;
 }
 
 /** A contribution floor above its ceiling on the path's wages (the rules' resolution refuses the same). */
@@ -594,6 +613,7 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
   const { base, until } = input;
   const first = policy.first;
   const wage = wageF64(input.assumptions, base.year, p);
+  const perHead = contributionsOnPath(policy, base.year, p, wage);
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
   const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pa ? pa.cost[g][y - first]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
@@ -613,7 +633,7 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
     const inService = counts.inService ?? 0;
     const retiree = counts.retiree ?? 0;
     const flexible = counts.flexible ?? 0;
-    const h = contributionsPerHead(policy, y - first, y, wage);
+    const h = perHead[y - first];
     let employeeCostUnits = 0;
     let employees = 0;
     for (const g of EMPLOYEE_GROUPS) {
@@ -727,4 +747,21 @@ export function expenditureDriver(fund: FundId, line: ExpenditureLine, d: YearDr
 /** The driver of a line, either side. */
 export function lineDriver(fund: FundId, side: 'income' | 'expenditure', line: string, d: YearDrivers): number {
   return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
+}
+
+/**
+ * The driver of a line as a code chosen once (the kernel's hot loop): the same
+ * function of the year's drivers as lineDriver, without the choice per year.
+ */
+export function lineDriverOf(fund: FundId, side: 'income' | 'expenditure', line: string): (d: YearDrivers) => number {
+  if (side === 'expenditure') {
+    if (fund === 'resident' && line === 'benefits') return (d) => (d.counts.resident ?? 1) * d.cost * d.residentAgeCost * d.resident.reimbursementRatio;
+    if (fund !== 'employee.account' && fund !== 'resident' && fund !== 'aid' && line === 'benefits') return (d) => d.employeeCostUnits;
+    return (d) => expenditureDriver(fund, line as ExpenditureLine, d);
+  }
+  if (fund === 'resident' && line.startsWith('subsidy.')) {
+    const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
+    return (d) => (d.counts.resident ?? 0) * (d.resident.split ? d.resident.split[level] : d.resident.subsidy);
+  }
+  return (d) => incomeDriver(fund, line as IncomeLine, d);
 }

@@ -15,7 +15,8 @@ import { D, toFen, ZERO, type Dec } from '../common/money.ts';
 import type { Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
-import { cachedPopulation, expenditureDriver, lineDriver, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
+import { calibrateF64, type FloatCalibration } from './kernel-calibration.ts';
+import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
 import { aidContributions, calibrationOf, deferredAmounts, project, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
@@ -136,19 +137,24 @@ const SAFE_FEN = 2 ** 51;
  * on the product, under 1e-15 of the value, could put it on either side), or
  * too large for float64 to tell fen apart: the caller then recomputes exactly.
  */
-export function roundFen(x: number): number {
+export function roundFen(x: number, margin = 1.5e-15): number {
   const ax = Math.abs(x);
   if (!(ax < SAFE_FEN)) return Number.NaN;
   const whole = Math.floor(ax);
   const frac = ax - whole;
   // float64 is within about 4.4e-16 of the value on the kernel's products (one rounding of the anchor, of the
   // index read as its shortest decimal, of the product); 1.5e-15 leaves a margin of three.
-  if (Math.abs(frac - 0.5) <= ax * 1.5e-15 + 1e-9) return Number.NaN;
+  if (Math.abs(frac - 0.5) <= ax * margin + 1e-9) return Number.NaN;
   const r = frac > 0.5 ? whole + 1 : whole;
   return x < 0 ? -r : r;
 }
 
 const fenOf = (v: Dec): number => v.times(100).toNumber();
+
+/** roundFen with the margin of an amount from float64 levels (within about 1.5e-15 of the exact one). */
+export function roundFenLoose(x: number): number {
+  return roundFen(x, 1e-14);
+}
 
 /** Round half up (away from zero) a value known exactly. */
 function halfUp(x: number): number {
@@ -207,26 +213,76 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
   /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
   const reported = [...new Set([base.year, ...(base.history ?? []).map((p) => p.year)])];
-  const calibrations: { policy: PolicyYears; signature: Float64Array; calibration: Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
+  const calibrations: { policy: PolicyYears; signature: Float64Array; exact: () => Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
   function calibrated(policy: PolicyYears, drivers: YearDrivers[]) {
     const signature = driverSignature(drivers, reported.map((y) => y - policy.first));
     for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, signature)) return c;
-    const calibration = calibrationOf(base, drivers, policy.first, a, input.base);
-    const d0 = drivers[base.year - policy.first]!;
+    const first = policy.first;
+    const d0 = drivers[base.year - first]!;
+    // On float64 first; the exact calibration where a decision is too close to call, or a line needs its exact anchor.
+    const f = calibrateF64(base, (fund, side, line, y) => {
+      const d = drivers[y - first];
+      return d && lineDriverOf(fund, side, line)(d);
+    }, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);
+    // An anchor of 10^11 fen (a billion 元) or more from float64 levels would sit within reach of a half fen too often: exact.
+    const large = [...f.anchors.values()].some((v) => typeof v === 'number' && Math.abs(v) >= 1e9);
+    let exactCalibration: Calibration | undefined = f.close || large ? calibrationOf(base, drivers, first, a, input.base) : undefined;
+    const exact = () => (exactCalibration ??= calibrationOf(base, drivers, first, a, input.base));
     const anchors = new Map<FundId, { income: Anchor[]; expenditure: Anchor[] }>();
     for (const plan of plans) {
       const of = (side: 'income' | 'expenditure', ls: string[], amounts: Partial<Record<string, Dec>>) =>
-        ls.map((l) => {
-          const anchor = anchorOf(calibration, plan.bf.id, side, l) ?? amounts[l]!;
+        ls.map((l): Anchor => {
+          const driver = lineDriverOf(plan.bf.id, side, l);
+          const float = exactCalibration ? undefined : f.anchors.get(`${plan.bf.id}|${side}|${l}`);
+          if (typeof float === 'number') {
+            return {
+              get anchor() {
+                return anchorOf(exact(), plan.bf.id, side, l) ?? amounts[l]!;
+              },
+              fen: float * 100,
+              exactFen: false,
+              loose: true,
+              d0: driver(d0),
+              driver,
+            };
+          }
+          const anchor = (exactCalibration && anchorOf(exactCalibration, plan.bf.id, side, l)) ?? amounts[l]!;
           const fen = fenOf(anchor);
-          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), d0: lineDriver(plan.bf.id, side, l, d0) };
+          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), loose: false, d0: driver(d0), driver };
         });
       anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
     }
-    const entry = { policy, signature, calibration, deferred: deferredAmounts(calibration, drivers, policy.first, policy).map((m) => ({ ...m, fen: fenOf(m.amount) })), anchors };
+    const deferred = exactCalibration ? deferredAmounts(exactCalibration, drivers, first, policy).map((m) => ({ ...m, fen: fenOf(m.amount) })) : deferredF64(f, drivers, first, policy, exact);
+    const entry = { policy, signature, exact, deferred, anchors };
     if (calibrations.length >= 16) calibrations.shift();
     calibrations.push(entry);
     return entry;
+  }
+
+  /** The report's deferrals applied (calibration.ts timing, project.ts deferredAmounts) on integer fen. */
+  function deferredF64(f: FloatCalibration, drivers: YearDrivers[], first: number, policy: PolicyYears, exact: () => Calibration): (Deferred & { fen: number })[] {
+    const out: (Deferred & { fen: number })[] = [];
+    for (const item of base.timing ?? []) {
+      const applied = a.calibration.normalise && item.kind === 'deferred' && item.to !== undefined && item.to > base.year && item.year <= base.year;
+      if (!applied) continue;
+      const d = drivers[item.year - first];
+      let fen: number | undefined;
+      if (item.amount) fen = fenOf(item.amount);
+      else if (d) {
+        if (item.line === 'aid.contributions') fen = roundFen(aidF64(d, policy, item.year - first) * 100);
+        else {
+          const level = f.levels.get(`${item.fund}|${item.side}|${item.line}|${item.year}`);
+          fen = level === undefined ? undefined : level === 0 ? 0 : roundFenLoose(level * lineDriverOf(item.fund, item.side, item.line)(d) * 100);
+        }
+        if (fen !== undefined && Number.isNaN(fen)) {
+          // Within reach of a half fen: the exact calibration's amount.
+          const m = deferredAmounts(exact(), drivers, first, policy).find((x) => x.fund === item.fund && x.side === item.side && x.line === item.line && x.to === item.to);
+          fen = m ? fenOf(m.amount) : 0;
+        }
+      }
+      if (fen) out.push({ fund: item.fund, side: item.side, line: item.line, to: item.to!, amount: ZERO, fen });
+    }
+    return out;
   }
 
   function run(shocks?: KernelShocks): KernelResult {
@@ -249,7 +305,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
     const drivers = yearDrivers(input, policy, p, start, pop);
     const first = policy.first;
     const dAt = (y: number) => drivers[y - first]!;
-    const { calibration, deferred, anchors } = calibrated(policy, drivers);
+    const { deferred, anchors } = calibrated(policy, drivers);
     const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : a.interestRate?.toNumber();
     const interestDec = shocks?.interestRate !== undefined ? new D(String(shocks.interestRate)) : a.interestRate;
     let exactLines = 0;
@@ -259,8 +315,11 @@ export function compileKernel(input: ProjectionInput): Kernel {
       exactLines++;
       return fenOf(exact());
     };
-    const pooled = outpatientMoves(base, policy, drivers, first, calibration, until, exactly);
+    const pooled = outpatientMoves(base, policy, drivers, first, anchors.get('employee.account')?.expenditure[plans.find((x) => x.bf.id === 'employee.account')?.expenditureLines.indexOf('benefits') ?? -1], until, exactly);
     const methodOf = (id: FundId) => policy.methods.get(id.startsWith('employee') ? 'employee' : id)!;
+    // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
+    const moves: (Deferred & { fen: number })[][] = [];
+    for (const m of [...deferred, ...pooled]) (moves[m.to - base.year] ??= []).push(m);
 
     const projected = new Map<FundId, KernelFund>();
     for (const plan of plans) {
@@ -286,7 +345,6 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const current = new Float64Array(n);
       const cumulative = new Float64Array(n);
       const months = new Float64Array(n);
-      const past = plan.pastFen.slice();
       let opening = plan.opening0Fen;
       const methods = methodOf(bf.id);
       const asNeeded = bf.id === 'aid' && a.aidFinancing === 'as-needed';
@@ -307,7 +365,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
               const o = opening;
               v = o > 0 ? charged(o * rate!) : 0;
               if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec ? interestDec.dividedBy(100) : plan.ownRate!)));
-            } else v = scaled(inA[j]!, lineDriver(bf.id, 'income', l, d), exactly);
+            } else v = scaled(inA[j]!, inA[j]!.driver(d), exactly);
             incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
@@ -318,7 +376,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
           }
           for (let j = 0; j < plan.expenditureLines.length; j++) {
             const l = plan.expenditureLines[j]!;
-            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, expenditureDriver(bf.id, l, d), exactly);
+            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, exA[j]!.driver(d), exactly);
             if (v !== v) v = exactly(() => toFen(aidContributions(d, r)));
             expenditureArrs[j]![i] = v;
           }
@@ -327,8 +385,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
             if (c !== c) c = exactly(() => toFen(aidContributions(d, r)));
             if (c !== 0) line('expenditure:aid.contributions')[i] = c;
           }
-          for (const m of deferred) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
-          for (const m of pooled) if (m.fund === bf.id && m.to === y) line(`${m.side}:${m.line}`)[i]! += m.fen;
+          for (const m of moves[i] ?? NONE) if (m.fund === bf.id) line(`${m.side}:${m.line}`)[i]! += m.fen;
           if (asNeeded) {
             let need = 0;
             for (const arr of expenditureSide) need += arr[i]!;
@@ -342,8 +399,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
         expenditure[i] = exTotal;
         current[i] = inTotal - exTotal;
         cumulative[i] = opening + current[i]!;
-        months[i] = monthsPayable(cumulative[i]!, exTotal, past, methods[i]!);
-        past.unshift(exTotal);
+        months[i] = monthsPayable(cumulative, expenditure, i, plan.pastFen, methods[i]!);
         opening = cumulative[i]!;
       }
       projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, lines));
@@ -385,16 +441,22 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
 type Exactly = (exact: () => Dec) => number;
 
+const NONE: never[] = [];
+
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
-const charged = roundFen;
+const charged = (x: number) => roundFen(x);
 
 interface Anchor {
   anchor: Dec;
   fen: number;
   /** `fen` is the anchor exactly (no float64 rounding). */
   exactFen: boolean;
+  /** `fen` comes from float64 levels (kernel-calibration.ts): within about 1e-15 of the exact anchor. */
+  loose: boolean;
   /** The line's driver in the base year. */
   d0: number;
+  /** The line's driver in a year (its code, resolved once). */
+  driver: (d: YearDrivers) => number;
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
@@ -423,7 +485,7 @@ function scaled(l: Anchor, d: number, exactly: Exactly): number {
   if (l.d0 === 0) return l.fen;
   const index = d / l.d0;
   // An index of exactly 1 on an anchor float64 holds exactly (a level averaged to a half fen, say): a tie decided here.
-  const v = index === 1 && l.exactFen ? halfUp(l.fen) : charged(l.fen * index);
+  const v = index === 1 && l.exactFen ? halfUp(l.fen) : l.loose ? roundFenLoose(l.fen * index) : charged(l.fen * index);
   return v === v ? v : exactly(() => scale(l.anchor, d, l.d0));
 }
 
@@ -471,39 +533,56 @@ function financedF64(s: Sources, need: number, exactly: Exactly): [IncomeLine, n
 }
 
 /** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */
-function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, c: Calibration, until: number, exactly: Exactly): (Deferred & { fen: number })[] {
-  const account = base.funds.find((f) => f.id === 'employee.account');
-  const spent = account?.expenditure.benefits;
-  if (!spent || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
-  const p0 = policy.pooledPercent[0]!;
-  const d0 = expenditureDriver('employee.account', 'benefits', drivers[base.year - first]!);
-  const anchor = anchorOf(c, 'employee.account', 'expenditure', 'benefits') ?? spent;
+function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, accountSpending: Anchor | undefined, until: number, exactly: Exactly): (Deferred & { fen: number })[] {
+  if (!accountSpending || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
+  const shares = pooledShares(policy);
+  if (!shares.some((x) => x !== undefined)) return [];
+  const a = accountSpending;
   const out: (Deferred & { fen: number })[] = [];
   for (let y = base.year + 1; y <= until; y++) {
-    const dp = policy.pooledPercent[y - base.year]!.minus(p0);
-    if (dp.isZero()) continue;
-    const dy = expenditureDriver('employee.account', 'benefits', drivers[y - first]!);
-    const spending = scaled({ anchor, fen: fenOf(anchor), exactFen: false, d0 }, dy, exactly);
-    let moved = charged((spending * dp.toNumber()) / new D(100).minus(p0).toNumber());
-    if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(dp).dividedBy(new D(100).minus(p0))));
+    const share = shares[y - base.year];
+    if (!share) continue;
+    const dy = a.driver(drivers[y - first]!);
+    const spending = scaled(a, dy, exactly);
+    let moved = charged((spending * share.dp) / share.rest);
+    if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(share.dpDec).dividedBy(share.restDec)));
     out.push({ fund: 'employee.pooling', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: moved }, { fund: 'employee.account', side: 'expenditure', line: 'benefits', to: y, amount: ZERO, fen: -moved });
   }
   return out;
 }
 
+const sharesOf = new WeakMap<PolicyYears, ({ dp: number; rest: number; dpDec: Dec; restDec: Dec } | undefined)[]>();
+
+/** Per year from the base year, the pooled share's change p − p0 and 100 − p0 (undefined where p = p0), once per policy. */
+function pooledShares(policy: PolicyYears) {
+  let s = sharesOf.get(policy);
+  if (!s) {
+    const p0 = policy.pooledPercent[0]!;
+    const restDec = new D(100).minus(p0);
+    s = policy.pooledPercent.map((p) => {
+      const dpDec = p.minus(p0);
+      return dpDec.isZero() ? undefined : { dp: dpDec.toNumber(), rest: restDec.toNumber(), dpDec, restDec };
+    });
+    sharesOf.set(policy, s);
+  }
+  return s;
+}
+
 /** Months payable (fund-year.ts monthsPayableOf) on float64; NaN without expenditure to pay. */
-function monthsPayable(cumulative: number, current: number, past: number[], method: MonthsPayableMethod): number {
+function monthsPayable(cumulative: Float64Array, expenditure: Float64Array, i: number, before: number[], method: MonthsPayableMethod): number {
+  // Earlier years' expenditure, most recent first: this projection's, then the report's.
+  const past = (k: number) => (k < i ? expenditure[i - 1 - k] : before[k - i]);
   // cumulative × 12 ÷ yearly, as one division of integers (the exact record's figure rounded to float64 once).
   let yearly: number | undefined;
   let months = 12;
-  if (method === 'current-year-expenditure') yearly = current;
-  else if (method === 'last-year-expenditure') yearly = past[0];
-  else if (past.length >= 2) {
-    yearly = current + past[0]! + past[1]!;
+  if (method === 'current-year-expenditure') yearly = expenditure[i];
+  else if (method === 'last-year-expenditure') yearly = past(0);
+  else if (i + before.length >= 2) {
+    yearly = expenditure[i]! + past(0)! + past(1)!;
     months = 36;
   }
   if (yearly === undefined || yearly === 0) return Number.NaN;
-  return (cumulative * months) / yearly;
+  return (cumulative[i]! * months) / yearly;
 }
 
 function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure: Float64Array, current: Float64Array, cumulative: Float64Array, months: Float64Array, lines: Map<string, Float64Array>): KernelFund {
@@ -553,12 +632,10 @@ function rollUp(parent: BaseFund, parts: KernelFund[], n: number, years: Int32Ar
   const cumulative = new Float64Array(n);
   const months = new Float64Array(n);
   let opening = fenOf(parent.cumulative) - (income[0]! - expenditure[0]!);
-  const past = parentPast.slice();
   for (let i = 0; i < n; i++) {
     current[i] = income[i]! - expenditure[i]!;
     cumulative[i] = opening + current[i]!;
-    months[i] = monthsPayable(cumulative[i]!, expenditure[i]!, past, methods[i]!);
-    past.unshift(expenditure[i]!);
+    months[i] = monthsPayable(cumulative, expenditure, i, parentPast, methods[i]!);
     opening = cumulative[i]!;
   }
   return fundOf('employee', years, income, expenditure, current, cumulative, months, lines);
