@@ -65,15 +65,15 @@ describe('the national baseline (NHSA bulletins 2018-2022)', () => {
   });
 
   it('backtests from 2020 and 2021: the 2022 employee income from 2021 by hand', async () => {
-    // employees by the scenario's stated growth alone, without the population model, as computed by hand below
+    // employees by a stated growth alone (2021 to 2022 in the 公报: +2.29%), without the population model, as computed by hand below
     const flat = example('national-2022.json');
-    flat.assumptions = { ...flat.assumptions, population: { model: 'none' } };
+    flat.assumptions = { ...flat.assumptions, growth: { inService: '2.29', retiree: '2.29', resident: '-2.50' }, population: { model: 'none' } };
     const r = await backtest(flat, 'seeds/scenarios/national-2022.json', nodeEnvironment());
     expect(r.runs.map((x) => x.from)).toEqual([2020, 2021]);
     expect(r.skipped.map((x) => x.from)).toEqual([2018, 2019]);
     const row = r.rows.find((x) => x.from === 2021 && x.fund === 'employee' && x.line === 'income' && x.year === 2022)!;
     // No national rule sets employee rates: contributions follow employees × wages. 2021 income 19003.10 亿元 over
-    // 26106 + 9324 = 35430 万 employees (公报), growing +2.29% (the scenario) and wages +5%:
+    // 26106 + 9324 = 35430 万 employees (公报), growing +2.29% and wages +5%:
     // 19003.10 × 1.0229 × 1.05 = 20410.1845 亿元 against the reported 20793.27 (−1.84%)
     expect(s(row.reported)).toBe(s(wan('207932700')));
     expect(row.model.dividedBy(1e8).toDecimalPlaces(4).toString()).toBe('20410.1845');

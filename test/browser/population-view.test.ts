@@ -61,5 +61,22 @@ describe('the population view', () => {
     expect(Number(before2030.counts.retiree)).to.be.greaterThan(Number(reform2030.counts.retiree));
     expect(Number(before2030.counts.inService)).to.be.lessThan(Number(reform2030.counts.inService));
     expect(app.store.active!.scenario.assumptions!.population!.retirementRule).to.equal('national/retirement-age-pre-reform');
+
+    // An assumption changed in the view runs the scenario with it; its reset button takes it out again.
+    await view.updateComplete;
+    const mortality = view.shadowRoot!.querySelector('#pop-mortalityPercent') as HTMLInputElement;
+    expect(mortality.value).to.equal('100');
+    mortality.value = '90';
+    mortality.dispatchEvent(new Event('change'));
+    await until(() => (app.sim.result as RunView | undefined)?.population?.assumptions.find((a) => a.name === 'mortalityPercent')?.value === '90');
+    expect(app.store.active!.scenario.assumptions!.population!.mortalityPercent).to.equal('90');
+    await view.updateComplete;
+    const row = mortality.closest('.assumption')!;
+    expect(row.textContent).to.contain('%');
+    (row.querySelector('button') as HTMLButtonElement).click();
+    await until(() => (app.sim.result as RunView | undefined)?.population?.assumptions.find((a) => a.name === 'mortalityPercent')?.value === '100');
+    expect(app.store.active!.scenario.assumptions!.population!.mortalityPercent).to.equal(undefined);
+    // the retirement rule chosen before stays
+    expect(app.store.active!.scenario.assumptions!.population!.retirementRule).to.equal('national/retirement-age-pre-reform');
   });
 });

@@ -8,7 +8,9 @@ import { D, type Dec } from '../../src/common/money.ts';
 import type { Projection } from '../../src/model/project.ts';
 import { populationIn, projectPopulation } from '../../src/population/cohort.ts';
 import { PRE_REFORM_RULE } from '../../src/population/settings.ts';
-import { exampleDoc, fundOf, runDoc, s, yearOf } from '../scenario/helpers.ts';
+import { cachedPopulation, startCounts } from '../../src/model/driver-table.ts';
+import { statusTotal } from '../../src/population/insured.ts';
+import { exampleDoc, fundOf, runDoc, runExample, s, yearOf } from '../scenario/helpers.ts';
 
 const countsOf = (p: Projection, year: number) => p.counts.find((c) => c.year === year)!.counts;
 const preReform = (doc: Record<string, unknown>) => ({ ...doc, assumptions: { ...(doc.assumptions as object), population: { retirementRule: PRE_REFORM_RULE } } });
@@ -217,5 +219,29 @@ describe('resident expenditure per head against the national bulletins (seeds/so
     // pass 60, and the younger, more urban cohorts join the employee scheme.
     expect(ageing).toBeGreaterThan(0.02);
     expect(ageing).toBeLessThan(0.025);
+  });
+});
+
+describe('the national scenario’s participation trend: what the population model leaves of 2019-2022', () => {
+  it('is the bulletins’ change less the population model’s, so the population’s part is not counted twice', async () => {
+    const { prepared } = await runExample('national-2022.json');
+    const input = prepared.input;
+    const a = input.assumptions;
+    const pop = cachedPopulation(input, startCounts(a, undefined), a.population, a.retireeCostWeight.toNumber());
+    const employees = (y: number) => (['inService', 'flexible', 'retiree'] as const).reduce((t, st) => t + statusTotal(pop.year(y), st), 0) / 1e4;
+    const residents = (y: number) => statusTotal(pop.year(y), 'resident') / 1e4;
+    // The population model, calibrated to 2022 (36243万 employees, 98349万 residents), gives for 2019:
+    expect(employees(2022)).toBeCloseTo(36243, 6);
+    expect(employees(2019)).toBeCloseTo(33717.6, 1);
+    expect(residents(2019)).toBeCloseTo(100636.1, 1);
+    // Bulletins (national-2022 baseline): employees 32925万 (2019) to 36243万 (2022): (36243/32925)^(1/3) = 1.03252;
+    // the model (36243/33717.6)^(1/3) = 1.02437; left over 1.03252 / 1.02437 = 1.00796: +0.80% a year.
+    // Residents 102510万 to 98349万: 0.98628; the model (98349/100636.1)^(1/3) = 0.99237; 0.98628 / 0.99237 = 0.99387: -0.61%.
+    const trend = (reported0: number, reported1: number, model0: number, model1: number) => ((Math.cbrt(reported1 / reported0) / Math.cbrt(model1 / model0) - 1) * 100).toFixed(2);
+    expect(trend(32925, 36243, employees(2019), employees(2022))).toBe('0.80');
+    expect(trend(102510, 98349, residents(2019), residents(2022))).toBe('-0.61');
+    expect(a.growth.inService.toString()).toBe('0.8');
+    expect(a.growth.retiree.toString()).toBe('0.8');
+    expect(a.growth.resident.toString()).toBe('-0.61');
   });
 });

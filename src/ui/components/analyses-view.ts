@@ -448,9 +448,12 @@ export class YbAnalysesView extends LitElement {
     const token = ++this.#token;
     this._busy = { tab, done: 0, total: 0 };
     this._note = '';
+    let over = false;
     const result = await this.runner.run(job, (done, total) => {
-      if (token === this.#token) this._busy = { tab, done, total };
+      // a progress message can arrive after the answer: it must not bring the bar back
+      if (token === this.#token && !over) this._busy = { tab, done, total };
     });
+    over = true;
     if (token !== this.#token || result === CANCELLED) return;
     this._busy = undefined;
     const refused = result as { ok?: boolean; problems?: InputProblem[] };

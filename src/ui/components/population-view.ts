@@ -25,6 +25,8 @@ const TEXT = {
   heading: { zh: '人口与参保', en: 'Population and insured' },
   pyramid: { zh: '年龄结构（左男右女，人）', en: 'Age structure (men left, women right, persons)' },
   uninsured: { zh: '未参保', en: 'not insured' },
+  men: { zh: '男', en: 'men' },
+  women: { zh: '女', en: 'women' },
   ratio: { zh: '在职（含灵活就业）与退休人数之比', en: 'In service (with flexible) per retiree' },
   ratioColumn: { zh: '在职/退休', en: 'In service / retiree' },
   rule: { zh: '法定退休年龄', en: 'Statutory retirement age' },
@@ -152,7 +154,8 @@ export class YbPopulationView extends LitElement {
       }),
     );
     return {
-      title: { text: `${y.year}`, left: 'center', textStyle: { fontSize: 13 } },
+      // Which side is which, on the chart itself (the label above is read by screen readers only).
+      title: { text: `${pick(TEXT.men)} ← ${y.year} → ${pick(TEXT.women)}`, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') },
       legend: { bottom: 0, data: [...PYRAMID_STATUSES.map((s) => pick(p.statuses.find((x) => x.id === s)!.label)), pick(TEXT.uninsured)] },
       grid: { left: 50, right: 10, top: 28, bottom: 48 },
