@@ -4,7 +4,10 @@
  * box); only the parts used here are bundled. The canvas renderer redraws
  * fastest while a lever is dragged. Each chart draws in a task of its own,
  * and only the newest option of a burst, so no single main-thread task
- * carries every chart of the page.
+ * carries every chart of the page. A chart out of sight (below the fold, on a
+ * hidden tab) keeps its newest option and draws it when it comes into view,
+ * so a lever change redraws only what can be seen; a chart drawn for print
+ * (`pixelRatio`) always draws.
  */
 import { LitElement, css, html } from 'lit';
 import * as echarts from 'echarts/core';
@@ -22,6 +25,14 @@ export class YbChart extends LitElement {
   declare pixelRatio: number | undefined;
   #chart?: echarts.ECharts;
   #resize = new ResizeObserver(() => this.#chart?.resize());
+  /** In view (undefined until the first report); a chart for print counts as always in view. */
+  #visible: boolean | undefined;
+  /** An option set and not yet drawn. */
+  #pending = false;
+  #seen = new IntersectionObserver((entries) => {
+    this.#visible = entries[entries.length - 1]!.isIntersecting;
+    if (this.#pending) this.#schedule();
+  });
 
   static override styles = css`
     :host {
@@ -45,7 +56,8 @@ export class YbChart extends LitElement {
     const el = this.renderRoot.querySelector('.canvas') as HTMLElement;
     this.#chart = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
     this.#resize.observe(el);
-    if (this.option) this.#drawn(() => this.#chart!.setOption(this.option!, true));
+    this.#seen.observe(this);
+    if (this.option) this.#schedule();
   }
 
   /** Draw, and mark the page's first chart drawn (`first-chart`, for the benchmark's time to first chart). */
@@ -59,25 +71,39 @@ export class YbChart extends LitElement {
   drawCount = 0;
 
   override updated(changed: Map<string, unknown>): void {
-    if (!changed.has('option') || !this.#chart) return;
+    if (!changed.has('option') || !this.#chart || !this.option) return;
+    this.#schedule();
+  }
+
+  /** Draw the newest option in a task of its own once the chart is in view. */
+  #schedule(): void {
+    this.#pending = true;
     clearTimeout(this.#scheduled);
-    this.#scheduled = setTimeout(() => {
-      if (this.option && this.#chart) this.#drawn(() => this.#chart!.setOption(this.option!, { notMerge: true }));
-      this.drawCount++;
-      this.dispatchEvent(new Event('drawn'));
-    }, 0);
+    if (!this.pixelRatio && !this.#visible) return;
+    this.#scheduled = setTimeout(() => this.#flush(), 0);
+  }
+
+  #flush(): void {
+    clearTimeout(this.#scheduled);
+    if (!this.#pending || !this.option || !this.#chart) return;
+    this.#pending = false;
+    this.#drawn(() => this.#chart!.setOption(this.option!, { notMerge: true }));
+    this.drawCount++;
+    this.dispatchEvent(new Event('drawn'));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
+    this.#seen.disconnect();
     clearTimeout(this.#scheduled);
     this.#chart?.dispose();
     this.#chart = undefined;
   }
 
-  /** The chart's rendered series, for tests. */
+  /** The chart's rendered series, for tests (a chart out of sight draws its newest option first). */
   get renderedOption(): unknown {
+    this.#flush();
     return this.#chart?.getOption();
   }
 }
