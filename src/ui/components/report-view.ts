@@ -94,9 +94,15 @@ export class YbReport extends LitElement {
       td {
         padding: 1px 4px;
       }
+      /* A4 holds 186 mm: column heads wrap at their spaces (English ones are long), figures stay on one line. */
+      th {
+        white-space: normal;
+        vertical-align: bottom;
+      }
       .wrap td {
         white-space: normal;
         text-align: left;
+        overflow-wrap: anywhere;
       }
       .hash {
         font-family: ui-monospace, monospace;
