@@ -9,13 +9,15 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
+import type { InputProblem } from '../../common/errors.ts';
 import type { RunView } from '../../app/views.ts';
 import type { PopulationView } from '../../app/population-view.ts';
 import type { PopulationInput } from '../../population/settings.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
 import { populationAssumptionLabel } from '../assumption-labels.ts';
-import { getLocale, pick } from '../i18n.ts';
+import { getLocale, pick, t } from '../i18n.ts';
+import { problemText } from '../problem-text.ts';
 import { base } from '../styles.ts';
 import { insuredTable } from '../tables.ts';
 import './chart.ts';
@@ -50,9 +52,25 @@ const PYRAMID_STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as con
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 export class YbPopulationView extends LitElement {
-  static override properties = { run: { attribute: false }, scenario: { attribute: false }, open: { type: Boolean, reflect: true } };
+  static override properties = {
+    run: { attribute: false },
+    scenario: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    entryId: {},
+    problems: { attribute: false },
+    problemScenario: { attribute: false },
+    _typed: { state: true },
+  };
   declare run: RunView | undefined;
   declare scenario: Scenario | undefined;
+  /** Which of the user's scenarios (and which revision of it) is shown: text typed for another is dropped. */
+  declare entryId: string | undefined;
+  /** Problems of an edit that could not be used; the one of a field is shown beside it. */
+  declare problems: InputProblem[];
+  /** The scenario the problems were found in. */
+  declare problemScenario: Scenario | undefined;
+  /** What the user typed in a field, kept as typed until the scenario takes it (a refused value stays in its field). */
+  declare _typed: Record<string, string>;
   /** Folded by default: its charts are drawn only while it is open, so a lever change redraws no more than it shows. */
   declare open: boolean;
 
@@ -83,9 +101,19 @@ export class YbPopulationView extends LitElement {
         align-items: center;
         margin: 4px 0;
       }
-      .source {
+      .source,
+      .error {
         grid-column: 1 / -1;
         font-size: 12px;
+      }
+      .error {
+        color: var(--bad);
+      }
+      .error:empty {
+        display: none;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--bad);
       }
       input {
         width: 80px;
@@ -98,6 +126,29 @@ export class YbPopulationView extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.open = false;
+    this.problems = [];
+    this._typed = {};
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('entryId') && changed.get('entryId') !== undefined) this._typed = {};
+    // A value the scenario has taken needs no copy of its own.
+    const taken = Object.entries(this._typed).filter(([name, v]) => this.#own(name) === (v === '' ? undefined : v));
+    if (taken.length) this._typed = Object.fromEntries(Object.entries(this._typed).filter(([name]) => !taken.some(([n]) => n === name)));
+  }
+
+  /** The scenario's own value of a population assumption (the age-cost weight is scenario-wide), if it sets one. */
+  #own(name: string, s: Scenario | undefined = this.scenario): string | undefined {
+    const a = s?.assumptions as Record<string, unknown> | undefined;
+    const v = TOP_LEVEL.has(name) ? a?.[name] : (a?.population as Record<string, unknown> | undefined)?.[name];
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** The problem of the value typed in a field: only while the scenario refused holds what the field shows. */
+  #problem(name: string): InputProblem | undefined {
+    const path = TOP_LEVEL.has(name) ? `/assumptions/${name}` : `/assumptions/population/${name}`;
+    const p = this.problems.find((x) => x.path === path);
+    return p && this.#own(name, this.problemScenario) === (this._typed[name] ?? this.#own(name)) ? p : undefined;
   }
 
   override render() {
@@ -182,10 +233,7 @@ export class YbPopulationView extends LitElement {
   }
 
   #assumptions(p: PopulationView) {
-    const population = (this.scenario?.assumptions?.population ?? {}) as Record<string, string | undefined>;
-    const scenarioWide = (this.scenario?.assumptions ?? {}) as Record<string, unknown>;
-    // The age-cost curve's weight is a scenario-wide assumption; the rest sit under assumptions.population.
-    const own = (name: string): string | undefined => (TOP_LEVEL.has(name) ? (scenarioWide[name] as string | undefined) : population[name]);
+    const own = (name: string) => this.#own(name);
     return html`<fieldset>
       <legend>${pick(TEXT.assumptions)}</legend>
       ${p.assumptions.filter((a) => a.name !== 'retirementRule' && a.name !== 'model').map((a) => {
@@ -203,22 +251,41 @@ export class YbPopulationView extends LitElement {
               ? html`<input
                   id=${id}
                   inputmode="decimal"
-                  .value=${own(a.name) ?? a.value}
+                  .value=${this._typed[a.name] ?? own(a.name) ?? a.value}
+                  aria-invalid=${this.#refusal(a.name) ? 'true' : 'false'}
+                  aria-describedby="${id}-error"
                   @change=${(e: Event) => {
                     const v = (e.target as HTMLInputElement).value.trim();
+                    this._typed = { ...this._typed, [a.name]: v };
                     if (v === '' || DECIMAL.test(v)) this.#set({ [a.name]: v === '' ? undefined : v });
                   }}
                 />`
               : html`<output id=${id}>${a.value}</output>`;
         const changed = a.editable && own(a.name) !== undefined;
+        const refusal = this.#refusal(a.name);
         return html`<div class="assumption">
           <label for=${id}>${populationAssumptionLabel(a.name)}</label>
           <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : pick(a.unit)}</span>
-          <span>${changed ? html`<button @click=${() => this.#set({ [a.name]: undefined })}>${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
+          <span>${changed ? html`<button
+                @click=${() => {
+                  const { [a.name]: _dropped, ...rest } = this._typed;
+                  this._typed = rest;
+                  this.#set({ [a.name]: undefined });
+                }}
+              >${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
           <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
+          <span class="error" id="${id}-error" role=${refusal ? 'alert' : nothing}>${refusal ?? nothing}</span>
         </div>`;
       })}
     </fieldset>`;
+  }
+
+  /** Why the text in a field is not used, in the reader's language; undefined while it is. */
+  #refusal(name: string): string | undefined {
+    const typed = this._typed[name];
+    if (typed !== undefined && typed !== '' && !DECIMAL.test(typed)) return `“${typed}”: ${t('notANumber')}`;
+    const problem = this.#problem(name);
+    return problem ? `${problemText(problem)} · ${t('lastValidKept')}` : undefined;
   }
 
   /** A changed population assumption becomes part of the scenario (an unset one takes its default). */

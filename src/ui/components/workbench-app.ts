@@ -540,7 +540,7 @@ export class YbApp extends LitElement {
             ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} heading=${this._fileHeading} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
             : nothing}
           ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
-          ${run ? this.#results(run) : html`<div class="pending" aria-busy="true">${t('running')}</div>`}
+          ${run ? this.#results(run, problems) : html`<div class="pending" aria-busy="true">${t('running')}</div>`}
           ${this.#compareSection()}
         </main>
       </div>
@@ -569,7 +569,7 @@ export class YbApp extends LitElement {
     </details>`;
   }
 
-  #results(run: RunView) {
+  #results(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
@@ -594,7 +594,13 @@ export class YbApp extends LitElement {
       <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
       ${this.#analysesSection(run)}
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
-      <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
+      <yb-population-view
+        .run=${run}
+        .scenario=${this.working}
+        .entryId=${`${this.store.active?.id}#${this.#revision}`}
+        .problems=${problems?.problems ?? []}
+        .problemScenario=${problems?.scenario}
+        @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
       <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
   }
