@@ -7,7 +7,7 @@ import type { WarningLevel } from '../model/fund-year.ts';
 import { WARNING_NAMES } from '../report/names.ts';
 import { pick, t } from './i18n.ts';
 import { lineName } from './labels.ts';
-import { months, percent, unitLabel, wan } from './format.ts';
+import { isExhausted, monthsPayable, percent, unitLabel, wan } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -48,7 +48,7 @@ export function balanceTable(f: FundView): Table {
       money(t('currentBalance')),
       { label: t('balanceRate'), format: percent as Column['format'], numeric: true },
       money(t('cumulative')),
-      { label: t('monthsPayable'), format: months as Column['format'], numeric: true },
+      { label: t('monthsPayable'), format: monthsPayable as Column['format'], export: (v) => (isExhausted(v) ? t('exhaustedShort') : v), numeric: true },
       { label: t('warning'), format: warningName, export: warningName },
     ],
     rows: f.years.map((y) => [y.year, y.income, y.expenditure, y.currentBalance, y.balanceRate, y.cumulative, y.monthsPayable, y.warning]),

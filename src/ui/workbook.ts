@@ -59,7 +59,8 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
           const out = c ? exportCell(c, v) : v;
           // Amounts arrive as exact decimal strings of at most 12 significant digits (万元 to the fen); a
           // spreadsheet number (float64, 15 digits) reads back as the same decimal.
-          return c?.numeric && typeof out === 'string' && out !== '' ? Number(out) : out;
+          // A word in a column of figures (耗尽, exhausted) stays a word.
+          return c?.numeric && typeof out === 'string' && out !== '' && Number.isFinite(Number(out)) ? Number(out) : out;
         }),
       );
     }

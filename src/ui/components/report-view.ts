@@ -15,6 +15,7 @@ import { balanceOption, bandsNote, incomeOption, subsidyOption } from '../chart-
 import { balanceTable, changesTable, complianceTable, incomeTable, perPersonTable, subsidyTable, type Table } from '../tables.ts';
 import { reportTables } from '../workbook.ts';
 import { sourceText } from '../labels.ts';
+import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
 import { base } from '../styles.ts';
 import type { YbChart } from './chart.ts';
 import './chart.ts';
@@ -186,6 +187,10 @@ export class YbReport extends LitElement {
               <yb-chart pixelRatio="2" .option=${balanceOption(f, r.thresholds)} label="${pick(f.name)} ${t('chartBalance')}"></yb-chart>
               <figcaption class="meta">${bandsNote(r.thresholds)}</figcaption>
             </figure>
+            ${f.years.some((y) => y.monthsPayable !== null)
+              ? html`<p class="meta">${monthsMethodNote(r, f)}</p>
+                  ${abnormalMonths(r, f).length ? html`<ul class="meta">${abnormalMonths(r, f).map((b) => html`<li>${b.text}</li>`)}</ul>` : nothing}`
+              : nothing}
             ${this.#table(balanceTable(f))}
             <figure>
               <h3>${pick(f.name)} · ${t('chartIncome')}</h3>

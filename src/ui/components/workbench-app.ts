@@ -590,7 +590,7 @@ export class YbApp extends LitElement {
           </button>`,
         )}
       </nav>
-      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
+      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} .run=${run} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
       ${this.#analysesSection(run)}
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
