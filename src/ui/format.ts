@@ -53,6 +53,24 @@ export function unitLabel(unit: string): string {
   }
 }
 
+/** The units the library writes in Chinese (万元, 元/月, 人, %/年 …), in the reader's language. */
+const UNITS_EN: Record<string, string> = {
+  万元: '10k yuan',
+  元: 'yuan',
+  '元/月': 'yuan/month',
+  '元/年': 'yuan/year',
+  '元/人': 'yuan per head',
+  人: 'people',
+  月: 'months',
+  '%/年': '%/year',
+  '×平均': '× average',
+  年: 'year',
+};
+
+export function unitText(unit: string): string {
+  return getLocale() === 'en' ? (UNITS_EN[unit] ?? unit) : unit;
+}
+
 export function downloadText(filename: string, text: string, type = 'text/csv'): void {
   downloadBlob(filename, new Blob([text], { type: `${type};charset=utf-8` }));
 }

@@ -10,6 +10,7 @@ import type { CompareResult, RunView } from '../../app/views.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
 import { isExhausted, months, monthsPayable, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
+import { titleText } from '../labels.ts';
 import { compareOption } from '../chart-options.ts';
 import { problemText } from '../problem-text.ts';
 import type { Cell, Column, Table } from '../tables.ts';
@@ -24,7 +25,7 @@ export type Indicator = FundIndicator | `subsidy.${SubsidyIndicator}`;
 
 /** One scenario's name in a comparison: its place and title, so two copies never merge. */
 export function compareName(k: number, title: string): string {
-  return `${k + 1}. ${title}`;
+  return `${k + 1}. ${titleText(title)}`;
 }
 
 export class YbCompareView extends LitElement {

@@ -15,7 +15,7 @@ import type { PopulationView } from '../../app/population-view.ts';
 import type { PopulationInput } from '../../population/settings.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
-import { populationAssumptionLabel } from '../assumption-labels.ts';
+import { assumptionValue, populationAssumptionLabel } from '../assumption-labels.ts';
 import { getLocale, pick, t } from '../i18n.ts';
 import { problemText } from '../problem-text.ts';
 import { base } from '../styles.ts';
@@ -35,12 +35,11 @@ const TEXT = {
   assumptions: { zh: '人口假设', en: 'Population assumptions' },
   reset: { zh: '恢复默认', en: 'Reset' },
   calibrated: { zh: '（按基期校准）', en: '(calibrated to the base year)' },
-  medium: { zh: '中', en: 'medium' },
-  high: { zh: '高', en: 'high' },
-  low: { zh: '低', en: 'low' },
-  cohort: { zh: '按出生队列', en: 'by birth cohort' },
-  uniform: { zh: '各队列相同', en: 'the same for every cohort' },
   none: { zh: '此方案未使用人口模型。', en: 'This projection does not use the population model.' },
+  default: { zh: '默认', en: 'default' },
+  persons: { zh: '人', en: 'persons' },
+  age: { zh: '年龄（岁）', en: 'age (years)' },
+  ratioAxis: { zh: '在职人数 ÷ 退休人数', en: 'in service ÷ retirees' },
 } as const;
 
 
@@ -209,9 +208,9 @@ export class YbPopulationView extends LitElement {
       title: { text: `${pick(TEXT.men)} ← ${y.year} → ${pick(TEXT.women)}`, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') },
       legend: { bottom: 0, data: [...PYRAMID_STATUSES.map((s) => pick(p.statuses.find((x) => x.id === s)!.label)), pick(TEXT.uninsured)] },
-      grid: { left: 50, right: 10, top: 28, bottom: 48 },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') } },
-      yAxis: { type: 'category', data: p.ageGroups },
+      grid: { left: 50, right: 10, top: 44, bottom: 72 },
+      xAxis: { type: 'value', name: pick(TEXT.persons), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') } },
+      yAxis: { type: 'category', data: p.ageGroups, name: pick(TEXT.age), nameGap: 8 },
       series,
     };
   }
@@ -220,9 +219,9 @@ export class YbPopulationView extends LitElement {
     const rows = p.insured.filter((r) => r.ratio !== null);
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 10, top: 20, bottom: 28 },
+      grid: { left: 48, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-      yAxis: { type: 'value', min: 0 },
+      yAxis: { type: 'value', min: 0, name: pick(TEXT.ratioAxis), nameTextStyle: { align: 'left' } },
       series: [{ name: pick(TEXT.ratio), type: 'line', data: rows.map((r) => Number(r.ratio)), itemStyle: { color: COLORS.inService } }],
     };
   }
@@ -241,11 +240,11 @@ export class YbPopulationView extends LitElement {
         const control =
           a.name === 'variant'
             ? html`<select id=${id} @change=${(e: Event) => this.#set({ variant: (e.target as HTMLSelectElement).value as PopulationInput['variant'] })}>
-                ${(['medium', 'high', 'low'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
+                ${(['medium', 'high', 'low'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${assumptionValue(v)}</option>`)}
               </select>`
             : a.name === 'participation'
               ? html`<select id=${id} @change=${(e: Event) => this.#set({ participation: (e.target as HTMLSelectElement).value })}>
-                  ${(['cohort', 'uniform'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
+                  ${(['cohort', 'uniform'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${assumptionValue(v)}</option>`)}
                 </select>`
               : a.editable
               ? html`<input
@@ -260,7 +259,7 @@ export class YbPopulationView extends LitElement {
                     if (v === '' || DECIMAL.test(v)) this.#set({ [a.name]: v === '' ? undefined : v });
                   }}
                 />`
-              : html`<output id=${id}>${a.value}</output>`;
+              : html`<output id=${id}>${shownNumber(a.value)}</output>`;
         const changed = a.editable && own(a.name) !== undefined;
         const refusal = this.#refusal(a.name);
         return html`<div class="assumption">
@@ -273,7 +272,7 @@ export class YbPopulationView extends LitElement {
                   this.#set({ [a.name]: undefined });
                 }}
               >${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
-          <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
+          <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${pick(TEXT.default)} ${assumptionValue(a.default)}` : ''}</span>
           <span class="error" id="${id}-error" role=${refusal ? 'alert' : nothing}>${refusal ?? nothing}</span>
         </div>`;
       })}
@@ -307,4 +306,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'yb-population-view': YbPopulationView;
   }
+}
+
+/** A figure the worker sent as a float's shortest text (9.0629e-5): in plain digits, four significant. */
+function shownNumber(v: string): string {
+  const n = Number(v);
+  if (!/e/i.test(v) || !Number.isFinite(n)) return v;
+  return n.toLocaleString(getLocale() === 'en' ? 'en-US' : 'zh-CN', { maximumSignificantDigits: 4 });
 }

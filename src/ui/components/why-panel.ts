@@ -5,7 +5,7 @@ import type { ExplainView, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { lineName, sourceText } from '../labels.ts';
+import { lineName, sourceView } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
 import { monthsBasis } from '../months-basis.ts';
 
@@ -83,7 +83,7 @@ export class YbWhyPanel extends LitElement {
       <div class="wide"><table>
         <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
         <tbody>
-          ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceText(p.source)}</td></tr>`)}
+          ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceView(p.source)}</td></tr>`)}
         </tbody>
       </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>

@@ -20,6 +20,7 @@ import { decodeShareLink, encodeShareFragment, shareHashProblem } from '../state
 import { withoutProblems } from '../state/edits.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
 import { base } from '../styles.ts';
+import { titleText } from '../labels.ts';
 import './lever-panel.ts';
 import './fund-view.ts';
 import './scenario-summary.ts';
@@ -485,10 +486,10 @@ export class YbApp extends LitElement {
         <label class="sub" for="pick">${t('scenarios')}</label>
         <select id="pick" @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value)}>
           <optgroup label=${t('myScenarios')}>
-            ${this.store.state.entries.map((e) => html`<option value=${e.id} ?selected=${e.id === active?.id}>${e.scenario.title}</option>`)}
+            ${this.store.state.entries.map((e) => html`<option value=${e.id} ?selected=${e.id === active?.id}>${titleText(e.scenario.title)}</option>`)}
           </optgroup>
           <optgroup label=${t('examples')}>
-            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${x.scenario.title}</option>`)}
+            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${titleText(x.scenario.title)}</option>`)}
           </optgroup>
         </select>
         <label class="sub" for="from-baseline">${t('newFrom')}</label>
@@ -516,7 +517,7 @@ export class YbApp extends LitElement {
           ${active
             ? html`<label for="title" class="muted">${t('title')}</label>
                 <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ scenario: { ...working!, title: (e.target as HTMLInputElement).value }, key: 'title' })} />
-                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? active.scenario.baseline : t('embedded')}</div>
+                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? (this._catalog?.baselines.find((b) => b.name === active.scenario.baseline)?.title ?? active.scenario.baseline) : t('embedded')}</div>
                 ${this.#rules(working!)}
                 <div class="status" aria-live="polite">${this.sim.running ? t('running') : run ? `${run.baseYear} → ${run.until} · ${run.millis.toFixed(0)} ms` : ''}</div>
                 ${repair ? html`<yb-problem-list id="skipped" .problems=${repair.problems} heading=${t('skippedChanges')}></yb-problem-list>` : nothing}
@@ -554,7 +555,7 @@ export class YbApp extends LitElement {
   #rules(s: Scenario) {
     const sets = this._catalog?.ruleSets ?? [];
     return html`<details class="rules">
-      <summary>${t('rules')}: ${s.rules.join(', ')}</summary>
+      <summary>${t('rules')}: ${s.rules.map((id) => { const r = sets.find((x) => x.id === id); return r ? pick(r.title) : id; }).join(pick({ zh: '；', en: '; ' }))}</summary>
       ${sets.map(
         (r) => html`<label
           ><input type="checkbox" .checked=${s.rules.includes(r.id)} @change=${(e: Event) => {
@@ -563,7 +564,7 @@ export class YbApp extends LitElement {
             if (rules.length) this.#change({ scenario: { ...s, rules }, key: `rules ${r.id}` });
             else (e.target as HTMLInputElement).checked = true; // at least one rule set stays in force
           }} />
-          ${pick(r.title)} <span class="muted">${r.id} · ${r.document}</span></label
+          ${pick(r.title)} <span class="muted">${r.document}</span></label
         >`,
       )}
     </details>`;
@@ -653,7 +654,7 @@ export class YbApp extends LitElement {
               this.store.edit((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
               void this.#refreshCompare();
             }} />
-          ${e.scenario.title}</label>`,
+          ${titleText(e.scenario.title)}</label>`,
       )}
       <yb-compare-view
         .result=${this._compare}
