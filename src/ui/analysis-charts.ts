@@ -91,7 +91,7 @@ function itemOf(v: TornadoView, s: Swing): Item {
 export function swingName(v: TornadoView, s: Swing): string {
   const item = itemOf(v, s);
   const name = leverLabel(s.setting.kind === 'assumption' ? s.setting.name : s.setting.param, item.kind, item.label);
-  return item.kind === 'assumption' ? `${name} ${a('assumptionMark')}` : name;
+  return item.kind === 'assumption' ? `${name}${a('assumptionMark')}` : name;
 }
 
 function barLabel(v: TornadoView, s: Swing): string {
@@ -166,7 +166,7 @@ export function tornadoTable(v: TornadoView): Table {
 export function sideName(side: GridSide): string {
   const unit = leverUnit(side.unit);
   const name = leverLabel(side.name, side.kind, side.label);
-  return `${name}${side.kind === 'assumption' ? ` ${a('assumptionMark')}` : ''}${unit ? ` (${unit})` : ''}`;
+  return `${name}${side.kind === 'assumption' ? `${a('assumptionMark')}` : ''}${unit ? ` (${unit})` : ''}`;
 }
 
 /**
@@ -251,7 +251,7 @@ export function heatmapOption(v: HeatView) {
 
 /** The heat map's two levers in words: "纵轴：… · 横轴：…". */
 export function axisNames(v: HeatView): string {
-  return `${a('rows')}: ${sideName(v.rows)} · ${a('columns')}: ${sideName(v.columns)}`;
+  return `${a('rowsAxis')}: ${sideName(v.rows)} · ${a('columnsAxis')}: ${sideName(v.columns)}`;
 }
 
 /** The outcome in words, with the fund by its name: "城乡居民基本医疗保险 2035 年可支付月数". */
@@ -379,7 +379,7 @@ export function fanOption(v: McView, fund: McFund, measure: 'cumulative' | 'mont
   return {
     animation: false,
     tooltip: { trigger: 'axis', formatter: tip, confine: true },
-    legend: { bottom: 0, left: 8, right: 8, type: 'plain', data: [a('median'), a('asStated'), a('band25to75'), a('band5to95'), ...warnNames] },
+    legend: { bottom: 0, left: 8, right: 8, type: 'plain', data: [a('median'), a('asStated'), a('band25to75'), a('band5to95'), ...warnNames.map((name) => ({ name, icon: 'rect' }))] },
     grid: { left: 64, right: 16, top: 36, bottom: warned ? 76 : 56 },
     xAxis: { type: 'category', data: years, boundaryGap: false },
     yAxis: axis,
@@ -391,7 +391,7 @@ export function fanOption(v: McView, fund: McFund, measure: 'cumulative' | 'mont
       { name: a('median'), type: 'line', symbol: 'none', data: p50, itemStyle: { color: '#0b3d6e' }, lineStyle: { width: 2 }, markArea: { silent: true, label: { show: false }, data: bands } },
       { name: a('asStated'), type: 'line', symbol: 'none', data: det, itemStyle: { color: '#c27c0e' }, lineStyle: { type: 'dashed', width: 2 } },
       // The warning bands' names in the legend (the bands themselves are the median's markArea).
-      ...warnNames.map((name, k) => ({ name, type: 'bar', data: [], itemStyle: { color: k === 0 ? LOW : NORMAL } })),
+      ...warnNames.map((name, k) => ({ name, type: 'line', data: [], itemStyle: { color: k === 0 ? LOW : NORMAL } })),
     ],
     // A phone: the legend takes three lines.
     media: [{ query: { maxWidth: 520 }, option: { grid: { left: 52, bottom: warned ? 112 : 80 }, legend: { itemGap: 6, textStyle: { fontSize: 11 } } } }],

@@ -70,7 +70,7 @@ describe('uncertainty and sensitivity in the workbench', () => {
     const rows = tableOf(view, 'section').table.rows;
     expect(rows[0]![0]).to.contain('人均财政补助标准');
     // residents' participation trend, named as the assumption list names it, and marked as an assumption
-    expect(rows[1]![0]).to.equal('居民参保率年变化（人口变化之外） （假设）');
+    expect(rows[1]![0]).to.equal('居民参保率年变化（人口变化之外）（假设）');
     expect(rows[1]![1]).to.equal('测算假设');
     expect(rows[1]![2]).to.equal('-1% ~ 1%');
     const [, kind, range, low, high, effect] = rows[0]!;
@@ -396,11 +396,11 @@ describe('the panel on a phone, in English, with axe-core', () => {
     // readable on a phone: the panel off the screen's edge, the fan's legend whole (the median, the
     // deterministic line and the warning bands named, none paged away)
     expect(inView(view, '#f-paths').getBoundingClientRect().left).to.be.at.least(12);
-    const fan = inView(view, '#fan-months') as unknown as { renderedOption: { legend: { type: string; data: string[] }[] } };
+    const fan = inView(view, '#fan-months') as unknown as { renderedOption: { legend: { type: string; data: (string | { name: string })[] }[] } };
     (fan as unknown as HTMLElement).scrollIntoView();
     await until(() => (fan.renderedOption?.legend?.length ?? 0) > 0);
     expect(fan.renderedOption.legend[0]!.type).to.equal('plain');
-    expect(fan.renderedOption.legend[0]!.data).to.include.members(['中位数', '确定性测算（方案原值）', '预警：低于 3 个月（结余不足）', '合理区间：6-9 个月']);
+    expect(fan.renderedOption.legend[0]!.data.map((d) => (typeof d === 'string' ? d : d.name))).to.include.members(['中位数', '确定性测算（方案原值）', '预警：低于 3 个月（结余不足）', '合理区间：6-9 个月']);
     // the uncertain assumptions in Chinese throughout (the fertility variants by their Chinese names)
     const listed = [...view.shadowRoot!.querySelectorAll('#mc-result details li')].map((li) => li.textContent!).join(' ');
     expect(listed).to.contain('低方案 25%, 中方案 50%, 高方案 25%');

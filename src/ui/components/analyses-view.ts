@@ -249,9 +249,13 @@ export class YbAnalysesView extends LitElement {
       table.years .badge {
         display: block;
       }
-      table.years tr.binding {
+      table.years tr.binding,
+      table.years tr.binding th {
         background: #fff4d6;
         font-weight: 600;
+      }
+      table.years thead th:first-child {
+        text-align: left;
       }
       .badge {
         font-size: 11px;
@@ -555,7 +559,7 @@ export class YbAnalysesView extends LitElement {
 
   /** Each lever by the name the workbench gives it, an assumption marked, with its value in force at the form's month. */
   #leverChoices(form: 'solve' | 'grid'): [string, string][] {
-    return this.#leversFor(form).map((l) => [l.name, `${leverLabel(l.name, l.kind, l.label)}${l.kind === 'assumption' ? ` ${a('assumptionMark')}` : ''} (${figure(l.current)} ${leverUnit(l.unit)})`.replace(' )', ')')]);
+    return this.#leversFor(form).map((l) => [l.name, `${leverLabel(l.name, l.kind, l.label)}${l.kind === 'assumption' ? `${a('assumptionMark')}` : ''} (${figure(l.current)} ${leverUnit(l.unit)})`.replace(' )', ')')]);
   }
 
   /** The outcome's fields: the tornado's (out…) or the heat map's own (g…). */

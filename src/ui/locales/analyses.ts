@@ -104,7 +104,7 @@ export const ANALYSES = {
   },
   notWhole: { zh: '请填写 {first} 至 {last} 之间的整数', en: 'write a whole number from {first} to {last}' },
   assumptionLever: { zh: '测算假设', en: 'assumption' },
-  assumptionMark: { zh: '（假设）', en: '(assumption)' },
+  assumptionMark: { zh: '（假设）', en: ' (assumption)' },
   kind: { zh: '类型', en: 'Kind' },
   kindAssumption: { zh: '测算假设', en: 'Assumption' },
   kindLever: { zh: '政策参数', en: 'Policy lever' },
@@ -139,7 +139,8 @@ export const ANALYSES = {
     en: 'Default year: the first year the fund’s months payable falls below the normal range ({n} months), or the last year if it never does; by default the levers change from January two years before it, around the values then in force; the default levers follow the fund chosen. Change any of them.',
   },
   solveAt: { zh: '{month} 现行值 {value}', en: '{value} in force in {month}' },
-  fundsByName: { zh: '基金', en: 'Fund' },
+  rowsAxis: { zh: '纵轴', en: 'Rows' },
+  columnsAxis: { zh: '横轴', en: 'Columns' },
 } as const;
 
 export type AnalysesId = keyof typeof ANALYSES;
