@@ -622,7 +622,7 @@ export class YbApp extends LitElement {
           ? html`<yb-analyses-view
               .run=${run}
               .scenario=${this.working}
-              .loadOptions=${(data: unknown, file: string) => this.sim.api.analysisOptions(data, file)}
+              .loadOptions=${(data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at)}
               .runner=${this.analyses}
               @open-scenario=${(e: CustomEvent<OpenScenario>) => this.#openAnswer(e.detail)}
             ></yb-analyses-view>`
