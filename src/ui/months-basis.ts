@@ -50,7 +50,7 @@ export function monthsBasis(run: Run, fund: FundView, year: number): MonthsBasis
       : pick({ zh: `${d}年支出 ${wan(amount)}万元`, en: `expenditure ${d}: ${wan(amount)}` });
   });
   const odd = run.calibration.abnormal.filter((a) => a.fund === fund.id && a.side === 'expenditure' && years.some((d) => a.period === String(d) || a.period === `${d}-H1`) && Number(a.period.slice(0, 4)) <= run.baseYear);
-  const divisor = parts.length === 1 ? pick({ zh: `（${parts[0]} ÷ 12）`, en: `(${parts[0]} ÷ 12)` }) : pick({ zh: `（${parts.join('、')}的平均 ÷ 12）`, en: `(the average of ${parts.join(', ')}; ÷ 12)` });
+  const divisor = parts.length === 1 ? pick({ zh: `（${parts[0]} ÷ 12）`, en: `(${parts[0]} ÷ 12)` }) : pick({ zh: `（${parts.join('、')}的平均 ÷ 12）`, en: `(the average of ${parts.join(', ')} ÷ 12)` });
   const figure = monthsPayable(y.monthsPayable);
   let text = pick({
     zh: `${year}年可支付月数 ${figure} = 累计结存 ${wan(y.cumulative)}万元 ÷ ${divisor}（口径：${methodName(method)}）`,

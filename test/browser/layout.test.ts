@@ -40,7 +40,8 @@ describe('at 390 px', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(390);
   });
 
-  it('shows the whole scenario title in the header and names the two tables under the subsidy chart apart, in both languages', async () => {
+  for (const width of [390, 1440]) it(`shows the whole scenario title in the header at ${width} px and names the two tables under the subsidy chart apart, in both languages`, async () => {
+    await setViewport({ width, height: 844 });
     const app = await mount();
     await settle(app);
     const canvas = document.createElement('canvas').getContext('2d')!;
@@ -49,7 +50,7 @@ describe('at 390 px', () => {
       canvas.font = getComputedStyle(select).font;
       // the selected title, plus the select's padding and arrow (about 28 px), fits the select's width
       const text = select.selectedOptions[0]!.textContent!.trim();
-      expect(canvas.measureText(text).width + 28, `${text} at 390 px`).to.be.at.most(select.clientWidth);
+      expect(canvas.measureText(text).width + 28, `${text} at ${width} px`).to.be.at.most(select.clientWidth);
       const controls = [...find(app, 'yb-scenario-summary').shadowRoot!.querySelectorAll('yb-data-table')].map((t) => t.shadowRoot!.querySelector('button')!.textContent!.trim());
       expect(new Set(controls).size, controls.join(' | ')).to.equal(controls.length);
       await click([...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === label)!);

@@ -123,7 +123,7 @@ export class YbApp extends LitElement {
         background: white;
       }
       header select {
-        max-width: 340px;
+        max-width: 460px;
       }
       .layout {
         display: grid;
