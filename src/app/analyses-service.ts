@@ -193,17 +193,13 @@ function gridSpan(info: LeverInfo, current: InstanceType<typeof D>): [string, st
   return [round(current.times('0.8')).toString(), round(current.times('1.2')).toString()];
 }
 
-/** The note an answer's scenario carries: what was sought, the fund by its name, in both languages. */
+/** The note an answer's scenario carries: what was sought, the fund by its name (not its id), in both languages. */
 function goalSeekNote(label: Text, value: string, t: Target): string {
   const fund = FUND_NAMES[t.fund];
-  const what = t.indicator === 'monthsPayable' ? { zh: '可支付月数', en: 'months payable' } : { zh: '当期结存率(%)', en: 'balance rate (%)' };
-  const bound =
-    t.atLeast !== undefined && t.atMost !== undefined
-      ? { zh: `在 ${t.atLeast} 至 ${t.atMost} 之间`, en: `between ${t.atLeast} and ${t.atMost}` }
-      : t.atLeast !== undefined
-        ? { zh: `不低于 ${t.atLeast}`, en: `at least ${t.atLeast}` }
-        : { zh: `不高于 ${t.atMost}`, en: `at most ${t.atMost}` };
-  return `目标求解：${label.zh} = ${value}，使${fund.zh}${what.zh}${bound.zh}，${t.from}-${t.until} 年每年 / Goal seek: ${label.en} = ${value} keeps ${fund.en} ${what.en} ${bound.en}, every year ${t.from}-${t.until}`;
+  const d = describeTarget(t);
+  const zh = d.zh.startsWith(`${t.fund} `) ? `${fund.zh}：${d.zh.slice(t.fund.length + 1)}` : d.zh;
+  const en = d.en.startsWith(`${t.fund} `) ? `${fund.en}: ${d.en.slice(t.fund.length + 1)}` : d.en;
+  return `目标求解：${label.zh} = ${value}；${zh} / Goal seek: ${label.en} = ${value}; ${en}`;
 }
 
 /** A parameter by the registry's name for it, without the month a lever's label adds; an assumption as the library names it. */

@@ -14,7 +14,7 @@ describe('sensitivity and goal seek in the workbench back end', () => {
     expect(r.lever).toMatchObject({ name: 'resident.individual.standard', current: '420', step: '1', low: '0', high: '1260' });
     expect(r.result.beyond?.value).toBe(String(Number(r.result.value) - 1));
     // the answer's note names the lever and the fund as people read them
-    expect(r.result.scenario.notes).toContain(`目标求解：个人缴费标准 = ${r.result.value}，使城乡居民基本医疗保险可支付月数不低于 12，2026-2035 年每年`);
+    expect(r.result.scenario.notes).toContain(`目标求解：个人缴费标准 = ${r.result.value}；城乡居民基本医疗保险：可支付月数不低于 12，2026-2035 年每年`);
     const run = await service.run(r.result.scenario, 'answer.json');
     if (!run.ok) throw new Error(JSON.stringify(run.problems));
   }, 120_000);
