@@ -25,6 +25,7 @@ import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
 import { problemText } from '../problem-text.ts';
+import { titleText } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
 import { axisNames, bindingYear, exhaustionOption, fanOption, figure, heatmapOption, heatmapTable, leverLabel, leverUnit, monthsText, outcomeTitle, percentileTable, targetText, tornadoOption, tornadoTable } from '../analysis-charts.ts';
 import { base } from '../styles.ts';
@@ -978,7 +979,8 @@ export class YbAnalysesView extends LitElement {
   #open(v: Extract<SolveView, { ok: true }>, name: string, unit: string): void {
     if (this._opened?.answer === v || !v.result.found) return;
     const { scenario, value } = v.result;
-    const base = this.scenario?.title ?? this.run?.title ?? '';
+    // A title written in both languages is named by its half in the reader's language, as the scenario list shows it.
+    const base = titleText(this.scenario?.title ?? this.run?.title ?? '');
     const title = `${base} — ${name} ${figure(value)} ${unit}`.trim();
     const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
     this._opened = { answer: v, title };

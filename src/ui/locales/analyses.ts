@@ -108,7 +108,6 @@ export const ANALYSES = {
   kind: { zh: '类型', en: 'Kind' },
   kindAssumption: { zh: '测算假设', en: 'Assumption' },
   kindLever: { zh: '政策参数', en: 'Policy lever' },
-  exhaustedShort: { zh: '耗尽', en: 'exhausted' },
   timesUnit: { zh: '倍', en: 'times' },
   pointsUnit: { zh: '个百分点', en: 'points' },
   boundBetween: { zh: '在 {low} 至 {high} 之间', en: 'between {low} and {high}' },
