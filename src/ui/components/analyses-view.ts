@@ -916,8 +916,8 @@ export class YbAnalysesView extends LitElement {
           : html`<p class="muted" id="solve-beyond">${fill(a('beyondNone'), { dir })}</p>`}
         <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
         <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v, name, unit)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
-        ${opened ? html`<p class="done" id="opened" role="status">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}
-      </section>`;
+      </section>
+      ${opened ? html`<p class="done" id="opened" role="status">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
   }
 
   // ---- Monte Carlo ----
