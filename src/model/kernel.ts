@@ -12,7 +12,7 @@
  * (test/model/kernel.property.test.ts).
  */
 import { D, toFen, ZERO, type Dec } from '../common/money.ts';
-import type { Assumptions } from './assumptions.ts';
+import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { calibrateF64, type FloatCalibration } from './kernel-calibration.ts';
@@ -47,6 +47,12 @@ export interface KernelShocks {
   aidFundingGrowth?: number;
   /** Percent a year by service (inpatient, special and general outpatient), replacing the scenario's for the services given. */
   costGrowthByService?: Partial<Record<Service, number>>;
+  /**
+   * The trends act from the year after the base year only; the reported years
+   * keep the scenario's (Assumptions.reportedYears), and so does calibration,
+   * which reads them: a Monte Carlo path's draws are about the future.
+   */
+  projectedYearsOnly?: boolean;
 }
 
 export interface KernelFund {
@@ -379,7 +385,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
     // Other wages: contribution floors and ceilings that follow them are evaluated on the path's wages; only
     // rules where something else follows them (policy.followsSeries) are compiled again for the path.
     const wageChanged = p.wageGrowth !== scenarioPath.wageGrowth || !!shocks?.wageGrowthByYear?.length;
-    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)) } }, shocks?.wageGrowthByYear) : policy0;
+    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)), reportedYears: shocks?.projectedYearsOnly ? reportedTrends(a) : a.reportedYears } }, shocks?.wageGrowthByYear) : policy0;
     let drivers: YearDrivers[];
     if (!shocks && policy === policy0) drivers = drivers0 ??= yearDrivers(input, policy, p, start, pop0);
     else {
@@ -827,8 +833,10 @@ function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
     wageGrowthByYear: s.wageGrowthByYear,
     costGrowthByYear: s.costGrowthByYear,
     utilizationGrowthByYear: s.utilizationGrowthByYear,
+    reported: s.projectedYearsOnly ? (p.reported ?? p) : p.reported,
   };
 }
+
 
 /** The scenario's assumptions with one path's shocks applied (numbers as their shortest decimal string): what the exact record projects. */
 export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefined): Assumptions {
@@ -846,6 +854,7 @@ export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefi
     growth: shocks.growth ? { ...a.growth, ...Object.fromEntries(Object.entries(shocks.growth).map(([g, v]) => [g, new D(String(v))])) } : a.growth,
     costGrowthByService: shocks.costGrowthByService ? { ...a.costGrowthByService, ...Object.fromEntries(Object.entries(shocks.costGrowthByService).map(([k, v]) => [k, new D(String(v))])) } : a.costGrowthByService,
   };
+  if (shocks.projectedYearsOnly) out.reportedYears = reportedTrends(a);
   if (shocks.population) out.population = { ...a.population, population: { ...a.population.population, variant: shocks.population.variant, mortalityPercent: shocks.population.mortalityPercent } };
   return out;
 }
