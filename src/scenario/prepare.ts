@@ -5,7 +5,8 @@
  */
 import { applyStructureShare } from '../population/retiree-share.ts';
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
-import { composeStack } from '../engine/stack.ts';
+import { composeStack, type PolicyStack } from '../engine/stack.ts';
+import { canonicalJson } from '../common/canonical-json.ts';
 import type { Override } from '../engine/resolve.ts';
 import { resolveAssumptions } from '../model/assumptions.ts';
 import type { BaseYear } from '../model/base-year.ts';
@@ -70,11 +71,12 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   if (until > MAX_HORIZON) problems.push({ file, path: '/until', reason: `the horizon goes up to ${MAX_HORIZON}` });
   if (problems.length) throw new InputError(problems);
 
-  const stack = composeStack(s.rules, (id) => catalog.get(id), catalog.registry);
+  const stack = reused(env, ['policy', s.rules, s.ruleSets ?? [], file], () => composeStack(s.rules, (id) => catalog.get(id), catalog.registry));
   const assumptions = resolveAssumptions(s.assumptions ?? {}, base, file);
   // Checked with every scenario, so a file with a distribution that cannot be drawn is refused before any run.
   resolveUncertainty(s.assumptions?.uncertainty, assumptions, file);
-  const retirement = assumptions.population.model === 'none' ? undefined : retirementStack(catalog, assumptions.population.retirementRule, file);
+  const retirementRule = assumptions.population.retirementRule;
+  const retirement = assumptions.population.model === 'none' ? undefined : reused(env, ['retirement', retirementRule, s.ruleSets ?? [], file], () => retirementStack(catalog, retirementRule, file));
   if (retirement) applyStructureShare(assumptions, base, s.assumptions ?? {}, retirement);
   const input: ProjectionInput = { base, stack, assumptions, overrides, until, retirement };
   const hash = await contentHash({
@@ -105,6 +107,28 @@ export function overridesOf(s: Scenario, file: string, registry: Catalog['regist
     if (o.from && o.until && o.from > o.until) problems.push({ file, path: o.path + '/until', reason: `the change ends (${o.until}) before it starts (${o.from})` });
   });
   return overrides;
+}
+
+/**
+ * Stacks composed before, by what they were composed from (the rule set ids, the scenario's own rule sets
+ * and its file name, over the same shipped catalog). A scenario whose rules did not change gets the same
+ * stack object, so what is compiled from a stack and kept with it (the policy timeline, the population
+ * model: src/model/driver-table.ts) is reused when only a lever or an assumption changed.
+ */
+const stacks = new WeakMap<Catalog, Map<string, PolicyStack>>();
+const STACKS_KEPT = 16;
+
+function reused(env: Environment, of: unknown[], compose: () => PolicyStack): PolicyStack {
+  let kept = stacks.get(env.catalog);
+  if (!kept) stacks.set(env.catalog, (kept = new Map()));
+  const key = canonicalJson(of);
+  let stack = kept.get(key);
+  if (!stack) {
+    stack = compose();
+    if (kept.size >= STACKS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, stack);
+  }
+  return stack;
 }
 
 /** The retirement-age rules the population model uses: a rule set that sets the statutory age. */

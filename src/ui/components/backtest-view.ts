@@ -10,7 +10,8 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { BacktestView } from '../../app/calibration-views.ts';
 import type { RunView } from '../../app/views.ts';
 import { pick } from '../i18n.ts';
-import { wan } from '../format.ts';
+import { unitText, wan } from '../format.ts';
+import { assumptionRows } from '../assumption-labels.ts';
 import { base } from '../styles.ts';
 
 const T = {
@@ -61,6 +62,10 @@ export class YbBacktestView extends LitElement {
         margin: 4px 0;
         padding-left: 20px;
       }
+      td.why {
+        white-space: normal;
+        font-size: 12px;
+      }
       td.num {
         text-align: right;
         font-variant-numeric: tabular-nums;
@@ -98,15 +103,15 @@ export class YbBacktestView extends LitElement {
         ${c.timing.length
           ? html`<h3>${pick(T.deferral)}</h3>
               <ul>
-                ${c.timing.map((t) => html`<li>“${t.quote}” — ${t.year} → ${t.to ?? '—'}: ${t.applied ? html`${wan(t.amount)} 万元` : pick(T.notNormalised)}</li>`)}
+                ${c.timing.map((t) => html`<li>“${t.quote}” — ${t.year} → ${t.to ?? '—'}: ${t.applied ? html`${wan(t.amount)} ${unitText('万元')}` : pick(T.notNormalised)}</li>`)}
               </ul>`
           : nothing}
         <details>
           <summary>${pick(T.assumptions)} (${c.assumptions.length})</summary>
           <div class="wide"><table>
-            <thead><tr><th>${pick(T.name)}</th><th>${pick(T.value)}</th><th>${pick(T.origin)}</th><th>${pick(T.why)}</th></tr></thead>
+            <thead><tr><th>${pick(T.name)}</th><th>${pick(T.value)}</th><th>${pick(T.origin)}: ${pick(T.why)}</th></tr></thead>
             <tbody>
-              ${c.assumptions.map((a) => html`<tr><td>${a.name}</td><td class="num">${a.value} ${a.unit}</td><td>${pick(a.originName)}</td><td>${pick(a.why)}</td></tr>`)}
+              ${assumptionRows(r).map((a) => html`<tr><td>${a.label}</td><td class="num">${a.value} ${a.unit}</td><td class="why">${a.source}</td></tr>`)}
             </tbody>
           </table></div>
         </details>
