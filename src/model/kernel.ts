@@ -19,6 +19,7 @@ import { calibrateF64, type FloatCalibration } from './kernel-calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
+import type { PopulationIndex } from '../population/for-model.ts';
 import { aidContributions, calibrationOf, deferredAmounts, project, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
 
 /** One path's values of the uncertain assumptions; anything left out is the scenario's own. */
@@ -375,6 +376,19 @@ export function compileKernel(input: ProjectionInput): Kernel {
   }));
   /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
   let last: { drivers: YearDrivers[]; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
+  /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
+  const populations = new Map<string, PopulationIndex>();
+  function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
+    const key = `${shock?.variant}|${shock?.mortalityPercent}|${retireeCostWeight}`;
+    let pop = populations.get(key);
+    if (!pop) {
+      const population = shock ? { ...a.population, population: { ...a.population.population, ...shock } } : a.population;
+      pop = cachedPopulation(input, start, population, retireeCostWeight);
+      if (populations.size >= 64) populations.delete(populations.keys().next().value!);
+      populations.set(key, pop);
+    }
+    return pop;
+  }
   /** The scenario's own drivers (no shocks), computed once. */
   let drivers0: YearDrivers[] | undefined;
   let slabSize = 64;
@@ -389,8 +403,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
     let drivers: YearDrivers[];
     if (!shocks && policy === policy0) drivers = drivers0 ??= yearDrivers(input, policy, p, start, pop0);
     else {
-      const population = shocks?.population ? { ...a.population, population: { ...a.population.population, ...shocks.population } } : a.population;
-      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? cachedPopulation(input, start, population, p.retireeCostWeight) : pop0;
+      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? populationOf(shocks?.population, p.retireeCostWeight) : pop0;
       drivers = yearDrivers(input, policy, p, start, pop);
     }
     const first = policy.first;
