@@ -130,6 +130,8 @@ export interface AssumptionRow {
 /** Every assumption in force of a run, labelled, with its unit and where it comes from (origin: why). */
 export function assumptionRows(run: Pick<RunView, 'calibration'> & Partial<Pick<RunView, 'levers'>>): AssumptionRow[] {
   const paramLabel = (param: string) => run.levers?.find((l) => l.name === param)?.label;
+  const documents = new Map<string, string>();
+  for (const l of run.levers ?? []) for (const s of [l.source, l.baselineSource]) if (s?.kind === 'rule') documents.set(s.ruleSet, s.document.trim());
   return run.calibration.assumptions.map((a) => {
     // A calibrated line's sentence names the line by its id ("subsidy.region"): by its name here.
     const line = a.name.startsWith('calibration/') ? a.name.split('/')[3] : undefined;
@@ -137,6 +139,8 @@ export function assumptionRows(run: Pick<RunView, 'calibration'> & Partial<Pick<
     if (line) why = why.split(` ${line} `).join(` ${lineName(line)} `);
     // A rule's uprating note is written in English only: the Chinese sentence before it says what it does.
     if (getLocale() !== 'en' && a.name.startsWith('uprating/')) why = why.replace(/(之后[^：]*)：.*$/su, '$1');
+    // An uprating rule by its document, not its rule set's and rule's ids
+    if (a.name.startsWith('uprating/')) why = why.replace(/^([a-z-]+\/[a-z0-9-]+) · [a-z0-9-]+/, (m, set: string) => documents.get(set) ?? m);
     return { name: a.name, label: assumptionLabel(a.name, paramLabel), value: assumptionValue(a.value), unit: unitText(a.unit), source: readableText(`${pick(a.originName)}${pick({ zh: '：', en: ': ' })}${why}`) };
   });
 }

@@ -78,6 +78,8 @@ export function readableText(text: string): string {
   const en = getLocale() === 'en';
   let out = text.replace(/-?\d+\.\d{5,}/g, (m) => readableNumber(m));
   out = out.replace(/\b(employeePooling|employeePersonal|employeeLarge|employeeCivil|currentBalance|cumulativeBalance|monthsPayable|perCapita)\b/g, (id) => pick(BASELINE_NAMES[id]!));
+  // A rule set named by its id and, in brackets, its document: by the document
+  out = out.replace(/\b[a-z-]+\/[a-z0-9-]+（([^（）]+)）/g, '$1').replace(/\b[a-z-]+\/[a-z0-9-]+ \(([^()]*\p{Script=Han}[^()]*)\)/gu, '$1');
   // A source document by what it is, not its file name
   out = out.replace(/seeds\/sources\/\d{3}_[0-9a-f]+\.txt/g, () => pick({ zh: '基线报告原文', en: 'the baseline report' }));
   out = out.replace(/seeds\/sources\/national-(standards|bulletins)\.md/g, (_m, k: string) => pick(k === 'standards' ? { zh: '国家居民医保标准汇编', en: 'the summary of national resident standards' } : { zh: '国家医保统计公报汇编', en: 'the summary of the national statistical bulletins' }));

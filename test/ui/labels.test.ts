@@ -1,7 +1,7 @@
 /** Names the workbench shows: a bilingual title in the reader's language; figures of library sentences at a readable precision. */
 import { describe, expect, it } from 'vitest';
 import { titleText } from '../../src/ui/labels.ts';
-import { readableNumber } from '../../src/ui/problem-text.ts';
+import { readableNumber, readableText } from '../../src/ui/problem-text.ts';
 import examples from '../../seeds/scenarios/banner-individual-400.json' with { type: 'json' };
 
 describe('titleText', () => {
@@ -27,5 +27,14 @@ describe('readableNumber', () => {
     expect(readableNumber('228.453935760560507140239899685696027163')).toBe('228.45');
     expect(readableNumber('-99.996064239439492859760100314303972837')).toBe('-100.00');
     expect(readableNumber('0.0052071129487598041216960434030144076')).toBe('0.005207');
+  });
+});
+
+describe('readableText', () => {
+  it('names a rule set by its document and the audit’s sub-funds by name, not by id', () => {
+    expect(readableText('2022 人均财政补助 580 元，低于 inner-mongolia/resident-2022（内医保发〔2022〕21号 关于做好2022年城乡居民基本医疗保障工作的通知）规定的最低标准 610 元')).toBe(
+      '2022 人均财政补助 580 元，低于 内医保发〔2022〕21号 关于做好2022年城乡居民基本医疗保障工作的通知规定的最低标准 610 元',
+    );
+    expect(readableText('按报告其他数字（employeePooling 16557.4 + employeePersonal 9981.64）')).toBe('按报告其他数字（统筹基金 16557.4 + 个人账户 9981.64）');
   });
 });
