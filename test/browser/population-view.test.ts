@@ -116,6 +116,12 @@ describe('the population view', () => {
     // the scenario is as it was: no mortality of its own, the last good run on screen
     expect(app.store.active!.scenario.assumptions?.population?.mortalityPercent).to.equal(undefined);
     expect(app.lastGood!.hash).to.equal(good.hash);
+    // the refusal beside its field passes axe-core
+    if (!(window as unknown as { axe?: unknown }).axe) {
+      await new Promise((resolve, reject) => document.head.append(Object.assign(document.createElement('script'), { src: '/node_modules/axe-core/axe.min.js', onload: resolve, onerror: reject })));
+    }
+    const axe = (window as unknown as { axe: { run: (n: Node, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    expect((await axe.run(view, { resultTypes: ['violations'] })).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).to.deep.equal([]);
 
     // in English, the same reason in English
     const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === 'English')!;
