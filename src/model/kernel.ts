@@ -12,13 +12,14 @@
  * (test/model/kernel.property.test.ts).
  */
 import { D, toFen, ZERO, type Dec } from '../common/money.ts';
-import type { Assumptions } from './assumptions.ts';
+import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { calibrateF64, type FloatCalibration } from './kernel-calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
+import type { PopulationIndex } from '../population/for-model.ts';
 import { aidContributions, calibrationOf, deferredAmounts, project, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
 
 /** One path's values of the uncertain assumptions; anything left out is the scenario's own. */
@@ -47,6 +48,12 @@ export interface KernelShocks {
   aidFundingGrowth?: number;
   /** Percent a year by service (inpatient, special and general outpatient), replacing the scenario's for the services given. */
   costGrowthByService?: Partial<Record<Service, number>>;
+  /**
+   * The trends act from the year after the base year only; the reported years
+   * keep the scenario's (Assumptions.reportedYears), and so does calibration,
+   * which reads them: a Monte Carlo path's draws are about the future.
+   */
+  projectedYearsOnly?: boolean;
 }
 
 export interface KernelFund {
@@ -369,6 +376,19 @@ export function compileKernel(input: ProjectionInput): Kernel {
   }));
   /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
   let last: { drivers: YearDrivers[]; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
+  /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
+  const populations = new Map<string, PopulationIndex>();
+  function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
+    const key = `${shock?.variant}|${shock?.mortalityPercent}|${retireeCostWeight}`;
+    let pop = populations.get(key);
+    if (!pop) {
+      const population = shock ? { ...a.population, population: { ...a.population.population, ...shock } } : a.population;
+      pop = cachedPopulation(input, start, population, retireeCostWeight);
+      if (populations.size >= 64) populations.delete(populations.keys().next().value!);
+      populations.set(key, pop);
+    }
+    return pop;
+  }
   /** The scenario's own drivers (no shocks), computed once. */
   let drivers0: YearDrivers[] | undefined;
   let slabSize = 64;
@@ -379,12 +399,11 @@ export function compileKernel(input: ProjectionInput): Kernel {
     // Other wages: contribution floors and ceilings that follow them are evaluated on the path's wages; only
     // rules where something else follows them (policy.followsSeries) are compiled again for the path.
     const wageChanged = p.wageGrowth !== scenarioPath.wageGrowth || !!shocks?.wageGrowthByYear?.length;
-    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)) } }, shocks?.wageGrowthByYear) : policy0;
+    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)), reportedYears: shocks?.projectedYearsOnly ? reportedTrends(a) : a.reportedYears } }, shocks?.wageGrowthByYear) : policy0;
     let drivers: YearDrivers[];
     if (!shocks && policy === policy0) drivers = drivers0 ??= yearDrivers(input, policy, p, start, pop0);
     else {
-      const population = shocks?.population ? { ...a.population, population: { ...a.population.population, ...shocks.population } } : a.population;
-      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? cachedPopulation(input, start, population, p.retireeCostWeight) : pop0;
+      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? populationOf(shocks?.population, p.retireeCostWeight) : pop0;
       drivers = yearDrivers(input, policy, p, start, pop);
     }
     const first = policy.first;
@@ -827,8 +846,10 @@ function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
     wageGrowthByYear: s.wageGrowthByYear,
     costGrowthByYear: s.costGrowthByYear,
     utilizationGrowthByYear: s.utilizationGrowthByYear,
+    reported: s.projectedYearsOnly ? (p.reported ?? p) : p.reported,
   };
 }
+
 
 /** The scenario's assumptions with one path's shocks applied (numbers as their shortest decimal string): what the exact record projects. */
 export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefined): Assumptions {
@@ -846,6 +867,7 @@ export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefi
     growth: shocks.growth ? { ...a.growth, ...Object.fromEntries(Object.entries(shocks.growth).map(([g, v]) => [g, new D(String(v))])) } : a.growth,
     costGrowthByService: shocks.costGrowthByService ? { ...a.costGrowthByService, ...Object.fromEntries(Object.entries(shocks.costGrowthByService).map(([k, v]) => [k, new D(String(v))])) } : a.costGrowthByService,
   };
+  if (shocks.projectedYearsOnly) out.reportedYears = reportedTrends(a);
   if (shocks.population) out.population = { ...a.population, population: { ...a.population.population, variant: shocks.population.variant, mortalityPercent: shocks.population.mortalityPercent } };
   return out;
 }

@@ -37,6 +37,24 @@ describe('kernel', () => {
     expect(resident(shocked)).toBeLessThan(resident(base));
   });
 
+  it("keeps the reported years at the scenario's trends when a path's draws act from the year after the base year", async () => {
+    // The banner reports 2020, 2021 and 2022 (the base year): calibration reads all three.
+    const input = await preparedExample('banner-2022.json', 2040);
+    const shocks = { wageGrowth: 3, costGrowth: 6.5, utilizationGrowth: 2, collectionRate: 95, growth: { resident: -1.5 }, projectedYearsOnly: true };
+    const own = project(input);
+    const drawn = project({ ...input, assumptions: shockedAssumptions(input.assumptions, shocks) });
+    const everywhere = project({ ...input, assumptions: shockedAssumptions(input.assumptions, { ...shocks, projectedYearsOnly: false }) });
+    const levels = (p: typeof own) => JSON.stringify(p.calibration.lines.map((l) => [l.fund, l.side, l.line, l.levels.map((x) => [x.year, x.level.toString()])]));
+    // The scenario's calibration, level by level; trends reaching back into 2020-2021 would move the levels read there.
+    expect(levels(drawn)).toBe(levels(own));
+    expect(levels(everywhere)).not.toBe(levels(own));
+    // From the year after the base year the draws act: 2040 differs from the scenario's.
+    const resident = (p: typeof own) => p.funds.find((f) => f.id === 'resident')!.years.at(-1)!.cumulative.toString();
+    expect(resident(drawn)).not.toBe(resident(own));
+    // And the kernel (reported years' calibration cached with the scenario's) agrees with the exact record.
+    expect(differences(compileKernel(input).run(shocks), resultOfProjection(drawn))).toEqual([]);
+  });
+
   it('derives the policy of one more literal override from the policy without it, as compiling it in full would', async () => {
     const input = await preparedExample('banner-2022.json', 2040);
     const city = await preparedExample('city-2021.json', 2040);
