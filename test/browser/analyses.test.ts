@@ -388,6 +388,23 @@ describe('the panel on a phone, in English, with axe-core', () => {
     const axe = (window as unknown as { axe: { run: (n: Node, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
     const found = async () => (await axe.run(find(app, '#analyses'), { resultTypes: ['violations'] })).violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
     expect(await found()).to.deep.equal([]);
+    // a goal-seek answer (its years, the binding year, the step beyond) and a heat map: in the screen, no violations
+    await typeField(view, 'until', '2035');
+    await click(inView(view, '#solve-run'));
+    await until(() => view._solve !== undefined, 60000);
+    await settle(app);
+    expect(inView(view, '#solve-years').getBoundingClientRect().right).to.be.at.most(390);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+    expect(await found()).to.deep.equal([]);
+    await click(inView(view, '#atab-grid'));
+    await view.updateComplete;
+    await typeField(view, 'rowsN', '3');
+    await typeField(view, 'columnsN', '3');
+    await click(inView(view, '#grid-run'));
+    await until(() => view._grid !== undefined, 60000);
+    await settle(app);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+    expect(await found()).to.deep.equal([]);
     await click(inView(view, '#atab-tornado'));
     await settle(app);
     expect(await found()).to.deep.equal([]);

@@ -321,6 +321,8 @@ export class YbAnalysesView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#optionsTimer);
+    clearTimeout(this.#atTimer.solve);
+    clearTimeout(this.#atTimer.grid);
   }
 
   async #loadOptions(): Promise<void> {
