@@ -68,7 +68,7 @@ export async function monteCarloBench(): Promise<void> {
   const setup = await once(1, false, 1);
   show('Monte Carlo setup: one path on one new worker thread', setup);
   const all = await once(cores, true);
-  show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} threads (this one and ${cores - 1} workers), with setup`, all);
+  show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} threads (this one and ${cores - 1} worker${cores === 2 ? '' : 's'}), with setup`, all);
   const workers = await once(cores, false);
   show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} worker threads (this one waiting), with setup`, workers);
   const one = await once(1, true);
