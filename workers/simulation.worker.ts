@@ -1,5 +1,29 @@
-/** The simulation worker: the service behind comlink, so projections never block the page. */
+/**
+ * The simulation worker: the service behind comlink, so projections never block the page. The long
+ * analyses tell the page their progress at most every 100 ms, however small their chunks.
+ */
 import { expose } from 'comlink';
+import { throttled, type Progress } from '../src/analyses/progress.ts';
 import { SimulationService } from '../src/app/service.ts';
+import type { GridRequest, SolveRequest } from '../src/app/analyses-service.ts';
+import type { MonteCarloRequest } from '../src/app/uncertainty-service.ts';
 
-expose(new SimulationService());
+class WorkerService extends SimulationService {
+  override sensitivity(data: unknown, file?: string, outcome?: string, progress?: Progress) {
+    return super.sensitivity(data, file, outcome, throttled(progress));
+  }
+
+  override monteCarlo(data: unknown, file: string, req?: MonteCarloRequest, onProgress?: Progress) {
+    return super.monteCarlo(data, file, req, throttled(onProgress));
+  }
+
+  override solve(data: unknown, file: string, req: SolveRequest, progress?: Progress) {
+    return super.solve(data, file, req, throttled(progress));
+  }
+
+  override grid(data: unknown, file: string, req: GridRequest, progress?: Progress) {
+    return super.grid(data, file, req, throttled(progress));
+  }
+}
+
+expose(new WorkerService());

@@ -37,6 +37,8 @@ export interface AnalysisLever {
   unit: string;
   current: string;
   step: string;
+  /** The fund a goal seek's target is for unless another is picked: the lever's own scheme's; none for an assumption or a threshold. */
+  fund?: string;
   /** The range a goal seek searches by default (0 to three times the value in force…). */
   solveLow: string;
   solveHigh: string;
@@ -171,6 +173,7 @@ export function solveView(data: unknown, file: string, req: SolveRequest, progre
       return p;
     };
     const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, evaluate, confirm);
+    if (result.found) result.scenario = { ...result.scenario, notes: [scenario.notes, goalSeekNote(plainLabel(req.lever, prepared, lever), result.value, target)].filter(Boolean).join('\n') };
     const kind = lever.setting.kind === 'assumption' ? ('assumption' as const) : ('parameter' as const);
     return {
       ok: true as const,
@@ -188,6 +191,15 @@ function gridSpan(info: LeverInfo, current: InstanceType<typeof D>): [string, st
   if (info.setting.kind === 'assumption') return [round(current.minus(2)).toString(), round(current.plus(2)).toString()];
   if (info.unit === 'percent') return [round(D.max(0, current.minus(1))).toString(), round(D.min(100, current.plus(1))).toString()];
   return [round(current.times('0.8')).toString(), round(current.times('1.2')).toString()];
+}
+
+/** The note an answer's scenario carries: what was sought, the fund by its name (not its id), in both languages. */
+function goalSeekNote(label: Text, value: string, t: Target): string {
+  const fund = FUND_NAMES[t.fund];
+  const d = describeTarget(t);
+  const zh = d.zh.startsWith(`${t.fund} `) ? `${fund.zh}：${d.zh.slice(t.fund.length + 1)}` : d.zh;
+  const en = d.en.startsWith(`${t.fund} `) ? `${fund.en}: ${d.en.slice(t.fund.length + 1)}` : d.en;
+  return `目标求解：${label.zh} = ${value}；${zh} / Goal seek: ${label.en} = ${value}; ${en}`;
 }
 
 /** A parameter by the registry's name for it, without the month a lever's label adds; an assumption as the library names it. */
@@ -220,7 +232,13 @@ export function analysisOptions(data: unknown, file: string, at?: string): Promi
       if (!info.current) continue;
       const [solveLow, solveHigh] = defaultRange(info);
       const [gridLow, gridHigh] = gridSpan(info, info.current);
-      levers.push({ name, kind: info.setting.kind === 'assumption' ? 'assumption' : 'parameter', label: plainLabel(name, prepared, info), unit: info.unit, current: info.current.toString(), step: info.step.toString(), solveLow, solveHigh, gridLow, gridHigh });
+      let fund: string | undefined;
+      try {
+        fund = fundForLever(info, prepared);
+      } catch {
+        fund = undefined; // an assumption, or a lever of no one fund: the target names its fund
+      }
+      levers.push({ name, kind: info.setting.kind === 'assumption' ? 'assumption' : 'parameter', label: plainLabel(name, prepared, info), unit: info.unit, current: info.current.toString(), step: info.step.toString(), ...(fund ? { fund } : {}), solveLow, solveHigh, gridLow, gridHigh });
     }
     return {
       ok: true as const,

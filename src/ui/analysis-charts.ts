@@ -14,7 +14,7 @@ import type { Target, YearCheck } from '../analyses/goal-seek.ts';
 import { assumptionLabel } from './assumption-labels.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import { getLocale, pick, t } from './i18n.ts';
-import { unitLabel, wan } from './format.ts';
+import { isExhausted, unitLabel, wan } from './format.ts';
 import { a, fill } from './locales/analyses.ts';
 import type { Column, Table } from './tables.ts';
 
@@ -26,10 +26,10 @@ export function figure(v: number | string, digits = 2, least = 0): string {
   return new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: least, maximumFractionDigits: digits }).format(Number(v));
 }
 
-/** Months payable for the eye: "耗尽" / "exhausted" below zero (the cumulative balance is gone), else to 2 places. */
+/** Months payable for the eye, as the workbench writes them (format.ts: 耗尽 / exhausted below zero), to 2 places as a goal seek needs. */
 export function monthsText(v: number | string | null | undefined): string {
   if (v === null || v === undefined) return '—';
-  return Number(v) < 0 ? a('exhaustedShort') : figure(v, 2, 2);
+  return isExhausted(v) ? t('exhaustedShort') : figure(v, 2, 2);
 }
 
 /** An outcome value as shown, with months payable below zero as exhausted. */
@@ -235,7 +235,7 @@ export function heatmapOption(v: HeatView) {
       bottom: 0,
       itemHeight: 120,
       inRange: { color: colours },
-      text: [`${figure(max)} ${unit}`, `${months && min <= 0 ? a('exhaustedShort') : figure(min)} ${months && min <= 0 ? '' : unit}`.trim()],
+      text: [`${figure(max)} ${unit}`, `${months && min <= 0 ? t('exhaustedShort') : figure(min)} ${months && min <= 0 ? '' : unit}`.trim()],
     },
     series: [
       {

@@ -7,7 +7,7 @@ import type { RunView } from '../app/views.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import type { FundId } from '../model/base-year.ts';
 import { SERVICE_NAMES, type Service } from '../model/services.ts';
-import { pick } from './i18n.ts';
+import { getLocale, pick } from './i18n.ts';
 import { lineName } from './labels.ts';
 import { unitText } from './format.ts';
 import { readableText } from './problem-text.ts';
@@ -107,6 +107,11 @@ export function assumptionLabel(name: string, paramLabel: (param: string) => Tex
     return pick({ zh: `按规则递增的标准：${label?.zh ?? a}`, en: `Standard uprated by the rules: ${label?.en ?? a}` });
   }
   if (head === 'baseline' && a === 'employees') return pick({ zh: '基期职工参保人数', en: 'Employees insured in the base year' });
+  if (head === 'calibration' && a === 'timing' && b && c) {
+    const fund = FUND_NAMES[b as FundId];
+    const year = parts[4] ?? '';
+    return pick({ zh: `跨年支付：${fund?.zh ?? b} ${lineName(c)}（${year}年）`, en: `Paid in another year: ${fund?.en ?? b} ${lineName(c)} (${year})` });
+  }
   if (head === 'calibration' && a && b && c) {
     const fund = FUND_NAMES[a as FundId];
     return pick({ zh: `测算起点：${fund?.zh ?? a} ${b === 'income' ? '收入' : '支出'} ${lineName(c)}`, en: `Starting level: ${fund?.en ?? a} ${b} ${lineName(c)}` });
@@ -130,6 +135,8 @@ export function assumptionRows(run: Pick<RunView, 'calibration'> & Partial<Pick<
     const line = a.name.startsWith('calibration/') ? a.name.split('/')[3] : undefined;
     let why = pick(a.why);
     if (line) why = why.split(` ${line} `).join(` ${lineName(line)} `);
+    // A rule's uprating note is written in English only: the Chinese sentence before it says what it does.
+    if (getLocale() !== 'en' && a.name.startsWith('uprating/')) why = why.replace(/(之后[^：]*)：.*$/su, '$1');
     return { name: a.name, label: assumptionLabel(a.name, paramLabel), value: assumptionValue(a.value), unit: unitText(a.unit), source: readableText(`${pick(a.originName)}${pick({ zh: '：', en: ': ' })}${why}`) };
   });
 }

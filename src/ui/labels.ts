@@ -67,7 +67,8 @@ export function sourceText(p: Source): string {
 /** The source as shown in the workbench: the document first, the rule and file in small print, the rule's note in the language the rule file wrote it in (marked so). */
 export function sourceView(p: Source) {
   const { main, detail, note } = sourceParts(p);
-  return html`${main}<br /><small class="muted source-detail">${detail}</small>${note ? html`<br /><small lang=${/\p{Script=Han}/u.test(note) ? 'zh-CN' : 'en'} class="source-note">${note}</small>` : ''}`;
+  // The document and paragraph in the language they are written in (a Chinese document stays Chinese in English).
+  return html`<span lang=${/\p{Script=Han}/u.test(main) ? 'zh-CN' : getLocale() === 'en' ? 'en' : 'zh-CN'}>${main}</span><br /><small class="muted source-detail">${detail}</small>${note ? html`<br /><small lang=${/\p{Script=Han}/u.test(note) ? 'zh-CN' : 'en'} class="source-note">${note}</small>` : ''}`;
 }
 
 const METHODS: Record<string, { zh: string; en: string }> = {

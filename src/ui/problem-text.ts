@@ -78,6 +78,9 @@ export function readableText(text: string): string {
   const en = getLocale() === 'en';
   let out = text.replace(/-?\d+\.\d{5,}/g, (m) => readableNumber(m));
   out = out.replace(/\b(employeePooling|employeePersonal|employeeLarge|employeeCivil|currentBalance|cumulativeBalance|monthsPayable|perCapita)\b/g, (id) => pick(BASELINE_NAMES[id]!));
+  // A source document by what it is, not its file name
+  out = out.replace(/seeds\/sources\/\d{3}_[0-9a-f]+\.txt/g, () => pick({ zh: '基线报告原文', en: 'the baseline report' }));
+  out = out.replace(/seeds\/sources\/national-(standards|bulletins)\.md/g, (_m, k: string) => pick(k === 'standards' ? { zh: '国家居民医保标准汇编', en: 'the summary of national resident standards' } : { zh: '国家医保统计公报汇编', en: 'the summary of the national statistical bulletins' }));
   // "(assumptions.avgMonthlyWage)": the assumption by its name
   out = out.replace(/\(assumptions\.([A-Za-z]+)\)/g, (_m, key: string) => pick({ zh: `（假设：${assumptionLabel(`assumptions/${key}`)}）`, en: `(the assumption “${assumptionLabel(`assumptions/${key}`)}”)` }));
   if (en) out = out.replace(/(\d) ?(万元|元\/月|元\/年|元)/g, (_m, d: string, u: string) => `${d} ${unitText(u)}`);

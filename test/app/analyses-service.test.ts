@@ -13,6 +13,8 @@ describe('sensitivity and goal seek in the workbench back end', () => {
     // the same answer as on the command line (test/analyses/simulate-analyses.test.ts checks it meets the target and 1 元 less does not)
     expect(r.lever).toMatchObject({ name: 'resident.individual.standard', current: '420', step: '1', low: '0', high: '1260' });
     expect(r.result.beyond?.value).toBe(String(Number(r.result.value) - 1));
+    // the answer's note names the lever and the fund as people read them
+    expect(r.result.scenario.notes).toContain(`目标求解：个人缴费标准 = ${r.result.value}；城乡居民基本医疗保险：可支付月数不低于 12，2026-2035 年每年`);
     const run = await service.run(r.result.scenario, 'answer.json');
     if (!run.ok) throw new Error(JSON.stringify(run.problems));
   }, 120_000);
@@ -49,6 +51,9 @@ describe('the heat map and the analysis forms in the workbench back end', () => 
     expect(o.levers.some((l) => l.kind === 'assumption' && l.name === 'costGrowth')).toBe(true);
     // named as rules/parameters.json names it, without the month
     expect(individual.label).toEqual({ zh: '个人缴费标准', en: 'Individual contribution standard' });
+    // a goal seek's target is for the lever's own fund; an assumption has none
+    expect(individual.fund).toBe('resident');
+    expect(o.levers.find((l) => l.name === 'costGrowth')!.fund).toBeUndefined();
   }, 60_000);
 
   it('gives the levers as in force at a later start month, and their ranges around that value', async () => {

@@ -196,6 +196,12 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await view.updateComplete;
     expect(inView(view, '#err-valueA').textContent).to.equal('当期结存率以 % 计：请填写 0 至 100 之间的数');
     expect(inView(view, '#f-valueA').getAttribute('aria-invalid')).to.equal('true');
+    // an assumption belongs to no fund: the target must name one
+    await typeField(view, 'valueA', '20');
+    await choose(view, 'solveLever', 'wageGrowth');
+    await click(inView(view, '#solve-run'));
+    await view.updateComplete;
+    expect(inView(view, '#err-solveFund').textContent).to.equal('请选择目标针对的基金：该项不属于某一基金');
     expect(view._busy).to.equal(undefined);
     expect(view._solve).to.equal(undefined);
     expect(app.analyses.busy).to.equal(false);

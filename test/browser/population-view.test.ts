@@ -39,6 +39,14 @@ describe('the population view', () => {
     view.open = true;
     await view.updateComplete;
     expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
+    // every axis says what it counts, in what unit; no figure in exponent notation (the region scale, 9.0629e-5)
+    type Axes = { xAxis: { name?: string }[]; yAxis: { name?: string }[] };
+    const pyramid = (view.shadowRoot!.querySelector('yb-chart.pyramid') as unknown as { renderedOption: Axes }).renderedOption;
+    expect([pyramid.xAxis[0]!.name, pyramid.yAxis[0]!.name]).to.deep.equal(['人', '年龄（岁）']);
+    const ratio = (view.shadowRoot!.querySelector('yb-chart:not(.pyramid)') as unknown as { renderedOption: Axes }).renderedOption;
+    expect(ratio.yAxis[0]!.name).to.equal('在职人数 ÷ 退休人数');
+    expect(view.shadowRoot!.textContent).to.not.match(/\de-\d/);
+    expect(view.shadowRoot!.querySelector('#pop-regionScale')!.textContent).to.match(/^0\.0000\d+$/);
     // seed 000: 56945 employees split 64/10/26 by the default shares, 65336 residents
     // axe-core on the open view: no violations
     await new Promise((resolve, reject) => {

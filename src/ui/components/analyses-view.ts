@@ -24,6 +24,8 @@ import type { Api } from '../state/simulation-controller.ts';
 import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
+import { problemText } from '../problem-text.ts';
+import { titleText } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
 import { axisNames, bindingYear, exhaustionOption, fanOption, figure, heatmapOption, heatmapTable, leverLabel, leverUnit, monthsText, outcomeTitle, percentileTable, targetText, tornadoOption, tornadoTable } from '../analysis-charts.ts';
 import { base } from '../styles.ts';
@@ -475,7 +477,7 @@ export class YbAnalysesView extends LitElement {
   override render() {
     const o = this._options?.view;
     if (!this.run) return nothing;
-    if (o && !o.ok) return html`<p class="error">${o.problems.map((p) => p.reason).join('; ')}</p>`;
+    if (o && !o.ok) return html`<p class="error">${o.problems.map((p) => problemText(p)).join('; ')}</p>`;
     return html`<div role="tablist" aria-label=${a('tabs')}>
         ${TABS.map(
           (tab) => html`<button
@@ -646,7 +648,7 @@ export class YbAnalysesView extends LitElement {
     if (refused.ok === false) {
       // Each problem beside the field it names.
       const errors: Record<string, string> = {};
-      for (const p of refused.problems ?? []) if (FIELDS[p.file]) errors[FIELDS[p.file]!] = p.reason;
+      for (const p of refused.problems ?? []) if (FIELDS[p.file]) errors[FIELDS[p.file]!] = problemText(p);
       this._errors = errors;
     }
     keep({ hash: run.hash, view: result });
@@ -656,7 +658,7 @@ export class YbAnalysesView extends LitElement {
   #unplaced(problems: InputProblem[]): string {
     return problems
       .filter((p) => !FIELDS[p.file])
-      .map((p) => p.reason)
+      .map((p) => problemText(p))
       .join('; ');
   }
 
@@ -790,6 +792,8 @@ export class YbAnalysesView extends LitElement {
     if (!/^\s*[0-9]{4}\s*$/.test(f.until ?? '') || until < fromYear || until > o.until) errors.until = fill(a('notYear'), { first: fromYear, last: o.until });
     for (const k of ['solveLow', 'solveHigh']) if (!NUMBER.test(f[k] ?? '')) errors[k] = a('notNumber');
     if (!errors.solveLow && !errors.solveHigh && Number(f.solveLow) > Number(f.solveHigh)) errors.solveLow = a('lowAboveHigh');
+    // A target needs a fund: the lever's own, or one picked (an assumption belongs to none).
+    if (!f.solveFund && !lever.fund) errors.solveFund = a('pickFund');
     if (!this.#check(errors)) return;
     const target = `${f.indicator} ${f.op} ${f.valueA!.trim()}${f.op === 'between' ? ` and ${f.valueB!.trim()}` : ''} until ${until}`;
     const req = {
@@ -824,7 +828,10 @@ export class YbAnalysesView extends LitElement {
             ['between', a('between')],
           ])}
           ${this.#input('valueA', `${a('value')} (${f.indicator === 'balanceRate' ? '%' : unitLabel('months')})`)} ${f.op === 'between' ? this.#input('valueB', a('upper')) : nothing} ${this.#input('until', a('untilYear'), 'count')}
-          ${this.#select('solveFund', a('fund'), [['', a('leverFund')], ...o.funds.map((x): [string, string] => [x.id, pick(x.name)])])}
+          ${this.#select('solveFund', a('fund'), [
+            ['', lever?.fund ? fill(a('leverFundNamed'), { fund: pick(o.funds.find((x) => x.id === lever.fund)?.name ?? { zh: lever.fund, en: lever.fund }) }) : a('pickFundChoice')],
+            ...o.funds.map((x): [string, string] => [x.id, pick(x.name)]),
+          ])}
         </fieldset>
         <fieldset>
           <legend>
@@ -909,8 +916,8 @@ export class YbAnalysesView extends LitElement {
           : html`<p class="muted" id="solve-beyond">${fill(a('beyondNone'), { dir })}</p>`}
         <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
         <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v, name, unit)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
-        ${opened ? html`<p class="done" id="opened" role="status">${fill(a('opened'), { title: this._opened!.title })}</p>` : nothing}
-      </section>`;
+      </section>
+      ${opened ? html`<p class="done" id="opened" role="status">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
   }
 
   // ---- Monte Carlo ----
@@ -972,7 +979,8 @@ export class YbAnalysesView extends LitElement {
   #open(v: Extract<SolveView, { ok: true }>, name: string, unit: string): void {
     if (this._opened?.answer === v || !v.result.found) return;
     const { scenario, value } = v.result;
-    const base = this.scenario?.title ?? this.run?.title ?? '';
+    // A title written in both languages is named by its half in the reader's language, as the scenario list shows it.
+    const base = titleText(this.scenario?.title ?? this.run?.title ?? '');
     const title = `${base} — ${name} ${figure(value)} ${unit}`.trim();
     const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
     this._opened = { answer: v, title };

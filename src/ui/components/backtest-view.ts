@@ -40,7 +40,7 @@ const T = {
   reported: { zh: '报告', en: 'Reported' },
   error: { zh: '误差%', en: 'Error %' },
   half: { zh: '（上半年，对比半年预测）', en: ' (first half, against half the projected year)' },
-  hint: { zh: '从每个较早的报告年份起，只用当时已有的数据测算，与以后报告的实际数和朴素预测（起点年数按上年增速外推）对比。金额单位：万元。', en: 'From each earlier reported year, with only the data known then, against the later reports and a naive forecast (the start year carried forward at its last growth). Amounts in 万元.' },
+  hint: { zh: '从每个较早的报告年份起，只用当时已有的数据测算，与以后报告的实际数和朴素预测（起点年数按上年增速外推）对比。金额单位：万元。', en: 'From each earlier reported year, with only the data known then, against the later reports and a naive forecast (the start year carried forward at its last growth). Amounts in 10k yuan.' },
 };
 
 export class YbBacktestView extends LitElement {

@@ -7,7 +7,10 @@
  * carries every chart of the page. A chart out of sight (below the fold, on a
  * hidden tab) keeps its newest option and draws it when it comes into view,
  * so a lever change redraws only what can be seen; a chart drawn for print
- * (`pixelRatio`) always draws.
+ * (`pixelRatio`) always draws. An option equal to the one drawn (a lever
+ * that does not move this chart) is not drawn again, and one that differs
+ * from it in numbers only updates the chart in place (ECharts keeps its
+ * axes, legend and tooltip) instead of building it anew.
  */
 import { LitElement, css, html } from 'lit';
 import * as echarts from 'echarts/core';
@@ -83,11 +86,23 @@ export class YbChart extends LitElement {
     this.#scheduled = setTimeout(() => this.#flush(), 0);
   }
 
+  /** The option drawn, as text, and its shape (the text with every number as 0). */
+  #drawnKey?: string;
+  #drawnShape?: string;
+
   #flush(): void {
     clearTimeout(this.#scheduled);
     if (!this.#pending || !this.option || !this.#chart) return;
     this.#pending = false;
-    this.#drawn(() => this.#chart!.setOption(this.option!, { notMerge: true }));
+    const key = optionText(this.option, false);
+    if (key === this.#drawnKey) return;
+    const shape = optionText(this.option, true);
+    // Same keys and texts, other numbers: merging sets every value the new option has, so it draws the same as
+    // building anew; anything added or removed (a series, an axis bound, a band) builds anew.
+    const inPlace = shape === this.#drawnShape;
+    this.#drawn(() => this.#chart!.setOption(this.option!, inPlace ? {} : { notMerge: true }));
+    this.#drawnKey = key;
+    this.#drawnShape = shape;
     this.drawCount++;
     this.dispatchEvent(new Event('drawn'));
   }
@@ -99,6 +114,7 @@ export class YbChart extends LitElement {
     clearTimeout(this.#scheduled);
     this.#chart?.dispose();
     this.#chart = undefined;
+    this.#drawnKey = this.#drawnShape = undefined;
   }
 
   /** The chart's rendered series, for tests (a chart out of sight draws its newest option first). */
@@ -107,6 +123,11 @@ export class YbChart extends LitElement {
     return this.#chart?.getOption();
   }
 }
+/** An option as JSON text (functions by their source); with `shape`, every number written as 0. */
+function optionText(option: echarts.EChartsCoreOption, shape: boolean): string {
+  return JSON.stringify(option, (_k, v: unknown) => (typeof v === 'function' ? String(v) : shape && typeof v === 'number' ? 0 : v));
+}
+
 customElements.define('yb-chart', YbChart);
 
 declare global {

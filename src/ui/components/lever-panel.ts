@@ -321,7 +321,7 @@ export class YbLeverPanel extends LitElement {
         ? html`<div class="meta">% × ${t('avgWageOf')} N${l.ofWage.yearOffset} · ${t('from')} ${l.ofWage.from}</div>`
         : nothing}
       <div class="meta" id="${id}-meta">
-        <span>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
+        <span>${t('baselineValue')}: ${l.baselineValue === null ? t('notSet') : l.unit === 'method' ? methodName(l.baselineValue) : l.baselineValue}</span>
         ${changed ? html`<button class="reset" @click=${() => this.#reset(l)} aria-label="${t('reset')} ${pick(l.label)}">${t('reset')}</button>` : nothing}
       </div>
       ${source ? html`<details class="src"><summary>${t('source')}</summary>${source}</details>` : nothing}

@@ -210,7 +210,8 @@ export class YbPopulationView extends LitElement {
       legend: { bottom: 0, data: [...PYRAMID_STATUSES.map((s) => pick(p.statuses.find((x) => x.id === s)!.label)), pick(TEXT.uninsured)] },
       grid: { left: 50, right: 10, top: 44, bottom: 72 },
       xAxis: { type: 'value', name: pick(TEXT.persons), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') } },
-      yAxis: { type: 'category', data: p.ageGroups, name: pick(TEXT.age), nameGap: 8 },
+      // the age axis at the left edge (not on the zero line between the sexes), its name above it
+      yAxis: { type: 'category', data: p.ageGroups, name: pick(TEXT.age), nameGap: 8, axisLine: { onZero: false }, nameTextStyle: { align: 'left', padding: [0, 0, 0, -40] } },
       series,
     };
   }

@@ -178,7 +178,7 @@ export class YbReport extends LitElement {
 
         <h2 id="r-summary">1 ${t('summary')}</h2>
         <p>${t('baseline')}: ${this.#baselineName()} · ${t('rules')}: ${sets.map((x) => pick(x.title)).join(pick({ zh: '；', en: '; ' }))}</p>
-        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p>${s.notes}</p>` : nothing}
+        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${s.notes}</p>` : nothing}
         ${r.changes.length ? this.#table(changesTable(r), true) : html`<p>${t('noChanges')}</p>`}
 
         <h2 id="r-funds">2 ${t('fundProjections')}</h2>

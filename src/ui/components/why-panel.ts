@@ -8,6 +8,7 @@ import { base } from '../styles.ts';
 import { lineName, sourceView } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
 import { monthsBasis } from '../months-basis.ts';
+import { readableText } from '../problem-text.ts';
 
 export class YbWhyPanel extends LitElement {
   static override properties = { explain: { attribute: false }, run: { attribute: false } };
@@ -74,7 +75,7 @@ export class YbWhyPanel extends LitElement {
               <tbody>
                 ${e.inputs.map((i) => {
                   const [, group, year] = i.name.split('.') as [string, string, string];
-                  return html`<tr><td>${countLabel(group, year)}</td><td>${Number(i.value).toLocaleString()} ${t('people')}</td><td class="src">${pick(i.source)}</td></tr>`;
+                  return html`<tr><td>${countLabel(group, year)}</td><td>${Number(i.value).toLocaleString()} ${t('people')}</td><td class="src">${readableText(pick(i.source))}</td></tr>`;
                 })}
               </tbody>
             </table></div>`

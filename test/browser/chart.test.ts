@@ -1,0 +1,50 @@
+/**
+ * <yb-chart> draws only what changed: an equal option (a lever that does not move this chart) is not
+ * drawn again; an option with other numbers only is drawn in place; one with a series less is drawn
+ * anew, without the series it no longer has.
+ */
+import { expect } from 'chai';
+import '../../src/ui/components/chart.ts';
+import type { YbChart } from '../../src/ui/components/chart.ts';
+import { until } from './helpers.ts';
+
+type Drawn = { series: { name: string; data: number[] }[]; yAxis: { min?: number }[] };
+
+const option = (income: number[], expenditure?: number[], min?: number) => ({
+  animation: false,
+  tooltip: { trigger: 'axis' },
+  xAxis: { type: 'category', data: ['2022', '2023', '2024'] },
+  yAxis: { type: 'value', ...(min === undefined ? {} : { min }) },
+  series: [{ name: '收入', type: 'bar', data: income }, ...(expenditure ? [{ name: '支出', type: 'line', data: expenditure }] : [])],
+});
+
+describe('yb-chart', () => {
+  it('redraws only an option that changed, and then exactly the new one', async () => {
+    const chart = document.createElement('yb-chart') as YbChart;
+    document.body.append(chart);
+    try {
+      chart.option = option([43370.17, 45000, 46000], [9396.57, 9800, 10100], 0);
+      await until(() => chart.drawCount === 1);
+      // the same figures in a new object: nothing to draw
+      chart.option = option([43370.17, 45000, 46000], [9396.57, 9800, 10100], 0);
+      await chart.updateComplete;
+      expect((chart.renderedOption as Drawn).series[0]!.data).to.deep.equal([43370.17, 45000, 46000]);
+      expect(chart.drawCount).to.equal(1);
+      // other numbers: drawn (in place)
+      chart.option = option([43370.17, 45100, 46200], [9396.57, 9800, 10100], 0);
+      await until(() => chart.drawCount === 2);
+      expect((chart.renderedOption as Drawn).series.map((s) => s.data)).to.deep.equal([
+        [43370.17, 45100, 46200],
+        [9396.57, 9800, 10100],
+      ]);
+      // a series and the axis bound gone: drawn anew, neither is left over from before
+      chart.option = option([43370.17, 45100, 46200]);
+      await until(() => chart.drawCount === 3);
+      const drawn = chart.renderedOption as Drawn;
+      expect(drawn.series.map((s) => s.name)).to.deep.equal(['收入']);
+      expect(drawn.yAxis[0]!.min).to.equal(undefined);
+    } finally {
+      chart.remove();
+    }
+  });
+});
