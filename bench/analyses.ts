@@ -27,11 +27,14 @@ export async function analysesBench(): Promise<void> {
   const columns = { setting: sub.setting, label: sub.label, values: axisValues(sub, '500', '880', 20) };
   const swings = defaultSwings(prepared);
   const outcome = { kind: 'months-payable', fund: 'resident', year: 2035 } as const;
+  // One run; its CPU time too (this process's, every thread), which a machine busy with other work leaves as it is.
   const once = async (name: string, fn: () => Promise<unknown>): Promise<Timing> => {
+    const cpu0 = process.cpuUsage();
     const start = performance.now();
     await fn();
     const ms = performance.now() - start;
-    return { name, runs: 1, medianMs: ms, p95Ms: ms };
+    const cpu = process.cpuUsage(cpu0);
+    return { name: `${name} (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)`, runs: 1, medianMs: ms, p95Ms: ms };
   };
   const results: Record<string, Record<string, number>> = {};
   for (const [which, make] of [

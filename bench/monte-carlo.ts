@@ -16,15 +16,28 @@ import { report, time } from './timing.ts';
 
 const PATHS = Number(process.env.MONTE_CARLO_BENCH_PATHS ?? 10_000);
 
-async function once(threads: number): Promise<{ ms: number; check: string }> {
+interface Run {
+  ms: number;
+  /** CPU time of every thread of the process (this one and the workers), ms. */
+  cpuMs: number;
+  /** Reading and preparing the scenario in this thread, ms. */
+  prepareMs: number;
+  check: string;
+}
+
+/** One run with setup: `here` puts this thread to work beside threads − 1 workers (as simulate does). */
+async function once(threads: number, here: boolean, paths = PATHS): Promise<Run> {
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const file = 'seeds/scenarios/banner-2022.json';
   const data = { ...JSON.parse(readFileSync(file, 'utf8')), until: 2052 };
-  const setup = await prepareMonteCarlo(data, file, nodeEnvironment(), { paths: PATHS, seed: 1 });
-  const pool = nodePool(threads);
+  const setup = await prepareMonteCarlo(data, file, nodeEnvironment(), { paths, seed: 1 });
+  const prepareMs = performance.now() - start;
+  const pool = nodePool(threads, here ? setup : undefined);
   try {
     const r = await runMonteCarlo(setup, pool);
-    return { ms: performance.now() - start, check: r.funds.map((f) => f.years.at(-1)!.cumulative[2]).join(' ') };
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000, prepareMs, check: r.funds.map((f) => f.years.at(-1)!.cumulative[2]).join(' ') };
   } finally {
     await pool.close();
   }
@@ -47,9 +60,18 @@ async function perAssumption(): Promise<void> {
 export async function monteCarloBench(): Promise<void> {
   await perAssumption();
   const cores = availableParallelism();
-  const all = await once(cores);
-  report({ name: `Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} threads, with setup`, runs: 1, medianMs: all.ms, p95Ms: all.ms });
-  const one = await once(1);
-  report({ name: `Monte Carlo ${PATHS} paths × 30 years, banner to 2052, 1 thread, with setup`, runs: 1, medianMs: one.ms, p95Ms: one.ms });
-  console.log(`  ${cores} threads against 1: ${(one.ms / all.ms).toFixed(2)}x faster; per path on ${cores} threads ${((all.ms * 1000) / PATHS).toFixed(0)} µs; medians identical: ${all.check === one.check}`);
+  const show = (name: string, r: Run) => {
+    report({ name, runs: 1, medianMs: r.ms, p95Ms: r.ms });
+    console.log(`  CPU of all threads ${r.cpuMs.toFixed(0)} ms (÷ ${cores} cores: ${(r.cpuMs / cores).toFixed(0)} ms, the wall time on ${cores} idle cores at best); preparing the scenario in this thread ${r.prepareMs.toFixed(0)} ms`);
+  };
+  // Setup alone: one path on a fresh worker thread (start-up, modules, the scenario prepared and compiled there).
+  const setup = await once(1, false, 1);
+  show('Monte Carlo setup: one path on one new worker thread', setup);
+  const all = await once(cores, true);
+  show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} threads (this one and ${cores - 1} worker${cores === 2 ? '' : 's'}), with setup`, all);
+  const workers = await once(cores, false);
+  show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} worker threads (this one waiting), with setup`, workers);
+  const one = await once(1, true);
+  show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, 1 thread (this one), with setup`, one);
+  console.log(`  ${cores} threads against 1: ${(one.ms / all.ms).toFixed(2)}x faster; against ${cores} workers: ${(workers.ms / all.ms).toFixed(2)}x, CPU ${(workers.cpuMs / all.cpuMs).toFixed(2)}x less; CPU per path (setup taken off) ${(((one.cpuMs - one.prepareMs) * 1000) / PATHS).toFixed(0)} µs on one thread; medians identical: ${all.check === one.check && all.check === workers.check}`);
 }

@@ -2,19 +2,56 @@
  * Node only: Monte Carlo chunks over a piscina pool of worker threads, one per
  * core by default. Each thread prepares a scenario once and keeps it for the
  * scenario's later chunks.
+ *
+ * Given the scenario as prepared in the calling thread, that thread runs
+ * chunks too, on the kernel it compiles once, and only threads − 1 workers
+ * start: one thread's start-up (loading the modules, preparing the scenario,
+ * compiling the kernel, its population variants) is never paid, and paths
+ * begin at once while the workers start; each lane takes the next chunk when
+ * it is free, so the result is the same whichever thread runs which chunk.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ChunkExecutor, ChunkTask } from './monte-carlo-run.ts';
-import type { ChunkOutcome } from './monte-carlo.ts';
+import { kernelPathRunner } from './monte-carlo-kernel.ts';
+import type { ChunkExecutor, ChunkTask, MonteCarloSetup } from './monte-carlo-run.ts';
+import { runChunk, type ChunkOutcome, type PathRunner } from './monte-carlo.ts';
 
 const WORKER = new URL('../../workers/paths-node.mjs', import.meta.url).href;
 
-export function nodePool(threads = availableParallelism()): ChunkExecutor & { close(): Promise<void> } {
-  const pool = new Piscina<ChunkTask, ChunkOutcome>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): ChunkExecutor & { close(): Promise<void> } {
+  const workers = here ? threads - 1 : threads;
+  const pool = workers > 0 ? new Piscina<ChunkTask, ChunkOutcome>({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
+  const local = here && callingThread(here);
+  let localBusy = false;
   return {
-    parallelism: threads,
-    run: (task, signal) => pool.run(task, { signal }),
-    close: () => pool.destroy(),
+    // With the calling thread: one more lane than threads, so a worker always has its next chunk queued while this thread computes.
+    parallelism: local ? threads + (pool ? 1 : 0) : threads,
+    run: async (task, signal) => {
+      if (local && (!localBusy || !pool)) {
+        localBusy = true;
+        try {
+          return await local(task, signal);
+        } finally {
+          localBusy = false;
+        }
+      }
+      return pool!.run(task, { signal });
+    },
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
+}
+
+/** Chunks of the prepared scenario in this thread, yielding to the event loop before each (the workers' results and progress flow meanwhile). */
+function callingThread(setup: MonteCarloSetup): (task: ChunkTask, signal?: AbortSignal) => Promise<ChunkOutcome> {
+  let runner: PathRunner | undefined;
+  return async (task, signal) => {
+    await new Promise((r) => setImmediate(r));
+    signal?.throwIfAborted();
+    if (task.key !== setup.key) throw new Error('a chunk of another scenario than the one this pool was made for');
+    runner ??= kernelPathRunner(setup.prepared.input);
+    const { input } = setup.prepared;
+    return runChunk(runner, setup.uncertainty, task.from, task.to, input.base.year, input.until);
   };
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { D } from '../common/money.ts';
 import { uncertaintyEntries } from '../scenario/uncertainty.ts';
 import { nodePool } from '../analyses/monte-carlo-pool.ts';
-import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo, type ChunkExecutor, type MonteCarloResult } from '../analyses/monte-carlo-run.ts';
+import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo, type ChunkExecutor, type MonteCarloResult, type MonteCarloSetup } from '../analyses/monte-carlo-run.ts';
 import { PERCENTILES } from '../analyses/monte-carlo.ts';
 import { FUND_NAMES } from '../report/summary.ts';
 import type { Environment, Prepared } from '../scenario/prepare.ts';
@@ -27,15 +27,15 @@ export const POOL_FROM_PATHS = 50;
 /** From this many paths, progress goes to stderr. */
 const PROGRESS_FROM_PATHS = 200;
 
-/** A pool of one thread per core, or this thread for a small run. */
-export function executorFor(paths: number, env: Environment): ChunkExecutor {
-  return paths >= POOL_FROM_PATHS && availableParallelism() > 1 ? nodePool() : inThreadExecutor(env);
+/** A pool of one thread per core (this thread one of them, given the prepared scenario), or this thread for a small run. */
+export function executorFor(paths: number, env: Environment, setup?: MonteCarloSetup): ChunkExecutor {
+  return paths >= POOL_FROM_PATHS && availableParallelism() > 1 ? nodePool(availableParallelism(), setup) : inThreadExecutor(env);
 }
 
 export async function monteCarloRun(path: string, scenario: Scenario, prepared: Prepared, env: Environment, flags: MonteCarloFlags, io: Io, executor?: ChunkExecutor): Promise<MonteCarloResult> {
   const setup = await prepareMonteCarlo(scenario, path, env, { paths: flags.paths, seed: flags.seed }, prepared);
   const paths = setup.uncertainty.paths;
-  const own = executor ?? executorFor(paths, env);
+  const own = executor ?? executorFor(paths, env, setup);
   const started = performance.now();
   let shown = 0;
   const onProgress = (done: number, total: number) => {

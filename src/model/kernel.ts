@@ -374,6 +374,21 @@ export function compileKernel(input: ProjectionInput): Kernel {
     addsAidContributions: plan.bf.id === 'aid' && plan.bf.expenditure['aid.contributions'] === undefined,
     scheme: plan.bf.id.startsWith('employee') ? 'employee' : plan.bf.id,
   }));
+  /** A line's amount in a year (fen): float64, or the exact record's arithmetic within reach of a half fen. */
+  function lineAmount(l: Anchor, d: YearDrivers): number {
+    const dv = l.driver(d);
+    const v = scaledF64(l, dv);
+    if (v === v) return v;
+    exactLines++;
+    return fenOf(scale(l.anchor, dv, l.d0));
+  }
+  /** What medical aid pays for contributions in a year (fen), likewise. */
+  function aidAmount(d: YearDrivers, policy: PolicyYears, i: number): number {
+    const v = charged(aidF64(d, policy, i) * 100);
+    if (v === v) return v;
+    exactLines++;
+    return fenOf(toFen(aidContributions(d, policy.resident[i]!)));
+  }
   /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
   let last: { drivers: YearDrivers[]; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
   /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
@@ -459,15 +474,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
                 exactLines++;
                 v = interestExact(opening, interestDec, plan.ownRate);
               }
-            } else {
-              const l = inA[j]!;
-              const dv = l.driver(d);
-              v = scaledF64(l, dv);
-              if (v !== v) {
-                exactLines++;
-                v = fenOf(scale(l.anchor, dv, l.d0));
-              }
-            }
+            } else v = lineAmount(inA[j]!, d);
             incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
@@ -479,30 +486,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
             (interestArr ??= lineOf(acc, 'income:interest'))[i] = v;
           }
           for (let j = 0; j < expenditureArrs.length; j++) {
-            let v: number;
-            if (lay.isAidContributions[j]) {
-              v = charged(aidF64(d, policy, y - first) * 100);
-              if (v !== v) {
-                exactLines++;
-                v = fenOf(toFen(aidContributions(d, policy.resident[y - first]!)));
-              }
-            } else {
-              const l = exA[j]!;
-              const dv = l.driver(d);
-              v = scaledF64(l, dv);
-              if (v !== v) {
-                exactLines++;
-                v = fenOf(scale(l.anchor, dv, l.d0));
-              }
-            }
-            expenditureArrs[j]![i] = v;
+            expenditureArrs[j]![i] = lay.isAidContributions[j] ? aidAmount(d, policy, y - first) : lineAmount(exA[j]!, d);
           }
           if (lay.addsAidContributions) {
-            let c = charged(aidF64(d, policy, y - first) * 100);
-            if (c !== c) {
-              exactLines++;
-              c = fenOf(toFen(aidContributions(d, policy.resident[y - first]!)));
-            }
+            const c = aidAmount(d, policy, y - first);
             if (c !== 0) (aidArr ??= lineOf(acc, 'expenditure:aid.contributions'))[i] = c;
           }
           const due = moves[i];

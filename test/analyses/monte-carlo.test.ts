@@ -252,11 +252,12 @@ describe('Monte Carlo on a pool of worker threads', () => {
     const { nodePool } = await import('../../src/analyses/monte-carlo-pool.ts');
     const setup = await prepareMonteCarlo(city(), file, env, { paths: 8, seed: 2026 });
     const here = await runMonteCarlo(setup, inThreadExecutor(env));
-    for (const threads of [1, 2]) {
-      const pool = nodePool(threads);
+    // Worker threads alone, and this thread with one worker (1 + 1) or none (1: this thread alone).
+    for (const [threads, withThisThread] of [[1, false], [2, false], [2, true], [1, true]] as const) {
+      const pool = nodePool(threads, withThisThread ? setup : undefined);
       try {
         const r = await runMonteCarlo(setup, pool, { chunk: 3 });
-        expect(r.funds).toEqual(here.funds);
+        expect(r.funds, `${threads} ${withThisThread}`).toEqual(here.funds);
       } finally {
         await pool.close();
       }
