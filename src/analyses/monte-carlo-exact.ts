@@ -9,6 +9,7 @@
 import { D, type Dec } from '../common/money.ts';
 import { GROUPS, type Group } from '../model/base-year.ts';
 import { project, type Projection, type ProjectionInput } from '../model/project.ts';
+import { reportedTrends } from '../model/assumptions.ts';
 import type { PathFund, PathResult, PathRunner, PathShocks } from './monte-carlo.ts';
 import { serviceTrends, shiftedServices } from './monte-carlo-kernel.ts';
 
@@ -31,7 +32,8 @@ export function exactPathRunner(input: ProjectionInput): PathRunner {
 
 /** The scenario's inputs with a path's draws in place of its assumptions. */
 export function withShocks(input: ProjectionInput, s: PathShocks): ProjectionInput {
-  const a = { ...input.assumptions };
+  // Draws act from the year after the base year: the reported years keep the scenario's trends (as on the kernel).
+  const a = { ...input.assumptions, reportedYears: reportedTrends(input.assumptions) };
   const dec = (v: number | number[] | undefined): Dec | undefined => (typeof v === 'number' ? new D(v) : undefined);
   a.wageGrowth = dec(s.wageGrowth) ?? a.wageGrowth;
   a.costGrowth = dec(s.costGrowth) ?? a.costGrowth;

@@ -46,7 +46,8 @@ export function shiftedServices(costGrowth: number, services: ReturnType<typeof 
 }
 
 function kernelShocks(s: PathShocks, own: { variant: 'low' | 'medium' | 'high'; mortalityPercent: number }, growth: (readonly [string, number])[], services: ReturnType<typeof serviceTrends>): KernelShocks {
-  const k: KernelShocks = {};
+  // Draws act from the year after the base year: the reported years, and calibration on them, stay the scenario's.
+  const k: KernelShocks = { projectedYearsOnly: true };
   const rate = (v: number | number[] | undefined, set: (n: number) => void, byYear: (a: number[]) => void) => {
     if (Array.isArray(v)) byYear(v);
     else if (v !== undefined) set(v);

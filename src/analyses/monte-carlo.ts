@@ -155,15 +155,17 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       exhausted = new Uint32Array(funds.length * years);
       firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
-    r.funds.forEach((f, fi) => {
-      METRICS.forEach((m, mi) => {
-        const series = f[m];
-        const at = ((mi * funds!.length + fi) * years) * n + p;
+    const nf = funds.length;
+    for (let fi = 0; fi < nf; fi++) {
+      const f = r.funds[fi]!;
+      for (let mi = 0; mi < METRICS.length; mi++) {
+        const series = f[METRICS[mi]!];
+        const at = (mi * nf + fi) * years * n + p;
         for (let y = 0; y < years; y++) values[at + y * n] = series[y]!;
-      });
+      }
       if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
-    });
+    }
   }
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values, exhausted, firstDeficit } };
 }

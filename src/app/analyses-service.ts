@@ -5,7 +5,7 @@
  * `--solve`, over the embedded rule sets and baselines.
  */
 import { InputError, type InputProblem } from '../common/errors.ts';
-import { defaultRange, describeTarget, fundForLever, goalSeek, parseTarget, type GoalSeekResult } from '../analyses/goal-seek.ts';
+import { defaultRange, describeTarget, fundForLever, goalSeek, parseTarget, type GoalSeekResult, type Target } from '../analyses/goal-seek.ts';
 import { ASSUMPTION_LEVERS, leverInfo, settingName, type LeverInfo } from '../analyses/levers.ts';
 import { describeOutcome, exactProjection, fundsOf, kernelEvaluator, parseOutcome, type Evaluator } from '../analyses/outcomes.ts';
 import { axisValues, defaultSwings, grid, tornado, type Grid, type Tornado } from '../analyses/sensitivity.ts';
@@ -13,14 +13,18 @@ import { D } from '../common/money.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import { embeddedEnvironment } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { prepareScenario } from '../scenario/prepare.ts';
+import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Progress } from '../analyses/progress.ts';
 
 type Text = { zh: string; en: string };
 export type Refused = { ok: false; problems: InputProblem[] };
 
-export type SensitivityView = { ok: true; outcome: Text; tornado: Tornado } | Refused;
+/**
+ * A tornado, with each bar's item by its plain name (a parameter without the month), its unit
+ * (`units`, by the parameter's or assumption's name) and whether it is an assumption or a policy lever.
+ */
+export type SensitivityView = { ok: true; outcome: Text; tornado: Tornado; items: Record<string, { label: Text; unit: string; kind: 'parameter' | 'assumption' }> } | Refused;
 
 /** Told after each projection of a long analysis: how many are done of how many (an estimate for a goal seek). */
 export type { Progress };
@@ -33,6 +37,8 @@ export interface AnalysisLever {
   unit: string;
   current: string;
   step: string;
+  /** The fund a goal seek's target is for unless another is picked: the lever's own scheme's; none for an assumption or a threshold. */
+  fund?: string;
   /** The range a goal seek searches by default (0 to three times the value in force…). */
   solveLow: string;
   solveHigh: string;
@@ -45,7 +51,16 @@ export interface AnalysisLever {
 }
 
 export type AnalysisOptions =
-  | { ok: true; baseYear: number; until: number; firstMonth: string; funds: { id: string; name: Text }[]; levers: AnalysisLever[] }
+  | {
+      ok: true;
+      baseYear: number;
+      until: number;
+      firstMonth: string;
+      /** The month the levers' values in force (and so their default ranges) are read at. */
+      at: string;
+      funds: { id: string; name: Text }[];
+      levers: AnalysisLever[];
+    }
   | Refused;
 
 export interface GridAxisRequest {
@@ -64,7 +79,15 @@ export interface GridRequest {
   from?: string;
 }
 
-export type GridView = { ok: true; outcome: Text; grid: Grid; rows: { label: Text; unit: string }; columns: { label: Text; unit: string } } | Refused;
+/** A lever of a heat map's axis: its name, kind, plain label and unit. */
+export interface GridSide {
+  name: string;
+  kind: 'parameter' | 'assumption';
+  label: Text;
+  unit: string;
+}
+
+export type GridView = { ok: true; outcome: Text; grid: Grid; rows: GridSide; columns: GridSide } | Refused;
 
 /** The evaluator, telling `progress` after each projection. */
 function counting(evaluate: Evaluator, total: number, progress?: Progress): Evaluator {
@@ -87,7 +110,14 @@ export interface SolveRequest {
 }
 
 export type SolveView =
-  | { ok: true; lever: { name: string; label: Text; current?: string; unit: string; step: string; low: string; high: string }; target: Text; result: GoalSeekResult }
+  | {
+      ok: true;
+      lever: { name: string; kind: 'parameter' | 'assumption'; label: Text; current?: string; unit: string; step: string; low: string; high: string; from?: string };
+      target: Text;
+      /** The target as data, for a description in the reader's language with the fund by its name. */
+      spec: Target;
+      result: GoalSeekResult;
+    }
   | Refused;
 
 async function refusing<T>(file: string, f: () => Promise<T>): Promise<T | Refused> {
@@ -112,7 +142,13 @@ export function sensitivityView(data: unknown, file: string, outcome?: string, p
     const spec = parseOutcome(outcome, prepared, 'outcome');
     const swings = defaultSwings(prepared);
     const evaluate = counting(kernelEvaluator(env, file), 1 + 2 * swings.length, progress);
-    return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, swings, spec, evaluate) };
+    const items: Extract<SensitivityView, { ok: true }>['items'] = {};
+    for (const s of swings) {
+      const name = settingName(s.setting);
+      const info = leverInfo(name, prepared);
+      items[name] = { label: plainLabel(name, prepared, info), unit: info.unit, kind: s.setting.kind === 'assumption' ? 'assumption' : 'parameter' };
+    }
+    return { ok: true as const, outcome: describeOutcome(spec), tornado: await tornado(scenario, swings, spec, evaluate), items };
   });
 }
 
@@ -137,10 +173,13 @@ export function solveView(data: unknown, file: string, req: SolveRequest, progre
       return p;
     };
     const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, evaluate, confirm);
+    if (result.found) result.scenario = { ...result.scenario, notes: [scenario.notes, goalSeekNote(plainLabel(req.lever, prepared, lever), result.value, target)].filter(Boolean).join('\n') };
+    const kind = lever.setting.kind === 'assumption' ? ('assumption' as const) : ('parameter' as const);
     return {
       ok: true as const,
-      lever: { name: settingName(lever.setting), label: lever.label, current: lever.current?.toString(), unit: lever.unit, step: lever.step.toString(), low, high },
+      lever: { name: settingName(lever.setting), kind, label: plainLabel(req.lever, prepared, lever), current: lever.current?.toString(), unit: lever.unit, step: lever.step.toString(), low, high, ...(lever.setting.kind === 'parameter' ? { from: lever.setting.from } : {}) },
       target: describeTarget(target),
+      spec: target,
       result,
     };
   });
@@ -154,35 +193,59 @@ function gridSpan(info: LeverInfo, current: InstanceType<typeof D>): [string, st
   return [round(current.times('0.8')).toString(), round(current.times('1.2')).toString()];
 }
 
+/** The note an answer's scenario carries: what was sought, the fund by its name (not its id), in both languages. */
+function goalSeekNote(label: Text, value: string, t: Target): string {
+  const fund = FUND_NAMES[t.fund];
+  const d = describeTarget(t);
+  const zh = d.zh.startsWith(`${t.fund} `) ? `${fund.zh}：${d.zh.slice(t.fund.length + 1)}` : d.zh;
+  const en = d.en.startsWith(`${t.fund} `) ? `${fund.en}: ${d.en.slice(t.fund.length + 1)}` : d.en;
+  return `目标求解：${label.zh} = ${value}；${zh} / Goal seek: ${label.en} = ${value}; ${en}`;
+}
+
+/** A parameter by the registry's name for it, without the month a lever's label adds; an assumption as the library names it. */
+function plainLabel(name: string, prepared: Prepared, info: LeverInfo): Text {
+  const registry = prepared.input.stack.registry;
+  return registry.has(name) ? registry.get(name).label : info.label;
+}
+
 /**
  * What the analysis forms offer for a scenario: its funds, its years, and
  * each lever with a value in force (every parameter its rules set in the
- * first projected month, each assumption with a value), with default ranges.
+ * month `at`, by default the first projected month; each assumption with a
+ * value), with default ranges around that value.
  */
-export function analysisOptions(data: unknown, file: string): Promise<AnalysisOptions> {
+export function analysisOptions(data: unknown, file: string, at?: string): Promise<AnalysisOptions> {
   return refusing(file, async () => {
     const { prepared } = await prepare(data, file);
     const registry = prepared.input.stack.registry;
+    const base = prepared.input.base.year;
+    const month = at && /^[0-9]{4}-(0[1-9]|1[0-2])$/.test(at) && Number(at.slice(0, 4)) > base && Number(at.slice(0, 4)) <= prepared.input.until ? at : `${base + 1}-01`;
     const levers: AnalysisLever[] = [];
     for (const name of [...registry.names(), ...ASSUMPTION_LEVERS]) {
       if (registry.has(name) && registry.get(name).unit === 'method') continue;
       let info: LeverInfo;
       try {
-        info = leverInfo(name, prepared);
+        info = leverInfo(name, prepared, month);
       } catch {
         continue; // not a number a lever can set
       }
       if (!info.current) continue;
       const [solveLow, solveHigh] = defaultRange(info);
       const [gridLow, gridHigh] = gridSpan(info, info.current);
-      levers.push({ name, kind: info.setting.kind === 'assumption' ? 'assumption' : 'parameter', label: info.label, unit: info.unit, current: info.current.toString(), step: info.step.toString(), solveLow, solveHigh, gridLow, gridHigh });
+      let fund: string | undefined;
+      try {
+        fund = fundForLever(info, prepared);
+      } catch {
+        fund = undefined; // an assumption, or a lever of no one fund: the target names its fund
+      }
+      levers.push({ name, kind: info.setting.kind === 'assumption' ? 'assumption' : 'parameter', label: plainLabel(name, prepared, info), unit: info.unit, current: info.current.toString(), step: info.step.toString(), ...(fund ? { fund } : {}), solveLow, solveHigh, gridLow, gridHigh });
     }
-    const base = prepared.input.base.year;
     return {
       ok: true as const,
       baseYear: base,
       until: prepared.input.until,
       firstMonth: `${base + 1}-01`,
+      at: month,
       funds: fundsOf(prepared).map((id) => ({ id, name: FUND_NAMES[id] })),
       levers,
     };
@@ -201,13 +264,14 @@ export function gridView(data: unknown, file: string, req: GridRequest, progress
         if (!/^-?[0-9]+(\.[0-9]+)?$/.test(String(v).trim())) throw InputError.one(`${field}.${k}`, '', `"${v}" is not a number`);
       }
       if (new D(a.low).greaterThan(a.high)) throw InputError.one(`${field}.low`, '', `the low end ${a.low} is above the high end ${a.high}`);
-      return { setting: info.setting, label: info.label, values: axisValues(info, a.low, a.high, a.n), unit: info.unit };
+      return { setting: info.setting, label: plainLabel(a.lever, prepared, info), values: axisValues(info, a.low, a.high, a.n), unit: info.unit, kind: info.setting.kind === 'assumption' ? ('assumption' as const) : ('parameter' as const) };
     };
     const rows = axis(req.rows, 'rows');
     const columns = axis(req.columns, 'columns');
     if (settingName(rows.setting) === settingName(columns.setting)) throw InputError.one('columns.lever', '', 'pick two different levers');
     const evaluate = counting(kernelEvaluator(env, file), rows.values.length * columns.values.length, progress);
     const result = await grid(scenario, rows, columns, spec, evaluate);
-    return { ok: true as const, outcome: describeOutcome(spec), grid: result, rows: { label: rows.label, unit: rows.unit }, columns: { label: columns.label, unit: columns.unit } };
+    const side = (x: typeof rows) => ({ name: settingName(x.setting), kind: x.kind, label: x.label, unit: x.unit });
+    return { ok: true as const, outcome: describeOutcome(spec), grid: result, rows: side(rows), columns: side(columns) };
   });
 }

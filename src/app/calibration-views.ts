@@ -40,7 +40,7 @@ export function calibrationNote(p: Projection, fund: string, side: 'income' | 'e
   const how: Text =
     l.method === 'last'
       ? { zh: `起点取${p.baseYear}年报告数`, en: `level of the ${p.baseYear} report` }
-      : { zh: `起点取${periods}${l.method === 'average' ? '平均' : '趋势'}水平 ${toWan(l.anchor).toFixed(2)}万元（报告 ${toWan(l.reported).toFixed(2)}万元）`, en: `level: the ${l.method} of ${periods.replace(/、/g, ', ')}, ${toWan(l.anchor).toFixed(2)} 万元 (reported ${toWan(l.reported).toFixed(2)})` };
+      : { zh: `起点取${periods}${l.method === 'average' ? '平均' : '趋势'}水平 ${toWan(l.anchor).toFixed(2)}万元（报告 ${toWan(l.reported).toFixed(2)}万元）`, en: `level: the ${l.method} of ${periods.replace(/、/g, ', ')}, ${toWan(l.anchor).toFixed(2)} (10k yuan; reported ${toWan(l.reported).toFixed(2)})` };
   return abnormal ? { zh: `${how.zh}；${abnormal.reason.zh}`, en: `${how.en}; ${abnormal.reason.en}` } : how;
 }
 

@@ -113,9 +113,9 @@ export class SimulationService {
     return gridView(data, file, req, progress);
   }
 
-  /** The levers, funds and years the analysis forms offer for a scenario. */
-  analysisOptions(data: unknown, file = 'scenario'): Promise<AnalysisOptions> {
-    return analysisOptions(data, file);
+  /** The levers, funds and years the analysis forms offer for a scenario, with the levers' values in force in month `at` (default the first projected month). */
+  analysisOptions(data: unknown, file = 'scenario', at?: string): Promise<AnalysisOptions> {
+    return analysisOptions(data, file, at);
   }
 
   /**

@@ -24,6 +24,21 @@ export type MonteCarloView =
 
 const CANCELLED = { zh: '已取消', en: 'cancelled' };
 
+const VARIANT: Record<string, string> = { low: '低方案', medium: '中方案', high: '高方案' };
+const UNIT_EN: Record<string, string> = { '%/年': '% a year', '个百分点/年': 'points a year' };
+
+/**
+ * An uncertain assumption in the reader's language throughout: the library writes units as the scenario
+ * file does (%/年) and fertility variants by their WPP names (low, medium, high); the English text gets
+ * English units, the Chinese one the variants' Chinese names.
+ */
+export function readableEntry(e: UncertaintyEntry): UncertaintyEntry {
+  let en = e.value.en;
+  for (const [zh, eng] of Object.entries(UNIT_EN)) en = en.split(`(${zh})`).join(`(${eng})`);
+  const zh = e.name === 'uncertainty/fertility' ? e.value.zh.replace(/\b(low|medium|high)\b/g, (w) => VARIANT[w]!) : e.value.zh;
+  return { ...e, value: { zh, en } };
+}
+
 export class UncertaintyService {
   #executor: ChunkExecutor | undefined;
   readonly #runs = new Map<string, AbortController>();
@@ -43,7 +58,7 @@ export class UncertaintyService {
       const setup = await prepareMonteCarlo(data, file, embeddedEnvironment(), { paths: req.paths, seed: req.seed });
       this.#executor ??= browserExecutor();
       const result = await runMonteCarlo(setup, this.#executor, { onProgress, signal: controller.signal });
-      return { ok: true, result, assumptions: uncertaintyEntries(setup.uncertainty), millis: performance.now() - started };
+      return { ok: true, result, assumptions: uncertaintyEntries(setup.uncertainty).map(readableEntry), millis: performance.now() - started };
     } catch (err) {
       if (controller.signal.aborted) return { ok: false, cancelled: true, problems: [{ file, path: '', reason: CANCELLED.en, message: { id: 'uncertainty.invalid', ...CANCELLED } }] };
       if (err instanceof InputError) return { ok: false, problems: err.problems };

@@ -71,6 +71,21 @@ export interface Assumptions {
   regionTier?: 1 | 2 | 3;
   population: PopulationSettings;
   calibration: CalibrationOptions;
+  /**
+   * The trends the reported years are read with, where they differ from the
+   * projected years' (a Monte Carlo path's draws act from the year after the
+   * base year: what was reported stays as the scenario reads it, so its
+   * calibration is the scenario's). Absent: the same trends throughout.
+   */
+  reportedYears?: ReportedTrends;
+}
+
+/** The trends that also reach back to the reported years before the base year. */
+export type ReportedTrends = Pick<Assumptions, 'wageGrowth' | 'costGrowth' | 'utilizationGrowth' | 'growth' | 'costGrowthByService' | 'aidFundingGrowth'>;
+
+/** The trends the reported years are read with: the scenario's own (or those it already keeps for them). */
+export function reportedTrends(a: Assumptions): ReportedTrends {
+  return a.reportedYears ?? { wageGrowth: a.wageGrowth, costGrowth: a.costGrowth, utilizationGrowth: a.utilizationGrowth, growth: a.growth, costGrowthByService: a.costGrowthByService, aidFundingGrowth: a.aidFundingGrowth };
 }
 
 /**

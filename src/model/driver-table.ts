@@ -129,9 +129,17 @@ export interface PathAssumptions {
   wageGrowthByYear?: ArrayLike<number>;
   costGrowthByYear?: ArrayLike<number>;
   utilizationGrowthByYear?: ArrayLike<number>;
+  /** The trends of the years up to the base year, where they differ (Assumptions.reportedYears). */
+  reported?: PathAssumptions;
 }
 
 export function pathAssumptions(a: Assumptions): PathAssumptions {
+  const p = trendsOf(a);
+  if (a.reportedYears) p.reported = trendsOf({ ...a, ...a.reportedYears });
+  return p;
+}
+
+function trendsOf(a: Assumptions): PathAssumptions {
   return {
     wageGrowth: a.wageGrowth.toNumber(),
     costGrowth: a.costGrowth.toNumber(),
@@ -185,7 +193,7 @@ export function policyYears(input: ProjectionInput, wageGrowthByYear?: ArrayLike
   let byStack = policyCache.get(input.stack);
   if (!byStack) policyCache.set(input.stack, (byStack = new Map()));
   const byYear = wageGrowthByYear?.length ? Array.from(wageGrowthByYear) : undefined;
-  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(','), byYear?.join(',')];
+  const wages = [a.avgMonthlyWage?.toString(), a.wageGrowth.toString(), a.reportedYears?.wageGrowth.toString(), Object.entries(a.wageHistory).map(([y, w]) => `${y}:${w.toString()}`).join(','), byYear?.join(',')];
   const key = JSON.stringify([base.year, firstYear(base), until, wages, input.overrides.map((o) => [o.param, o.value, o.from, o.until]), a.regionTier ?? null, a.wageDistribution.map(String)]);
   return remember(byStack, key, () => patchedPolicy(input, wageGrowthByYear) ?? compilePolicy(input, byYear ? wageSeriesByYear(a, base, until, byYear) : wageSeries(a, base, until)));
 }
@@ -402,7 +410,7 @@ export function wageF64(a: Assumptions, baseYear: number, p: PathAssumptions): W
   return (y) => {
     if (y < baseYear && history.has(y)) return history.get(y);
     if (start === undefined || y < baseYear - 5) return undefined;
-    return start * growthIndex(p.wageGrowth, y - baseYear, p.wageGrowthByYear);
+    return start * growthIndex(y < baseYear && p.reported ? p.reported.wageGrowth : p.wageGrowth, y - baseYear, p.wageGrowthByYear);
   };
 }
 
@@ -530,7 +538,7 @@ const perHeadCache = new WeakMap<PolicyYears, Map<string, (PerHead | undefined)[
 function contributionsOnPath(policy: PolicyYears, baseYear: number, p: PathAssumptions, wage: WageF64): (PerHead | undefined)[] {
   let m = perHeadCache.get(policy);
   if (!m) perHeadCache.set(policy, (m = new Map()));
-  const key = p.wageGrowthByYear?.length ? `${p.wageGrowth}|${Array.from(p.wageGrowthByYear).join(',')}` : String(p.wageGrowth);
+  const key = `${p.wageGrowth}|${p.reported?.wageGrowth}|${p.wageGrowthByYear?.length ? Array.from(p.wageGrowthByYear).join(',') : ''}`;
   let out = m.get(key);
   if (!out) {
     out = [];
@@ -620,16 +628,18 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
   const out: YearDrivers[] = [];
   for (let y = first; y <= until; y++) {
     const t = y - base.year;
+    // The reported years at their own trends where a path's differ (PathAssumptions.reported).
+    const q = t <= 0 && p.reported ? p.reported : p;
     const counts: Partial<Record<Group, number>> = {};
     for (const g in start) {
-      const moved = start[g as Group]! * growthIndex(p.growth[g as Group], t);
+      const moved = start[g as Group]! * growthIndex(q.growth[g as Group], t);
       counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
     }
-    const prices = growthIndex(p.costGrowth, t, p.costGrowthByYear);
-    const use = growthIndex(p.utilizationGrowth, t, p.utilizationGrowthByYear);
-    const cost = serviceCostIndex(base.serviceMix?.employee, p.costGrowthByService, prices, t) * use;
-    const residentCost = serviceCostIndex(base.serviceMix?.resident, p.costGrowthByService, prices, t) * use;
-    const wageIndex = growthIndex(p.wageGrowth, t, p.wageGrowthByYear);
+    const prices = growthIndex(q.costGrowth, t, p.costGrowthByYear);
+    const use = growthIndex(q.utilizationGrowth, t, p.utilizationGrowthByYear);
+    const cost = serviceCostIndex(base.serviceMix?.employee, q.costGrowthByService, prices, t) * use;
+    const residentCost = serviceCostIndex(base.serviceMix?.resident, q.costGrowthByService, prices, t) * use;
+    const wageIndex = growthIndex(q.wageGrowth, t, p.wageGrowthByYear);
     const inService = counts.inService ?? 0;
     const retiree = counts.retiree ?? 0;
     const flexible = counts.flexible ?? 0;
@@ -661,7 +671,7 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
       employeeCostUnits: employeeCostUnits * cost,
       residentAgeCost: pop ? ageCost('resident', y) : 1,
       aidGroups: (counts.tekun ?? 0) + (counts.dibao ?? 0) + (counts.fanpin ?? 0),
-      aidFunding: growthIndex(p.aidFundingGrowth, t),
+      aidFunding: growthIndex(q.aidFundingGrowth, t),
     });
   }
   // The contribution mechanism is used only if the base year has it; rules that stop setting a rate:

@@ -51,7 +51,9 @@ export function wageSeries(a: Assumptions, base: BaseYear, until: number): Serie
   if (start) {
     for (let y = base.year - 5; y <= until; y++) {
       if (y < base.year && out[String(y)] !== undefined) continue;
-      out[String(y)] = start.times(growthFactor(a.wageGrowth, y - base.year)).toString();
+      // Years before the base year at the reported years' trend (the scenario's, where a path draws another).
+      const rate = y < base.year && a.reportedYears ? a.reportedYears.wageGrowth : a.wageGrowth;
+      out[String(y)] = start.times(growthFactor(rate, y - base.year)).toString();
     }
   }
   return Object.keys(out).length ? { avgMonthlyWage: out } : {};

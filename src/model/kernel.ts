@@ -12,13 +12,14 @@
  * (test/model/kernel.property.test.ts).
  */
 import { D, toFen, ZERO, type Dec } from '../common/money.ts';
-import type { Assumptions } from './assumptions.ts';
+import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { calibrateF64, type FloatCalibration } from './kernel-calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
+import type { PopulationIndex } from '../population/for-model.ts';
 import { aidContributions, calibrationOf, deferredAmounts, project, scale, sumValues, withCriticalIllness, type Deferred, type Projection, type ProjectionInput } from './project.ts';
 
 /** One path's values of the uncertain assumptions; anything left out is the scenario's own. */
@@ -47,6 +48,12 @@ export interface KernelShocks {
   aidFundingGrowth?: number;
   /** Percent a year by service (inpatient, special and general outpatient), replacing the scenario's for the services given. */
   costGrowthByService?: Partial<Record<Service, number>>;
+  /**
+   * The trends act from the year after the base year only; the reported years
+   * keep the scenario's (Assumptions.reportedYears), and so does calibration,
+   * which reads them: a Monte Carlo path's draws are about the future.
+   */
+  projectedYearsOnly?: boolean;
 }
 
 export interface KernelFund {
@@ -151,6 +158,55 @@ export function roundFen(x: number, margin = 1.5e-15): number {
 
 const fenOf = (v: Dec): number => v.times(100).toNumber();
 
+/** Veltkamp's splitter for float64 (2^27 + 1). */
+const SPLIT = 134217729;
+
+/**
+ * Round half up (away from zero) the product a × b in fen, as the exact
+ * record rounds its own product of the same two figures; NaN within reach of
+ * a half fen or beyond float64's fen. Float64's rounding of the product is
+ * removed exactly (Dekker's two-product: a × b = p + err, with no error), so
+ * what is left is how far a and b themselves are from the exact record's
+ * figures: at most `rel` of the product (see the margins where it is called).
+ * This keeps national amounts (10^14 fen, where one float64 step is 1/64 fen)
+ * on float64 but for a few lines in a hundred, where a margin that also covers
+ * the product's rounding sent about one in three to decimal.js.
+ */
+export function roundProduct(a: number, b: number, rel: number): number {
+  const p = a * b;
+  const ap = Math.abs(p);
+  if (!(ap < SAFE_FEN)) return Number.NaN;
+  let c = SPLIT * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLIT * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  const err = ah * bh - p + ah * bl + al * bh + al * bl;
+  const whole = Math.floor(ap);
+  // |a × b| = |p + err|; ap - whole is exact (the fraction of a float64 is one).
+  const frac = ap - whole + (p < 0 ? -err : err);
+  if (Math.abs(frac - 0.5) <= ap * rel + 1e-9) return Number.NaN;
+  const r = frac > 0.5 ? whole + 1 : whole;
+  return p < 0 ? -r : r;
+}
+
+/*
+ * The margins of roundProduct. The exact record reads a float64 x as its
+ * shortest decimal (decimal.js), which rounds back to x, so it lies within half
+ * a float64 step of x: at most 2^-53 ≈ 1.11e-16 of |x| away. Its products are
+ * exact at 40 digits. So:
+ * - an anchor held exactly in fen (integer fen) × an index: 2^-53 of the product
+ *   (the index's decimal) → REL_ONE = 1.5e-16;
+ * - an anchor in fen that float64 rounds (sub-fen digits), × an index; interest
+ *   at a percent rate (the rate's decimal and the division by 100): two such
+ *   steps, 2^-52 ≈ 2.22e-16 → REL_TWO = 3e-16.
+ * Each leaves a third or more above the bound; the absolute 1e-9 fen covers
+ * the float64 sum of the fraction and the product's error.
+ */
+const REL_ONE = 1.5e-16;
+const REL_TWO = 3e-16;
+
 /** roundFen with the margin of an amount from float64 levels (within about 1.5e-15 of the exact one). */
 export function roundFenLoose(x: number): number {
   return roundFen(x, 1e-14);
@@ -162,7 +218,7 @@ function halfUp(x: number): number {
   return x < 0 ? -r : r;
 }
 const FUND_ORDER = ['employee', 'employee.pooling', 'employee.account', 'employee.largeAmount', 'employee.civilServant', 'resident', 'aid'] as const;
-const SUBSIDY_LINES = ['subsidy.central', 'subsidy.region', 'subsidy.city', 'subsidy.county', 'subsidy'] as const;
+const SUBSIDY_KEYS = ['income:subsidy.central', 'income:subsidy.region', 'income:subsidy.city', 'income:subsidy.county', 'income:subsidy'] as const;
 
 interface FundPlan {
   bf: BaseFund;
@@ -294,106 +350,171 @@ export function compileKernel(input: ProjectionInput): Kernel {
     }
   }
 
+  /** Lines recomputed exactly in the current run (run is synchronous: one run at a time). */
+  let exactLines = 0;
+  /** The exact record's own arithmetic for a value within reach of a half fen. */
+  const exactly: Exactly = (exact) => {
+    exactLines++;
+    return fenOf(exact());
+  };
+  const accountPlan = plans.find((x) => x.bf.id === 'employee.account');
+  const accountBenefits = accountPlan ? accountPlan.expenditureLines.indexOf('benefits') : -1;
+  const interest0 = a.interestRate?.toNumber();
+  const rolledParts = parent && hasParts ? base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => f.id) : [];
+  /** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts, once. */
+  const layouts = plans.map((plan) => ({
+    plan,
+    incomeKeys: plan.incomeLines.map((l) => `income:${l}`),
+    expenditureKeys: plan.expenditureLines.map((l) => `expenditure:${l}`),
+    isInterest: plan.incomeLines.map((l) => l === 'interest'),
+    isAidContributions: plan.expenditureLines.map((l) => l === 'aid.contributions'),
+    income0: plan.incomeLines.map((l) => fenOf(plan.bf.income[l]!)),
+    expenditure0: plan.expenditureLines.map((l) => fenOf(plan.bf.expenditure[l]!)),
+    asNeeded: plan.bf.id === 'aid' && a.aidFinancing === 'as-needed',
+    addsAidContributions: plan.bf.id === 'aid' && plan.bf.expenditure['aid.contributions'] === undefined,
+    scheme: plan.bf.id.startsWith('employee') ? 'employee' : plan.bf.id,
+  }));
+  /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
+  let last: { drivers: YearDrivers[]; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
+  /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
+  const populations = new Map<string, PopulationIndex>();
+  function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
+    const key = `${shock?.variant}|${shock?.mortalityPercent}|${retireeCostWeight}`;
+    let pop = populations.get(key);
+    if (!pop) {
+      const population = shock ? { ...a.population, population: { ...a.population.population, ...shock } } : a.population;
+      pop = cachedPopulation(input, start, population, retireeCostWeight);
+      if (populations.size >= 64) populations.delete(populations.keys().next().value!);
+      populations.set(key, pop);
+    }
+    return pop;
+  }
+  /** The scenario's own drivers (no shocks), computed once. */
+  let drivers0: YearDrivers[] | undefined;
+  let slabSize = 64;
+
   function runPath(shocks: KernelShocks | undefined): KernelResult {
+    exactLines = 0;
     const p: PathAssumptions = shocks ? withShocks(scenarioPath, shocks) : scenarioPath;
     // Other wages: contribution floors and ceilings that follow them are evaluated on the path's wages; only
     // rules where something else follows them (policy.followsSeries) are compiled again for the path.
     const wageChanged = p.wageGrowth !== scenarioPath.wageGrowth || !!shocks?.wageGrowthByYear?.length;
-    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)) } }, shocks?.wageGrowthByYear) : policy0;
-    const population = shocks?.population ? { ...a.population, population: { ...a.population.population, ...shocks.population } } : a.population;
-    const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? cachedPopulation(input, start, population, p.retireeCostWeight) : pop0;
-    const drivers = yearDrivers(input, policy, p, start, pop);
+    const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)), reportedYears: shocks?.projectedYearsOnly ? reportedTrends(a) : a.reportedYears } }, shocks?.wageGrowthByYear) : policy0;
+    let drivers: YearDrivers[];
+    if (!shocks && policy === policy0) drivers = drivers0 ??= yearDrivers(input, policy, p, start, pop0);
+    else {
+      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? populationOf(shocks?.population, p.retireeCostWeight) : pop0;
+      drivers = yearDrivers(input, policy, p, start, pop);
+    }
     const first = policy.first;
-    const dAt = (y: number) => drivers[y - first]!;
-    const { deferred, anchors } = calibrated(policy, drivers);
-    const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : a.interestRate?.toNumber();
+    if (!last || last.drivers !== drivers || last.policy !== policy) {
+      const { deferred, anchors } = calibrated(policy, drivers);
+      const accountSpending = accountBenefits >= 0 ? anchors.get('employee.account')?.expenditure[accountBenefits] : undefined;
+      const pooled = outpatientMoves(base, policy, drivers, first, accountSpending, until, exactly);
+      // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
+      const moves: Move[][] = [];
+      for (const m of deferred) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
+      for (const m of pooled) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
+      last = { drivers, policy, anchors, moves };
+    }
+    const { anchors, moves } = last;
+    const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : interest0;
     const interestDec = shocks?.interestRate !== undefined ? new D(String(shocks.interestRate)) : a.interestRate;
-    let exactLines = 0;
-    /** A float64 amount in fen, or, within reach of a half fen, the exact record's own arithmetic. */
-    /** The exact record's own arithmetic for a value within reach of a half fen. */
-    const exactly: Exactly = (exact) => {
-      exactLines++;
-      return fenOf(exact());
-    };
-    const pooled = outpatientMoves(base, policy, drivers, first, anchors.get('employee.account')?.expenditure[plans.find((x) => x.bf.id === 'employee.account')?.expenditureLines.indexOf('benefits') ?? -1], until, exactly);
-    const methodOf = (id: FundId) => policy.methods.get(id.startsWith('employee') ? 'employee' : id)!;
-    // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
-    const moves: (Deferred & { fen: number })[][] = [];
-    for (const m of [...deferred, ...pooled]) (moves[m.to - base.year] ??= []).push(m);
 
+    const slab = new Slab(n, slabSize);
     const projected = new Map<FundId, KernelFund>();
-    for (const plan of plans) {
+    for (const lay of layouts) {
+      const { plan } = lay;
       const bf = plan.bf;
-      const lines = new Map<string, Float64Array>();
-      const incomeSide: Float64Array[] = [];
-      const expenditureSide: Float64Array[] = [];
-      const line = (k: string) => {
-        let arr = lines.get(k);
-        if (!arr) {
-          lines.set(k, (arr = new Float64Array(n)));
-          (k.startsWith('income:') ? incomeSide : expenditureSide).push(arr);
-        }
-        return arr;
-      };
-      const incomeArrs = plan.incomeLines.map((l) => line(`income:${l}`));
-      const expenditureArrs = plan.expenditureLines.map((l) => line(`expenditure:${l}`));
+      const acc: FundLines = { lines: new Map(), income: [], expenditure: [], slab };
+      const incomeArrs = lay.incomeKeys.map((k) => lineOf(acc, k));
+      const expenditureArrs = lay.expenditureKeys.map((k) => lineOf(acc, k));
       const { income: inA, expenditure: exA } = anchors.get(bf.id)!;
       const hasRate = !!interestDec || !!plan.ownRate;
       const rate = interestPct !== undefined ? interestPct / 100 : plan.ownRateF64;
-      const income = new Float64Array(n);
-      const expenditure = new Float64Array(n);
-      const current = new Float64Array(n);
-      const cumulative = new Float64Array(n);
-      const months = new Float64Array(n);
+      const income = slab.take();
+      const expenditure = slab.take();
+      const current = slab.take();
+      const cumulative = slab.take();
+      const months = slab.take();
       let opening = plan.opening0Fen;
-      const methods = methodOf(bf.id);
-      const asNeeded = bf.id === 'aid' && a.aidFinancing === 'as-needed';
+      const methods = policy.methods.get(lay.scheme)!;
+      let interestArr: Float64Array | undefined;
+      let aidArr: Float64Array | undefined;
       for (let i = 0; i < n; i++) {
         const y = base.year + i;
         let inTotal = 0;
         let exTotal = 0;
         if (i === 0) {
-          plan.incomeLines.forEach((l, j) => (inTotal += incomeArrs[j]![0] = fenOf(bf.income[l]!)));
-          plan.expenditureLines.forEach((l, j) => (exTotal += expenditureArrs[j]![0] = fenOf(bf.expenditure[l]!)));
+          for (let j = 0; j < incomeArrs.length; j++) inTotal += incomeArrs[j]![0] = lay.income0[j]!;
+          for (let j = 0; j < expenditureArrs.length; j++) exTotal += expenditureArrs[j]![0] = lay.expenditure0[j]!;
         } else {
-          const d = dAt(y);
-          const r = policy.resident[y - first]!;
-          for (let j = 0; j < plan.incomeLines.length; j++) {
-            const l = plan.incomeLines[j]!;
+          const d = drivers[y - first]!;
+          for (let j = 0; j < incomeArrs.length; j++) {
             let v: number;
-            if (l === 'interest' && hasRate) {
-              const o = opening;
-              v = o > 0 ? charged(o * rate!) : 0;
-              if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec ? interestDec.dividedBy(100) : plan.ownRate!)));
-            } else v = scaled(inA[j]!, inA[j]!.driver(d), exactly);
+            if (lay.isInterest[j] && hasRate) {
+              // The fund's own yield read from its decimal (one step), or a percent rate ÷ 100 (two).
+              v = opening > 0 ? roundProduct(opening, rate!, interestPct !== undefined ? REL_TWO : REL_ONE) : 0;
+              if (v !== v) {
+                exactLines++;
+                v = interestExact(opening, interestDec, plan.ownRate);
+              }
+            } else {
+              const l = inA[j]!;
+              const dv = l.driver(d);
+              v = scaledF64(l, dv);
+              if (v !== v) {
+                exactLines++;
+                v = fenOf(scale(l.anchor, dv, l.d0));
+              }
+            }
             incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
-            const o = opening;
-            let v = charged((o * interestPct!) / 100);
-            if (v !== v) v = exactly(() => toFen(new D(o).dividedBy(100).times(interestDec).dividedBy(100)));
-            line('income:interest')[i] = v;
+            let v = roundProduct(opening, interestPct! / 100, REL_TWO);
+            if (v !== v) {
+              exactLines++;
+              v = interestExact(opening, interestDec, undefined);
+            }
+            (interestArr ??= lineOf(acc, 'income:interest'))[i] = v;
           }
-          for (let j = 0; j < plan.expenditureLines.length; j++) {
-            const l = plan.expenditureLines[j]!;
-            let v = l === 'aid.contributions' ? charged(aidF64(d, policy, y - first) * 100) : scaled(exA[j]!, exA[j]!.driver(d), exactly);
-            if (v !== v) v = exactly(() => toFen(aidContributions(d, r)));
+          for (let j = 0; j < expenditureArrs.length; j++) {
+            let v: number;
+            if (lay.isAidContributions[j]) {
+              v = charged(aidF64(d, policy, y - first) * 100);
+              if (v !== v) {
+                exactLines++;
+                v = fenOf(toFen(aidContributions(d, policy.resident[y - first]!)));
+              }
+            } else {
+              const l = exA[j]!;
+              const dv = l.driver(d);
+              v = scaledF64(l, dv);
+              if (v !== v) {
+                exactLines++;
+                v = fenOf(scale(l.anchor, dv, l.d0));
+              }
+            }
             expenditureArrs[j]![i] = v;
           }
-          if (bf.id === 'aid' && bf.expenditure['aid.contributions'] === undefined) {
+          if (lay.addsAidContributions) {
             let c = charged(aidF64(d, policy, y - first) * 100);
-            if (c !== c) c = exactly(() => toFen(aidContributions(d, r)));
-            if (c !== 0) line('expenditure:aid.contributions')[i] = c;
+            if (c !== c) {
+              exactLines++;
+              c = fenOf(toFen(aidContributions(d, policy.resident[y - first]!)));
+            }
+            if (c !== 0) (aidArr ??= lineOf(acc, 'expenditure:aid.contributions'))[i] = c;
           }
-          for (const m of moves[i] ?? NONE) if (m.fund === bf.id) line(`${m.side}:${m.line}`)[i]! += m.fen;
-          if (asNeeded) {
+          const due = moves[i];
+          if (due) for (const m of due) if (m.fund === bf.id) lineOf(acc, m.key)[i]! += m.fen;
+          if (lay.asNeeded) {
             let need = 0;
-            for (const arr of expenditureSide) need += arr[i]!;
-            for (const arr of incomeSide) arr[i] = 0;
-            for (const [l, v] of financedF64(plan.sources, need, exactly)) line(`income:${l}`)[i] = v;
+            for (const arr of acc.expenditure) need += arr[i]!;
+            for (const arr of acc.income) arr[i] = 0;
+            financedF64(plan.sources, need, exactly, acc, i);
           }
-          for (const arr of incomeSide) inTotal += arr[i]!;
-          for (const arr of expenditureSide) exTotal += arr[i]!;
+          for (const arr of acc.income) inTotal += arr[i]!;
+          for (const arr of acc.expenditure) exTotal += arr[i]!;
         }
         income[i] = inTotal;
         expenditure[i] = exTotal;
@@ -402,23 +523,25 @@ export function compileKernel(input: ProjectionInput): Kernel {
         months[i] = monthsPayable(cumulative, expenditure, i, plan.pastFen, methods[i]!);
         opening = cumulative[i]!;
       }
-      projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, lines));
+      projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, acc.lines));
     }
     const funds: KernelFund[] = [];
-    if (parent && hasParts) funds.push(rollUp(parent, base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => projected.get(f.id)!), n, years, parentPast, methodOf('employee')));
+    if (parent && hasParts) funds.push(rollUp(parent, rolledParts.map((id) => projected.get(id)!), slab, years, parentPast, policy.methods.get('employee')!));
     for (const id of FUND_ORDER) {
       const f = projected.get(id);
       if (f) funds.push(f);
     }
-    const totals = { central: 0, region: 0, city: 0, county: 0, unspecified: 0 };
-    const keys = ['central', 'region', 'city', 'county', 'unspecified'] as const;
+    // Next run's buffer holds every array of this one.
+    slabSize = Math.max(slabSize, slab.used);
+    const sums = [0, 0, 0, 0, 0];
     for (const f of funds) {
       if (f.id.includes('.')) continue;
-      SUBSIDY_LINES.forEach((l, j) => {
-        const arr = f.lines.get(`income:${l}`);
-        if (arr) for (let i = 1; i < n; i++) totals[keys[j]!] += arr[i]!;
-      });
+      for (let j = 0; j < SUBSIDY_KEYS.length; j++) {
+        const arr = f.lines.get(SUBSIDY_KEYS[j]!);
+        if (arr) for (let i = 1; i < n; i++) sums[j]! += arr[i]!;
+      }
     }
+    const totals = { central: sums[0]!, region: sums[1]!, city: sums[2]!, county: sums[3]!, unspecified: sums[4]! };
     for (const f of funds) {
       for (let i = 0; i < n; i++) {
         if (!(Math.abs(f.cumulative[i]!) < 2 ** 53 && Math.abs(f.income[i]!) < 2 ** 53 && Math.abs(f.expenditure[i]!) < 2 ** 53)) return beyondFloat64(f.id, shocks);
@@ -441,7 +564,57 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
 type Exactly = (exact: () => Dec) => number;
 
-const NONE: never[] = [];
+/** A report's deferral or pooling's transfer paid in a year: its fund, its line ("side:line") and fen. */
+interface Move {
+  fund: FundId;
+  key: string;
+  fen: number;
+}
+
+/** One fund's lines in one run, by key, with the arrays of each side (for its totals). */
+interface FundLines {
+  lines: Map<string, Float64Array>;
+  income: Float64Array[];
+  expenditure: Float64Array[];
+  slab: Slab;
+}
+
+/**
+ * Zeroed arrays of one length cut from one buffer: a run's dozens of series
+ * cost one allocation rather than one each (a typed array of more than a few
+ * elements has a buffer of its own, allocated outside the heap).
+ */
+class Slab {
+  #buffer: Float64Array;
+  #used = 0;
+  constructor(
+    readonly n: number,
+    count: number,
+  ) {
+    this.#buffer = new Float64Array(n * count);
+  }
+  take(): Float64Array {
+    if ((this.#used + 1) * this.n > this.#buffer.length) {
+      this.#buffer = new Float64Array(this.#buffer.length * 2 || this.n * 16);
+      this.#used = 0;
+    }
+    const k = this.#used++;
+    return this.#buffer.subarray(k * this.n, (k + 1) * this.n);
+  }
+  get used(): number {
+    return this.#used;
+  }
+}
+
+/** The line's array, added on first use. */
+function lineOf(f: FundLines, key: string): Float64Array {
+  let arr = f.lines.get(key);
+  if (!arr) {
+    f.lines.set(key, (arr = f.slab.take()));
+    (key.startsWith('income:') ? f.income : f.expenditure).push(arr);
+  }
+  return arr;
+}
 
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
 const charged = (x: number) => roundFen(x);
@@ -482,11 +655,22 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 
 /** line_y = round_half_up(anchor × driver_y / driver_base) on float64, the exact record's arithmetic near a half fen. */
 function scaled(l: Anchor, d: number, exactly: Exactly): number {
+  const v = scaledF64(l, d);
+  return v === v ? v : exactly(() => scale(l.anchor, d, l.d0));
+}
+
+/** scaled on float64 alone: NaN within reach of a half fen (the caller then recomputes it exactly, scale in project.ts). */
+function scaledF64(l: Anchor, d: number): number {
   if (l.d0 === 0) return l.fen;
   const index = d / l.d0;
   // An index of exactly 1 on an anchor float64 holds exactly (a level averaged to a half fen, say): a tie decided here.
-  const v = index === 1 && l.exactFen ? halfUp(l.fen) : l.loose ? roundFenLoose(l.fen * index) : charged(l.fen * index);
-  return v === v ? v : exactly(() => scale(l.anchor, d, l.d0));
+  if (index === 1 && l.exactFen) return halfUp(l.fen);
+  return l.loose ? roundFenLoose(l.fen * index) : roundProduct(l.fen, index, l.exactFen ? REL_ONE : REL_TWO);
+}
+
+/** Interest on an opening balance (fen) at a rate in percent (or the fund's own yield), exactly. */
+function interestExact(opening: number, ratePercent: Dec | undefined, ownRate: Dec | undefined): number {
+  return fenOf(toFen(new D(opening).dividedBy(100).times(ratePercent ? ratePercent.dividedBy(100) : ownRate!)));
 }
 
 function aidF64(d: YearDrivers, policy: PolicyYears, i: number): number {
@@ -501,7 +685,8 @@ function aidF64(d: YearDrivers, policy: PolicyYears, i: number): number {
 
 /** Medical aid financed as needed, on integer fen (project.ts financedAsNeeded is the exact statement: need × source ÷ all sources). */
 interface Sources {
-  lines: [IncomeLine, Dec, number][];
+  /** Line, base-year amount, in fen, and its key ("income:<line>"). */
+  lines: [IncomeLine, Dec, number, string][];
   whole: Dec;
   wholeFen: number;
   /** The largest source (the first of equals) takes the rounding. */
@@ -515,21 +700,26 @@ function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
   sources.forEach(([, v], j) => {
     if (v.greaterThan(sources[largest]![1])) largest = j;
   });
-  return { lines: sources.map(([l, v]) => [l, v, fenOf(v)]), whole, wholeFen: fenOf(whole), largest };
+  return { lines: sources.map(([l, v]) => [l, v, fenOf(v), `income:${l}`]), whole, wholeFen: fenOf(whole), largest };
 }
 
-function financedF64(s: Sources, need: number, exactly: Exactly): [IncomeLine, number][] {
-  if (s.lines.length === 0) return [['subsidy', need]];
-  const out: [IncomeLine, number][] = [];
+function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number): void {
+  if (s.lines.length === 0) {
+    lineOf(acc, 'income:subsidy')[i] = need;
+    return;
+  }
   let sum = 0;
-  for (const [line, v, vf] of s.lines) {
+  let largest: Float64Array | undefined;
+  for (let j = 0; j < s.lines.length; j++) {
+    const [, v, vf, key] = s.lines[j]!;
     let share = charged((need * vf) / s.wholeFen);
     if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
-    out.push([line, share]);
+    const arr = lineOf(acc, key);
+    arr[i] = share;
+    if (j === s.largest) largest = arr;
     sum += share;
   }
-  out[s.largest]![1] += need - sum;
-  return out;
+  largest![i]! += need - sum;
 }
 
 /** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */
@@ -571,14 +761,13 @@ function pooledShares(policy: PolicyYears) {
 /** Months payable (fund-year.ts monthsPayableOf) on float64; NaN without expenditure to pay. */
 function monthsPayable(cumulative: Float64Array, expenditure: Float64Array, i: number, before: number[], method: MonthsPayableMethod): number {
   // Earlier years' expenditure, most recent first: this projection's, then the report's.
-  const past = (k: number) => (k < i ? expenditure[i - 1 - k] : before[k - i]);
   // cumulative × 12 ÷ yearly, as one division of integers (the exact record's figure rounded to float64 once).
   let yearly: number | undefined;
   let months = 12;
   if (method === 'current-year-expenditure') yearly = expenditure[i];
-  else if (method === 'last-year-expenditure') yearly = past(0);
+  else if (method === 'last-year-expenditure') yearly = i > 0 ? expenditure[i - 1] : before[0];
   else if (i + before.length >= 2) {
-    yearly = expenditure[i]! + past(0)! + past(1)!;
+    yearly = expenditure[i]! + (i > 0 ? expenditure[i - 1]! : before[0]!) + (i > 1 ? expenditure[i - 2]! : before[1 - i]!);
     months = 36;
   }
   if (yearly === undefined || yearly === 0) return Number.NaN;
@@ -596,17 +785,18 @@ function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure
 }
 
 /** The employee fund as the sum of its sub-funds; the base year keeps the report's own totals. */
-function rollUp(parent: BaseFund, parts: KernelFund[], n: number, years: Int32Array, parentPast: number[], methods: MonthsPayableMethod[]): KernelFund {
+function rollUp(parent: BaseFund, parts: KernelFund[], slab: Slab, years: Int32Array, parentPast: number[], methods: MonthsPayableMethod[]): KernelFund {
+  const n = slab.n;
   const lines = new Map<string, Float64Array>();
   for (const p of parts) {
     for (const [k, arr] of p.lines) {
       let sum = lines.get(k);
-      if (!sum) lines.set(k, (sum = new Float64Array(n)));
+      if (!sum) lines.set(k, (sum = slab.take()));
       for (let i = 0; i < n; i++) sum[i]! += arr[i]!;
     }
   }
-  const income = new Float64Array(n);
-  const expenditure = new Float64Array(n);
+  const income = slab.take();
+  const expenditure = slab.take();
   for (const p of parts) {
     for (let i = 0; i < n; i++) {
       income[i]! += p.income[i]!;
@@ -618,19 +808,14 @@ function rollUp(parent: BaseFund, parts: KernelFund[], n: number, years: Int32Ar
     // A report whose sub-funds do not add up to its total: the difference stays visible as "other".
     const di = fenOf(totals.income) - income[0]!;
     const de = fenOf(totals.expenditure) - expenditure[0]!;
-    const other = (k: string) => {
-      let arr = lines.get(k);
-      if (!arr) lines.set(k, (arr = new Float64Array(n)));
-      return arr;
-    };
-    if (di !== 0) other('income:other')[0]! += di;
-    if (de !== 0) other('expenditure:other')[0]! += de;
+    if (di !== 0) otherLine(lines, 'income:other', slab)[0]! += di;
+    if (de !== 0) otherLine(lines, 'expenditure:other', slab)[0]! += de;
     income[0]! += di;
     expenditure[0]! += de;
   }
-  const current = new Float64Array(n);
-  const cumulative = new Float64Array(n);
-  const months = new Float64Array(n);
+  const current = slab.take();
+  const cumulative = slab.take();
+  const months = slab.take();
   let opening = fenOf(parent.cumulative) - (income[0]! - expenditure[0]!);
   for (let i = 0; i < n; i++) {
     current[i] = income[i]! - expenditure[i]!;
@@ -639,6 +824,12 @@ function rollUp(parent: BaseFund, parts: KernelFund[], n: number, years: Int32Ar
     opening = cumulative[i]!;
   }
   return fundOf('employee', years, income, expenditure, current, cumulative, months, lines);
+}
+
+function otherLine(lines: Map<string, Float64Array>, k: string, slab: Slab): Float64Array {
+  let arr = lines.get(k);
+  if (!arr) lines.set(k, (arr = slab.take()));
+  return arr;
 }
 
 /** The scenario's plain-number assumptions with one path's shocks. */
@@ -655,8 +846,10 @@ function withShocks(p: PathAssumptions, s: KernelShocks): PathAssumptions {
     wageGrowthByYear: s.wageGrowthByYear,
     costGrowthByYear: s.costGrowthByYear,
     utilizationGrowthByYear: s.utilizationGrowthByYear,
+    reported: s.projectedYearsOnly ? (p.reported ?? p) : p.reported,
   };
 }
+
 
 /** The scenario's assumptions with one path's shocks applied (numbers as their shortest decimal string): what the exact record projects. */
 export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefined): Assumptions {
@@ -674,6 +867,7 @@ export function shockedAssumptions(a: Assumptions, shocks: KernelShocks | undefi
     growth: shocks.growth ? { ...a.growth, ...Object.fromEntries(Object.entries(shocks.growth).map(([g, v]) => [g, new D(String(v))])) } : a.growth,
     costGrowthByService: shocks.costGrowthByService ? { ...a.costGrowthByService, ...Object.fromEntries(Object.entries(shocks.costGrowthByService).map(([k, v]) => [k, new D(String(v))])) } : a.costGrowthByService,
   };
+  if (shocks.projectedYearsOnly) out.reportedYears = reportedTrends(a);
   if (shocks.population) out.population = { ...a.population, population: { ...a.population.population, variant: shocks.population.variant, mortalityPercent: shocks.population.mortalityPercent } };
   return out;
 }

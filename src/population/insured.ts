@@ -148,6 +148,46 @@ function retiredShare(t: RetirementTables, sex: Sex, women50: number, year: numb
   return share / 12;
 }
 
+/** What the shapes of a year read besides the population: participation by age, and shares retired by now and by the base year. */
+interface Shares {
+  participation: Float64Array;
+  now: BySex;
+  atBase: BySex;
+}
+
+let sharesCache = new WeakMap<RetirementTables, Map<string, Shares>>();
+
+/** Drops the cached shares (tests: a cold computation against a warm one). */
+export function forgetShares(): void {
+  sharesCache = new WeakMap();
+}
+
+/**
+ * The shares of a year, once per retirement tables, base year, women's split
+ * and participation mode: they depend on neither fertility nor mortality, so
+ * every population variant of a scenario (Monte Carlo draws them) reads the
+ * same ones. The figures are those computed in place before, bit for bit.
+ */
+function sharesOf(t: RetirementTables, women50: number, byCohort: boolean, y: number, baseYear: number): Shares {
+  let m = sharesCache.get(t);
+  if (!m) sharesCache.set(t, (m = new Map()));
+  const key = `${y}|${baseYear}|${women50}|${byCohort}`;
+  let v = m.get(key);
+  if (!v) {
+    v = { participation: new Float64Array(AGES), now: zeros(), atBase: zeros() };
+    for (let x = 0; x < AGES; x++) v.participation[x] = cohortParticipation(y - x - 0.5, byCohort);
+    for (const s of SEXES) {
+      for (let x = 40; x < AGES; x++) {
+        v.now[s][x] = retiredShare(t, s, women50, y, x, y);
+        v.atBase[s][x] = retiredShare(t, s, women50, y, x, Math.min(y, baseYear));
+      }
+    }
+    if (m.size >= 4096) m.delete(m.keys().next().value!);
+    m.set(key, v);
+  }
+  return v;
+}
+
 const zeros = (): BySex => ({ male: new Float64Array(AGES), female: new Float64Array(AGES) });
 const sumOf = (x: BySex) => SEXES.reduce((s, sex) => s + x[sex].reduce((p, v) => p + v, 0), 0);
 
@@ -187,14 +227,17 @@ export function projectInsured(args: {
     // People of working age not retired, and people retired, whatever their cohort: for the effective rates.
     let workingPeople = 0;
     let retiredPeople = 0;
+    // Born July y−x−1 … June y−x: mid-cohort y − x − 0.5; retired by now and by the base year from age 40.
+    const shares = sharesOf(tablesNow, women50, byCohort, y, baseYear);
     for (const s of SEXES) {
+      const nowS = shares.now[s];
+      const atBaseS = shares.atBase[s];
       for (let x = 0; x < AGES; x++) {
         const p = pop[s][x]!;
         population[s][x] = p;
-        // Born July y−x−1 … June y−x: mid-cohort y − x − 0.5.
-        const g = cohortParticipation(y - x - 0.5, byCohort);
-        const now = x < 40 ? 0 : retiredShare(tablesNow, s, women50, y, x, y);
-        const atBase = x < 40 ? 0 : retiredShare(tablesNow, s, women50, y, x, Math.min(y, baseYear));
+        const g = shares.participation[x]!;
+        const now = nowS[x]!;
+        const atBase = atBaseS[x]!;
         working[s][x] = p * g * (1 - now) * workingShape(Math.min(x, MAX_AGE));
         retiredBefore[s][x] = p * g * atBase;
         retiredSince[s][x] = p * g * (now - atBase) * workingShape(x);

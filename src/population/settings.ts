@@ -42,7 +42,7 @@ export const POPULATION_SOURCES: Record<keyof PopulationInput, { unit: string; z
   migrationPercent: { unit: '%', zh: '净迁移相对WPP 2024中方案的百分比；按20-39岁均匀分布、男女各半（假设）', en: 'net migration relative to WPP 2024 medium, percent; spread evenly over ages 20-39, half men (an assumption)' },
   womenFormer50Percent: { unit: '%', zh: '女职工中原退休年龄50岁（工人）的比例：各报告未给出，取一半（假设）', en: 'share of women employees whose former retirement age was 50 (workers): no report gives it, half assumed' },
   coveragePercent: { unit: '%', zh: '参保率：全国基本医保参保率稳定在95%以上（国家医保局统计公报），用于由参保人数推算地区人口', en: 'coverage: basic medical insurance covers over 95% of the population (NHSA bulletins); sizes the region’s population from its insured total' },
-  participation: { unit: 'cohort|uniform', zh: PARTICIPATION_SOURCE.zh + '；uniform：各队列相同（供对照）', en: PARTICIPATION_SOURCE.en + '; uniform: the same for every cohort (for comparison)' },
+  participation: { unit: 'cohort|uniform', zh: PARTICIPATION_SOURCE.zh + '；或各队列相同（供对照）', en: PARTICIPATION_SOURCE.en + '; uniform: the same for every cohort (for comparison)' },
   retirementRule: { unit: 'rule set', zh: '法定退休年龄规则：渐进式延迟（2025年1月起）或改革前', en: 'statutory retirement-age rules: the gradual reform from 2025-01, or the ages before it' },
 };
 

@@ -7,8 +7,10 @@ import type { RunView } from '../app/views.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import type { FundId } from '../model/base-year.ts';
 import { SERVICE_NAMES, type Service } from '../model/services.ts';
-import { pick } from './i18n.ts';
+import { getLocale, pick } from './i18n.ts';
 import { lineName } from './labels.ts';
+import { unitText } from './format.ts';
+import { readableText } from './problem-text.ts';
 
 type Text = { zh: string; en: string };
 
@@ -17,9 +19,9 @@ const GROUP: Record<string, Text> = {
   inService: { zh: '在职职工', en: 'employees in service' },
   retiree: { zh: '退休人员', en: 'retirees' },
   flexible: { zh: '灵活就业人员', en: 'flexible workers' },
-  tekun: { zh: '特困人员', en: '特困 (extreme poverty)' },
-  dibao: { zh: '低保对象', en: '低保 (minimum living allowance)' },
-  fanpin: { zh: '返贫致贫人口', en: '返贫致贫 (back in poverty)' },
+  tekun: { zh: '特困人员', en: 'people in extreme hardship' },
+  dibao: { zh: '低保对象', en: 'minimum-allowance recipients' },
+  fanpin: { zh: '返贫致贫人口', en: 'people returned to poverty' },
 };
 
 const FIELDS: Record<string, Text> = {
@@ -62,8 +64,30 @@ export function populationAssumptionLabel(name: string): string {
 }
 
 
+/** Values that are names (a method, a switch, a variant), in the reader's language. */
+const VALUES: Record<string, Text> = {
+  true: { zh: '是', en: 'yes' },
+  false: { zh: '否', en: 'no' },
+  'as-needed': { zh: '以支定收（按当年支出拨付）', en: 'as needed (the budget pays what aid spends)' },
+  'fixed-growth': { zh: '按固定增长率', en: 'at a fixed growth rate' },
+  medium: { zh: '中', en: 'medium' },
+  high: { zh: '高', en: 'high' },
+  low: { zh: '低', en: 'low' },
+  cohort: { zh: '按出生队列', en: 'by birth cohort' },
+  uniform: { zh: '各队列相同', en: 'the same for every cohort' },
+  none: { zh: '不使用', en: 'none' },
+  'national/retirement-age': { zh: '渐进式延迟退休（2025年1月起）', en: 'gradual reform (from 2025-01)' },
+  'national/retirement-age-pre-reform': { zh: '改革前（男60、女50/55）', en: 'before the reform (men 60, women 50/55)' },
+};
+
+/** An assumption's value as shown: a name in the reader's language; a number as it is. */
+export function assumptionValue(value: string): string {
+  const v = VALUES[value];
+  return v ? pick(v) : value;
+}
+
 /** An assumption's name ("assumptions/growth/resident", "calibration/resident/income/subsidy") as people read it. */
-export function assumptionLabel(name: string): string {
+export function assumptionLabel(name: string, paramLabel: (param: string) => Text | undefined = () => undefined): string {
   const parts = name.split('/');
   const [head, a, b, c] = parts as [string, string?, string?, string?];
   if (head === 'assumptions' && a === 'counts') return pick({ zh: `${GROUP[b!]?.zh ?? b}人数`, en: `Insured ${GROUP[b!]?.en ?? b}` });
@@ -78,8 +102,16 @@ export function assumptionLabel(name: string): string {
     const f = FIELDS[parts.slice(1).join('/')];
     if (f) return pick(f);
   }
-  if (head === 'uprating' && a) return pick({ zh: `按规则递增的标准：${a}`, en: `Standard uprated by the rules: ${a}` });
+  if (head === 'uprating' && a) {
+    const label = paramLabel(a);
+    return pick({ zh: `按规则递增的标准：${label?.zh ?? a}`, en: `Standard uprated by the rules: ${label?.en ?? a}` });
+  }
   if (head === 'baseline' && a === 'employees') return pick({ zh: '基期职工参保人数', en: 'Employees insured in the base year' });
+  if (head === 'calibration' && a === 'timing' && b && c) {
+    const fund = FUND_NAMES[b as FundId];
+    const year = parts[4] ?? '';
+    return pick({ zh: `跨年支付：${fund?.zh ?? b} ${lineName(c)}（${year}年）`, en: `Paid in another year: ${fund?.en ?? b} ${lineName(c)} (${year})` });
+  }
   if (head === 'calibration' && a && b && c) {
     const fund = FUND_NAMES[a as FundId];
     return pick({ zh: `测算起点：${fund?.zh ?? a} ${b === 'income' ? '收入' : '支出'} ${lineName(c)}`, en: `Starting level: ${fund?.en ?? a} ${b} ${lineName(c)}` });
@@ -96,8 +128,17 @@ export interface AssumptionRow {
 }
 
 /** Every assumption in force of a run, labelled, with its unit and where it comes from (origin: why). */
-export function assumptionRows(run: Pick<RunView, 'calibration'>): AssumptionRow[] {
-  return run.calibration.assumptions.map((a) => ({ name: a.name, label: assumptionLabel(a.name), value: a.value, unit: a.unit, source: `${pick(a.originName)}：${pick(a.why)}` }));
+export function assumptionRows(run: Pick<RunView, 'calibration'> & Partial<Pick<RunView, 'levers'>>): AssumptionRow[] {
+  const paramLabel = (param: string) => run.levers?.find((l) => l.name === param)?.label;
+  return run.calibration.assumptions.map((a) => {
+    // A calibrated line's sentence names the line by its id ("subsidy.region"): by its name here.
+    const line = a.name.startsWith('calibration/') ? a.name.split('/')[3] : undefined;
+    let why = pick(a.why);
+    if (line) why = why.split(` ${line} `).join(` ${lineName(line)} `);
+    // A rule's uprating note is written in English only: the Chinese sentence before it says what it does.
+    if (getLocale() !== 'en' && a.name.startsWith('uprating/')) why = why.replace(/(之后[^：]*)：.*$/su, '$1');
+    return { name: a.name, label: assumptionLabel(a.name, paramLabel), value: assumptionValue(a.value), unit: unitText(a.unit), source: readableText(`${pick(a.originName)}${pick({ zh: '：', en: ': ' })}${why}`) };
+  });
 }
 
 /** Insured people of one group in one year, as labelled in the "why" panel. */

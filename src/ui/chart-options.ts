@@ -5,7 +5,7 @@
 import type { FundView, RunView, ThresholdsView } from '../app/views.ts';
 import { t } from './i18n.ts';
 import { lineName, wanAxis } from './labels.ts';
-import { num } from './format.ts';
+import { isExhausted, monthsPayable, num } from './format.ts';
 import { fundLines, LEVELS } from './tables.ts';
 
 // Distinct, not alarming: red is kept for deficits and warnings.
@@ -45,7 +45,9 @@ export function balanceOption(f: FundView, th: ThresholdsView | undefined) {
         name: t('monthsPayable'),
         type: 'line',
         yAxisIndex: 1,
-        data: f.years.map((y) => num(y.monthsPayable)),
+        // An exhausted fund has no months left: drawn at 0 in red, and named so in the tooltip, never below 0.
+        data: f.years.map((y) => (isExhausted(y.monthsPayable) ? { value: 0, itemStyle: { color: '#b3261e' } } : num(y.monthsPayable))),
+        tooltip: { valueFormatter: (_v: unknown, i: number) => monthsPayable(f.years[i]?.monthsPayable) },
         itemStyle: { color: '#c27c0e' },
         // The bands are named in a line under the chart (bandsNote): labels inside them collide with the ticks.
         markArea: { silent: true, label: { show: false }, data: bands },

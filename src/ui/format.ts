@@ -1,5 +1,5 @@
 /** Display formatting only: the numbers arrive exact from the worker; here they are rounded for the eye. */
-import { getLocale } from './i18n.ts';
+import { getLocale, t } from './i18n.ts';
 
 const fmt = (digits: number) => new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -11,6 +11,21 @@ export function wan(v: string | null | undefined): string {
 
 export function months(v: string | null | undefined): string {
   return v === null || v === undefined ? '—' : fmt(1).format(Number(v));
+}
+
+/**
+ * A fund's months payable: a fund whose cumulative balance is used up (months below zero, the balance
+ * negative) has no months left to pay, and reads 耗尽 / exhausted rather than a negative number.
+ * A difference of months (a comparison) is a plain number: use `months`.
+ */
+export function monthsPayable(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  return isExhausted(v) ? t('exhaustedShort') : fmt(1).format(Number(v));
+}
+
+/** Months payable below zero: the fund is exhausted. */
+export function isExhausted(v: string | number | null | undefined): boolean {
+  return v !== null && v !== undefined && Number(v) < 0;
 }
 
 export function percent(v: string | null | undefined): string {
@@ -36,6 +51,24 @@ export function unitLabel(unit: string): string {
     default:
       return '';
   }
+}
+
+/** The units the library writes in Chinese (万元, 元/月, 人, %/年 …), in the reader's language. */
+const UNITS_EN: Record<string, string> = {
+  万元: '10k yuan',
+  元: 'yuan',
+  '元/月': 'yuan/month',
+  '元/年': 'yuan/year',
+  '元/人': 'yuan per head',
+  人: 'people',
+  月: 'months',
+  '%/年': '%/year',
+  '×平均': '× average',
+  年: 'year',
+};
+
+export function unitText(unit: string): string {
+  return getLocale() === 'en' ? (UNITS_EN[unit] ?? unit) : unit;
 }
 
 export function downloadText(filename: string, text: string, type = 'text/csv'): void {

@@ -45,6 +45,7 @@ export const zh = {
   year: '年份',
   firstDeficit: '当期赤字首年',
   exhausted: '累计结存耗尽',
+  exhaustedShort: '耗尽',
   never: '测算期内无',
   atHorizon: '年末',
   chartBalance: '累计结存与可支付月数',

@@ -2,6 +2,7 @@
  * How the workbench names things it shows: income and expenditure lines,
  * where a value came from, amounts on chart axes. Display only.
  */
+import { html } from 'lit';
 import { getLocale, pick, t, type MessageId } from './i18n.ts';
 
 const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
@@ -38,20 +39,70 @@ export function lineName(line: string): string {
   return n === undefined ? line : typeof n === 'string' ? t(n) : pick(n);
 }
 
-export function sourceText(p: { kind: string; [k: string]: unknown }): string {
-  if (p.kind === 'rule') return `${p.ruleSet} · ${p.rule} · ${p.document} ${p.section}${p.quote ? ` “${p.quote}”` : ''}`;
-  if (p.kind === 'override') return `${p.file} ${p.path}`;
-  return `rules/parameters.json ${p.path}`;
+type Source = { kind: string; [k: string]: unknown };
+
+/**
+ * Where a value comes from, for people: the document and its paragraph (with the words quoted) first;
+ * the rule set, rule and file, which only someone editing the rules needs, as a detail; and the
+ * rule's note, which the rule files write in English.
+ */
+export function sourceParts(p: Source): { main: string; detail: string; note?: string } {
+  if (p.kind === 'rule') {
+    return {
+      main: `${String(p.document).trim()} ${p.section}${p.quote ? ` “${p.quote}”` : ''}`,
+      detail: `${p.ruleSet} · ${p.rule}${p.file ? ` · ${p.file}` : ''}`,
+      note: typeof p.note === 'string' && p.note ? p.note : undefined,
+    };
+  }
+  if (p.kind === 'override') return { main: pick({ zh: `本方案的调整${p.from ? `（${p.from}起）` : ''}`, en: `this scenario’s change${p.from ? ` from ${p.from}` : ''}` }), detail: `${p.file} ${p.path}` };
+  return { main: pick({ zh: '参数登记表的默认值', en: 'the default in the parameter registry' }), detail: `rules/parameters.json ${p.path}` };
+}
+
+/** The source in one line: the document and paragraph, the rule and file after it in brackets. */
+export function sourceText(p: Source): string {
+  const { main, detail } = sourceParts(p);
+  return `${main} (${detail})`;
+}
+
+/** The source as shown in the workbench: the document first, the rule and file in small print, the rule's note in the language the rule file wrote it in (marked so). */
+export function sourceView(p: Source) {
+  const { main, detail, note } = sourceParts(p);
+  // The document and paragraph in the language they are written in (a Chinese document stays Chinese in English).
+  return html`<span lang=${/\p{Script=Han}/u.test(main) ? 'zh-CN' : getLocale() === 'en' ? 'en' : 'zh-CN'}>${main}</span><br /><small class="muted source-detail">${detail}</small>${note ? html`<br /><small lang=${/\p{Script=Han}/u.test(note) ? 'zh-CN' : 'en'} class="source-note">${note}</small>` : ''}`;
 }
 
 const METHODS: Record<string, { zh: string; en: string }> = {
+  'same-year': { zh: '当年', en: 'the same year' },
+  'previous-year': { zh: '上年度', en: 'the year before' },
+  'next-year': { zh: '预缴次年', en: 'in advance for the next year' },
   'current-year-expenditure': { zh: '按当年支出', en: 'this year’s expenditure' },
   'last-year-expenditure': { zh: '按上年支出', en: 'last year’s expenditure' },
   'average-expenditure-3-years': { zh: '按近三年平均支出', en: 'average expenditure of 3 years' },
 };
 
-/** A months-payable method by its name in the current language. */
+/** A method a parameter chooses (a months-payable base, a wage or collection year) by its name in the current language. */
 export function methodName(id: string): string {
   const m = METHODS[id];
   return m ? pick(m) : id;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /[A-Za-z]/g;
+
+/**
+ * A title written in both languages, Chinese then English ("旗 2022 基线：现行规则 Banner 2022 baseline
+ * under the rules in force", as the example scenarios are), in the reader's language: split before the
+ * first capitalised word after Chinese where the rest is mostly Latin letters. Any other title is
+ * shown as written.
+ */
+export function titleText(title: string): string {
+  // What the workbench adds to a title (a copy's " (2)", " · 基线（未调整）") stays after either half.
+  const tail = /((?:\s\(\d+\)|\s·\s[^·]+)*)$/u.exec(title)![1]!;
+  const head = title.slice(0, title.length - tail.length);
+  const m = /^(.*?[\p{Script=Han}）」”%\d])\s+([A-Z].*)$/su.exec(head);
+  if (!m) return title;
+  const zh = m[1]!;
+  const en = m[2]!;
+  if (!zh.match(HAN) || (en.match(LATIN) ?? []).length < 3 * Math.max(1, (en.match(HAN) ?? []).length)) return title;
+  return (getLocale() === 'en' ? en : zh) + tail;
 }

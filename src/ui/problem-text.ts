@@ -7,12 +7,16 @@
  */
 import type { InputProblem } from '../common/errors.ts';
 import { getLocale, pick } from './i18n.ts';
+import { unitText } from './format.ts';
+import { assumptionLabel } from './assumption-labels.ts';
 
 type Template = [RegExp, (...m: string[]) => string];
 
 const ZH: Template[] = [
   [/^(\S+) must not be negative, not (.+)$/, (p, v) => `${p} 不能为负数，现为 ${v}`],
   [/^(\S+) is a percentage and must be between 0 and 100, not (.+)$/, (p, v) => `${p} 是百分比，须在 0 到 100 之间，现为 ${v}`],
+  [/^must be between (\S+) and (\S+) \(percent\), not (.+)$/, (lo, hi, v) => `须在 ${lo} 到 ${hi} 之间（百分比），现为 ${v}`],
+  [/^must not be negative$/, () => '不能为负数'],
   [/^a percentage must be between 0 and 100, not (.+)$/, (v) => `百分比须在 0 到 100 之间，现为 ${v}`],
   [/^a yearly rate must be above -100% and at most 100%, not (.+)$/, (v) => `年增长率须大于 -100% 且不超过 100%，现为 ${v}`],
   [/^"(.*)" is not a decimal number$/, (v) => `“${v}”不是十进制数字`],
@@ -36,9 +40,51 @@ const ZH: Template[] = [
   [/^the simulation stopped: (.*)$/, (m) => `测算中断：${m}`],
 ];
 
-/** A problem's reason in the chosen language. */
+/** A problem's reason in the chosen language, its figures at a precision people read. */
 export function problemText(p: InputProblem): string {
-  return p.message ? pick(p.message) : reasonText(p.reason);
+  return readableText(p.message ? pick(p.message) : reasonText(p.reason));
+}
+
+/**
+ * A figure as people read it: exact decimals of many places (a ratio recomputed from the report,
+ * 228.453935760560507140239899685696027163) to two decimals, or to four significant digits below 1
+ * (0.0052071129… → 0.005207); figures of four places or fewer, years and codes, as written.
+ */
+export function readableNumber(v: string): string {
+  const n = Number(v);
+  if (!Number.isFinite(n)) return v;
+  if (Math.abs(n) >= 1) return n.toFixed(2);
+  return String(Number(n.toPrecision(4)));
+}
+
+/** The funds and lines of a baseline by their ids (as the report audit names them), in people's words. */
+const BASELINE_NAMES: Record<string, { zh: string; en: string }> = {
+  employeePooling: { zh: '统筹基金', en: 'pooling fund' },
+  employeePersonal: { zh: '个人账户', en: 'personal accounts' },
+  employeeLarge: { zh: '大额医疗补助', en: 'large-amount supplement' },
+  employeeCivil: { zh: '公务员医疗补助', en: 'civil-servant supplement' },
+  currentBalance: { zh: '当期结存', en: 'current balance' },
+  cumulativeBalance: { zh: '累计结存', en: 'cumulative balance' },
+  monthsPayable: { zh: '可支付月数', en: 'months payable' },
+  perCapita: { zh: '人均筹资', en: 'funding per head' },
+  insured: { zh: '参保人数', en: 'insured' },
+};
+
+/**
+ * A sentence from the library (a refusal, a contradiction of the report) as shown: long decimals at
+ * a readable precision, the baseline's fund and field ids by name, units in the reader's language.
+ */
+export function readableText(text: string): string {
+  const en = getLocale() === 'en';
+  let out = text.replace(/-?\d+\.\d{5,}/g, (m) => readableNumber(m));
+  out = out.replace(/\b(employeePooling|employeePersonal|employeeLarge|employeeCivil|currentBalance|cumulativeBalance|monthsPayable|perCapita)\b/g, (id) => pick(BASELINE_NAMES[id]!));
+  // A source document by what it is, not its file name
+  out = out.replace(/seeds\/sources\/\d{3}_[0-9a-f]+\.txt/g, () => pick({ zh: '基线报告原文', en: 'the baseline report' }));
+  out = out.replace(/seeds\/sources\/national-(standards|bulletins)\.md/g, (_m, k: string) => pick(k === 'standards' ? { zh: '国家居民医保标准汇编', en: 'the summary of national resident standards' } : { zh: '国家医保统计公报汇编', en: 'the summary of the national statistical bulletins' }));
+  // "(assumptions.avgMonthlyWage)": the assumption by its name
+  out = out.replace(/\(assumptions\.([A-Za-z]+)\)/g, (_m, key: string) => pick({ zh: `（假设：${assumptionLabel(`assumptions/${key}`)}）`, en: `(the assumption “${assumptionLabel(`assumptions/${key}`)}”)` }));
+  if (en) out = out.replace(/(\d) ?(万元|元\/月|元\/年|元)/g, (_m, d: string, u: string) => `${d} ${unitText(u)}`);
+  return out;
 }
 
 /** A refusal's English reason in the chosen language. */

@@ -6,8 +6,8 @@ import type { FundView, RunView } from '../app/views.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
 import { WARNING_NAMES } from '../report/names.ts';
 import { pick, t } from './i18n.ts';
-import { lineName } from './labels.ts';
-import { months, percent, unitLabel, wan } from './format.ts';
+import { lineName, sourceParts } from './labels.ts';
+import { isExhausted, monthsPayable, percent, unitLabel, wan } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -48,7 +48,7 @@ export function balanceTable(f: FundView): Table {
       money(t('currentBalance')),
       { label: t('balanceRate'), format: percent as Column['format'], numeric: true },
       money(t('cumulative')),
-      { label: t('monthsPayable'), format: months as Column['format'], numeric: true },
+      { label: t('monthsPayable'), format: monthsPayable as Column['format'], export: (v) => (isExhausted(v) ? t('exhaustedShort') : v), numeric: true },
       { label: t('warning'), format: warningName, export: warningName },
     ],
     rows: f.years.map((y) => [y.year, y.income, y.expenditure, y.currentBalance, y.balanceRate, y.cumulative, y.monthsPayable, y.warning]),
@@ -103,7 +103,7 @@ export function changesTable(r: RunView): Table {
     id: 'changes',
     caption: t('summary'),
     columns: [{ label: t('parameter') }, { label: t('from') }, { label: t('before') }, { label: t('after') }, { label: t('unit') }],
-    rows: r.changes.map((c) => [`${pick(c.label)} (${c.param})`, `${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}`, c.before, c.after, unitLabel(c.unit)]),
+    rows: r.changes.map((c) => [pick(c.label), `${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}`, c.before, c.after, unitLabel(c.unit)]),
   };
 }
 
@@ -113,7 +113,7 @@ export function complianceTable(r: RunView): Table {
     id: 'compliance',
     caption: t('compliance'),
     columns: [{ label: t('year') }, { label: t('parameter') }, { label: t('value') }, { label: t('minimum') }, { label: t('source') }],
-    rows: r.compliance.map((c) => [c.year, pick(c.label), c.value, c.minimum, c.source.kind === 'rule' ? `${c.source.ruleSet} ${c.source.document} ${c.source.section}` : c.minimumParam]),
+    rows: r.compliance.map((c) => [c.year, pick(c.label), c.value, c.minimum, sourceParts(c.source).main]),
   };
 }
 

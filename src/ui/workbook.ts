@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { assumptionRows } from './assumption-labels.ts';
 import { pick, t } from './i18n.ts';
 import { allTables, exportCell, type Table } from './tables.ts';
+import { readableText } from './problem-text.ts';
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique. */
 function sheetName(used: Set<string>, text: string): string {
@@ -28,7 +29,7 @@ export function reportTables(run: RunView): Table[] {
       columns: [{ label: t('parameter') }, { label: t('value') }, { label: t('unit') }, { label: t('source') }],
       rows: assumptionRows(run).map((a) => [a.label, a.value, a.unit, a.source]),
     },
-    { id: 'audit', caption: t('auditFindings'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [pick(a.text)]) },
+    { id: 'audit', caption: t('auditFindings'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [readableText(pick(a.text))]) },
   ];
 }
 
@@ -59,7 +60,8 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
           const out = c ? exportCell(c, v) : v;
           // Amounts arrive as exact decimal strings of at most 12 significant digits (万元 to the fen); a
           // spreadsheet number (float64, 15 digits) reads back as the same decimal.
-          return c?.numeric && typeof out === 'string' && out !== '' ? Number(out) : out;
+          // A word in a column of figures (耗尽, exhausted) stays a word.
+          return c?.numeric && typeof out === 'string' && out !== '' && Number.isFinite(Number(out)) ? Number(out) : out;
         }),
       );
     }

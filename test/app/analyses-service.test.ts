@@ -13,6 +13,8 @@ describe('sensitivity and goal seek in the workbench back end', () => {
     // the same answer as on the command line (test/analyses/simulate-analyses.test.ts checks it meets the target and 1 元 less does not)
     expect(r.lever).toMatchObject({ name: 'resident.individual.standard', current: '420', step: '1', low: '0', high: '1260' });
     expect(r.result.beyond?.value).toBe(String(Number(r.result.value) - 1));
+    // the answer's note names the lever and the fund as people read them
+    expect(r.result.scenario.notes).toContain(`目标求解：个人缴费标准 = ${r.result.value}；城乡居民基本医疗保险：可支付月数不低于 12，2026-2035 年每年`);
     const run = await service.run(r.result.scenario, 'answer.json');
     if (!run.ok) throw new Error(JSON.stringify(run.problems));
   }, 120_000);
@@ -47,6 +49,24 @@ describe('the heat map and the analysis forms in the workbench back end', () => 
     // goal seek 0 to 3 × 380 = 1140; heat map ±20%: 304 to 456
     expect(individual).toMatchObject({ kind: 'parameter', current: '380', solveLow: '0', solveHigh: '1140', gridLow: '304', gridHigh: '456' });
     expect(o.levers.some((l) => l.kind === 'assumption' && l.name === 'costGrowth')).toBe(true);
+    // named as rules/parameters.json names it, without the month
+    expect(individual.label).toEqual({ zh: '个人缴费标准', en: 'Individual contribution standard' });
+    // a goal seek's target is for the lever's own fund; an assumption has none
+    expect(individual.fund).toBe('resident');
+    expect(o.levers.find((l) => l.name === 'costGrowth')!.fund).toBeUndefined();
+  }, 60_000);
+
+  it('gives the levers as in force at a later start month, and their ranges around that value', async () => {
+    const o = await service.analysisOptions(banner, 'banner-2022.json', '2026-01');
+    if (!o.ok) throw new Error(JSON.stringify(o.problems));
+    expect(o.at).toBe('2026-01');
+    // 2026-01: national/resident-minimum's 400 元 of 2025 raised by its +20 a year: 420; goal seek 0 to 3 × 420,
+    // heat map ±20%: 336 to 504
+    const individual = o.levers.find((l) => l.name === 'resident.individual.standard')!;
+    expect(individual).toMatchObject({ current: '420', solveLow: '0', solveHigh: '1260', gridLow: '336', gridHigh: '504' });
+    // a month outside the projection falls back to the first projected month
+    const outside = await service.analysisOptions(banner, 'banner-2022.json', '2099-01');
+    expect(outside.ok && outside.at).toBe('2023-01');
   }, 60_000);
 
   it('projects every pair of two levers, each cell the run of that scenario, telling progress after each', async () => {

@@ -69,21 +69,56 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await settle(app);
     const rows = tableOf(view, 'section').table.rows;
     expect(rows[0]![0]).to.contain('人均财政补助标准');
-    expect(rows[1]![0]).to.contain('参保人数年增长率');
-    const [, range, low, high, effect] = rows[0]!;
+    // residents' participation trend, named as the assumption list names it, and marked as an assumption
+    expect(rows[1]![0]).to.equal('居民参保率年变化（人口变化之外）（假设）');
+    expect(rows[1]![1]).to.equal('测算假设');
+    expect(rows[1]![2]).to.equal('-1% ~ 1%');
+    const [, kind, range, low, high, effect] = rows[0]!;
+    expect(kind).to.equal('政策参数');
     expect(range).to.equal('-10% ~ +10%');
     const s = (Number(low) + Number(high)) / 2;
     expect(Number(effect) / s).to.be.within(0.15, 0.2);
-    expect(Number(rows[1]![4]) / s).to.be.within(0.06, 0.12);
-    expect(rows.slice(2).every((r) => Number(r[4]) / s < 0.01)).to.equal(true);
-    for (const untouched of ['工资年增长率', '征缴率', '个人缴费标准']) expect(rows.find((r) => String(r[0]).includes(untouched))?.[4]).to.equal(0);
+    expect(Number(rows[1]![5]) / s).to.be.within(0.06, 0.12);
+    expect(rows.slice(2).every((r) => Number(r[5]) / s < 0.01)).to.equal(true);
+    for (const untouched of ['工资年增长率', '征缴率', '个人缴费标准']) expect(rows.find((r) => String(r[0]).includes(untouched))?.[5]).to.equal(0);
+    // each range with its unit: the banner's retiree cost weight 3 ± 0.5 times, wage growth 5% ± 2 points
+    expect(rows.find((r) => String(r[0]).startsWith('退休人员费用'))?.[2]).to.equal('2.5 ~ 3.5 倍');
+    expect(rows.find((r) => String(r[0]).startsWith('工资年增长率'))?.[2]).to.equal('3% ~ 7%');
+    // and the stated rationale of every range beside it
+    expect(rows.every((r) => String(r[6]).startsWith('假设：'))).to.equal(true);
+    // no internal name anywhere in the bars' names
+    expect(rows.map((r) => r[0]).join(' ')).to.not.match(/[a-z][A-Za-z]*\.|\b(resident|inService|retiree|flexible|tekun|dibao|fanpin)\b/);
     // the chart draws the bars in that order, top first
     const chart = inView(view, '#tornado-chart') as unknown as { renderedOption: { yAxis: { data: string[] }[] } };
     await until(() => chart.renderedOption?.yAxis?.[0]?.data?.length === rows.length);
     expect(chart.renderedOption.yAxis[0]!.data[0]).to.contain('人均财政补助标准');
   });
 
-  it('finds the smallest individual standard for a target, and opens it as a scenario whose lever shows it', async function () {
+  it('takes the goal-seek range from the value in force at its start month, unless the user set it', async function () {
+    this.timeout(90000);
+    const app = await mount();
+    const view = await openPanel(app);
+    await click(inView(view, '#atab-solve'));
+    await view.updateComplete;
+    await choose(view, 'solveLever', 'resident.individual.standard');
+    // 2023-01: 380 元 in force (inner-mongolia/resident-2022's 2023 minimum): 0 to 3 × 380
+    expect(view._form.solveHigh).to.equal('1140');
+    // 2026-01: 420 元 (national/resident-minimum's 400 in 2025, then +20 a year): 0 to 3 × 420 = 1,260
+    await typeField(view, 'solveFrom', '2026-01');
+    await until(() => view._form.solveHigh === '1260', 30000);
+    await view.updateComplete;
+    expect(inView<HTMLInputElement>(view, '#f-solveHigh').value).to.equal('1260');
+    expect(inView<HTMLSelectElement>(view, '#f-solveLever').selectedOptions[0]!.textContent).to.equal('个人缴费标准 (420 元/年)');
+    expect(inView(view, '#solve-in-force').textContent!.trim()).to.equal('2026-01 现行值 420 元/年');
+    // a range the user typed stays when the month changes; 2030-01 has 500 元 in force
+    await typeField(view, 'solveHigh', '900');
+    await typeField(view, 'solveFrom', '2030-01');
+    await until(() => inView(view, '#solve-in-force').textContent!.includes('500'), 30000);
+    expect(view._form.solveHigh).to.equal('900');
+    expect(view._form.solveLow).to.equal('0');
+  });
+
+  it('finds the smallest individual standard for a target, shows every year and the failing step, and opens it once as a scenario', async function () {
     this.timeout(120000);
     const app = await mount();
     const view = await openPanel(app);
@@ -98,15 +133,35 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await view.updateComplete;
     // As `npm run simulate -- seeds/scenarios/banner-2022.json --solve resident.individual.standard --from 2026-01
     // --target "monthsPayable >= 12 until 2035"` prints: 803 元 keeps the resident fund at 12 months payable or
-    // more every year 2026-2035; 802 元 gives 11.9808 months in 2035.
+    // more every year 2026-2035 (12.04 in 2035, its lowest); 802 元 gives 11.9808 months in 2035.
     expect(inView(view, '#solve-value').textContent).to.contain('803');
     expect(inView(view, '#solve-beyond').textContent).to.contain('802').and.contain('2035 (11.98)');
+    // the fund and the lever by name, never by id
+    expect(inView(view, '#solve-h').textContent).to.equal('答案: 城乡居民基本医疗保险：可支付月数不低于 12，2026-2035 年每年');
+    expect(inView(view, '#solve-value').textContent!.replace(/\s+/g, ' ').trim()).to.equal('个人缴费标准 (生效月份 2026-01) = 803 元/年');
+    // every year in view, not in a folded table: the answer's value, and the step beyond where it fails
+    const table = inView<HTMLTableElement>(view, '#solve-years');
+    expect(table.getBoundingClientRect().height).to.be.greaterThan(100);
+    const rows = [...table.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows.map((r) => r[0]!.slice(0, 4))).to.deep.equal(['2026', '2027', '2028', '2029', '2030', '2031', '2032', '2033', '2034', '2035']);
+    // 2035 binds: the lowest of the ten years, highlighted
+    const last = table.tBodies[0]!.rows[9]!;
+    expect(last.className).to.equal('binding');
+    expect(rows[9]).to.deep.equal(['2035 ★ 约束年份', '12.04 ✓', '11.98 ✗ 不达标']);
+    expect(rows.slice(0, 9).every((r) => r[2] === '达标' && !r[0]!.includes('★'))).to.equal(true);
     const entries = app.store.state.entries.length;
     await click(inView(view, '#open-answer'));
-    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title.includes('803') === true);
+    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title.endsWith('个人缴费标准 803 元/年') === true);
     await settle(app);
+    expect(app.lastGood!.title).to.not.match(/resident\./);
     const lever = find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard');
     expect(lever.value).to.equal('803');
+    // said in the panel, and not opened a second time
+    expect(inView(view, '#opened').textContent).to.contain(app.lastGood!.title).and.contain('现在显示的就是它');
+    expect(inView<HTMLButtonElement>(view, '#open-answer').disabled).to.equal(true);
+    await click(inView(view, '#open-answer'));
+    await settle(app);
+    expect(app.store.state.entries.length).to.equal(entries + 1);
     // a new scenario like any other: undone with 撤销
     await click(find(app, '#undo'));
     await until(() => app.store.state.entries.length === entries);
@@ -126,6 +181,27 @@ describe('uncertainty and sensitivity in the workbench', () => {
     expect(inView(view, '#err-until').textContent).to.equal('请填写 2023 至 2035 之间的年份');
     expect(inView(view, '#err-valueA').textContent).to.equal('请填写数字');
     expect(inView(view, '#f-until').getAttribute('aria-invalid')).to.equal('true');
+    expect(view._busy).to.equal(undefined);
+    expect(view._solve).to.equal(undefined);
+    expect(app.analyses.busy).to.equal(false);
+    // a negative months payable, and a balance rate above 100%: refused beside the field, nothing run
+    await typeField(view, 'until', '2035');
+    await typeField(view, 'valueA', '-3');
+    await click(inView(view, '#solve-run'));
+    await view.updateComplete;
+    expect(inView(view, '#err-valueA').textContent).to.equal('可支付月数不能为负数：请填写 0 或以上的数');
+    await choose(view, 'indicator', 'balanceRate');
+    await typeField(view, 'valueA', '150');
+    await click(inView(view, '#solve-run'));
+    await view.updateComplete;
+    expect(inView(view, '#err-valueA').textContent).to.equal('当期结存率以 % 计：请填写 0 至 100 之间的数');
+    expect(inView(view, '#f-valueA').getAttribute('aria-invalid')).to.equal('true');
+    // an assumption belongs to no fund: the target must name one
+    await typeField(view, 'valueA', '20');
+    await choose(view, 'solveLever', 'wageGrowth');
+    await click(inView(view, '#solve-run'));
+    await view.updateComplete;
+    expect(inView(view, '#err-solveFund').textContent).to.equal('请选择目标针对的基金：该项不属于某一基金');
     expect(view._busy).to.equal(undefined);
     expect(view._solve).to.equal(undefined);
     expect(app.analyses.busy).to.equal(false);
@@ -155,7 +231,7 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await view.updateComplete;
     expect(view._busy).to.equal(undefined);
     expect(view._grid).to.equal(first);
-    expect(inView(view, '[role=status]').textContent).to.contain('已取消');
+    expect(inView(view, '[role=status]').textContent).to.equal('已取消；下面仍是上一次的结果。');
     expect(tableOf(view, 'section').table.rows).to.have.length(2);
     // the scenario is untouched, and the next run starts a fresh worker
     expect(app.store.active?.scenario).to.deep.equal(scenario);
@@ -163,6 +239,58 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await click(inView(view, '#grid-run'));
     await until(() => view._grid !== first, 60000);
     expect(view._grid!.view.ok && view._grid!.view.grid.rows.values).to.have.length(3);
+  });
+
+  it('defaults the heat map to a trade-off in the fund shown, and a cancelled first run says there is no result', async function () {
+    this.timeout(180000);
+    const app = await mount();
+    const view = await openPanel(app);
+    // a subsidy outcome picked for the tornado does not flatten the heat map: it has an outcome of its own
+    await choose(view, 'outKind', 'subsidy');
+    await click(inView(view, '#atab-grid'));
+    await view.updateComplete;
+    expect([view._form.gKind, view._form.gFund, view._form.rowsLever, view._form.columnsLever]).to.deep.equal(['months-payable', 'resident', 'resident.individual.standard', 'resident.subsidy.standard']);
+    // the year: the first one the banner's resident fund, as projected, falls below the normal range (6 months)
+    const critical = app.lastGood!.funds.find((f) => f.id === 'resident')!.years.find((y) => y.year > 2022 && Number(y.monthsPayable) < 6)!.year;
+    expect(view._form.gYear).to.equal(String(critical));
+    expect(critical).to.equal(2032);
+    // from January two years before, around the values then in force: 500 and 850 元 in 2030 (380 and 640 in
+    // 2023, raised by the rules: the individual +20 a year from 2025, the subsidy +30), ±20%
+    expect(view._form.gridFrom).to.equal('2030-01');
+    await until(() => view._form.rowsHigh === '600', 30000);
+    expect([view._form.rowsLow, view._form.rowsHigh, view._form.columnsLow, view._form.columnsHigh]).to.deep.equal(['400', '600', '680', '1020']);
+    // cancelled before any result: the note says so
+    await typeField(view, 'rowsN', '20');
+    await typeField(view, 'columnsN', '20');
+    await click(inView(view, '#grid-run'));
+    await until(() => Number(view.shadowRoot!.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? 0) > 0, 60000);
+    await click(inView(view, '#cancel'));
+    await view.updateComplete;
+    expect(inView(view, '[role=status]').textContent).to.equal('已取消；尚无结果。');
+    expect(view._grid).to.equal(undefined);
+    await typeField(view, 'rowsN', '5');
+    await typeField(view, 'columnsN', '5');
+    await click(inView(view, '#grid-run'));
+    await until(() => view._grid !== undefined, 60000);
+    await settle(app);
+    const g = view._grid!.view;
+    if (!g.ok) throw new Error(JSON.stringify(g.problems));
+    // a real trade-off: more of either standard, more months payable; no two cells alike
+    const cells = g.grid.cells.map((r) => r.map((c) => c!));
+    for (const r of cells) for (let j = 1; j < r.length; j++) expect(r[j]!).to.be.greaterThan(r[j - 1]!);
+    for (let i = 1; i < cells.length; i++) for (let j = 0; j < 5; j++) expect(cells[i]![j]!).to.be.greaterThan(cells[i - 1]![j]!);
+    expect(new Set(cells.flat().map((c) => c.toFixed(2))).size).to.equal(25);
+    // both axes named with their unit; values with thousands separators; an exhausted fund said so
+    const chart = inView(view, '#grid-chart') as unknown as { renderedOption: { yAxis: { name: string }[]; xAxis: { name: string }[] } };
+    await until(() => chart.renderedOption?.yAxis?.length > 0);
+    expect(chart.renderedOption.yAxis[0]!.name).to.equal('个人缴费标准 (元/年)');
+    expect(chart.renderedOption.xAxis[0]!.name).to.equal('人均财政补助标准 (元/年)');
+    const table = tableOf(view, 'section').table;
+    expect(table.columns.map((c) => c.label).slice(1)).to.deep.equal(['680', '765', '850', '935', '1,020']);
+    const shown = table.rows.flatMap((r) => r.slice(1).map((c, j) => table.columns[j + 1]!.format!(c)));
+    expect(shown.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
+    expect(shown.some((x) => x === '耗尽')).to.equal(true);
+    expect(shown.every((x) => x === '耗尽' || /^[0-9]+\.[0-9]{2}$/.test(x))).to.equal(true);
   });
 
   it('labels a result for a scenario since changed', async function () {
@@ -208,6 +336,13 @@ describe('Monte Carlo in the workbench', () => {
     const p5 = table.columns.findIndex((c) => c.label === '累计结存 P5');
     const p95 = table.columns.findIndex((c) => c.label === '累计结存 P95');
     expect(table.rows.every((r) => r[p5] === r[p50] && r[p95] === r[p50])).to.equal(true);
+    // months payable of an exhausted fund (the banner's resident fund from 2034) reads as exhausted, never negative
+    const months = table.columns.findIndex((c) => c.label === '可支付月数 P50');
+    const shown = table.rows.map((r) => [r[0], table.columns[months]!.format!(r[months]!)]);
+    const exhausted = resident.years.filter((y) => Number(y.monthsPayable) < 0).map((y) => y.year);
+    expect(exhausted.length).to.be.greaterThan(0);
+    expect(shown.filter(([, m]) => m === '耗尽').map(([y]) => y)).to.deep.equal(exhausted);
+    expect(shown.every(([, m]) => !String(m).startsWith('-'))).to.equal(true);
     // the chart draws the median over the dashed deterministic line
     const chart = inView(view, '#fan-cumulative') as unknown as { renderedOption: { series: { name: string; data: (number | null)[] }[] } };
     await until(() => (chart.renderedOption?.series?.length ?? 0) > 0);
@@ -235,6 +370,10 @@ describe('the panel on a phone, in English, with axe-core', () => {
     const view = await openPanel(app);
     await click(inView(view, '#tornado-run'));
     await until(() => view._tornado !== undefined, 60000);
+    await settle(app);
+    // each bar keeps room beside the names wrapped on a phone
+    const bars = view._tornado!.view.ok ? view._tornado!.view.tornado.bars.length : 0;
+    expect(inView(view, '#tornado-chart').getBoundingClientRect().height).to.be.at.least(90 + 68 * bars);
     await click(inView(view, '#atab-solve'));
     await view.updateComplete;
     await typeField(view, 'until', '1999');
@@ -260,6 +399,18 @@ describe('the panel on a phone, in English, with axe-core', () => {
     await settle(app);
     expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
     expect(await found()).to.deep.equal([]);
+    // readable on a phone: the panel off the screen's edge, the fan's legend whole (the median, the
+    // deterministic line and the warning bands named, none paged away)
+    expect(inView(view, '#f-paths').getBoundingClientRect().left).to.be.at.least(12);
+    const fan = inView(view, '#fan-months') as unknown as { renderedOption: { legend: { type: string; data: (string | { name: string })[] }[] } };
+    (fan as unknown as HTMLElement).scrollIntoView();
+    await until(() => (fan.renderedOption?.legend?.length ?? 0) > 0);
+    expect(fan.renderedOption.legend[0]!.type).to.equal('plain');
+    expect(fan.renderedOption.legend[0]!.data.map((d) => (typeof d === 'string' ? d : d.name))).to.include.members(['中位数', '确定性测算（方案原值）', '预警：低于 3 个月（结余不足）', '合理区间：6-9 个月']);
+    // the uncertain assumptions in Chinese throughout (the fertility variants by their Chinese names)
+    const listed = [...view.shadowRoot!.querySelectorAll('#mc-result details li')].map((li) => li.textContent!).join(' ');
+    expect(listed).to.contain('低方案 25%, 中方案 50%, 高方案 25%');
+    expect(listed).to.not.match(/\b(low|medium|high|cohort)\b/);
     await click(inView(view, '#atab-tornado'));
     await settle(app);
     // English: the heading, the tabs, the note, the table's columns
@@ -269,7 +420,20 @@ describe('the panel on a phone, in English, with axe-core', () => {
     expect(find(app, '#analyses summary').textContent).to.contain('Uncertainty and sensitivity');
     expect(inView(view, '#atab-grid').textContent!.trim()).to.equal('Two-lever heat map');
     expect(inView(view, '.note').textContent).to.contain('Each bar');
-    expect(tableOf(view, 'section').table.columns.map((c) => c.label)).to.include('Outcome at low');
+    expect(tableOf(view, 'section').table.columns.map((c) => c.label)).to.include('Outcome at low (months)');
     expect(await found()).to.deep.equal([]);
+    // no Chinese left in any tab, its tables or its charts (except the aid groups' own names, which the
+    // workbench keeps beside their English: 特困, 低保, 返贫致贫)
+    const chinese = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    const strip = (x: string) => x.replace(/特困|低保|返贫致贫/g, '');
+    for (const tab of ['tornado', 'grid', 'solve', 'monteCarlo']) {
+      await click(inView(view, `#atab-${tab}`));
+      await settle(app);
+      const texts = [view.shadowRoot!.textContent!];
+      for (const t of view.shadowRoot!.querySelectorAll<YbDataTable>('yb-data-table')) texts.push(t.table.caption ?? '', ...t.table.columns.map((c) => c.label), ...t.table.rows.flatMap((r) => r.map((c, j) => (t.table.columns[j]!.format ? t.table.columns[j]!.format!(c) : String(c)))));
+      for (const c of view.shadowRoot!.querySelectorAll('yb-chart')) texts.push(JSON.stringify((c as unknown as { option: unknown }).option ?? {}), c.getAttribute('label') ?? '');
+      const left = texts.map(strip).filter((x) => chinese.test(x));
+      expect(left.map((x) => x.match(new RegExp(`.{0,30}${chinese.source}.{0,30}`))?.[0]), tab).to.deep.equal([]);
+    }
   });
 });

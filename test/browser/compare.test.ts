@@ -22,7 +22,8 @@ describe('comparison', () => {
     // the legend names each scenario by its place: copies never merge
     const chart = find(view, 'yb-chart') as unknown as { renderedOption: { series: { name: string }[] } };
     await until(() => !!chart.renderedOption);
-    expect(chart.renderedOption.series.map((s) => s.name)).to.deep.equal([`1. ${base!.title}`, `2. ${changed!.title}`]);
+    // (each title in the reader's language: the Chinese half of the example's bilingual title)
+    expect(chart.renderedOption.series.map((s) => s.name)).to.deep.equal(['1. 旗 2022 基线：现行规则 · 基线（未调整）', '2. 旗 2022 基线：现行规则']);
     // the resident fund's income, year by year: the difference is the changed run's minus the baseline's
     const fund = find<HTMLSelectElement>(view, '#compare-fund');
     fund.focus();

@@ -213,8 +213,14 @@ describe('explanations on the lever and in the why panel', () => {
     const employee = find<HTMLDetailsElement>(app, 'yb-lever-panel', 'details');
     if (!employee.open) await click(employee.querySelector('summary')!);
     await settle(app);
-    const note = find(app, 'yb-lever-panel', '.lever .inert');
+    // said once for the group, not under each of its 14 levers (the field's name, not its id)
+    const notes = find(app, 'yb-lever-panel').shadowRoot!.querySelectorAll('.inert');
+    expect([...notes].filter((n) => n.closest('details') === employee)).to.have.length(1);
+    expect(employee.querySelectorAll('.lever .inert')).to.have.length(0);
+    const note = find(app, 'yb-lever-panel', 'details .inert.group');
     expect(note.textContent).to.contain('未知平均工资');
+    expect(note.textContent).to.not.contain('assumptions.');
+    expect(find(app, 'yb-lever-panel', '#lever-employee\\.rate\\.employer').getAttribute('aria-describedby')).to.contain(note.id);
     await click(note.querySelector('button')!);
     await settle(app);
     const panel = find(app, 'yb-lever-panel');
@@ -242,5 +248,26 @@ describe('explanations on the lever and in the why panel', () => {
     // assumptions by name, with units and where they come from
     expect(why).to.contain('居民参保率年变化（人口变化之外）');
     expect(why).to.contain('0 %/年');
+  });
+});
+
+describe('a lever typed back to its baseline', () => {
+  freshPage();
+
+  it('is no longer changed: the change goes, and the scenario is the baseline again with its content hash', async () => {
+    const app = await mount();
+    const original = (app.sim.result as RunView).hash;
+    const input = find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard');
+    // seed 000's rules: 380 元 from 2023-01, the month the levers start at
+    expect(input.value).to.equal('380');
+    await typeInto(input, '400');
+    await until(() => !app.sim.running && (app.store.active!.scenario.overrides ?? []).length === 1);
+    await settle(app);
+    expect(input.closest('.lever')!.classList.contains('changed')).to.equal(true);
+    await typeInto(input, '380.0');
+    await until(() => !app.sim.running && (app.store.active!.scenario.overrides ?? []).length === 0);
+    await settle(app);
+    expect(input.closest('.lever')!.classList.contains('changed')).to.equal(false);
+    expect((app.sim.result as RunView).hash).to.equal(original);
   });
 });

@@ -39,4 +39,21 @@ describe('at 390 px', () => {
     await settle(app);
     expect(document.documentElement.scrollWidth).to.be.at.most(390);
   });
+
+  it('shows the whole scenario title in the header and names the two tables under the subsidy chart apart, in both languages', async () => {
+    const app = await mount();
+    await settle(app);
+    const canvas = document.createElement('canvas').getContext('2d')!;
+    for (const label of ['English', '中文']) {
+      const select = find<HTMLSelectElement>(app, '#pick');
+      canvas.font = getComputedStyle(select).font;
+      // the selected title, plus the select's padding and arrow (about 28 px), fits the select's width
+      const text = select.selectedOptions[0]!.textContent!.trim();
+      expect(canvas.measureText(text).width + 28, `${text} at 390 px`).to.be.at.most(select.clientWidth);
+      const controls = [...find(app, 'yb-scenario-summary').shadowRoot!.querySelectorAll('yb-data-table')].map((t) => t.shadowRoot!.querySelector('button')!.textContent!.trim());
+      expect(new Set(controls).size, controls.join(' | ')).to.equal(controls.length);
+      await click([...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === label)!);
+      await settle(app);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { YbPopulationView } from '../../src/ui/components/population-view.t
 import { startWorker } from '../../src/ui/state/simulation-controller.ts';
 import { Store } from '../../src/ui/state/store.ts';
 import type { RunView } from '../../src/app/views.ts';
+import { click, find, mount, sendKeys, settle, typeInto } from './helpers.ts';
 
 async function until(cond: () => boolean, ms = 20000): Promise<void> {
   const start = performance.now();
@@ -38,6 +39,14 @@ describe('the population view', () => {
     view.open = true;
     await view.updateComplete;
     expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
+    // every axis says what it counts, in what unit; no figure in exponent notation (the region scale, 9.0629e-5)
+    type Axes = { xAxis: { name?: string }[]; yAxis: { name?: string }[] };
+    const pyramid = (view.shadowRoot!.querySelector('yb-chart.pyramid') as unknown as { renderedOption: Axes }).renderedOption;
+    expect([pyramid.xAxis[0]!.name, pyramid.yAxis[0]!.name]).to.deep.equal(['人', '年龄（岁）']);
+    const ratio = (view.shadowRoot!.querySelector('yb-chart:not(.pyramid)') as unknown as { renderedOption: Axes }).renderedOption;
+    expect(ratio.yAxis[0]!.name).to.equal('在职人数 ÷ 退休人数');
+    expect(view.shadowRoot!.textContent).to.not.match(/\de-\d/);
+    expect(view.shadowRoot!.querySelector('#pop-regionScale')!.textContent).to.match(/^0\.0000\d+$/);
     // seed 000: 56945 employees split 64/10/26 by the default shares, 65336 residents
     // axe-core on the open view: no violations
     await new Promise((resolve, reject) => {
@@ -78,5 +87,49 @@ describe('the population view', () => {
     expect(app.store.active!.scenario.assumptions!.population!.mortalityPercent).to.equal(undefined);
     // the retirement rule chosen before stays
     expect(app.store.active!.scenario.assumptions!.population!.retirementRule).to.equal('national/retirement-age-pre-reform');
+  });
+
+  it('refuses a population assumption it cannot use beside its field, keeps the text typed and the scenario', async () => {
+    const app = await mount();
+    const good = app.sim.result as RunView;
+    const view = find<YbPopulationView>(app, 'yb-population-view');
+    await click(find(view, 'summary'));
+    await settle(app);
+    const field = () => find<HTMLInputElement>(view, '#pop-mortalityPercent');
+    const error = () => find(view, '#pop-mortalityPercent-error').textContent!.trim();
+
+    // not a number: refused at once, in Chinese, nothing sent
+    await typeInto(field(), '九十');
+    await sendKeys({ press: 'Tab' });
+    await settle(app);
+    expect(error()).to.equal('“九十”: 不是数字，未采用');
+    expect(field().value).to.equal('九十');
+    expect(field().getAttribute('aria-invalid')).to.equal('true');
+
+    // a number out of range (src/population/settings.ts: 10-300% of WPP's death rates): the reason, the text kept
+    await typeInto(field(), '500');
+    await sendKeys({ press: 'Tab' });
+    await until(() => app.sim.result?.ok === false);
+    await settle(app);
+    expect(error()).to.equal('须在 10 到 300 之间（百分比），现为 500 · 未采用，仍按上一个有效值计算');
+    expect(field().value).to.equal('500');
+    // the scenario is as it was: no mortality of its own, the last good run on screen
+    expect(app.store.active!.scenario.assumptions?.population?.mortalityPercent).to.equal(undefined);
+    expect(app.lastGood!.hash).to.equal(good.hash);
+
+    // in English, the same reason in English
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === 'English')!;
+    await click(english);
+    await settle(app);
+    expect(error()).to.equal('must be between 10 and 300 (percent), not 500 · not used; the last valid value stays in force');
+
+    // a usable value is taken and the refusal goes
+    await typeInto(field(), '90');
+    await sendKeys({ press: 'Tab' });
+    await until(() => (app.sim.result as RunView | undefined)?.population?.assumptions.find((a) => a.name === 'mortalityPercent')?.value === '90');
+    await settle(app);
+    expect(error()).to.equal('');
+    expect(field().getAttribute('aria-invalid')).to.equal('false');
+    expect(app.store.active!.scenario.assumptions!.population!.mortalityPercent).to.equal('90');
   });
 });

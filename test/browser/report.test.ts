@@ -28,6 +28,12 @@ describe('the report', () => {
     expect(text).to.contain(`sha256:${run.hash}`);
     // seed 000: the banner's employee fund took in 43370.17 万元 in 2022
     expect(text).to.contain('43,370.17');
+    // the report's contradiction of 2022's current balance, as people read it: (33973.6 / 10343.49 − 1) × 100 = 228.4539…,
+    // printed 328.45; no figure of 40 digits, no fund by its id
+    expect(text).to.contain('应为 228.45 %，报告印为 328.45 %，相差 -100.00（舍入最多可解释 0.005207）');
+    const findings = [...report.shadowRoot!.querySelectorAll('#r-audit ~ ul li')].map((li) => li.textContent!).join('\n');
+    expect(findings.match(/.{0,60}\.\d{9,}.{0,20}/g), findings).to.equal(null);
+    expect(text).to.not.contain('employeePooling');
     // assumptions are labelled, with units and where they come from: 65336 insured residents, from the report
     const assumptions = [...report.shadowRoot!.querySelectorAll('table[aria-label="测算假设"] tr')].map((tr) => tr.textContent);
     expect(assumptions.some((row) => row!.includes('居民人数') && row!.includes('65336') && row!.includes('人') && row!.includes('基线报告'))).to.equal(true);

@@ -89,6 +89,8 @@ const shocksArb: fc.Arbitrary<KernelShocks> = fc.record(
     utilizationGrowth: fc.double({ min: -2, max: 4, noNaN: true }),
     collectionRate: fc.double({ min: 60, max: 100, noNaN: true }),
     interestRate: fc.double({ min: 0, max: 5, noNaN: true }),
+    // As a Monte Carlo path: the reported years (and calibration) keep the scenario's trends.
+    projectedYearsOnly: fc.boolean(),
   },
   { requiredKeys: ['costGrowth', 'collectionRate'] },
 );

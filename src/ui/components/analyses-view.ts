@@ -15,7 +15,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import * as echarts from 'echarts/core';
 import { HeatmapChart } from 'echarts/charts';
 import { VisualMapContinuousComponent } from 'echarts/components';
-import type { AnalysisOptions, GridView, SensitivityView, SolveView } from '../../app/analyses-service.ts';
+import type { AnalysisLever, AnalysisOptions, GridView, SensitivityView, SolveView } from '../../app/analyses-service.ts';
 import type { MonteCarloView } from '../../app/uncertainty-service.ts';
 import type { RunView } from '../../app/views.ts';
 import type { Scenario } from '../../scenario/types.ts';
@@ -24,8 +24,10 @@ import type { Api } from '../state/simulation-controller.ts';
 import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
+import { problemText } from '../problem-text.ts';
+import { titleText } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
-import { axisNames, exhaustionOption, fanOption, heatmapOption, heatmapTable, outcomeTitle, percentileTable, solveTable, tornadoOption, tornadoTable } from '../analysis-charts.ts';
+import { axisNames, bindingYear, exhaustionOption, fanOption, figure, heatmapOption, heatmapTable, leverLabel, leverUnit, monthsText, outcomeTitle, percentileTable, targetText, tornadoOption, tornadoTable } from '../analysis-charts.ts';
 import { base } from '../styles.ts';
 import './chart.ts';
 import './data-table.ts';
@@ -80,12 +82,14 @@ export class YbAnalysesView extends LitElement {
     _grid: { state: true },
     _solve: { state: true },
     _mc: { state: true },
+    _at: { state: true },
+    _opened: { state: true },
   };
   declare run: RunView | undefined;
   /** The scenario as it is projected (the run's). */
   declare scenario: Scenario | undefined;
   /** The forms' choices for a scenario, from the simulation worker (quick). A function: a comlink proxy bound to a property would pass for a Lit directive. */
-  declare loadOptions: ((data: unknown, file: string) => Promise<AnalysisOptions>) | undefined;
+  declare loadOptions: ((data: unknown, file: string, at?: string) => Promise<AnalysisOptions>) | undefined;
   /** The analysis worker, for the long runs. */
   declare runner: AnalysisRunner | undefined;
   declare _tab: Tab;
@@ -98,7 +102,13 @@ export class YbAnalysesView extends LitElement {
   declare _grid: Kept<GridView> | undefined;
   declare _solve: Kept<SolveView> | undefined;
   declare _mc: Kept<MonteCarloView> | undefined;
+  /** The choices with the levers' values in force at the goal seek's and the heat map's start month, from the worker. */
+  declare _at: Partial<Record<'solve' | 'grid', Kept<AnalysisOptions> & { at: string }>>;
+  /** The goal-seek answer opened as a scenario, and that scenario's title: opened once. */
+  declare _opened: { answer: SolveView; title: string } | undefined;
   #token = 0;
+  /** Fields the user set: a default never overwrites them. */
+  #touched = new Set<string>();
 
   static override styles = [
     base,
@@ -202,7 +212,80 @@ export class YbAnalysesView extends LitElement {
         color: var(--bad);
       }
       yb-chart.heat {
-        height: 420px;
+        height: 440px;
+      }
+      yb-chart.fan {
+        height: 340px;
+      }
+      #tornado-chart {
+        height: calc(80px + var(--bars, 8) * 44px);
+      }
+      .scroll {
+        overflow-x: auto;
+        max-width: 100%;
+      }
+      table.years {
+        width: auto;
+        border-collapse: collapse;
+        font-size: 13px;
+        margin: 4px 0;
+      }
+      table.years th,
+      table.years td {
+        border-bottom: 1px solid var(--line);
+        padding: 3px 10px 3px 4px;
+        text-align: right;
+        white-space: nowrap;
+      }
+      table.years th[scope='row'] {
+        text-align: left;
+      }
+      table.years thead th {
+        white-space: normal;
+        vertical-align: bottom;
+      }
+      table.years caption {
+        text-align: left;
+        font-weight: 600;
+      }
+      table.years .badge {
+        display: block;
+      }
+      table.years tr.binding,
+      table.years tr.binding th {
+        background: #fff4d6;
+        font-weight: 600;
+      }
+      table.years thead th:first-child {
+        text-align: left;
+      }
+      .badge {
+        font-size: 11px;
+        color: #7a4b00;
+        font-weight: 600;
+      }
+      .ok {
+        color: #1e7a45;
+      }
+      .done {
+        background: #e6f4ea;
+        border: 1px solid #8cc29c;
+        border-radius: 4px;
+        padding: 6px 8px;
+      }
+      @media (max-width: 600px) {
+        :host {
+          padding: 0 8px;
+        }
+        yb-chart.fan {
+          height: 400px;
+        }
+        yb-chart.heat {
+          height: 480px;
+        }
+        #tornado-chart {
+          height: calc(90px + var(--bars, 8) * 68px);
+        }
       }
       p {
         margin: 6px 0;
@@ -220,6 +303,7 @@ export class YbAnalysesView extends LitElement {
     this._form = {};
     this._errors = {};
     this._note = '';
+    this._at = {};
   }
 
   #optionsTimer?: ReturnType<typeof setTimeout>;
@@ -251,20 +335,27 @@ export class YbAnalysesView extends LitElement {
   /** Fill the fields not yet given from the scenario's choices. */
   #defaults(o: Extract<AnalysisOptions, { ok: true }>): void {
     const f = { ...this._form };
-    const lever = (name: string, fallback: number) => (o.levers.some((l) => l.name === name) ? name : o.levers[fallback]?.name ?? '');
     const keep = (k: string, v: string, valid = true) => {
       if (f[k] === undefined || !valid) f[k] = v;
     };
     const fundIds = o.funds.map((x) => x.id);
     const leverNames = o.levers.map((l) => l.name);
+    const firstFund = fundIds.includes('resident') ? 'resident' : fundIds[0] ?? '';
+    const yearOk = (y: string | undefined) => Number(y) > o.baseYear && Number(y) <= o.until;
     keep('outKind', 'months-payable');
-    keep('outFund', fundIds.includes('resident') ? 'resident' : fundIds[0] ?? '', fundIds.includes(f.outFund ?? ''));
-    keep('outYear', String(o.until), Number(f.outYear) > o.baseYear && Number(f.outYear) <= o.until);
+    keep('outFund', firstFund, fundIds.includes(f.outFund ?? ''));
+    keep('outYear', String(o.until), yearOk(f.outYear));
     keep('outLevel', 'total');
-    keep('rowsLever', lever('resident.individual.standard', 0), leverNames.includes(f.rowsLever ?? ''));
-    keep('columnsLever', lever('resident.subsidy.standard', 1), leverNames.includes(f.columnsLever ?? ''));
-    keep('gridFrom', o.firstMonth);
-    keep('solveLever', lever('resident.individual.standard', 0), leverNames.includes(f.solveLever ?? ''));
+    // The heat map has an outcome of its own: a subsidy picked for the tornado must not flatten it.
+    keep('gKind', 'months-payable');
+    keep('gFund', firstFund, fundIds.includes(f.gFund ?? ''));
+    keep('gYear', this.#criticalYear(f.gFund!, o), this.#touched.has('gYear') ? yearOk(f.gYear) : false);
+    keep('gLevel', 'total');
+    const [rows, columns] = this.#gridLevers(f.gFund!, o);
+    keep('rowsLever', rows, this.#touched.has('rowsLever') ? leverNames.includes(f.rowsLever ?? '') : false);
+    keep('columnsLever', columns, this.#touched.has('columnsLever') ? leverNames.includes(f.columnsLever ?? '') : false);
+    keep('gridFrom', this.#gridMonth(f.gYear!, o), this.#touched.has('gridFrom'));
+    keep('solveLever', leverNames.includes('resident.individual.standard') ? 'resident.individual.standard' : o.levers[0]?.name ?? '', leverNames.includes(f.solveLever ?? ''));
     keep('solveFrom', o.firstMonth);
     keep('indicator', 'monthsPayable');
     keep('op', '>=');
@@ -276,10 +367,43 @@ export class YbAnalysesView extends LitElement {
     keep('paths', '1000');
     keep('seed', '1');
     keep('mcFund', f.outFund!);
+    keep('rowsN', '5');
+    keep('columnsN', '5');
     this._form = f;
-    for (const axis of ['rows', 'columns'] as const) this.#leverRange(axis, f[`${axis}Lever`]!, false);
-    this.#leverRange('solve', f.solveLever!, false);
-    this._form = { ...this._form, rowsN: this._form.rowsN ?? '5', columnsN: this._form.columnsN ?? '5' };
+    for (const axis of ['rows', 'columns'] as const) this.#leverRange(axis, f[`${axis}Lever`]!);
+    this.#leverRange('solve', f.solveLever!);
+    void this.#loadAt('solve');
+    void this.#loadAt('grid');
+  }
+
+  /**
+   * The default year of the heat map's months payable: the first year the fund, as projected, falls below
+   * the normal range's lower end (where a trade-off matters), else the horizon. Read from the run shown.
+   */
+  #criticalYear(fund: string, o: Extract<AnalysisOptions, { ok: true }>): string {
+    const years = this.run?.funds.find((x) => x.id === fund)?.years ?? [];
+    const floor = Number(this.run?.thresholds.normalLow ?? 6);
+    const below = years.find((y) => y.year > o.baseYear && y.monthsPayable !== null && Number(y.monthsPayable) < floor);
+    return String(below?.year ?? o.until);
+  }
+
+  /** The heat map's default start month: January two years before the year looked at (from the first projected month). */
+  #gridMonth(year: string, o: Extract<AnalysisOptions, { ok: true }>): string {
+    return `${Math.max(o.baseYear + 1, Number(year) - 2)}-01`;
+  }
+
+  /**
+   * The heat map's default levers for a fund, two that trade off against each other in it: the individual
+   * standard × the fiscal subsidy per head for residents and aid; the employer rate × wage growth for
+   * employees; wage growth × cost growth where the rules set neither.
+   */
+  #gridLevers(fund: string, o: Extract<AnalysisOptions, { ok: true }>): [string, string] {
+    const has = (n: string) => o.levers.some((l) => l.name === n);
+    const pairs: [string, string][] = fund.startsWith('employee')
+      ? [['employee.rate.employer', 'wageGrowth']]
+      : [['resident.individual.standard', 'resident.subsidy.standard']];
+    for (const [r, c] of [...pairs, ['wageGrowth', 'costGrowth'] as [string, string]]) if (has(r) && has(c)) return [r, c];
+    return [o.levers[0]?.name ?? '', o.levers[1]?.name ?? ''];
   }
 
   get #opts(): Extract<AnalysisOptions, { ok: true }> | undefined {
@@ -287,18 +411,63 @@ export class YbAnalysesView extends LitElement {
     return o?.ok ? o : undefined;
   }
 
-  /** A lever picked: its default range, unless the user already set one for it. */
-  #leverRange(prefix: 'rows' | 'columns' | 'solve', name: string, force = true): void {
-    const l = this.#opts?.levers.find((x) => x.name === name);
+  /** The levers as in force at a form's start month, where the worker has answered for it; else at the first month. */
+  #leversFor(form: 'solve' | 'grid'): AnalysisLever[] {
+    const at = this._at[form];
+    const month = this._form[form === 'solve' ? 'solveFrom' : 'gridFrom']?.trim();
+    if (at && at.hash === this.run?.hash && at.at === month && at.view.ok) return at.view.levers;
+    return this.#opts?.levers ?? [];
+  }
+
+  #atTimer: Partial<Record<'solve' | 'grid', ReturnType<typeof setTimeout>>> = {};
+
+  /**
+   * Ask the worker for the levers' values in force at a form's start month (the library resolves them; the page
+   * never does), once the month typed is whole; then the default range follows, unless the user set it.
+   */
+  #loadAt(form: 'solve' | 'grid', delay = 0): void {
+    clearTimeout(this.#atTimer[form]);
+    this.#atTimer[form] = setTimeout(async () => {
+      const run = this.run;
+      const o = this.#opts;
+      const month = this._form[form === 'solve' ? 'solveFrom' : 'gridFrom']?.trim() ?? '';
+      if (!run || !o || !this.loadOptions || !this.scenario) return;
+      const m = /^([0-9]{4})-(0[1-9]|1[0-2])$/.exec(month);
+      if (!m || Number(m[1]) <= o.baseYear || Number(m[1]) > o.until) return;
+      const kept = this._at[form];
+      if (kept?.hash === run.hash && kept.at === month) return;
+      const view = month === o.at ? this._options!.view : await this.loadOptions(this.scenario, run.title, month);
+      if (this.run?.hash !== run.hash || this._form[form === 'solve' ? 'solveFrom' : 'gridFrom']?.trim() !== month) return; // changed meanwhile
+      this._at = { ...this._at, [form]: { hash: run.hash, view, at: month } };
+      if (form === 'solve') this.#leverRange('solve', this._form.solveLever!);
+      else for (const axis of ['rows', 'columns'] as const) this.#leverRange(axis, this._form[`${axis}Lever`]!);
+    }, delay);
+  }
+
+  /** A lever picked or its month changed: its default range, unless the user set one. */
+  #leverRange(prefix: 'rows' | 'columns' | 'solve', name: string): void {
+    const l = this.#leversFor(prefix === 'solve' ? 'solve' : 'grid').find((x) => x.name === name);
     if (!l) return;
     const f = { ...this._form };
-    if (force || f[`${prefix}Low`] === undefined) f[`${prefix}Low`] = prefix === 'solve' ? l.solveLow : l.gridLow;
-    if (force || f[`${prefix}High`] === undefined) f[`${prefix}High`] = prefix === 'solve' ? l.solveHigh : l.gridHigh;
+    if (!this.#touched.has(`${prefix}Low`)) f[`${prefix}Low`] = prefix === 'solve' ? l.solveLow : l.gridLow;
+    if (!this.#touched.has(`${prefix}High`)) f[`${prefix}High`] = prefix === 'solve' ? l.solveHigh : l.gridHigh;
     this._form = f;
   }
 
+  /** A new lever for a range: the range set for the previous one no longer applies. */
+  #pickLever(prefix: 'rows' | 'columns' | 'solve', name: string): void {
+    this.#touched.add(`${prefix}Lever`);
+    this.#touched.delete(`${prefix}Low`);
+    this.#touched.delete(`${prefix}High`);
+    this.#leverRange(prefix, name);
+  }
+
   #set(key: string, value: string): void {
+    this.#touched.add(key);
     this._form = { ...this._form, [key]: value };
+    if (key === 'solveFrom') this.#loadAt('solve', 300);
+    if (key === 'gYear' && !this.#touched.has('gridFrom') && this.#opts) this._form = { ...this._form, gridFrom: this.#gridMonth(value, this.#opts) };
+    if (key === 'gridFrom' || key === 'gYear') this.#loadAt('grid', 300);
     if (this._errors[key]) {
       const { [key]: _gone, ...rest } = this._errors;
       this._errors = rest;
@@ -308,7 +477,7 @@ export class YbAnalysesView extends LitElement {
   override render() {
     const o = this._options?.view;
     if (!this.run) return nothing;
-    if (o && !o.ok) return html`<p class="error">${o.problems.map((p) => p.reason).join('; ')}</p>`;
+    if (o && !o.ok) return html`<p class="error">${o.problems.map((p) => problemText(p)).join('; ')}</p>`;
     return html`<div role="tablist" aria-label=${a('tabs')}>
         ${TABS.map(
           (tab) => html`<button
@@ -390,32 +559,50 @@ export class YbAnalysesView extends LitElement {
     >`;
   }
 
-  #leverChoices(): [string, string][] {
-    return (this.#opts?.levers ?? []).map((l) => [l.name, `${pick(l.label).replace(/（自 .*）$|\s\(from .*\)$/, '')}${l.kind === 'assumption' ? ` · ${a('assumptionLever')}` : ''} (${l.current} ${unitLabel(l.unit)})`]);
+  /** Each lever by the name the workbench gives it, an assumption marked, with its value in force at the form's month. */
+  #leverChoices(form: 'solve' | 'grid'): [string, string][] {
+    return this.#leversFor(form).map((l) => [l.name, `${leverLabel(l.name, l.kind, l.label)}${l.kind === 'assumption' ? `${a('assumptionMark')}` : ''} (${figure(l.current)} ${leverUnit(l.unit)})`.replace(' )', ')')]);
   }
 
-  #outcomeFields() {
+  /** The outcome's fields: the tornado's (out…) or the heat map's own (g…). */
+  #outcomeFields(p: 'out' | 'g') {
     const o = this.#opts!;
-    const kind = this._form.outKind;
+    const kind = this._form[`${p}Kind`];
     const years = Array.from({ length: o.until - o.baseYear }, (_, i) => String(o.baseYear + 1 + i));
+    const onFund = p === 'g' ? (fund: string) => this.#gridFund(fund) : undefined;
     return html`<fieldset>
       <legend>${a('outcome')}</legend>
-      ${this.#select('outKind', a('outcome'), [
+      ${this.#select(`${p}Kind`, a('outcome'), [
         ['months-payable', a('outcomeMonths')],
         ['first-deficit-year', a('outcomeDeficit')],
         ['subsidy', a('outcomeSubsidy')],
       ])}
-      ${kind !== 'subsidy' ? this.#select('outFund', a('fund'), o.funds.map((f) => [f.id, pick(f.name)])) : nothing}
-      ${kind === 'months-payable' ? this.#select('outYear', a('year'), years.map((y) => [y, y])) : nothing}
-      ${kind === 'subsidy' ? this.#select('outLevel', a('level'), LEVELS.map((l) => [l, l === 'total' ? a('allLevels') : t(l)])) : nothing}
+      ${kind !== 'subsidy' ? this.#select(`${p}Fund`, a('fund'), o.funds.map((f) => [f.id, pick(f.name)]), onFund) : nothing}
+      ${kind === 'months-payable' ? this.#select(`${p}Year`, a('year'), years.map((y) => [y, y])) : nothing}
+      ${kind === 'subsidy' ? this.#select(`${p}Level`, a('level'), LEVELS.map((l) => [l, l === 'total' ? a('allLevels') : t(l)])) : nothing}
     </fieldset>`;
   }
 
-  #outcome(): string {
+  /** The heat map's fund changed: its default levers and year follow, where the user has not set them. */
+  #gridFund(fund: string): void {
+    const o = this.#opts;
+    if (!o) return;
+    const [rows, columns] = this.#gridLevers(fund, o);
+    const f = { ...this._form };
+    if (!this.#touched.has('gYear')) f.gYear = this.#criticalYear(fund, o);
+    if (!this.#touched.has('gridFrom')) f.gridFrom = this.#gridMonth(f.gYear!, o);
+    if (!this.#touched.has('rowsLever')) f.rowsLever = rows;
+    if (!this.#touched.has('columnsLever')) f.columnsLever = columns;
+    this._form = f;
+    for (const axis of ['rows', 'columns'] as const) if (!this.#touched.has(`${axis}Lever`)) this.#leverRange(axis, f[`${axis}Lever`]!);
+    this.#loadAt('grid');
+  }
+
+  #outcome(p: 'out' | 'g' = 'out'): string {
     const f = this._form;
-    if (f.outKind === 'subsidy') return `subsidy:${f.outLevel}`;
-    if (f.outKind === 'first-deficit-year') return `first-deficit-year:${f.outFund}`;
-    return `months-payable:${f.outFund}:${f.outYear}`;
+    if (f[`${p}Kind`] === 'subsidy') return `subsidy:${f[`${p}Level`]}`;
+    if (f[`${p}Kind`] === 'first-deficit-year') return `first-deficit-year:${f[`${p}Fund`]}`;
+    return `months-payable:${f[`${p}Fund`]}:${f[`${p}Year`]}`;
   }
 
   // ---- running ----
@@ -433,13 +620,14 @@ export class YbAnalysesView extends LitElement {
     </div>`;
   }
 
-  /** Stop the running analysis; what was shown stays. */
+  /** Stop the running analysis; what was shown stays, and the note says whether there is any. */
   cancel(): void {
     if (!this._busy) return;
+    const shown = { tornado: this._tornado, grid: this._grid, solve: this._solve, monteCarlo: this._mc }[this._busy.tab];
     this.#token++;
     this.runner?.cancel();
     this._busy = undefined;
-    this._note = a('cancelled');
+    this._note = a(shown ? 'cancelledKept' : 'cancelledNone');
   }
 
   async #start<V>(tab: Tab, job: (api: Api, progress: (done: number, total: number) => void) => Promise<V>, keep: (kept: Kept<V>) => void): Promise<void> {
@@ -460,7 +648,7 @@ export class YbAnalysesView extends LitElement {
     if (refused.ok === false) {
       // Each problem beside the field it names.
       const errors: Record<string, string> = {};
-      for (const p of refused.problems ?? []) if (FIELDS[p.file]) errors[FIELDS[p.file]!] = p.reason;
+      for (const p of refused.problems ?? []) if (FIELDS[p.file]) errors[FIELDS[p.file]!] = problemText(p);
       this._errors = errors;
     }
     keep({ hash: run.hash, view: result });
@@ -470,7 +658,7 @@ export class YbAnalysesView extends LitElement {
   #unplaced(problems: InputProblem[]): string {
     return problems
       .filter((p) => !FIELDS[p.file])
-      .map((p) => p.reason)
+      .map((p) => problemText(p))
       .join('; ');
   }
 
@@ -497,7 +685,7 @@ export class YbAnalysesView extends LitElement {
   #tornadoPanel() {
     const kept = this._tornado;
     const v = kept?.view;
-    return html`<div class="form">${this.#outcomeFields()}</div>
+    return html`<div class="form">${this.#outcomeFields('out')}</div>
       <button id="tornado-run" class="primary" @click=${this.runTornado} ?disabled=${this._busy?.tab === 'tornado'}>${a('run')}</button>
       ${this.#progress('tornado')}
       <p class="muted note">${a('tornadoNote')}</p>
@@ -506,7 +694,7 @@ export class YbAnalysesView extends LitElement {
           ? html`${this.#stale(kept.hash, this.runTornado)}
               <section class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="tornado-h">
                 <h3 id="tornado-h">${outcomeTitle(v.tornado.outcome, this.#opts?.funds ?? [])}</h3>
-                <yb-chart id="tornado-chart" style=${`height:${80 + 40 * v.tornado.bars.length}px`} .option=${tornadoOption(v)} label=${`${a('tornado')}: ${pick(v.outcome)}`}></yb-chart>
+                <yb-chart id="tornado-chart" style=${`--bars:${v.tornado.bars.length}`} .option=${tornadoOption(v)} label=${`${a('tornado')}: ${outcomeTitle(v.tornado.outcome)}`}></yb-chart>
                 <yb-data-table .table=${tornadoTable(v)}></yb-data-table>
               </section>`
           : html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>`
@@ -534,7 +722,7 @@ export class YbAnalysesView extends LitElement {
     const req = {
       rows: { lever: f.rowsLever!, low: f.rowsLow!.trim(), high: f.rowsHigh!.trim(), n: Number(f.rowsN) },
       columns: { lever: f.columnsLever!, low: f.columnsLow!.trim(), high: f.columnsHigh!.trim(), n: Number(f.columnsN) },
-      outcome: this.#outcome(),
+      outcome: this.#outcome('g'),
       from: f.gridFrom,
     };
     void this.#start<GridView>('grid', (api, progress) => api.grid(data, file, req, progress) as Promise<GridView>, (k) => (this._grid = k));
@@ -549,7 +737,7 @@ export class YbAnalysesView extends LitElement {
   #axisFields(axis: 'rows' | 'columns') {
     return html`<fieldset>
       <legend>${a(axis)}</legend>
-      ${this.#select(`${axis}Lever`, a('lever'), this.#leverChoices(), (v) => this.#leverRange(axis, v))}
+      ${this.#select(`${axis}Lever`, a('lever'), this.#leverChoices('grid'), (v) => this.#pickLever(axis, v))}
       ${this.#input(`${axis}Low`, a('lowEnd'))} ${this.#input(`${axis}High`, a('highEnd'))} ${this.#input(`${axis}N`, a('count'), 'count')}
     </fieldset>`;
   }
@@ -557,8 +745,8 @@ export class YbAnalysesView extends LitElement {
   #gridPanel() {
     const kept = this._grid;
     const v = kept?.view;
-    return html`<div class="form">${this.#axisFields('rows')} ${this.#axisFields('columns')} ${this.#outcomeFields()} ${this.#input('gridFrom', a('startMonth'), 'month')}</div>
-      <p class="muted note">${a('gridNote')}</p>
+    return html`<div class="form">${this.#axisFields('rows')} ${this.#axisFields('columns')} ${this.#outcomeFields('g')} ${this.#input('gridFrom', a('startMonth'), 'month')}</div>
+      <p class="muted note">${a('gridNote')} ${fill(a('gridYearNote'), { n: figure(this.run?.thresholds.normalLow ?? '6') })}</p>
       <button id="grid-run" class="primary" @click=${this.runGrid} ?disabled=${this._busy?.tab === 'grid'}>${a('run')}</button>
       ${this.#progress('grid')}
       ${kept && v
@@ -567,7 +755,7 @@ export class YbAnalysesView extends LitElement {
               <section class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="grid-h">
                 <h3 id="grid-h">${outcomeTitle(v.grid.outcome, this.#opts?.funds ?? [])}</h3>
                 <p class="muted note">${axisNames(v)}</p>
-                <yb-chart id="grid-chart" class="heat" .option=${heatmapOption(v)} label=${`${a('grid')}: ${pick(v.outcome)}`}></yb-chart>
+                <yb-chart id="grid-chart" class="heat" .option=${heatmapOption(v)} label=${`${a('grid')}: ${outcomeTitle(v.grid.outcome)}`}></yb-chart>
                 <yb-data-table .table=${heatmapTable(v)}></yb-data-table>
               </section>`
           : html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>`
@@ -577,7 +765,7 @@ export class YbAnalysesView extends LitElement {
   // ---- goal seek ----
 
   #solveLever() {
-    return this.#opts?.levers.find((l) => l.name === this._form.solveLever);
+    return this.#leversFor('solve').find((l) => l.name === this._form.solveLever);
   }
 
   runSolve = (): void => {
@@ -588,15 +776,24 @@ export class YbAnalysesView extends LitElement {
     const errors: Record<string, string> = {};
     if (lever.kind === 'parameter') this.#monthCheck('solveFrom', errors);
     const fromYear = lever.kind === 'parameter' && !errors.solveFrom ? Number(f.solveFrom!.slice(0, 4)) : o.baseYear + 1;
-    if (!NUMBER.test(f.valueA ?? '')) errors.valueA = a('notNumber');
+    // A target months payable is never below zero; a balance rate is a percentage of income, 0 to 100.
+    const targetCheck = (key: 'valueA' | 'valueB') => {
+      const v = Number(f[key]);
+      if (!NUMBER.test(f[key] ?? '')) errors[key] = a('notNumber');
+      else if (f.indicator === 'balanceRate' && (v < 0 || v > 100)) errors[key] = a('targetPercent');
+      else if (f.indicator !== 'balanceRate' && v < 0) errors[key] = a('targetNegative');
+    };
+    targetCheck('valueA');
     if (f.op === 'between') {
-      if (!NUMBER.test(f.valueB ?? '')) errors.valueB = a('notNumber');
-      else if (!errors.valueA && Number(f.valueB) < Number(f.valueA)) errors.valueB = a('upperBelowLower');
+      targetCheck('valueB');
+      if (!errors.valueA && !errors.valueB && Number(f.valueB) < Number(f.valueA)) errors.valueB = a('upperBelowLower');
     }
     const until = Number(f.until);
     if (!/^\s*[0-9]{4}\s*$/.test(f.until ?? '') || until < fromYear || until > o.until) errors.until = fill(a('notYear'), { first: fromYear, last: o.until });
     for (const k of ['solveLow', 'solveHigh']) if (!NUMBER.test(f[k] ?? '')) errors[k] = a('notNumber');
     if (!errors.solveLow && !errors.solveHigh && Number(f.solveLow) > Number(f.solveHigh)) errors.solveLow = a('lowAboveHigh');
+    // A target needs a fund: the lever's own, or one picked (an assumption belongs to none).
+    if (!f.solveFund && !lever.fund) errors.solveFund = a('pickFund');
     if (!this.#check(errors)) return;
     const target = `${f.indicator} ${f.op} ${f.valueA!.trim()}${f.op === 'between' ? ` and ${f.valueB!.trim()}` : ''} until ${until}`;
     const req = {
@@ -617,7 +814,7 @@ export class YbAnalysesView extends LitElement {
     const lever = this.#solveLever();
     const f = this._form;
     return html`<div class="form">
-        ${this.#select('solveLever', a('lever'), this.#leverChoices(), (v) => this.#leverRange('solve', v))}
+        ${this.#select('solveLever', a('lever'), this.#leverChoices('solve'), (v) => this.#pickLever('solve', v))}
         ${lever?.kind === 'parameter' ? this.#input('solveFrom', a('startMonth'), 'month') : nothing}
         <fieldset>
           <legend>${a('target')}</legend>
@@ -630,11 +827,20 @@ export class YbAnalysesView extends LitElement {
             ['<=', `≤ ${a('atMost')}`],
             ['between', a('between')],
           ])}
-          ${this.#input('valueA', a('value'))} ${f.op === 'between' ? this.#input('valueB', a('upper')) : nothing} ${this.#input('until', a('untilYear'), 'count')}
-          ${this.#select('solveFund', a('fund'), [['', a('leverFund')], ...o.funds.map((x): [string, string] => [x.id, pick(x.name)])])}
+          ${this.#input('valueA', `${a('value')} (${f.indicator === 'balanceRate' ? '%' : unitLabel('months')})`)} ${f.op === 'between' ? this.#input('valueB', a('upper')) : nothing} ${this.#input('until', a('untilYear'), 'count')}
+          ${this.#select('solveFund', a('fund'), [
+            ['', lever?.fund ? fill(a('leverFundNamed'), { fund: pick(o.funds.find((x) => x.id === lever.fund)?.name ?? { zh: lever.fund, en: lever.fund }) }) : a('pickFundChoice')],
+            ...o.funds.map((x): [string, string] => [x.id, pick(x.name)]),
+          ])}
         </fieldset>
         <fieldset>
-          <legend>${a('searchRange')} ${lever ? unitLabel(lever.unit) : ''}</legend>
+          <legend>
+            ${a('searchRange')}${lever ? ` (${leverUnit(lever.unit)})` : ''}${lever
+              ? html` · <span id="solve-in-force"
+                    >${lever.kind === 'parameter' ? fill(a('solveAt'), { month: f.solveFrom ?? '', value: `${figure(lever.current)} ${leverUnit(lever.unit)}`.trim() }) : `${a('base')} ${figure(lever.current)} ${leverUnit(lever.unit)}`.trim()}</span
+                  >`
+              : nothing}
+          </legend>
           ${this.#input('solveLow', a('lowEnd'))} ${this.#input('solveHigh', a('highEnd'))}
           ${(['smallest', 'largest'] as const).map(
             (p) => html`<label class="field" style="flex-direction:row;align-items:center;gap:4px"
@@ -653,25 +859,65 @@ export class YbAnalysesView extends LitElement {
     if (!kept || !v) return nothing;
     if (!v.ok) return this.#unplaced(v.problems) ? html`<p class="error" role="alert">${this.#unplaced(v.problems)}</p>` : nothing;
     const r = v.result;
-    const indicator = a(this._form.indicator === 'balanceRate' ? 'balanceRate' : 'monthsPayable');
+    const funds = this.#opts?.funds ?? [];
+    const months = v.spec.indicator === 'monthsPayable';
+    const indicator = a(months ? 'monthsPayable' : 'balanceRate');
+    const unit = leverUnit(v.lever.unit);
+    const name = leverLabel(v.lever.name, v.lever.kind, v.lever.label);
+    const target = targetText(v.spec, funds);
+    const shown = (x: string | undefined) => (x === undefined ? '—' : months ? monthsText(x) : figure(x));
+    if (!r.found) {
+      const why = r.reason.en.includes('both bounds') ? 'noAnswerBoth' : r.reason.en.includes('exact projection') ? 'noAnswerExact' : 'noAnswerRange';
+      return html`${this.#stale(kept.hash, this.runSolve)}
+        <section id="solve-answer" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="solve-h">
+          <h3 id="solve-h">${a('answer')}: ${target}</h3>
+          <p class="answer fails" id="solve-none">${a('noAnswer')}</p>
+          <p>${fill(a(why), { lever: name, low: figure(v.lever.low), high: figure(v.lever.high), unit, target })}</p>
+        </section>`;
+    }
+    const dir = a(this._form.prefer === 'largest' ? 'more' : 'less');
+    const binding = bindingYear(r.years, v.spec);
+    const failing = new Map((r.beyond?.failing ?? []).map((y) => [y.year, y]));
+    const opened = this._opened?.answer === v;
+    const valueText = `${figure(r.value)} ${unit}`.trim();
     return html`${this.#stale(kept.hash, this.runSolve)}
       <section id="solve-answer" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="solve-h">
-        <h3 id="solve-h">${a('answer')}: ${pick(v.target)}</h3>
-        ${r.found
-          ? html`<p class="answer" id="solve-value">${pick(v.lever.label)} = ${r.value} ${unitLabel(v.lever.unit)}</p>
-              <p>${a('confirmed')}</p>
-              <yb-data-table .table=${solveTable(r.years, indicator)}></yb-data-table>
-              ${r.beyond
-                ? html`<p class="fails" id="solve-beyond">
-                    ${fill(a('beyond'), { dir: a(this._form.prefer === 'largest' ? 'more' : 'less'), value: `${r.beyond.value} ${unitLabel(v.lever.unit)}` })}
-                    ${r.beyond.failing.map((y) => `${y.year} (${y.value === undefined ? '—' : Number(y.value).toFixed(2)})`).join(', ')}
-                  </p>`
-                : nothing}
-              <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
-              <button id="open-answer" class="primary" @click=${() => this.#open(r.scenario, v.lever.name)}>${a('openAnswer')}</button>`
-          : html`<p class="answer fails" id="solve-none">${a('noAnswer')}</p>
-              <p>${pick(r.reason)}</p>`}
-      </section>`;
+        <h3 id="solve-h">${a('answer')}: ${target}</h3>
+        <p class="answer" id="solve-value">${name}${v.lever.from ? html` <span class="muted">(${a('startMonth')} ${v.lever.from})</span>` : nothing} = ${valueText}</p>
+        <p>${a('confirmed')}</p>
+        <div class="scroll">
+          <table id="solve-years" class="years">
+            <caption>${indicator}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${t('year')}</th>
+                <th scope="col">${fill(a('answerColumn'), { value: valueText })}</th>
+                ${r.beyond ? html`<th scope="col">${fill(a('beyondColumn'), { dir, value: `${figure(r.beyond.value)} ${unit}`.trim() })}</th>` : nothing}
+              </tr>
+            </thead>
+            <tbody>
+              ${r.years.map((y) => {
+                const fail = failing.get(y.year);
+                return html`<tr class=${y.year === binding ? 'binding' : ''}>
+                  <th scope="row">${y.year}${y.year === binding ? html` <span class="badge">★ ${a('bindingYear')}</span>` : nothing}</th>
+                  <td>${shown(y.value)} <span class="ok">✓</span></td>
+                  ${r.beyond ? html`<td class=${fail ? 'fails' : 'muted'}>${fail ? html`${shown(fail.value)} ✗ ${a('fails')}` : a('meetsShort')}</td>` : nothing}
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>
+        ${binding ? html`<p class="muted note">${fill(a('bindingNote'), { year: binding })}</p>` : nothing}
+        ${r.beyond
+          ? html`<p class="fails" id="solve-beyond">
+              ${fill(a('beyond'), { dir, value: `${figure(r.beyond.value)} ${unit}`.trim() })}
+              ${r.beyond.failing.map((y) => `${y.year} (${shown(y.value)})`).join(', ')}
+            </p>`
+          : html`<p class="muted" id="solve-beyond">${fill(a('beyondNone'), { dir })}</p>`}
+        <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
+        <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v, name, unit)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
+      </section>
+      ${opened ? html`<p class="done" id="opened" role="status">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
   }
 
   // ---- Monte Carlo ----
@@ -707,9 +953,9 @@ export class YbAnalysesView extends LitElement {
               <section id="mc-result" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="mc-h">
                 <h3 id="mc-h">${fundName} · ${fill(a('pathsSeed'), { paths: v.result.paths, seed: v.result.seed })}</h3>
                 <h3>${a('fanCumulative')}</h3>
-                <yb-chart id="fan-cumulative" .option=${fanOption(v, fund, 'cumulative', this.run?.thresholds)} label=${`${fundName} ${a('fanCumulative')}`}></yb-chart>
+                <yb-chart id="fan-cumulative" class="fan" .option=${fanOption(v, fund, 'cumulative', this.run?.thresholds)} label=${`${fundName} ${a('fanCumulative')}`}></yb-chart>
                 <h3>${a('fanMonths')}</h3>
-                <yb-chart id="fan-months" .option=${fanOption(v, fund, 'monthsPayable', this.run?.thresholds)} label=${`${fundName} ${a('fanMonths')}`}></yb-chart>
+                <yb-chart id="fan-months" class="fan" .option=${fanOption(v, fund, 'monthsPayable', this.run?.thresholds)} label=${`${fundName} ${a('fanMonths')}`}></yb-chart>
                 <h3>${a('exhaustionTitle')}</h3>
                 <yb-chart id="exhaustion" style="height:220px" .option=${exhaustionOption(fund)} label=${`${fundName} ${a('exhaustionTitle')}`}></yb-chart>
                 <yb-data-table .table=${percentileTable(v, fund, fundName)}></yb-data-table>
@@ -726,9 +972,19 @@ export class YbAnalysesView extends LitElement {
         : nothing}`;
   }
 
-  #open(scenario: Scenario, lever: string): void {
-    const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === lever);
-    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario, leversAt: override?.from }, bubbles: true, composed: true }));
+  /**
+   * Open a goal-seek answer as a new scenario, named by the lever's label and value, once: a second click on
+   * the same answer does nothing. The workbench shows it at once (and 撤销 takes it back).
+   */
+  #open(v: Extract<SolveView, { ok: true }>, name: string, unit: string): void {
+    if (this._opened?.answer === v || !v.result.found) return;
+    const { scenario, value } = v.result;
+    // A title written in both languages is named by its half in the reader's language, as the scenario list shows it.
+    const base = titleText(this.scenario?.title ?? this.run?.title ?? '');
+    const title = `${base} — ${name} ${figure(value)} ${unit}`.trim();
+    const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
+    this._opened = { answer: v, title };
+    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario: { ...scenario, title }, leversAt: override?.from }, bubbles: true, composed: true }));
   }
 }
 

@@ -10,7 +10,8 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { BacktestView } from '../../app/calibration-views.ts';
 import type { RunView } from '../../app/views.ts';
 import { pick } from '../i18n.ts';
-import { wan } from '../format.ts';
+import { unitText, wan } from '../format.ts';
+import { assumptionRows } from '../assumption-labels.ts';
 import { base } from '../styles.ts';
 
 const T = {
@@ -39,7 +40,7 @@ const T = {
   reported: { zh: '报告', en: 'Reported' },
   error: { zh: '误差%', en: 'Error %' },
   half: { zh: '（上半年，对比半年预测）', en: ' (first half, against half the projected year)' },
-  hint: { zh: '从每个较早的报告年份起，只用当时已有的数据测算，与以后报告的实际数和朴素预测（起点年数按上年增速外推）对比。金额单位：万元。', en: 'From each earlier reported year, with only the data known then, against the later reports and a naive forecast (the start year carried forward at its last growth). Amounts in 万元.' },
+  hint: { zh: '从每个较早的报告年份起，只用当时已有的数据测算，与以后报告的实际数和朴素预测（起点年数按上年增速外推）对比。金额单位：万元。', en: 'From each earlier reported year, with only the data known then, against the later reports and a naive forecast (the start year carried forward at its last growth). Amounts in 10k yuan.' },
 };
 
 export class YbBacktestView extends LitElement {
@@ -60,6 +61,10 @@ export class YbBacktestView extends LitElement {
       ul {
         margin: 4px 0;
         padding-left: 20px;
+      }
+      td.why {
+        white-space: normal;
+        font-size: 12px;
       }
       td.num {
         text-align: right;
@@ -98,15 +103,15 @@ export class YbBacktestView extends LitElement {
         ${c.timing.length
           ? html`<h3>${pick(T.deferral)}</h3>
               <ul>
-                ${c.timing.map((t) => html`<li>“${t.quote}” — ${t.year} → ${t.to ?? '—'}: ${t.applied ? html`${wan(t.amount)} 万元` : pick(T.notNormalised)}</li>`)}
+                ${c.timing.map((t) => html`<li>“${t.quote}” — ${t.year} → ${t.to ?? '—'}: ${t.applied ? html`${wan(t.amount)} ${unitText('万元')}` : pick(T.notNormalised)}</li>`)}
               </ul>`
           : nothing}
         <details>
           <summary>${pick(T.assumptions)} (${c.assumptions.length})</summary>
           <div class="wide"><table>
-            <thead><tr><th>${pick(T.name)}</th><th>${pick(T.value)}</th><th>${pick(T.origin)}</th><th>${pick(T.why)}</th></tr></thead>
+            <thead><tr><th>${pick(T.name)}</th><th>${pick(T.value)}</th><th>${pick(T.origin)}: ${pick(T.why)}</th></tr></thead>
             <tbody>
-              ${c.assumptions.map((a) => html`<tr><td>${a.name}</td><td class="num">${a.value} ${a.unit}</td><td>${pick(a.originName)}</td><td>${pick(a.why)}</td></tr>`)}
+              ${assumptionRows(r).map((a) => html`<tr><td>${a.label}</td><td class="num">${a.value} ${a.unit}</td><td class="why">${a.source}</td></tr>`)}
             </tbody>
           </table></div>
         </details>

@@ -8,8 +8,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { CompareResult, RunView } from '../../app/views.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
-import { months, num, wan } from '../format.ts';
+import { isExhausted, months, monthsPayable, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
+import { titleText } from '../labels.ts';
 import { compareOption } from '../chart-options.ts';
 import { problemText } from '../problem-text.ts';
 import type { Cell, Column, Table } from '../tables.ts';
@@ -24,7 +25,7 @@ export type Indicator = FundIndicator | `subsidy.${SubsidyIndicator}`;
 
 /** One scenario's name in a comparison: its place and title, so two copies never merge. */
 export function compareName(k: number, title: string): string {
-  return `${k + 1}. ${title}`;
+  return `${k + 1}. ${titleText(title)}`;
 }
 
 export class YbCompareView extends LitElement {
@@ -69,7 +70,7 @@ export class YbCompareView extends LitElement {
     const what = this.#label(this.indicator);
     const scope = subsidy ? t('chartSubsidy') : pick(funds.find((f) => f.id === fundId)?.name ?? { zh: fundId, en: fundId });
     const years = (subsidy ? ref.subsidy.map((s) => s.year) : ref.funds.find((f) => f.id === fundId)!.years.map((y) => y.year)).map(String);
-    const series = all.map((r, k) => ({ name: compareName(k, r.ok ? r.title : ''), values: r.ok ? this.#values(r, fundId).map(num) : [] }));
+    const series = all.map((r, k) => ({ name: compareName(k, r.ok ? r.title : ''), values: r.ok ? this.#values(r, fundId).map((v) => (this.indicator === 'monthsPayable' && isExhausted(v) ? 0 : num(v))) : [] }));
     return html`<div class="pickers">
         <label
           >${t('indicator')}
@@ -110,6 +111,8 @@ export class YbCompareView extends LitElement {
 
   #table(res: CompareResult, ref: RunView, other: RunView, k: number, fundId: string, scope: string, what: string): Table {
     const fmt = (this.indicator === 'monthsPayable' ? months : wan) as Column['format'];
+    // A scenario's own months payable read 耗尽 where its fund is exhausted; their difference stays a number.
+    const own = (this.indicator === 'monthsPayable' ? monthsPayable : wan) as Column['format'];
     const mine = this.#values(ref, fundId);
     const theirs = this.#values(other, fundId);
     let rows: Cell[][];
@@ -125,7 +128,7 @@ export class YbCompareView extends LitElement {
     return {
       id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
       caption: `${scope} ${what}${unit}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}`,
-      columns: [{ label: t('year') }, { label: `${t('scenarioNo')} 1`, format: fmt, numeric: true }, { label: `${t('scenarioNo')} ${k + 1}`, format: fmt, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
+      columns: [{ label: t('year') }, { label: `${t('scenarioNo')} 1`, format: own, numeric: true }, { label: `${t('scenarioNo')} ${k + 1}`, format: own, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
       rows,
     };
   }

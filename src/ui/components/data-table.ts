@@ -4,13 +4,17 @@
  */
 import { LitElement, css, html } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { t } from '../i18n.ts';
+import { getLocale, t } from '../i18n.ts';
+
+const colon = () => (getLocale() === 'en' ? ': ' : '：');
 import { base } from '../styles.ts';
 import { csv, downloadText } from '../format.ts';
 import { exportCell, type Table } from '../tables.ts';
 
 export class YbDataTable extends LitElement {
-  static override properties = { table: { attribute: false }, open: { type: Boolean } };
+  static override properties = { table: { attribute: false }, open: { type: Boolean }, name: {} };
+  /** Named where two tables sit under one chart, so their controls say which is which. */
+  declare name: string | undefined;
   /** Raw values (exact strings); the first column is the year. */
   declare table: Table;
   declare open: boolean;
@@ -61,9 +65,9 @@ export class YbDataTable extends LitElement {
     const { caption, columns, rows } = this.table;
     return html`<div class="bar">
         <details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
-          <summary>${t('table')}</summary>
+          <summary>${t('table')}${this.name ? html`<span class="name">${colon()}${this.name}</span>` : ''}</summary>
         </details>
-        <button @click=${this.#download} aria-label="${t('downloadCsv')}: ${caption}">${t('downloadCsv')}</button>
+        <button @click=${this.#download} aria-label="${t('downloadCsv')}: ${caption}">${t('downloadCsv')}${this.name ? `${colon()}${this.name}` : ''}</button>
       </div>
       ${this.open
         ? html`<div class="scroll">

@@ -5,18 +5,21 @@
  */
 import { LitElement, css, html } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import type { FundView, ThresholdsView } from '../../app/views.ts';
+import type { FundView, RunView, ThresholdsView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { balanceTable, incomeTable } from '../tables.ts';
 import { balanceOption, bandsNote, incomeOption } from '../chart-options.ts';
 import { base } from '../styles.ts';
+import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
 import './chart.ts';
 import './data-table.ts';
 
 export class YbFundView extends LitElement {
-  static override properties = { fund: { attribute: false }, thresholds: { attribute: false } };
+  static override properties = { fund: { attribute: false }, thresholds: { attribute: false }, run: { attribute: false } };
   declare fund: FundView | undefined;
   declare thresholds: ThresholdsView | undefined;
+  /** The run the fund is part of: how its months payable are computed, and which reported years are abnormal. */
+  declare run: Pick<RunView, 'levers' | 'calibration' | 'baseYear'> | undefined;
 
   static override styles = [
     base,
@@ -32,6 +35,10 @@ export class YbFundView extends LitElement {
       .bands {
         font-size: 12px;
         margin: 0 0 4px;
+      }
+      ul.bands {
+        padding-left: 18px;
+        overflow-wrap: anywhere;
       }
       .warn-exhausted,
       .warn-insufficient {
@@ -54,6 +61,14 @@ export class YbFundView extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  /** How months payable are computed, and each year whose figure rests on an abnormal year's expenditure. */
+  #monthsNotes(run: Pick<RunView, 'levers' | 'calibration' | 'baseYear'>, f: FundView) {
+    if (f.years.every((y) => y.monthsPayable === null)) return '';
+    const odd = abnormalMonths(run, f);
+    return html`<p class="muted bands" id="months-method">${monthsMethodNote(run, f)}</p>
+      ${odd.length ? html`<ul class="bands months-notes">${odd.map((b) => html`<li>${b.text}</li>`)}</ul>` : ''}`;
+  }
+
   override render() {
     const f = this.fund;
     if (!f) return html``;
@@ -63,6 +78,7 @@ export class YbFundView extends LitElement {
         <h3 id="bal">${name} · ${t('chartBalance')}</h3>
         <yb-chart .option=${balanceOption(f, this.thresholds)} label="${name} ${t('chartBalance')}"></yb-chart>
         <p class="muted bands">${bandsNote(this.thresholds)}</p>
+        ${this.run ? this.#monthsNotes(this.run, f) : ''}
         <yb-data-table .table=${balanceTable(f)}></yb-data-table>
       </section>
       <section aria-labelledby="inc">

@@ -17,9 +17,9 @@ import type { AssumptionsInput } from '../../model/assumptions.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
 import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
-import { methodName, sourceText } from '../labels.ts';
+import { methodName, sourceView } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
-import { problemText } from '../problem-text.ts';
+import { problemText, readableText } from '../problem-text.ts';
 import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
 import type { ValueExpr } from '../../rules/types.ts';
 
@@ -227,9 +227,12 @@ export class YbLeverPanel extends LitElement {
             const levers = run.levers.filter((l) => l.scheme === scheme);
             // A scheme the chosen rules say nothing about starts folded.
             const inForce = levers.filter((l) => l.source?.kind === 'rule' || l.override !== null).length;
+            // Why the scheme's levers cannot move this scenario: said once for the group, not under each lever.
+            const inert = levers.find((l) => l.inert)?.inert ?? null;
             return html`<details ?open=${inForce > 0}>
               <summary>${t(scheme)} <span class="muted">(${inForce}/${levers.length})</span></summary>
-              ${levers.map((l) => this.#lever(l, run))}
+              ${inert ? this.#inert(inert, `inert-${scheme}`) : nothing}
+              ${levers.map((l) => this.#lever(l, run, inert && l.inert && pick(l.inert.reason) === pick(inert.reason) ? `inert-${scheme}` : undefined))}
             </details>`;
           })
         : nothing}
@@ -272,7 +275,16 @@ export class YbLeverPanel extends LitElement {
     return this.problems.find((p) => overrideOf(this.problemScenario, p)?.param === name);
   }
 
-  #lever(l: LeverView, run: RunView) {
+  /** Why a group of levers moves nothing here, and a way to the assumption that would let it. */
+  #inert(inert: NonNullable<LeverView['inert']>, id: string) {
+    return html`<div class="inert group" role="note" id=${id}>
+      ${readableText(pick(inert.reason))}
+      ${inert.missing ? html`<button class="reset" @click=${() => this.#fill(inert.missing!)}>${t('fillIn')} ${this.#assumptionLabel(inert.missing)}</button>` : nothing}
+    </div>`;
+  }
+
+  /** @param inertNote the id of the group's note that already says why this lever moves nothing */
+  #lever(l: LeverView, run: RunView, inertNote?: string) {
     const id = `lever-${l.name}`;
     const changes = timeline(this.scenario!, l.name);
     const changed = changes.length > 0;
@@ -280,7 +292,7 @@ export class YbLeverPanel extends LitElement {
     const typed = this._local[l.name];
     const problem = this.#leverProblem(l.name);
     const local = typed !== undefined && !DECIMAL.test(typed);
-    const source = l.baselineSource ? sourceText(l.baselineSource) : '';
+    const source = l.baselineSource ? sourceView(l.baselineSource) : '';
     return html`<div class="lever ${changed ? 'changed' : ''}">
       <label for=${id}>${pick(l.label)} <span class="muted">${unitLabel(l.unit)}</span></label>
       ${l.unit === 'method'
@@ -292,7 +304,7 @@ export class YbLeverPanel extends LitElement {
               id=${id}
               inputmode="decimal"
               .value=${typed ?? l.ofWage.percent}
-              aria-describedby="${id}-meta"
+              aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
               aria-invalid=${local || problem ? 'true' : 'false'}
               @input=${(e: Event) => this.#typed(l, (e.target as HTMLInputElement).value, run)}
             />`
@@ -301,7 +313,7 @@ export class YbLeverPanel extends LitElement {
             inputmode="decimal"
             .value=${typed ?? l.value ?? ''}
             placeholder=${t('notSet')}
-            aria-describedby="${id}-meta"
+            aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
             aria-invalid=${local || problem ? 'true' : 'false'}
             @input=${(e: Event) => this.#typed(l, (e.target as HTMLInputElement).value, run)}
           />`}
@@ -309,16 +321,11 @@ export class YbLeverPanel extends LitElement {
         ? html`<div class="meta">% × ${t('avgWageOf')} N${l.ofWage.yearOffset} · ${t('from')} ${l.ofWage.from}</div>`
         : nothing}
       <div class="meta" id="${id}-meta">
-        <span>${t('baselineValue')}: ${l.baselineValue ?? t('notSet')}</span>
+        <span>${t('baselineValue')}: ${l.baselineValue === null ? t('notSet') : l.unit === 'method' ? methodName(l.baselineValue) : l.baselineValue}</span>
         ${changed ? html`<button class="reset" @click=${() => this.#reset(l)} aria-label="${t('reset')} ${pick(l.label)}">${t('reset')}</button>` : nothing}
       </div>
       ${source ? html`<details class="src"><summary>${t('source')}</summary>${source}</details>` : nothing}
-      ${l.inert
-        ? html`<div class="inert" role="note">
-            ${pick(l.inert.reason)}
-            ${l.inert.missing ? html`<button class="reset" @click=${() => this.#fill(l.inert!.missing!)}>${t('fillIn')} ${this.#assumptionLabel(l.inert.missing)}</button>` : nothing}
-          </div>`
-        : nothing}
+      ${l.inert && !inertNote ? this.#inert(l.inert, `${id}-inert`) : nothing}
       ${changed
         ? html`<ol class="timeline" aria-label="${t('changesOf')} ${pick(l.label)}">
             ${changes.map(
@@ -362,7 +369,21 @@ export class YbLeverPanel extends LitElement {
     // A percentage of the average wage stays one: the floor at 50% of the wage, not a fixed amount.
     const value = l.ofWage ? { percentOf: { series: 'avgMonthlyWage' as const, yearOffset: l.ofWage.yearOffset }, percent: typed } : typed;
     const from = l.ofWage?.from ?? run.leversAt;
-    this.#emit({ scenario: upsertOverride(this.scenario!, l.name, from, value), key: `lever ${l.name} ${from}` });
+    const key = `lever ${l.name} ${from}`;
+    // The value that would be in force without a change from this month: typed back, the change goes.
+    if (!l.ofWage && sameValue(typed, this.#withoutChangeAt(l, from))) {
+      this.#emit({ scenario: removeOverride(this.scenario!, l.name, from), key });
+      return;
+    }
+    this.#emit({ scenario: upsertOverride(this.scenario!, l.name, from, value), key });
+  }
+
+  /** A lever's value in force from a month if the scenario had no change starting then: its last earlier change, or the baseline. */
+  #withoutChangeAt(l: LeverView, from: string): string | null {
+    const earlier = timeline(this.scenario!, l.name).filter((o) => o.from !== undefined && o.from < from && o.until === undefined);
+    const last = earlier.at(-1);
+    if (last) return typeof last.value === 'string' ? last.value : null;
+    return timeline(this.scenario!, l.name).some((o) => o.from === undefined) ? null : l.baselineValue;
   }
 
   #reset(l: LeverView): void {
@@ -420,6 +441,13 @@ export class YbLeverPanel extends LitElement {
   #emit(edit: ScenarioEdit): void {
     this.dispatchEvent(new CustomEvent('scenario-change', { detail: edit, bubbles: true, composed: true }));
   }
+}
+
+/** Two values of a lever that mean the same (400, 400.0; a method by its name). */
+function sameValue(a: string, b: string | null): boolean {
+  if (b === null) return false;
+  if (DECIMAL.test(a) && DECIMAL.test(b)) return Number(a) === Number(b);
+  return a === b;
 }
 
 /** An override's value as written: a number, or a percentage of the wage. */

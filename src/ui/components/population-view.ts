@@ -9,13 +9,15 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
+import type { InputProblem } from '../../common/errors.ts';
 import type { RunView } from '../../app/views.ts';
 import type { PopulationView } from '../../app/population-view.ts';
 import type { PopulationInput } from '../../population/settings.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
-import { populationAssumptionLabel } from '../assumption-labels.ts';
-import { getLocale, pick } from '../i18n.ts';
+import { assumptionValue, populationAssumptionLabel } from '../assumption-labels.ts';
+import { getLocale, pick, t } from '../i18n.ts';
+import { problemText } from '../problem-text.ts';
 import { base } from '../styles.ts';
 import { insuredTable } from '../tables.ts';
 import './chart.ts';
@@ -33,12 +35,11 @@ const TEXT = {
   assumptions: { zh: '人口假设', en: 'Population assumptions' },
   reset: { zh: '恢复默认', en: 'Reset' },
   calibrated: { zh: '（按基期校准）', en: '(calibrated to the base year)' },
-  medium: { zh: '中', en: 'medium' },
-  high: { zh: '高', en: 'high' },
-  low: { zh: '低', en: 'low' },
-  cohort: { zh: '按出生队列', en: 'by birth cohort' },
-  uniform: { zh: '各队列相同', en: 'the same for every cohort' },
   none: { zh: '此方案未使用人口模型。', en: 'This projection does not use the population model.' },
+  default: { zh: '默认', en: 'default' },
+  persons: { zh: '人', en: 'persons' },
+  age: { zh: '年龄（岁）', en: 'age (years)' },
+  ratioAxis: { zh: '在职人数 ÷ 退休人数', en: 'in service ÷ retirees' },
 } as const;
 
 
@@ -50,9 +51,25 @@ const PYRAMID_STATUSES = ['inService', 'flexible', 'retiree', 'resident'] as con
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 export class YbPopulationView extends LitElement {
-  static override properties = { run: { attribute: false }, scenario: { attribute: false }, open: { type: Boolean, reflect: true } };
+  static override properties = {
+    run: { attribute: false },
+    scenario: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    entryId: {},
+    problems: { attribute: false },
+    problemScenario: { attribute: false },
+    _typed: { state: true },
+  };
   declare run: RunView | undefined;
   declare scenario: Scenario | undefined;
+  /** Which of the user's scenarios (and which revision of it) is shown: text typed for another is dropped. */
+  declare entryId: string | undefined;
+  /** Problems of an edit that could not be used; the one of a field is shown beside it. */
+  declare problems: InputProblem[];
+  /** The scenario the problems were found in. */
+  declare problemScenario: Scenario | undefined;
+  /** What the user typed in a field, kept as typed until the scenario takes it (a refused value stays in its field). */
+  declare _typed: Record<string, string>;
   /** Folded by default: its charts are drawn only while it is open, so a lever change redraws no more than it shows. */
   declare open: boolean;
 
@@ -83,9 +100,19 @@ export class YbPopulationView extends LitElement {
         align-items: center;
         margin: 4px 0;
       }
-      .source {
+      .source,
+      .error {
         grid-column: 1 / -1;
         font-size: 12px;
+      }
+      .error {
+        color: var(--bad);
+      }
+      .error:empty {
+        display: none;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--bad);
       }
       input {
         width: 80px;
@@ -98,6 +125,29 @@ export class YbPopulationView extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.open = false;
+    this.problems = [];
+    this._typed = {};
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('entryId') && changed.get('entryId') !== undefined) this._typed = {};
+    // A value the scenario has taken needs no copy of its own.
+    const taken = Object.entries(this._typed).filter(([name, v]) => this.#own(name) === (v === '' ? undefined : v));
+    if (taken.length) this._typed = Object.fromEntries(Object.entries(this._typed).filter(([name]) => !taken.some(([n]) => n === name)));
+  }
+
+  /** The scenario's own value of a population assumption (the age-cost weight is scenario-wide), if it sets one. */
+  #own(name: string, s: Scenario | undefined = this.scenario): string | undefined {
+    const a = s?.assumptions as Record<string, unknown> | undefined;
+    const v = TOP_LEVEL.has(name) ? a?.[name] : (a?.population as Record<string, unknown> | undefined)?.[name];
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** The problem of the value typed in a field: only while the scenario refused holds what the field shows. */
+  #problem(name: string): InputProblem | undefined {
+    const path = TOP_LEVEL.has(name) ? `/assumptions/${name}` : `/assumptions/population/${name}`;
+    const p = this.problems.find((x) => x.path === path);
+    return p && this.#own(name, this.problemScenario) === (this._typed[name] ?? this.#own(name)) ? p : undefined;
   }
 
   override render() {
@@ -158,9 +208,10 @@ export class YbPopulationView extends LitElement {
       title: { text: `${pick(TEXT.men)} ← ${y.year} → ${pick(TEXT.women)}`, left: 'center', textStyle: { fontSize: 13 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') },
       legend: { bottom: 0, data: [...PYRAMID_STATUSES.map((s) => pick(p.statuses.find((x) => x.id === s)!.label)), pick(TEXT.uninsured)] },
-      grid: { left: 50, right: 10, top: 28, bottom: 48 },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') } },
-      yAxis: { type: 'category', data: p.ageGroups },
+      grid: { left: 50, right: 10, top: 44, bottom: 72 },
+      xAxis: { type: 'value', name: pick(TEXT.persons), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v: number) => Math.abs(v).toLocaleString(en ? 'en' : 'zh') } },
+      // the age axis at the left edge (not on the zero line between the sexes), its name above it
+      yAxis: { type: 'category', data: p.ageGroups, name: pick(TEXT.age), nameGap: 8, axisLine: { onZero: false }, nameTextStyle: { align: 'left', padding: [0, 0, 0, -40] } },
       series,
     };
   }
@@ -169,9 +220,9 @@ export class YbPopulationView extends LitElement {
     const rows = p.insured.filter((r) => r.ratio !== null);
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 10, top: 20, bottom: 28 },
+      grid: { left: 48, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-      yAxis: { type: 'value', min: 0 },
+      yAxis: { type: 'value', min: 0, name: pick(TEXT.ratioAxis), nameTextStyle: { align: 'left' } },
       series: [{ name: pick(TEXT.ratio), type: 'line', data: rows.map((r) => Number(r.ratio)), itemStyle: { color: COLORS.inService } }],
     };
   }
@@ -182,10 +233,7 @@ export class YbPopulationView extends LitElement {
   }
 
   #assumptions(p: PopulationView) {
-    const population = (this.scenario?.assumptions?.population ?? {}) as Record<string, string | undefined>;
-    const scenarioWide = (this.scenario?.assumptions ?? {}) as Record<string, unknown>;
-    // The age-cost curve's weight is a scenario-wide assumption; the rest sit under assumptions.population.
-    const own = (name: string): string | undefined => (TOP_LEVEL.has(name) ? (scenarioWide[name] as string | undefined) : population[name]);
+    const own = (name: string) => this.#own(name);
     return html`<fieldset>
       <legend>${pick(TEXT.assumptions)}</legend>
       ${p.assumptions.filter((a) => a.name !== 'retirementRule' && a.name !== 'model').map((a) => {
@@ -193,32 +241,51 @@ export class YbPopulationView extends LitElement {
         const control =
           a.name === 'variant'
             ? html`<select id=${id} @change=${(e: Event) => this.#set({ variant: (e.target as HTMLSelectElement).value as PopulationInput['variant'] })}>
-                ${(['medium', 'high', 'low'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
+                ${(['medium', 'high', 'low'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${assumptionValue(v)}</option>`)}
               </select>`
             : a.name === 'participation'
               ? html`<select id=${id} @change=${(e: Event) => this.#set({ participation: (e.target as HTMLSelectElement).value })}>
-                  ${(['cohort', 'uniform'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${pick(TEXT[v])}</option>`)}
+                  ${(['cohort', 'uniform'] as const).map((v) => html`<option value=${v} ?selected=${a.value === v}>${assumptionValue(v)}</option>`)}
                 </select>`
               : a.editable
               ? html`<input
                   id=${id}
                   inputmode="decimal"
-                  .value=${own(a.name) ?? a.value}
+                  .value=${this._typed[a.name] ?? own(a.name) ?? a.value}
+                  aria-invalid=${this.#refusal(a.name) ? 'true' : 'false'}
+                  aria-describedby="${id}-error"
                   @change=${(e: Event) => {
                     const v = (e.target as HTMLInputElement).value.trim();
+                    this._typed = { ...this._typed, [a.name]: v };
                     if (v === '' || DECIMAL.test(v)) this.#set({ [a.name]: v === '' ? undefined : v });
                   }}
                 />`
-              : html`<output id=${id}>${a.value}</output>`;
+              : html`<output id=${id}>${shownNumber(a.value)}</output>`;
         const changed = a.editable && own(a.name) !== undefined;
+        const refusal = this.#refusal(a.name);
         return html`<div class="assumption">
           <label for=${id}>${populationAssumptionLabel(a.name)}</label>
           <span>${control} ${a.name === 'variant' || a.name === 'participation' ? '' : pick(a.unit)}</span>
-          <span>${changed ? html`<button @click=${() => this.#set({ [a.name]: undefined })}>${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
-          <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${a.default}` : ''}</span>
+          <span>${changed ? html`<button
+                @click=${() => {
+                  const { [a.name]: _dropped, ...rest } = this._typed;
+                  this._typed = rest;
+                  this.#set({ [a.name]: undefined });
+                }}
+              >${pick(TEXT.reset)}</button>` : a.editable ? nothing : html`<span class="muted">${pick(TEXT.calibrated)}</span>`}</span>
+          <span class="source muted">${pick(a.label)}${a.default !== null ? ` · ${pick(TEXT.default)} ${assumptionValue(a.default)}` : ''}</span>
+          <span class="error" id="${id}-error" role=${refusal ? 'alert' : nothing}>${refusal ?? nothing}</span>
         </div>`;
       })}
     </fieldset>`;
+  }
+
+  /** Why the text in a field is not used, in the reader's language; undefined while it is. */
+  #refusal(name: string): string | undefined {
+    const typed = this._typed[name];
+    if (typed !== undefined && typed !== '' && !DECIMAL.test(typed)) return `“${typed}”: ${t('notANumber')}`;
+    const problem = this.#problem(name);
+    return problem ? `${problemText(problem)} · ${t('lastValidKept')}` : undefined;
   }
 
   /** A changed population assumption becomes part of the scenario (an unset one takes its default). */
@@ -240,4 +307,11 @@ declare global {
   interface HTMLElementTagNameMap {
     'yb-population-view': YbPopulationView;
   }
+}
+
+/** A figure the worker sent as a float's shortest text (9.0629e-5): in plain digits, four significant. */
+function shownNumber(v: string): string {
+  const n = Number(v);
+  if (!/e/i.test(v) || !Number.isFinite(n)) return v;
+  return n.toLocaleString(getLocale() === 'en' ? 'en-US' : 'zh-CN', { maximumSignificantDigits: 4 });
 }

@@ -14,7 +14,9 @@ import { getLocale, pick, t } from '../i18n.ts';
 import { balanceOption, bandsNote, incomeOption, subsidyOption } from '../chart-options.ts';
 import { balanceTable, changesTable, complianceTable, incomeTable, perPersonTable, subsidyTable, type Table } from '../tables.ts';
 import { reportTables } from '../workbook.ts';
-import { sourceText } from '../labels.ts';
+import { sourceParts, titleText } from '../labels.ts';
+import { readableText } from '../problem-text.ts';
+import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
 import { base } from '../styles.ts';
 import type { YbChart } from './chart.ts';
 import './chart.ts';
@@ -94,9 +96,15 @@ export class YbReport extends LitElement {
       td {
         padding: 1px 4px;
       }
+      /* A4 holds 186 mm: column heads wrap at their spaces (English ones are long), figures stay on one line. */
+      th {
+        white-space: normal;
+        vertical-align: bottom;
+      }
       .wrap td {
         white-space: normal;
         text-align: left;
+        overflow-wrap: anywhere;
       }
       .hash {
         font-family: ui-monospace, monospace;
@@ -165,12 +173,12 @@ export class YbReport extends LitElement {
       </nav>
       <main>
       <article>
-        <h1>${r.title}</h1>
+        <h1>${titleText(r.title)}</h1>
         <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
 
         <h2 id="r-summary">1 ${t('summary')}</h2>
-        <p>${t('baseline')}: ${typeof s?.baseline === 'string' ? s.baseline : t('embedded')} · ${t('rules')}: ${(s?.rules ?? []).join(', ')}</p>
-        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p>${s.notes}</p>` : nothing}
+        <p>${t('baseline')}: ${this.#baselineName()} · ${t('rules')}: ${sets.map((x) => pick(x.title)).join(pick({ zh: '；', en: '; ' }))}</p>
+        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${s.notes}</p>` : nothing}
         ${r.changes.length ? this.#table(changesTable(r), true) : html`<p>${t('noChanges')}</p>`}
 
         <h2 id="r-funds">2 ${t('fundProjections')}</h2>
@@ -180,6 +188,10 @@ export class YbReport extends LitElement {
               <yb-chart pixelRatio="2" .option=${balanceOption(f, r.thresholds)} label="${pick(f.name)} ${t('chartBalance')}"></yb-chart>
               <figcaption class="meta">${bandsNote(r.thresholds)}</figcaption>
             </figure>
+            ${f.years.some((y) => y.monthsPayable !== null)
+              ? html`<p class="meta">${monthsMethodNote(r, f)}</p>
+                  ${abnormalMonths(r, f).length ? html`<ul class="meta">${abnormalMonths(r, f).map((b) => html`<li>${b.text}</li>`)}</ul>` : nothing}`
+              : nothing}
             ${this.#table(balanceTable(f))}
             <figure>
               <h3>${pick(f.name)} · ${t('chartIncome')}</h3>
@@ -199,19 +211,19 @@ export class YbReport extends LitElement {
         ${r.compliance.length ? this.#table(complianceTable(r), true) : html`<p>${t('noneFound')}</p>`}
 
         <h2 id="r-audit">6 ${t('auditFindings')}</h2>
-        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${pick(a.text)}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
-        ${r.notes.length ? html`<h3>${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}
+        ${r.audit.length ? html`<ul>${r.audit.map((a) => html`<li>${readableText(pick(a.text))}</li>`)}</ul>` : html`<p>${t('noneFound')}</p>`}
+        ${r.notes.length ? html`<h3>${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${readableText(pick(n))}</li>`)}</ul>` : nothing}
 
         <h2 id="r-sources">7 ${t('sources')}</h2>
         <h3>${t('rulesInForce')}</h3>
-        <ul>${sets.map((x) => html`<li>${x.id}: ${pick(x.title)}${x.document ? ` — ${x.document}` : ''}</li>`)}</ul>
+        <ul>${sets.map((x) => html`<li>${pick(x.title)}${x.document ? ` — ${x.document}` : ''}</li>`)}</ul>
         <h3>${t('baselineSource')}</h3>
-        <ul><li>${r.assumptions.baseline ?? ''}</li></ul>
+        <ul><li>${this.#baselineName()}</li></ul>
         ${r.changes.length
           ? html`<h3>${t('levers')}</h3>
               <ul>${r.levers
                 .filter((l) => r.changes.some((c) => c.param === l.name) && l.baselineSource)
-                .map((l) => html`<li>${pick(l.label)}: ${sourceText(l.baselineSource!)}</li>`)}</ul>`
+                .map((l) => html`<li>${pick(l.label)}: ${sourceParts(l.baselineSource!).main}</li>`)}</ul>`
           : nothing}
 
         <h2 id="r-hash">8 ${t('contentHash')}</h2>
@@ -219,6 +231,13 @@ export class YbReport extends LitElement {
       </article>
       </main>
     `;
+  }
+
+  /** The baseline by its report's title, not its file name. */
+  #baselineName(): string {
+    const b = this.scenario?.baseline;
+    if (typeof b !== 'string') return t('embedded');
+    return this.catalog?.baselines.find((x) => x.name === b)?.title ?? b;
   }
 
   #table(table: Table, wrap = false) {

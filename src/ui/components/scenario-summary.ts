@@ -9,7 +9,8 @@ import type { RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { sourceText } from '../labels.ts';
+import { sourceParts } from '../labels.ts';
+import { readableText } from '../problem-text.ts';
 import { perPersonTable, subsidyTable } from '../tables.ts';
 import { subsidyOption } from '../chart-options.ts';
 import './chart.ts';
@@ -64,30 +65,30 @@ export class YbScenarioSummary extends LitElement {
           : html`<div class="wide"><table>
               <thead><tr><th>${t('parameter')}</th><th>${t('from')}</th><th>${t('before')}</th><th>${t('after')}</th></tr></thead>
               <tbody>
-                ${r.changes.map((c) => html`<tr><td>${pick(c.label)} <span class="muted">${c.param}</span></td><td>${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}</td><td>${c.before ?? t('notSet')} ${unitLabel(c.unit)}</td><td><strong>${c.after}</strong> ${unitLabel(c.unit)}</td></tr>`)}
+                ${r.changes.map((c) => html`<tr><td>${pick(c.label)}</td><td>${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}</td><td>${c.before ?? t('notSet')} ${unitLabel(c.unit)}</td><td><strong>${c.after}</strong> ${unitLabel(c.unit)}</td></tr>`)}
               </tbody>
             </table></div>`}
         ${r.compliance.length
           ? html`<h3 style="margin-top:12px">${t('compliance')}</h3>
               <ul>
-                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted">(${t('source')}: ${sourceText(c.source)})</span></li>`)}
+                ${r.compliance.map((c) => html`<li>${c.year}: ${pick(c.label)} ${c.value} ${t('belowMinimum')} ${c.minimum} <span class="muted">(${t('source')}: ${sourceParts(c.source).main})</span></li>`)}
               </ul>`
           : nothing}
         ${r.audit.length
           ? html`<h3 style="margin-top:12px">${t('auditFindings')}</h3>
               <ul>
-                ${r.audit.map((a) => html`<li>${pick(a.text)}</li>`)}
+                ${r.audit.map((a) => html`<li>${readableText(pick(a.text))}</li>`)}
               </ul>`
           : nothing}
-        ${r.notes.length ? html`<h3 style="margin-top:12px">${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${pick(n)}</li>`)}</ul>` : nothing}
+        ${r.notes.length ? html`<h3 style="margin-top:12px">${t('notes')}</h3><ul>${r.notes.map((n) => html`<li>${readableText(pick(n))}</li>`)}</ul>` : nothing}
         <p class="muted hash">${t('contentHash')} sha256:${r.hash}</p>
       </section>
       <section aria-labelledby="sub">
         <h2 id="sub">${t('chartSubsidy')}</h2>
         <yb-chart .option=${subsidyOption(r)} label=${t('chartSubsidy')}></yb-chart>
         <p>${t('totalOverHorizon')} ${r.baseYear + 1}–${r.until}: ${(['central', 'region', 'city', 'county', 'unspecified'] as const).map((k) => html`${t(k)} <strong>${wan(r.subsidyTotals[k])}</strong> ${t('unitWan')}　`)}</p>
-        <yb-data-table .table=${subsidyTable(r)}></yb-data-table>
-        <yb-data-table .table=${perPersonTable(r)}></yb-data-table>
+        <yb-data-table .table=${subsidyTable(r)} name=${t('chartSubsidy')}></yb-data-table>
+        <yb-data-table .table=${perPersonTable(r)} name=${t('perPerson')}></yb-data-table>
       </section>
     `;
   }

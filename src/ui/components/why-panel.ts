@@ -5,14 +5,16 @@ import type { ExplainView, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { lineName, sourceText } from '../labels.ts';
+import { lineName, sourceView } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
+import { monthsBasis } from '../months-basis.ts';
+import { readableText } from '../problem-text.ts';
 
 export class YbWhyPanel extends LitElement {
   static override properties = { explain: { attribute: false }, run: { attribute: false } };
   declare explain: ExplainView | undefined;
-  /** The run whose assumptions in force (with their origins) are listed. */
-  declare run: Pick<RunView, 'calibration'> | undefined;
+  /** The run whose assumptions in force (with their origins) are listed, and whose funds' months payable are explained. */
+  declare run: Pick<RunView, 'calibration' | 'levers' | 'baseYear' | 'funds'> | undefined;
 
   static override styles = [
     base,
@@ -33,6 +35,10 @@ export class YbWhyPanel extends LitElement {
       td.val {
         white-space: normal;
       }
+      .basis {
+        font-size: 13px;
+        overflow-wrap: anywhere;
+      }
       td.how {
         white-space: normal;
         text-align: left;
@@ -49,7 +55,10 @@ export class YbWhyPanel extends LitElement {
   override render() {
     const e = this.explain;
     if (!e) return html`<h2>${t('why')}</h2><p class="muted">${t('whyHint')}</p>`;
+    const fund = this.run?.funds.find((f) => f.id === e.fund);
+    const basis = fund && this.run ? monthsBasis(this.run, fund, e.year) : undefined;
     return html`<h2>${t('why')} ${pick(e.fundName)} · ${e.year}</h2>
+      ${basis ? html`<p class="basis" id="months-basis"><strong>${t('monthsPayable')}</strong>: ${basis.text}</p>` : nothing}
       <div class="wide"><table>
         <thead><tr><th>${t('line')}</th><th>${e.year} (${t('unitWan')})</th><th>${t('baseYearShort')} ${e.baseYear} (${t('unitWan')})</th><th style="text-align:left">${t('how')}</th></tr></thead>
         <tbody>
@@ -66,7 +75,7 @@ export class YbWhyPanel extends LitElement {
               <tbody>
                 ${e.inputs.map((i) => {
                   const [, group, year] = i.name.split('.') as [string, string, string];
-                  return html`<tr><td>${countLabel(group, year)}</td><td>${Number(i.value).toLocaleString()} ${t('people')}</td><td class="src">${pick(i.source)}</td></tr>`;
+                  return html`<tr><td>${countLabel(group, year)}</td><td>${Number(i.value).toLocaleString()} ${t('people')}</td><td class="src">${readableText(pick(i.source))}</td></tr>`;
                 })}
               </tbody>
             </table></div>`
@@ -75,7 +84,7 @@ export class YbWhyPanel extends LitElement {
       <div class="wide"><table>
         <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
         <tbody>
-          ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceText(p.source)}</td></tr>`)}
+          ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceView(p.source)}</td></tr>`)}
         </tbody>
       </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>

@@ -20,6 +20,7 @@ import { decodeShareLink, encodeShareFragment, shareHashProblem } from '../state
 import { withoutProblems } from '../state/edits.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
 import { base } from '../styles.ts';
+import { titleText } from '../labels.ts';
 import './lever-panel.ts';
 import './fund-view.ts';
 import './scenario-summary.ts';
@@ -485,10 +486,10 @@ export class YbApp extends LitElement {
         <label class="sub" for="pick">${t('scenarios')}</label>
         <select id="pick" @change=${(e: Event) => this.#pick((e.target as HTMLSelectElement).value)}>
           <optgroup label=${t('myScenarios')}>
-            ${this.store.state.entries.map((e) => html`<option value=${e.id} ?selected=${e.id === active?.id}>${e.scenario.title}</option>`)}
+            ${this.store.state.entries.map((e) => html`<option value=${e.id} ?selected=${e.id === active?.id}>${titleText(e.scenario.title)}</option>`)}
           </optgroup>
           <optgroup label=${t('examples')}>
-            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${x.scenario.title}</option>`)}
+            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${titleText(x.scenario.title)}</option>`)}
           </optgroup>
         </select>
         <label class="sub" for="from-baseline">${t('newFrom')}</label>
@@ -516,7 +517,7 @@ export class YbApp extends LitElement {
           ${active
             ? html`<label for="title" class="muted">${t('title')}</label>
                 <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ scenario: { ...working!, title: (e.target as HTMLInputElement).value }, key: 'title' })} />
-                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? active.scenario.baseline : t('embedded')}</div>
+                <div class="row muted">${t('baseline')}: ${typeof active.scenario.baseline === 'string' ? (this._catalog?.baselines.find((b) => b.name === active.scenario.baseline)?.title ?? active.scenario.baseline) : t('embedded')}</div>
                 ${this.#rules(working!)}
                 <div class="status" aria-live="polite">${this.sim.running ? t('running') : run ? `${run.baseYear} → ${run.until} · ${run.millis.toFixed(0)} ms` : ''}</div>
                 ${repair ? html`<yb-problem-list id="skipped" .problems=${repair.problems} heading=${t('skippedChanges')}></yb-problem-list>` : nothing}
@@ -540,7 +541,7 @@ export class YbApp extends LitElement {
             ? html`<yb-problem-list id="file-problems" tabindex="-1" .problems=${this._fileProblems} .text=${this._fileText} heading=${this._fileHeading} @dismiss=${() => (this._fileProblems = [])}></yb-problem-list>`
             : nothing}
           ${runProblems.length ? html`<yb-problem-list id="run-problems" .problems=${runProblems} heading=${active?.scenario.title ?? ''}></yb-problem-list>` : nothing}
-          ${run ? this.#results(run) : html`<div class="pending" aria-busy="true">${t('running')}</div>`}
+          ${run ? this.#results(run, problems) : html`<div class="pending" aria-busy="true">${t('running')}</div>`}
           ${this.#compareSection()}
         </main>
       </div>
@@ -554,7 +555,7 @@ export class YbApp extends LitElement {
   #rules(s: Scenario) {
     const sets = this._catalog?.ruleSets ?? [];
     return html`<details class="rules">
-      <summary>${t('rules')}: ${s.rules.join(', ')}</summary>
+      <summary>${t('rules')}: ${s.rules.map((id) => { const r = sets.find((x) => x.id === id); return r ? pick(r.title) : id; }).join(pick({ zh: '；', en: '; ' }))}</summary>
       ${sets.map(
         (r) => html`<label
           ><input type="checkbox" .checked=${s.rules.includes(r.id)} @change=${(e: Event) => {
@@ -563,13 +564,13 @@ export class YbApp extends LitElement {
             if (rules.length) this.#change({ scenario: { ...s, rules }, key: `rules ${r.id}` });
             else (e.target as HTMLInputElement).checked = true; // at least one rule set stays in force
           }} />
-          ${pick(r.title)} <span class="muted">${r.id} · ${r.document}</span></label
+          ${pick(r.title)} <span class="muted">${r.document}</span></label
         >`,
       )}
     </details>`;
   }
 
-  #results(run: RunView) {
+  #results(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
@@ -590,11 +591,17 @@ export class YbApp extends LitElement {
           </button>`,
         )}
       </nav>
-      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
+      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} .run=${run} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
       ${this.#analysesSection(run)}
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
-      <yb-population-view .run=${run} .scenario=${this.working} @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
+      <yb-population-view
+        .run=${run}
+        .scenario=${this.working}
+        .entryId=${`${this.store.active?.id}#${this.#revision}`}
+        .problems=${problems?.problems ?? []}
+        .problemScenario=${problems?.scenario}
+        @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
       <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
     `;
   }
@@ -615,7 +622,7 @@ export class YbApp extends LitElement {
           ? html`<yb-analyses-view
               .run=${run}
               .scenario=${this.working}
-              .loadOptions=${(data: unknown, file: string) => this.sim.api.analysisOptions(data, file)}
+              .loadOptions=${(data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at)}
               .runner=${this.analyses}
               @open-scenario=${(e: CustomEvent<OpenScenario>) => this.#openAnswer(e.detail)}
             ></yb-analyses-view>`
@@ -647,7 +654,7 @@ export class YbApp extends LitElement {
               this.store.edit((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
               void this.#refreshCompare();
             }} />
-          ${e.scenario.title}</label>`,
+          ${titleText(e.scenario.title)}</label>`,
       )}
       <yb-compare-view
         .result=${this._compare}

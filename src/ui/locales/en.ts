@@ -40,6 +40,7 @@ export const templates: Record<MessageId, string> = {
   year: 'Year',
   firstDeficit: 'First deficit',
   exhausted: 'Exhausted',
+  exhaustedShort: 'exhausted',
   never: 'none in horizon',
   atHorizon: ' (horizon)',
   chartBalance: 'Cumulative balance and months payable',

@@ -1,0 +1,67 @@
+/**
+ * The report as printed on A4: every table, list and chart fits the page's width in Chinese and in
+ * English, so the browser never shrinks the whole document to fit (a table wider than the page
+ * made Chromium print the English report at 69%).
+ */
+import { expect } from 'chai';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import type { YbReport } from '../../src/ui/components/report-view.ts';
+import type { YbApp } from '../../src/ui/components/workbench-app.ts';
+import floor50 from '../../seeds/scenarios/city-floor-50.json' with { type: 'json' };
+import { click, find, freshPage, mount, settle, until } from './helpers.ts';
+
+/** A4 (210 mm) less the report's 12 mm side margins (its @page rule), in CSS pixels at 96 per inch. */
+const PRINTABLE_PX = Math.floor(((210 - 2 * 12) / 25.4) * 96); // 186 mm = 702.99 px
+
+async function language(app: YbApp, label: 'English' | '中文'): Promise<void> {
+  const button = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === label);
+  if (button) await click(button);
+  await settle(app);
+}
+
+/** Everything in the printed report wider than the page: its tag, width and first words. */
+function overflowing(report: YbReport): string[] {
+  const article = report.shadowRoot!.querySelector('article')!;
+  const right = article.getBoundingClientRect().right;
+  return [...article.querySelectorAll('*')]
+    .filter((e) => e.getBoundingClientRect().right > right + 0.5 || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'))
+    .map((e) => `${e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().width)}px “${(e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60)}”`);
+}
+
+describe('the printed report', () => {
+  freshPage();
+  // the workbench's page has no margin of its own (index.html)
+  beforeEach(() => {
+    document.body.style.margin = '0';
+  });
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
+    await setViewport({ width: 1280, height: 900 });
+  });
+
+  for (const scenario of ['banner-2022', 'city-floor-50'] as const) {
+    it(`fits the width of an A4 page in Chinese and in English (${scenario})`, async function () {
+      this.timeout(120000);
+      const app = await mount();
+      if (scenario === 'city-floor-50') expect(await app.openText(JSON.stringify(floor50), 'city-floor-50.json')).to.equal(true);
+      if (scenario === 'city-floor-50') await until(() => app.sim.result?.ok === true && app.sim.result.title === floor50.title && !app.sim.running);
+      for (const label of ['中文', 'English'] as const) {
+        await language(app, label);
+        await click(find(app, '#report'));
+        await settle(app);
+        const report = find<YbReport>(app, 'yb-report');
+        await report.chartsDrawn();
+        // the printed page: the print style sheet at the width Chromium lays an A4 page out in
+        await emulateMedia({ media: 'print' });
+        await setViewport({ width: PRINTABLE_PX, height: 1000 });
+        await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+        expect(overflowing(report), label).to.deep.equal([]);
+        expect(document.documentElement.scrollWidth, label).to.be.at.most(PRINTABLE_PX);
+        await emulateMedia({ media: 'screen' });
+        await setViewport({ width: 1280, height: 900 });
+        await click(report.shadowRoot!.querySelector('#close')!);
+        await settle(app);
+      }
+    });
+  }
+});

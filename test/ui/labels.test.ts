@@ -1,0 +1,31 @@
+/** Names the workbench shows: a bilingual title in the reader's language; figures of library sentences at a readable precision. */
+import { describe, expect, it } from 'vitest';
+import { titleText } from '../../src/ui/labels.ts';
+import { readableNumber } from '../../src/ui/problem-text.ts';
+import examples from '../../seeds/scenarios/banner-individual-400.json' with { type: 'json' };
+
+describe('titleText', () => {
+  it('shows the Chinese half of a title written in both languages (Chinese is the default)', () => {
+    expect(titleText(examples.title)).toBe('旗：个人缴费标准由380元提高到400元');
+    expect(titleText('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force')).toBe('旗 2022 基线：现行规则');
+    expect(titleText('市：单位缴费比例由6.2%降至5.2%（2024年1月起） City: employer rate cut from 6.2% to 5.2% from 2024-01')).toBe('市：单位缴费比例由6.2%降至5.2%（2024年1月起）');
+  });
+  it('keeps what the workbench adds to a title after the half shown', () => {
+    expect(titleText('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force · 基线（未调整）')).toBe('旗 2022 基线：现行规则 · 基线（未调整）');
+    expect(titleText('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force (2)')).toBe('旗 2022 基线：现行规则 (2)');
+  });
+  it('leaves a title in one language as written', () => {
+    expect(titleText('我的方案 A')).toBe('我的方案 A');
+    expect(titleText('My scenario')).toBe('My scenario');
+    expect(titleText('旗 方案 B组测算')).toBe('旗 方案 B组测算');
+  });
+});
+
+describe('readableNumber', () => {
+  it('rounds the audit’s exact quotients: 33973.6 ÷ 10343.49 − 1 in percent to 2 places, a tolerance below 1 to 4 significant digits', () => {
+    // (33973.6 / 10343.49 - 1) × 100 = 228.4539…; the report prints 328.45
+    expect(readableNumber('228.453935760560507140239899685696027163')).toBe('228.45');
+    expect(readableNumber('-99.996064239439492859760100314303972837')).toBe('-100.00');
+    expect(readableNumber('0.0052071129487598041216960434030144076')).toBe('0.005207');
+  });
+});
