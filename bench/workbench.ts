@@ -2,8 +2,13 @@
  * The workbench in headless Chromium, from `vite build` output: the time from
  * navigation to the first chart drawn (the `first-chart` performance mark),
  * then, at horizon 2060, the time from a lever change to the updated chart
- * (median and p95 over many changes) and the longest task the main thread ran
- * meanwhile (PerformanceObserver longtask).
+ * (median and p95 over many changes, each to a value not seen before, with the
+ * resident fund shown) and the longest task the main thread ran meanwhile
+ * (PerformanceObserver longtask); and the analyses panel's tornado, heat map
+ * and a Monte Carlo run of 2,000 paths, each to its result drawn, with the
+ * longest main-thread task during each. A long task is reported twice: by
+ * wall clock (PerformanceObserver longtask) and, from a Chrome trace, by the
+ * main thread's own CPU time, which a busy machine does not inflate.
  *
  * `BENCH_BEFORE=<folder of another build>` measures that build too, in the
  * same run, so the two can be compared as ratios (e.g. a build of main:
@@ -13,7 +18,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 interface Figures {
   firstChart: number[];
@@ -24,6 +29,7 @@ interface Figures {
   workerP95: number;
   longTasks: number;
   longest: number;
+  main: MainThread;
 }
 
 async function serve(dist: string, port: number): Promise<ChildProcess> {
@@ -32,6 +38,43 @@ async function serve(dist: string, port: number): Promise<ChildProcess> {
   await new Promise((r) => setTimeout(r, 1500));
   return server;
 }
+
+/** The page's main-thread tasks while `run` runs: the longest by wall time and by the thread's own CPU time. */
+interface MainThread {
+  /** Longest task, wall clock (what PerformanceObserver's longtask sees: on a busy machine it includes time the thread was not running). */
+  wall: number;
+  /** Longest task by the main thread's CPU time: what the page itself made it do. */
+  cpu: number;
+  /** Tasks over 50 ms of CPU time. */
+  over50: number;
+  /** The main thread's CPU time in all tasks together. */
+  total: number;
+}
+
+async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): Promise<{ value: T; main: MainThread }> {
+  await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  const value = await run();
+  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: any[] }).traceEvents;
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const ms = (us: number | undefined) => (us ?? 0) / 1000;
+  return {
+    value,
+    main: {
+      wall: Math.max(0, ...tasks.map((e) => ms(e.dur))),
+      cpu: Math.max(0, ...tasks.map((e) => ms(e.tdur))),
+      over50: tasks.filter((e) => ms(e.tdur) > 50).length,
+      total: tasks.reduce((t, e) => t + ms(e.tdur), 0),
+    },
+  };
+}
+
+const worst = (xs: MainThread[]): MainThread => ({
+  wall: Math.max(0, ...xs.map((x) => x.wall)),
+  cpu: Math.max(0, ...xs.map((x) => x.cpu)),
+  over50: xs.reduce((n, x) => n + x.over50, 0),
+  total: xs.reduce((n, x) => n + x.total, 0),
+});
 
 /** Navigation to the first chart drawn, in a fresh page (no stored scenarios), `loads` times. */
 async function firstCharts(browser: Browser, url: string, loads: number): Promise<number[]> {
@@ -57,59 +100,177 @@ async function firstCharts(browser: Browser, url: string, loads: number): Promis
   return out;
 }
 
-async function leverChanges(browser: Browser, url: string, changes: number): Promise<Omit<Figures, 'firstChart'>> {
+/** A page of the built workbench with the default scenario at horizon 2060, the resident fund shown. */
+async function leverPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.on('crash', () => console.log('workbench: the page crashed'));
   page.on('pageerror', (e) => console.log('workbench: page error', e.message));
   await page.goto(url);
   await page.waitForFunction(() => (document.querySelector('yb-app') as any)?.sim?.result?.ok === true, null, { timeout: 60000 });
-  // The default scenario with its horizon at 2060.
   await page.evaluate(async () => {
     const app = document.querySelector('yb-app') as any;
     const scenario = { ...app.store.active.scenario, until: 2060, title: 'bench 2060' };
     await app.openText(JSON.stringify(scenario), 'bench.json');
   });
   await page.waitForFunction(() => (document.querySelector('yb-app') as any)?.lastGood?.until === 2060, null, { timeout: 60000 });
-  const result = await page.evaluate(async (n) => {
+  await page.evaluate(async () => {
     const app = document.querySelector('yb-app') as any;
     await app.sim.settled();
-    const panel = app.shadowRoot.querySelector('yb-lever-panel');
-    const input = panel.shadowRoot.querySelector('#lever-resident\\.individual\\.standard') as HTMLInputElement;
-    const times: number[] = [];
-    const longTasks: number[] = [];
-    const worker: number[] = [];
-    const warmUp = 5;
-    for (let i = -warmUp; i < n; i++) {
-      if (i === 0) new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
-      const chart = app.shadowRoot.querySelector('yb-fund-view').shadowRoot.querySelector('yb-chart');
-      const drawn = chart.drawCount;
-      const t0 = performance.now();
-      input.value = String(380 + ((i % 20) + 1) * 5);
-      input.dispatchEvent(new Event('input'));
-      // until the balance chart has drawn the new result (it draws in a task of its own after the render)
-      while (chart.drawCount === drawn) {
-        if (performance.now() - t0 > 10000) throw new Error('no redraw within 10 s');
-        await new Promise((r) => setTimeout(r, 0));
-      }
-      if (i >= 0) {
+    // The resident fund, whose charts the resident standard moves (a chart a change leaves as it was is not redrawn).
+    app._fund = 'resident';
+    await app.updateComplete;
+  });
+  return page;
+}
+
+interface Batch {
+  times: number[];
+  worker: number[];
+  longTasks: number[];
+}
+
+/** `n` lever changes to the values from, from + 1, …: each from the input event to the balance chart drawn. */
+function leverBatch(page: Page, from: number, n: number): Promise<Batch> {
+  return page.evaluate(
+    async ([from, n]) => {
+      const app = document.querySelector('yb-app') as any;
+      const panel = app.shadowRoot.querySelector('yb-lever-panel');
+      const input = panel.shadowRoot.querySelector('#lever-resident\\.individual\\.standard') as HTMLInputElement;
+      const times: number[] = [];
+      const longTasks: number[] = [];
+      const worker: number[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      for (let i = 0; i < n; i++) {
+        const chart = app.shadowRoot.querySelector('yb-fund-view').shadowRoot.querySelector('yb-chart');
+        const drawn = chart.drawCount;
+        const t0 = performance.now();
+        // A new value each time, as in a drag: nothing compiled for an earlier value can be reused.
+        input.value = String(from + i);
+        input.dispatchEvent(new Event('input'));
+        // until the balance chart has drawn the new result (it draws in a task of its own after the render)
+        while (chart.drawCount === drawn) {
+          if (performance.now() - t0 > 10000) throw new Error('no redraw within 10 s');
+          await new Promise((r) => setTimeout(r, 0));
+        }
         times.push(performance.now() - t0);
         worker.push(app.sim.result?.millis ?? 0);
       }
+      observer.disconnect();
+      return { times, longTasks, worker };
+    },
+    [from, n] as const,
+  );
+}
+
+/**
+ * Lever changes on every build, in rounds of ten changes per build in turn, so that the builds share
+ * whatever else the machine is doing; five changes first on each are not counted.
+ */
+async function leverChanges(browser: Browser, urls: string[], changes: number): Promise<Omit<Figures, 'firstChart'>[]> {
+  const pages = await Promise.all(urls.map((u) => leverPage(browser, u)));
+  const all: Batch[] = urls.map(() => ({ times: [], worker: [], longTasks: [] }));
+  const main: MainThread[][] = urls.map(() => []);
+  for (const page of pages) await leverBatch(page, 381, 5);
+  for (let done = 0; done < changes; done += 10) {
+    for (const [i, page] of pages.entries()) {
+      const { value: b, main: m } = await traced(browser, page, () => leverBatch(page, 386 + done, Math.min(10, changes - done)));
+      main[i]!.push(m);
+      all[i]!.times.push(...b.times);
+      all[i]!.worker.push(...b.worker);
+      all[i]!.longTasks.push(...b.longTasks);
     }
-    return { times, longTasks, worker };
-  }, changes);
+  }
+  for (const page of pages) await page.close();
+  return all.map((result, i) => {
+    const sorted = [...result.times].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    const inWorker = [...result.worker].sort((a, b) => a - b);
+    return {
+      median: at(0.5),
+      p95: at(0.95),
+      workerMedian: inWorker[Math.floor(inWorker.length / 2)]!,
+      workerP95: inWorker[Math.min(inWorker.length - 1, Math.floor(0.95 * inWorker.length))]!,
+      longTasks: result.longTasks.length,
+      longest: result.longTasks.length ? Math.max(...result.longTasks) : 0,
+      main: worst(main[i]!),
+    };
+  });
+}
+
+interface AnalysisFigures {
+  name: string;
+  millis: number;
+  longTasks: number;
+  longest: number;
+  main: MainThread;
+}
+
+/**
+ * The analyses panel of the default scenario: a tornado, a heat map and a Monte Carlo run of 2,000 paths,
+ * each from its button to its result drawn, with the main thread's long tasks meanwhile (progress, merging
+ * and drawing included).
+ */
+async function analysisRuns(browser: Browser, url: string, paths = 2000): Promise<AnalysisFigures[]> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  page.on('pageerror', (e) => console.log('workbench: page error', e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => (document.querySelector('yb-app') as any)?.sim?.result?.ok === true, null, { timeout: 60000 });
+  await page.evaluate(async () => {
+    const app = document.querySelector('yb-app') as any;
+    await app.sim.settled();
+    app.shadowRoot.querySelector('#analyses summary').click();
+    await customElements.whenDefined('yb-analyses-view');
+    const view = app.shadowRoot.querySelector('yb-analyses-view');
+    for (const t0 = performance.now(); view._options?.view?.ok !== true; ) {
+      if (performance.now() - t0 > 60000) throw new Error('no analysis options within 60 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  const out: AnalysisFigures[] = [];
+  const jobs: [string, string, string, string][] = [
+    ['tornado', '#atab-tornado', '#tornado-run', '_tornado'],
+    ['heat map', '#atab-grid', '#grid-run', '_grid'],
+    [`Monte Carlo, ${paths} paths`, '#atab-monteCarlo', '#mc-run', '_mc'],
+  ];
+  for (const job of jobs) {
+    const { value, main } = await traced(browser, page, () =>
+      page.evaluate(
+        async ([[name, tab, button, kept], paths]) => {
+          const view = (document.querySelector('yb-app') as any).shadowRoot.querySelector('yb-analyses-view');
+          view.shadowRoot.querySelector(tab).click();
+          await view.updateComplete;
+          if (kept === '_mc') {
+            const field = view.shadowRoot.querySelector('#f-paths') as HTMLInputElement;
+            field.value = String(paths);
+            field.dispatchEvent(new Event('input'));
+            await view.updateComplete;
+          }
+          const before = view[kept];
+          const tasks: number[] = [];
+          const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+          observer.observe({ type: 'longtask', buffered: false });
+          const t0 = performance.now();
+          view.shadowRoot.querySelector(button).click();
+          while (view[kept] === before || view._busy) {
+            if (performance.now() - t0 > 300000) throw new Error(`${name}: no result within 300 s`);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          // the result drawn: two frames and the charts' own tasks
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await new Promise((r) => setTimeout(r, 200));
+          const millis = performance.now() - t0 - 200;
+          observer.disconnect();
+          if (view[kept]?.view?.ok === false) throw new Error(`${name}: ${JSON.stringify(view[kept].view.problems)}`);
+          return { name, millis, longTasks: tasks.length, longest: tasks.length ? Math.max(...tasks) : 0 };
+        },
+        [job, paths] as const,
+      ),
+    );
+    out.push({ ...value, main });
+  }
   await page.close();
-  const sorted = [...result.times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const inWorker = [...result.worker].sort((a, b) => a - b);
-  return {
-    median: at(0.5),
-    p95: at(0.95),
-    workerMedian: inWorker[Math.floor(inWorker.length / 2)]!,
-    workerP95: inWorker[Math.min(inWorker.length - 1, Math.floor(0.95 * inWorker.length))]!,
-    longTasks: result.longTasks.length,
-    longest: result.longTasks.length ? Math.max(...result.longTasks) : 0,
-  };
+  return out;
 }
 
 export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
@@ -136,7 +297,11 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
     for (let round = 0; round < loads; round++) {
       for (const [i, [, , p]] of builds.entries()) first[i]!.push(...(await firstCharts(browser, `http://127.0.0.1:${p}/`, 1)));
     }
-    for (const [i, [, , p]] of builds.entries()) figures.push({ firstChart: first[i]!, ...(await leverChanges(browser, `http://127.0.0.1:${p}/`, changes)) });
+    const levers = await leverChanges(browser, builds.map(([, , p]) => `http://127.0.0.1:${p}/`), changes);
+    for (const [i] of builds.entries()) figures.push({ firstChart: first[i]!, ...levers[i]! });
+    const analyses: AnalysisFigures[][] = [];
+    for (const [, , p] of builds) analyses.push(await analysisRuns(browser, `http://127.0.0.1:${p}/`));
+    const cpuText = (m: MainThread) => `longest task ${m.cpu.toFixed(0)} ms of main-thread CPU (${m.wall.toFixed(0)} ms wall, traced), ${m.over50} over 50 ms`;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const [i, [name]] of builds.entries()) {
       const f = figures[i]!;
@@ -144,7 +309,11 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
       console.log(`  ${'navigation → first chart drawn'.padEnd(64)} median ${median(f.firstChart).toFixed(0).padStart(7)} ms   (${loads} loads: ${f.firstChart.map((x) => x.toFixed(0)).join(', ')})`);
       console.log(`  ${'lever change → updated chart, horizon 2060'.padEnd(64)} median ${f.median.toFixed(1).padStart(7)} ms   p95 ${f.p95.toFixed(1).padStart(7)} ms   (${changes} changes)`);
       console.log(`  ${'  of which the projection in the worker'.padEnd(64)} median ${f.workerMedian.toFixed(1).padStart(7)} ms   p95 ${f.workerP95.toFixed(1).padStart(7)} ms`);
-      console.log(`  ${'main-thread long tasks (> 50 ms) during those changes'.padEnd(64)} ${f.longTasks} tasks, longest ${f.longest.toFixed(0)} ms`);
+      console.log(`  ${'  main-thread CPU per change (traced)'.padEnd(64)} mean   ${(f.main.total / changes).toFixed(1).padStart(7)} ms`);
+      console.log(`  ${'main-thread long tasks (> 50 ms) during those changes'.padEnd(64)} ${f.longTasks} tasks, longest ${f.longest.toFixed(0)} ms; ${cpuText(f.main)}`);
+      for (const r of analyses[i]!) {
+        console.log(`  ${`${r.name} → drawn`.padEnd(64)} ${r.millis.toFixed(0).padStart(7)} ms   long tasks ${r.longTasks}, longest ${r.longest.toFixed(0)} ms; ${cpuText(r.main)}`);
+      }
     }
     if (figures.length === 2) {
       const [b, a] = figures as [Figures, Figures];

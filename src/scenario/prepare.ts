@@ -76,7 +76,11 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
   // Checked with every scenario, so a file with a distribution that cannot be drawn is refused before any run.
   resolveUncertainty(s.assumptions?.uncertainty, assumptions, file);
   const retirementRule = assumptions.population.retirementRule;
-  const retirement = assumptions.population.model === 'none' ? undefined : reused(env, ['retirement', retirementRule, s.ruleSets ?? [], file], () => retirementStack(catalog, retirementRule, file));
+  // Kept per baseline too: the population model kept with it is keyed by counts and settings, not by the baseline's age structure.
+  const retirement =
+    assumptions.population.model === 'none'
+      ? undefined
+      : reused(env, ['retirement', retirementRule, s.ruleSets ?? [], file], () => retirementStack(catalog, retirementRule, file), baselineJson);
   if (retirement) applyStructureShare(assumptions, base, s.assumptions ?? {}, retirement);
   const input: ProjectionInput = { base, stack, assumptions, overrides, until, retirement };
   const hash = await contentHash({
@@ -115,12 +119,17 @@ export function overridesOf(s: Scenario, file: string, registry: Catalog['regist
  * stack object, so what is compiled from a stack and kept with it (the policy timeline, the population
  * model: src/model/driver-table.ts) is reused when only a lever or an assumption changed.
  */
-const stacks = new WeakMap<Catalog, Map<string, PolicyStack>>();
+const stacks = new WeakMap<Catalog, WeakMap<object, Map<string, PolicyStack>>>();
 const STACKS_KEPT = 16;
 
-function reused(env: Environment, of: unknown[], compose: () => PolicyStack): PolicyStack {
-  let kept = stacks.get(env.catalog);
-  if (!kept) stacks.set(env.catalog, (kept = new Map()));
+/** The stack composed from `of` over this environment's catalog (and, given one, for this baseline object), composed once. */
+function reused(env: Environment, of: unknown[], compose: () => PolicyStack, baseline?: unknown): PolicyStack {
+  const scope = baseline === undefined ? env.catalog : baseline;
+  if (typeof scope !== 'object' || scope === null) return compose();
+  let byScope = stacks.get(env.catalog);
+  if (!byScope) stacks.set(env.catalog, (byScope = new WeakMap()));
+  let kept = byScope.get(scope);
+  if (!kept) byScope.set(scope, (kept = new Map()));
   const key = canonicalJson(of);
   let stack = kept.get(key);
   if (!stack) {

@@ -32,6 +32,10 @@ describe('stacks reused across runs', () => {
     const national = await prepareScenario({ ...withStandard('400'), rules: ['national/resident-minimum', 'national/fund-warning'] }, 'banner.json', env);
     expect(national.input.stack).not.toBe(a.input.stack);
     expect(national.input.stack.ruleSets.map((r) => r.spec.id)).not.toContain('inner-mongolia/resident-2022');
+    // another baseline: its own retirement stack, so no population model is shared between two baselines' age structures
+    const other = await prepareScenario(loadScenario({ ...structuredClone(banner), baseline: 'xinjiang-2020', until: 2040 }, 'banner.json'), 'banner.json', env);
+    expect(other.input.retirement).toBeDefined();
+    expect(other.input.retirement).not.toBe(a.input.retirement);
   });
 
   it('a projection over a reused stack equals one over a freshly composed stack, to the fen', async () => {
