@@ -248,9 +248,7 @@ function patchedPolicy(input: ProjectionInput, wageGrowthByYear: ArrayLike<numbe
     },
     value: (res, name) => parent.timeline.value(res, name),
   };
-  // A parameter only resident funding reads (a standard, a subsidy, a share): the employee side, months payable and warnings stay the parent's.
-  const residentOnly = !PER_PATH.has(o.param) && !EMPLOYEE_SIDE.has(o.param) && !o.param.endsWith('.monthsPayable.method') && !o.param.startsWith('warning.');
-  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: from === -Infinity ? -Infinity : yearOf(from), residentOnly } });
+  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: from === -Infinity ? -Infinity : yearOf(from) } });
 }
 
 /** A map read as another with one key set (or removed, with `undefined`): what a derived policy's states read. Lookups only. */
@@ -298,10 +296,7 @@ function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear:
   return { ...series, avgMonthlyWage: out };
 }
 
-/** What the policy reads for the employee side besides the contribution parameters (PER_PATH). */
-const EMPLOYEE_SIDE = new Set(['employee.base.wageYear', 'employee.outpatient.pooledPercent']);
-
-function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number; residentOnly: boolean } }): PolicyYears {
+function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number } }): PolicyYears {
   const { assumptions: a, base, until } = input;
   const first = firstYear(base);
   const timeline = view ? undefined : new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
@@ -319,11 +314,6 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
       continue;
     }
     residentAsRuled.push(residentYear(tl, y));
-    if (view?.keep?.residentOnly) {
-      wageYearOffset.push(view.keep.parent.wageYearOffset[y - first]!);
-      employeeMonths.push(view.keep.parent.employeeMonths[y - first]);
-      continue;
-    }
     const probe = tl.at(y, 1, 'in-service');
     wageYearOffset.push(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? -1 : 0);
     employeeMonths.push(tl.value(probe, 'employee.rate.employer') === undefined ? undefined : monthsOf(tl, y));
@@ -334,17 +324,10 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
   for (let i = b + 1; i < resident.length; i++) if (!resident[i]!.split) resident[i]!.split = resident[i - 1]!.split;
   for (let i = b - 1; i >= 0; i--) if (!resident[i]!.split) resident[i]!.split = resident[i + 1]!.split;
   if (!resident[b]!.split) for (const r of resident) r.split = undefined;
-  const kept = view?.keep?.residentOnly ? view.keep.parent : undefined;
-  const { methods, thresholds, pooledPercent } = kept ?? schemeYears(tl, base.year, until);
-  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
-}
-
-/** Months payable methods, warning thresholds and outpatient pooling's share in January of each year from the base year. */
-function schemeYears(tl: TimelineView, baseYear: number, until: number): Pick<PolicyYears, 'methods' | 'thresholds' | 'pooledPercent'> {
   const methods = new Map<string, MonthsPayableMethod[]>();
   for (const scheme of ['employee', 'resident', 'aid']) {
     const out: MonthsPayableMethod[] = [];
-    for (let y = baseYear; y <= until; y++) {
+    for (let y = base.year; y <= until; y++) {
       const v = tl.at(y, 1, scheme === 'employee' ? 'in-service' : 'resident').values.get(`${scheme}.monthsPayable.method`)?.value;
       out.push((typeof v === 'string' ? v : 'current-year-expenditure') as MonthsPayableMethod);
     }
@@ -352,7 +335,7 @@ function schemeYears(tl: TimelineView, baseYear: number, until: number): Pick<Po
   }
   const thresholds: Thresholds[] = [];
   const pooledPercent: Dec[] = [];
-  for (let y = baseYear; y <= until; y++) {
+  for (let y = base.year; y <= until; y++) {
     const r = tl.at(y, 1, 'resident');
     thresholds.push({
       low: tl.value(r, 'warning.monthsPayable.low'),
@@ -362,7 +345,7 @@ function schemeYears(tl: TimelineView, baseYear: number, until: number): Pick<Po
     });
     pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
   }
-  return { methods, thresholds, pooledPercent };
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
 }
 
 /** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */
