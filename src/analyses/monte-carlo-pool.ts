@@ -15,12 +15,11 @@ import { Piscina } from 'piscina';
 import { kernelPathRunner } from './monte-carlo-kernel.ts';
 import type { ChunkExecutor, ChunkTask, MonteCarloSetup } from './monte-carlo-run.ts';
 import { runChunk, type ChunkOutcome, type PathRunner } from './monte-carlo.ts';
-
-const WORKER = new URL('../../workers/paths-node.mjs', import.meta.url).href;
+import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
 export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): ChunkExecutor & { close(): Promise<void> } {
   const workers = here ? threads - 1 : threads;
-  const pool = workers > 0 ? new Piscina<ChunkTask, ChunkOutcome>({ filename: WORKER, minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
+  const pool = workers > 0 ? new Piscina<ChunkTask, ChunkOutcome>({ filename: pathsWorkerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
   const local = here && callingThread(here);
   let localBusy = false;
   return {

@@ -264,6 +264,16 @@ describe('Monte Carlo on a pool of worker threads', () => {
     }
     // starting threads that compile TypeScript takes seconds on a busy machine
   }, 120_000);
+
+  it('starts its threads on one bundled JavaScript file built from the worker and every source it imports', async () => {
+    const { pathsWorkerFile } = await import('../../src/analyses/monte-carlo-worker-bundle.ts');
+    const file = pathsWorkerFile();
+    expect(file).toMatch(/\/\.cache\/paths-node\/paths-node\.mjs$/);
+    const inputs: string[] = JSON.parse(readFileSync(new URL('inputs.json', file), 'utf8'));
+    for (const f of ['workers/paths-node.worker.ts', 'src/model/kernel.ts', 'src/analyses/monte-carlo-run.ts']) expect(inputs.some((i) => i.endsWith(f)), f).toBe(true);
+    // packages stay external: one decimal.js for the worker and the modules it shares values with
+    expect(readFileSync(new URL(file), 'utf8')).toMatch(/from "decimal\.js"/);
+  });
 });
 
 describe('the same numbers everywhere', () => {
