@@ -3,23 +3,28 @@
  * core by default. Each thread prepares a scenario once and keeps it for the
  * scenario's later chunks.
  *
- * Given the scenario as prepared in the calling thread, that thread runs
- * chunks too, on the kernel it compiles once, and only threads − 1 workers
- * start: one thread's start-up (loading the modules, preparing the scenario,
- * compiling the kernel, its population variants) is never paid, and paths
- * begin at once while the workers start; each lane takes the next chunk when
- * it is free, so the result is the same whichever thread runs which chunk.
+ * Given the scenario as prepared in the calling thread, the workers start
+ * with it (src/analyses/monte-carlo-transfer.ts) rather than reading the
+ * rules and preparing it again; that thread runs chunks too, on the kernel
+ * it compiles once, and only threads − 1 workers start: one thread's
+ * start-up (loading the modules, preparing the scenario, compiling the
+ * kernel, its population variants) is never paid, and paths begin at once
+ * while the workers start; each lane takes the next chunk when it is free,
+ * so the result is the same whichever thread runs which chunk.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { kernelPathRunner } from './monte-carlo-kernel.ts';
 import type { ChunkExecutor, ChunkTask, MonteCarloSetup } from './monte-carlo-run.ts';
 import { runChunk, type ChunkOutcome, type PathRunner } from './monte-carlo.ts';
+import { packInput, type HandedOver } from './monte-carlo-transfer.ts';
 import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
 export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): ChunkExecutor & { close(): Promise<void> } {
   const workers = here ? threads - 1 : threads;
-  const pool = workers > 0 ? new Piscina<ChunkTask, ChunkOutcome>({ filename: pathsWorkerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
+  const input = here && workers > 0 ? packInput(here.prepared.input) : undefined;
+  const workerData: HandedOver | undefined = input && { key: here!.key, hash: here!.prepared.hash, input };
+  const pool = workers > 0 ? new Piscina<ChunkTask, ChunkOutcome>({ filename: pathsWorkerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000, workerData }) : undefined;
   const local = here && callingThread(here);
   let localBusy = false;
   return {

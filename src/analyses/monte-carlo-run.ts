@@ -76,12 +76,18 @@ function uncertaintyOf(scenario: Scenario, prepared: Prepared, file: string, opt
  * The worker's side: prepares each scenario once (the runner compiled once per
  * worker and scenario), then runs chunks of its paths.
  */
-export function chunkWorker(env: Environment, compile: (p: Prepared) => PathRunner = (p) => kernelPathRunner(p.input)): (task: ChunkTask) => Promise<ChunkOutcome> {
+export function chunkWorker(
+  env: Environment | (() => Environment),
+  compile: (p: Prepared) => PathRunner = (p) => kernelPathRunner(p.input),
+  given?: { key: string; prepared: Prepared },
+): (task: ChunkTask) => Promise<ChunkOutcome> {
   const cache = new Map<string, Promise<{ setup: MonteCarloSetup; runner: PathRunner }>>();
   return async (task) => {
     let entry = cache.get(task.key);
     if (!entry) {
-      entry = prepareMonteCarlo(task.scenario, task.file, env, task.options).then((setup) => ({ setup, runner: compile(setup.prepared) }));
+      // The scenario as the calling thread prepared it, where it handed that over for this key (its environment then never loads).
+      const prepared = given?.key === task.key ? given.prepared : undefined;
+      entry = prepareMonteCarlo(task.scenario, task.file, prepared ? (undefined as never) : typeof env === 'function' ? env() : env, task.options, prepared).then((setup) => ({ setup, runner: compile(setup.prepared) }));
       cache.set(task.key, entry);
       if (cache.size > 4) cache.delete(cache.keys().next().value!);
     }

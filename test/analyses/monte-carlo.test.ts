@@ -265,6 +265,22 @@ describe('Monte Carlo on a pool of worker threads', () => {
     // starting threads that compile TypeScript takes seconds on a busy machine
   }, 120_000);
 
+  it('hands a worker the prepared scenario as plain data that projects to the same fen', async () => {
+    const { packInput, unpackInput } = await import('../../src/analyses/monte-carlo-transfer.ts');
+    const { D } = await import('../../src/common/money.ts');
+    const data = { ...JSON.parse(exampleText('banner-2022.json')), until: 2052 };
+    const { input } = await prepareScenario(loadScenario(data, 'banner.json'), 'banner.json', env);
+    const packed = packInput(input)!;
+    // what a worker receives: a structured clone, with no decimal and no class left in it
+    const back = unpackInput(structuredClone(packed));
+    expect(back).toEqual(input);
+    expect(back.assumptions.wageGrowth).toBeInstanceOf(D);
+    expect(back.stack.registry).toBe(input.stack.registry);
+    expect(JSON.stringify(project(back))).toBe(JSON.stringify(project(input)));
+    // something that is not plain data: the worker prepares the scenario itself
+    expect(packInput({ ...input, overrides: [() => 0] } as never)).toBeUndefined();
+  });
+
   it('starts its threads on one bundled JavaScript file built from the worker and every source it imports', async () => {
     const { pathsWorkerFile } = await import('../../src/analyses/monte-carlo-worker-bundle.ts');
     const file = pathsWorkerFile();

@@ -1,0 +1,110 @@
+/**
+ * A prepared scenario's projection input as plain structured-clonable data,
+ * so a worker thread runs paths on what the calling thread already prepared
+ * instead of reading the rules and preparing the scenario again. Decimals go
+ * as their exact strings and the built-in parameter registry as a mark (the
+ * worker has its own); shared objects stay shared. Anything else that is not
+ * plain data (another class, a function) makes `packInput` answer undefined,
+ * and the worker prepares the scenario itself as before.
+ */
+import { D, type Dec } from '../common/money.ts';
+import type { ProjectionInput } from '../model/project.ts';
+import { defaultRegistry, Registry } from '../rules/registry.ts';
+
+const DECIMAL = '\u0000decimal';
+const REGISTRY = '\u0000registry';
+
+export type PackedInput = { readonly packed: unknown };
+
+class NotPlain extends Error {}
+
+export function packInput(input: ProjectionInput): PackedInput | undefined {
+  const seen = new Map<object, unknown>();
+  const registry = defaultRegistry();
+  const pack = (v: unknown): unknown => {
+    if (typeof v === 'function' || typeof v === 'symbol') throw new NotPlain();
+    if (v === null || typeof v !== 'object') return v;
+    const done = seen.get(v);
+    if (done !== undefined) return done;
+    if (D.isDecimal(v)) return { [DECIMAL]: (v as Dec).toString() };
+    if (v instanceof Registry) {
+      if (v !== registry) throw new NotPlain();
+      return { [REGISTRY]: true };
+    }
+    if (ArrayBuffer.isView(v)) return v;
+    let out: unknown;
+    if (Array.isArray(v)) {
+      const a: unknown[] = [];
+      seen.set(v, a);
+      for (const x of v) a.push(pack(x));
+      out = a;
+    } else if (v instanceof Map) {
+      const m = new Map<unknown, unknown>();
+      seen.set(v, m);
+      for (const [k, x] of v) m.set(pack(k), pack(x));
+      out = m;
+    } else if (v instanceof Set) {
+      const s = new Set<unknown>();
+      seen.set(v, s);
+      for (const x of v) s.add(pack(x));
+      out = s;
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype && proto !== null) throw new NotPlain();
+      const o: Record<string, unknown> = {};
+      seen.set(v, o);
+      for (const [k, x] of Object.entries(v)) o[k] = pack(x);
+      out = o;
+    }
+    return out;
+  };
+  try {
+    return { packed: pack(input) };
+  } catch (err) {
+    if (err instanceof NotPlain) return undefined;
+    throw err;
+  }
+}
+
+export function unpackInput(p: PackedInput): ProjectionInput {
+  const seen = new Map<object, unknown>();
+  const unpack = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    const done = seen.get(v);
+    if (done !== undefined) return done;
+    if (ArrayBuffer.isView(v)) return v;
+    if (Array.isArray(v)) {
+      const a: unknown[] = [];
+      seen.set(v, a);
+      for (const x of v) a.push(unpack(x));
+      return a;
+    }
+    if (v instanceof Map) {
+      const m = new Map<unknown, unknown>();
+      seen.set(v, m);
+      for (const [k, x] of v) m.set(unpack(k), unpack(x));
+      return m;
+    }
+    if (v instanceof Set) {
+      const s = new Set<unknown>();
+      seen.set(v, s);
+      for (const x of v) s.add(unpack(x));
+      return s;
+    }
+    const o = v as Record<string, unknown>;
+    if (DECIMAL in o) return new D(o[DECIMAL] as string);
+    if (REGISTRY in o) return defaultRegistry();
+    const out: Record<string, unknown> = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(o)) out[k] = unpack(x);
+    return out;
+  };
+  return unpack(p.packed) as ProjectionInput;
+}
+
+/** What a pool hands each new worker thread: the scenario's key, its content hash and its packed input. */
+export interface HandedOver {
+  key: string;
+  hash: string;
+  input: PackedInput;
+}
