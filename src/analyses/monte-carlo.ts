@@ -142,16 +142,20 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
   const years = until - baseYear + 1;
   const next = pathStreams(u.seed, from);
   let funds: FundId[] | undefined;
-  let values!: Float64Array;
+  // Each path's figures are written contiguously (path-major), then transposed once in blocks: writing them
+  // straight to their places in `values`, one cache line apart, cost a third of a warm path.
+  let rows!: Float64Array;
   let exhausted!: Uint32Array;
   let firstDeficit!: Uint32Array;
+  let k = 0;
   for (let p = 0; p < n; p++) {
     const shocks = drawShocks(u, next(), years - 1);
     const r = runner(shocks);
     if (!r.ok) return { ok: false, path: from + p, reason: r.reason };
     if (!funds) {
       funds = r.funds.map((f) => f.id);
-      values = new Float64Array(METRICS.length * funds.length * years * n);
+      k = METRICS.length * funds.length * years;
+      rows = new Float64Array(k * n);
       exhausted = new Uint32Array(funds.length * years);
       firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
@@ -160,14 +164,29 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       const f = r.funds[fi]!;
       for (let mi = 0; mi < METRICS.length; mi++) {
         const series = f[METRICS[mi]!];
-        const at = (mi * nf + fi) * years * n + p;
-        for (let y = 0; y < years; y++) values[at + y * n] = series[y]!;
+        const at = p * k + (mi * nf + fi) * years;
+        for (let y = 0; y < years; y++) rows[at + y] = series[y]!;
       }
       if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
     }
   }
+  const values = funds ? pathsLast(rows, n, k) : new Float64Array(0);
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values, exhausted, firstDeficit } };
+}
+
+/** rows[p·k + i] (n paths of k figures) as values[i·n + p], the chunk's layout, in blocks that stay in cache. */
+function pathsLast(rows: Float64Array, n: number, k: number): Float64Array {
+  const values = new Float64Array(n * k);
+  const B = 32;
+  for (let p0 = 0; p0 < n; p0 += B) {
+    const p1 = Math.min(n, p0 + B);
+    for (let i0 = 0; i0 < k; i0 += B) {
+      const i1 = Math.min(k, i0 + B);
+      for (let p = p0; p < p1; p++) for (let i = i0; i < i1; i++) values[i * n + p] = rows[p * k + i]!;
+    }
+  }
+  return values;
 }
 
 export interface FundYearDistribution {
