@@ -126,6 +126,53 @@ export function calibrateF64(base: BaseYear, driverAt: DriverF64, opts: Calibrat
   return out;
 }
 
+/**
+ * calibrateF64 once per base year, options and the driver values it reads
+ * (every line of every fund at the base year and each reported year): kernels
+ * whose policies differ only after the reported years (a grid's cells, a goal
+ * seek's steps from a later year) share one. `owner` is the scenario's base
+ * year as prepared; `variant` what made `base` from it (critical illness).
+ * The result is read only.
+ */
+export function sharedCalibrateF64(owner: BaseYear, variant: string, base: BaseYear, driverAt: DriverF64, opts: CalibrationOptions, financedAsNeeded: FundId[]): FloatCalibration {
+  const options = JSON.stringify([variant, opts.normalise, opts.threshold.toString(), opts.method ?? null, opts.methods, financedAsNeeded]);
+  const reads = driverReads(base, driverAt);
+  let known = sharedCalibrations.get(owner);
+  if (!known) sharedCalibrations.set(owner, (known = []));
+  const hit = known.find((c) => c.options === options && sameReads(c.reads, reads));
+  if (hit) return hit.result;
+  const result = calibrateF64(base, driverAt, opts, financedAsNeeded);
+  if (known.length >= SHARED_LIMIT) known.shift();
+  known.push({ options, reads, result });
+  return result;
+}
+
+const sharedCalibrations = new WeakMap<BaseYear, { options: string; reads: Float64Array; result: FloatCalibration }[]>();
+const SHARED_LIMIT = 32;
+
+/** Every driver value calibrateF64 may read, in a fixed order; undefined as a flag beside NaN, so the two stay apart. */
+function driverReads(base: BaseYear, driverAt: DriverF64): Float64Array {
+  const years = [base.year, ...(base.history ?? []).map((p) => p.year)];
+  const out: number[] = [];
+  for (const bf of base.funds) {
+    for (const side of ['income', 'expenditure'] as const) {
+      for (const line of Object.keys(bf[side] ?? {})) {
+        for (const y of years) {
+          const d = driverAt(bf.id, side, line, y);
+          out.push(d === undefined ? 1 : 0, d ?? 0);
+        }
+      }
+    }
+  }
+  return Float64Array.from(out);
+}
+
+function sameReads(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 function methodFor(opts: CalibrationOptions, fund: FundId, side: Side, line: string): CalibrationMethod {
   return opts.methods[`${fund}/${side}/${line}`] ?? opts.methods[`${fund}/${side}`] ?? opts.methods[fund] ?? opts.method ?? defaultMethod(line);
 }

@@ -15,7 +15,7 @@ import { D, toFen, ZERO, type Dec } from '../common/money.ts';
 import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
-import { calibrateF64, type FloatCalibration } from './kernel-calibration.ts';
+import { sharedCalibrateF64, type FloatCalibration } from './kernel-calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
@@ -276,7 +276,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
     const first = policy.first;
     const d0 = drivers[base.year - first]!;
     // On float64 first; the exact calibration where a decision is too close to call, or a line needs its exact anchor.
-    const f = calibrateF64(base, (fund, side, line, y) => {
+    const f = sharedCalibrateF64(input.base, a.criticalIllnessShare.toString(), base, (fund, side, line, y) => {
       const d = drivers[y - first];
       return d && lineDriverOf(fund, side, line)(d);
     }, a.calibration, a.aidFinancing === 'as-needed' ? ['aid'] : []);

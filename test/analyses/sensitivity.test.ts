@@ -128,6 +128,26 @@ describe('two-lever grid', () => {
   }, 120_000);
 });
 
+describe('two-lever grid on the kernel evaluator', () => {
+  it("gives the exact evaluator's figure in every cell", async () => {
+    const name = 'banner-2022.json';
+    const scenario = example(name);
+    const prepared = await prepareScenario(scenario, file(name), env);
+    const ind = leverInfo('resident.individual.standard', prepared);
+    const sub = leverInfo('resident.subsidy.standard', prepared);
+    // Rows recompile the rules (a default reads the individual standard); columns derive each row's policy.
+    const rows = { setting: ind.setting, label: ind.label, values: axisValues(ind, '300', '680', 3) };
+    const columns = { setting: sub.setting, label: sub.label, values: axisValues(sub, '500', '880', 3) };
+    expect([rows.values, columns.values]).toEqual([['300', '490', '680'], ['500', '690', '880']]);
+    for (const outcome of [{ kind: 'months-payable', fund: 'resident', year: 2035 }, { kind: 'subsidy', level: 'city' }] as const) {
+      const kernel = await grid(scenario, rows, columns, outcome, kernelEvaluator(env, file(name)));
+      const exact = await grid(scenario, rows, columns, outcome, exactEvaluator(env, file(name)));
+      expect(kernel.cells).toEqual(exact.cells);
+      expect(kernel.cells.flat().every((v) => v !== undefined)).toBe(true);
+    }
+  }, 240_000);
+});
+
 describe('goal seek', () => {
   it('the smallest individual standard from 2026 that keeps resident months payable >= 26 to 2035: it meets the target, 1 元 less does not', async () => {
     const name = 'banner-2022.json';

@@ -4,7 +4,8 @@
  * (amounts) and bit for bit (people).
  */
 import { describe, expect, it } from 'vitest';
-import { compileKernel, type KernelResult } from '../../src/model/kernel.ts';
+import { compileKernel, resultOfProjection, type KernelResult } from '../../src/model/kernel.ts';
+import { project } from '../../src/model/project.ts';
 import { forgetShares, projectInsured } from '../../src/population/insured.ts';
 import { differences, preparedExample } from './kernel-helpers.ts';
 
@@ -52,5 +53,21 @@ describe('caches', () => {
     const first = k.run();
     k.run({ wageGrowth: 9, costGrowth: 1, collectionRate: 80, projectedYearsOnly: true });
     expect(differences(k.run(), first)).toEqual([]);
+  });
+  it('shares the float calibration between kernels whose drivers agree in the reported years, with the figures of the exact projection', async () => {
+    const input = await preparedExample('banner-2022.json', 2035);
+    const override = (param: string, from: string, value: string) => ({ ...input, overrides: [...input.overrides, { param, from, value, file: 'test', path: '/overrides/0' }] });
+    // The banner reports 2020-2022: a subsidy from 2026 leaves those years' drivers as they are, so the later
+    // kernels take the first one's calibration; an individual standard of 600 元 from 2021 changes them (the
+    // "other" line's average level moves), and a kernel given the first calibration would differ in 65 figures.
+    compileKernel(override('resident.subsidy.standard', '2026-01', '700')).run();
+    for (const [param, from, value] of [
+      ['resident.subsidy.standard', '2026-01', '640'],
+      ['resident.subsidy.standard', '2026-01', '900'],
+      ['resident.individual.standard', '2021-01', '600'],
+    ] as const) {
+      const s = override(param, from, value);
+      expect(differences(compileKernel(s).run(), resultOfProjection(project(s)))).toEqual([]);
+    }
   });
 });
