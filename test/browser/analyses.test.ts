@@ -149,6 +149,14 @@ describe('uncertainty and sensitivity in the workbench', () => {
     expect(last.className).to.equal('binding');
     expect(rows[9]).to.deep.equal(['2035 ★ 约束年份', '12.04 ✓', '11.98 ✗ 不达标']);
     expect(rows.slice(0, 9).every((r) => r[2] === '达标' && !r[0]!.includes('★'))).to.equal(true);
+    // the same years as CSV (with the BOM spreadsheets need), exact as computed: 2035 at 803 元 is 12.04 months (rounded on screen), at 802 元 11.98
+    const csvLines = view.solveCsvText().trimEnd().split('\n');
+    expect(csvLines).to.have.length(11);
+    expect(csvLines[0]).to.equal('\ufeff年份,可支付月数: 取 803 元/年 时,可支付月数: 再少一步（802 元/年）时');
+    const [y2035, at803, at802] = csvLines[10]!.split(',');
+    expect([y2035, Number(at803).toFixed(2), Number(at802).toFixed(2)]).to.deep.equal(['2035', '12.04', '11.98']);
+    expect(csvLines.slice(1, 10).every((l) => l.endsWith(',达标'))).to.equal(true);
+    expect(inView(view, '#solve-csv').textContent).to.equal('下载 CSV');
     const entries = app.store.state.entries.length;
     await click(inView(view, '#open-answer'));
     await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title.endsWith('个人缴费标准 803 元/年') === true);

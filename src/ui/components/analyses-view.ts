@@ -23,7 +23,7 @@ import type { InputProblem } from '../../common/errors.ts';
 import type { Api } from '../state/simulation-controller.ts';
 import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
-import { unitLabel } from '../format.ts';
+import { csv, downloadText, unitLabel } from '../format.ts';
 import { problemText } from '../problem-text.ts';
 import { titleText } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
@@ -909,6 +909,7 @@ export class YbAnalysesView extends LitElement {
             </tbody>
           </table>
         </div>
+        <button id="solve-csv" aria-label="${t('downloadCsv')}: ${indicator}" @click=${() => downloadText('goal-seek.csv', this.solveCsvText())}>${t('downloadCsv')}</button>
         ${binding ? html`<p class="muted note">${fill(a('bindingNote'), { year: binding })}</p>` : nothing}
         ${r.beyond
           ? html`<p class="fails" id="solve-beyond">
@@ -920,6 +921,21 @@ export class YbAnalysesView extends LitElement {
         <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v, name, unit)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
       </section>
       ${opened ? html`<p class="done" id="opened" role="status">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
+  }
+
+  /** The goal-seek answer's years as CSV: the indicator at the answer and at the step beyond, exact as computed (the table shows them rounded). Empty with no answer. */
+  solveCsvText(): string {
+    const v = this._solve?.view;
+    if (!v?.ok || !v.result.found) return '';
+    const r = v.result;
+    const indicator = a(v.spec.indicator === 'monthsPayable' ? 'monthsPayable' : 'balanceRate');
+    const unit = leverUnit(v.lever.unit);
+    const dir = a(this._form.prefer === 'largest' ? 'more' : 'less');
+    const failing = new Map((r.beyond?.failing ?? []).map((y) => [y.year, y.value]));
+    const head = [t('year'), `${indicator}: ${fill(a('answerColumn'), { value: `${figure(r.value)} ${unit}`.trim() })}`];
+    if (r.beyond) head.push(`${indicator}: ${fill(a('beyondColumn'), { dir, value: `${figure(r.beyond.value)} ${unit}`.trim() })}`);
+    const rows = r.years.map((y) => [String(y.year), y.value ?? '', ...(r.beyond ? [failing.get(y.year) ?? a('meetsShort')] : [])]);
+    return csv([head, ...rows]);
   }
 
   // ---- Monte Carlo ----

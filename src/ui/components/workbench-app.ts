@@ -96,6 +96,9 @@ export class YbApp extends LitElement {
         display: block;
         min-height: 100vh;
         background: var(--panel);
+        /* printed as on screen (inherited by every view): without their backgrounds, the header's title and the chosen tabs, white on blue, would vanish from the page */
+        print-color-adjust: exact;
+        -webkit-print-color-adjust: exact;
       }
       header {
         display: flex;
