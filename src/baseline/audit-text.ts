@@ -8,7 +8,8 @@ import type { Text } from '../rules/types.ts';
 import type { Finding, CheckName } from './audit.ts';
 import type { ComplianceFinding } from './compliance.ts';
 
-const FUNDS: Record<string, Text> = {
+/** A baseline's funds and sub-funds by their ids, in people's words (also used where the workbench rewrites a sentence that names them by id). */
+export const BASELINE_FUND_NAMES: Record<string, Text> = {
   employee: { zh: '职工医保', en: 'employee' },
   employeePooling: { zh: '统筹基金', en: 'pooling fund' },
   employeePersonal: { zh: '个人账户', en: 'personal accounts' },
@@ -35,7 +36,7 @@ const CHECKS_ZH: Record<CheckName, string> = {
 };
 
 function fundName(id: string): Text {
-  return FUNDS[id] ?? { zh: id, en: id };
+  return BASELINE_FUND_NAMES[id] ?? { zh: id, en: id };
 }
 
 /** A finding in both languages; the English is the finding's own sentence. */

@@ -9,6 +9,7 @@ import type { InputProblem } from '../common/errors.ts';
 import { getLocale, pick } from './i18n.ts';
 import { unitText } from './format.ts';
 import { assumptionLabel } from './assumption-labels.ts';
+import { BASELINE_FUND_NAMES } from '../baseline/audit-text.ts';
 
 type Template = [RegExp, (...m: string[]) => string];
 
@@ -57,17 +58,13 @@ export function readableNumber(v: string): string {
   return String(Number(n.toPrecision(4)));
 }
 
-/** The funds and lines of a baseline by their ids (as the report audit names them), in people's words. */
+/** The funds and fields of a baseline by their ids (as the report audit names them), in people's words: the funds as the audit's own sentences name them. */
 const BASELINE_NAMES: Record<string, { zh: string; en: string }> = {
-  employeePooling: { zh: '统筹基金', en: 'pooling fund' },
-  employeePersonal: { zh: '个人账户', en: 'personal accounts' },
-  employeeLarge: { zh: '大额医疗补助', en: 'large-amount supplement' },
-  employeeCivil: { zh: '公务员医疗补助', en: 'civil-servant supplement' },
+  ...BASELINE_FUND_NAMES,
   currentBalance: { zh: '当期结存', en: 'current balance' },
   cumulativeBalance: { zh: '累计结存', en: 'cumulative balance' },
   monthsPayable: { zh: '可支付月数', en: 'months payable' },
   perCapita: { zh: '人均筹资', en: 'funding per head' },
-  insured: { zh: '参保人数', en: 'insured' },
 };
 
 /**
