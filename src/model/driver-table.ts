@@ -13,9 +13,7 @@
  * collection or interest, recomputes none of it.
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
-import type { ResolvedValue, Resolution, SeriesData } from '../engine/resolve.ts';
-import { literalProblems } from '../rules/values.ts';
-import { monthIndex, parseMonth } from '../common/period.ts';
+import type { Resolution, SeriesData } from '../engine/resolve.ts';
 import { isDecimalLiteral } from '../common/money.ts';
 import type { ValueExpr } from '../rules/types.ts';
 import type { PolicyStack } from '../engine/stack.ts';
@@ -25,7 +23,7 @@ import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './bas
 import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
 import { residentYear, type ResidentYear } from './mechanisms.ts';
 import { yearOf } from '../common/period.ts';
-import { PolicyTimeline } from './policy-timeline.ts';
+import { DerivedTimeline, PolicyTimeline, type TimelineView } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
 import { serviceCostIndex, type Service } from './services.ts';
 import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
@@ -203,82 +201,23 @@ export function compiledPolicy(input: ProjectionInput): PolicyYears {
   return compilePolicy(input, wageSeries(input.assumptions, input.base, input.until));
 }
 
-/** What the policy phase reads of a timeline: the parameters in force for a person in a month. */
-export type TimelineView = Pick<PolicyTimeline, 'at' | 'value'>;
-
 /**
- * The policy with one more override, without compiling the rules again, where
- * that is the same as compiling them: a literal value (range-checked here as
- * resolution checks it) of a parameter no rule, default or override refers to,
- * that no order check (floor under ceiling) involves, and that wins over every
- * other override of it in force (it starts last). The states of the policy
- * without it are kept; in the override's months the parameter takes its value.
- * A grid over two standards thus compiles the rules once.
+ * The policy with one more override, without matching the rules again, where
+ * that is the same as compiling them: a literal value, the last override
+ * (policy-timeline.ts DerivedTimeline). The policy without it is compiled (or
+ * derived) once and kept; in the override's months its states take the
+ * override, and what reads the parameter (a default or rule that is a share of
+ * it, a floor under a ceiling) is resolved again. A grid over two standards
+ * thus matches the rules once, and a lever moved in the workbench derives the
+ * scenario's policy rather than compiling it.
  */
 function patchedPolicy(input: ProjectionInput, wageGrowthByYear: ArrayLike<number> | undefined): PolicyYears | undefined {
   const o = input.overrides.at(-1);
   if (!o || typeof o.value !== 'string' || !isDecimalLiteral(o.value)) return undefined;
-  const registry = input.stack.registry;
-  const rest = input.overrides.slice(0, -1);
-  if (!registry.has(o.param) || registry.get(o.param).unit === 'method' || registry.get(o.param).notAbove) return undefined;
-  if (registry.names().some((n) => registry.get(n).notAbove === o.param)) return undefined;
-  const refers = (e: ValueExpr | undefined): boolean =>
-    e !== undefined && typeof e !== 'string' && ('param' in e ? e.param === o.param : 'series' in e ? false : 'percentOf' in e ? refers(e.percentOf) || refers(e.percent) : ('max' in e ? e.max : e.min).some(refers));
-  if (registry.names().some((n) => refers(registry.get(n).default))) return undefined;
-  if (input.stack.rules.some((r) => Object.values(r.spec.event.params).some((e) => refers(e as ValueExpr)))) return undefined;
-  if (rest.some((x) => refers(x.value))) return undefined;
-  const from = o.from === undefined ? -Infinity : (parseMonth(o.from) ?? Number.NaN);
-  const until = o.until === undefined ? Infinity : (parseMonth(o.until) ?? Number.NaN);
-  if (Number.isNaN(from) || Number.isNaN(until)) return undefined;
-  // Of several overrides in force the one that started last wins, the later in the file on a tie.
-  if (rest.some((x) => x.param === o.param && (x.from === undefined ? -Infinity : (parseMonth(x.from) ?? Infinity)) > from)) return undefined;
-  const value = new D(o.value);
-  if (literalProblems(value, o.param, registry, o.file, o.path).length) return undefined;
-  const parent = policyYears({ ...input, overrides: rest }, wageGrowthByYear);
-  const resolved: ResolvedValue = { name: o.param, value, provenance: { kind: 'override', file: o.file, path: o.path, from: o.from, until: o.until }, expr: o.value, inputs: [] };
-  const patched = new Map<Resolution, Resolution>();
-  const tl: TimelineView = {
-    at(year, month, category, aid) {
-      const r = parent.timeline.at(year, month, category, aid);
-      const m = monthIndex(year, month);
-      if (m < from || m > until) return r;
-      let p = patched.get(r);
-      if (!p) patched.set(r, (p = { ...r, values: new Overlay(r.values, o.param, resolved), unavailable: new Overlay(r.unavailable, o.param, undefined), unset: new Without(r.unset, o.param) }));
-      return p;
-    },
-    value: (res, name) => parent.timeline.value(res, name),
-  };
-  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: from === -Infinity ? -Infinity : yearOf(from) } });
-}
-
-/** A map read as another with one key set (or removed, with `undefined`): what a derived policy's states read. Lookups only. */
-class Overlay<V> extends Map<string, V> {
-  constructor(
-    readonly base: Map<string, V>,
-    readonly key: string,
-    readonly value: V | undefined,
-  ) {
-    super();
-  }
-  override get(k: string): V | undefined {
-    return k === this.key ? this.value : this.base.get(k);
-  }
-  override has(k: string): boolean {
-    return k === this.key ? this.value !== undefined : this.base.has(k);
-  }
-}
-
-/** A set read as another without one member. Lookups only. */
-class Without extends Set<string> {
-  constructor(
-    readonly base: Set<string>,
-    readonly key: string,
-  ) {
-    super();
-  }
-  override has(k: string): boolean {
-    return k !== this.key && this.base.has(k);
-  }
+  const parent = policyYears({ ...input, overrides: input.overrides.slice(0, -1) }, wageGrowthByYear);
+  const tl = DerivedTimeline.of(parent.timeline, input.stack, parent.series, o);
+  if (!tl) return undefined;
+  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: tl.from === -Infinity ? -Infinity : yearOf(tl.from) } });
 }
 
 /** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
