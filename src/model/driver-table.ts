@@ -21,7 +21,7 @@ import type { Assumptions } from './assumptions.ts';
 import { wageSeries } from './drivers.ts';
 import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
 import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
-import { residentYear, type ResidentYear } from './mechanisms.ts';
+import { RESIDENT_SUBSIDY_READS, residentSubsidy, residentYear, type ResidentYear } from './mechanisms.ts';
 import { yearOf } from '../common/period.ts';
 import { DerivedTimeline, PolicyTimeline, type TimelineView } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
@@ -217,7 +217,7 @@ function patchedPolicy(input: ProjectionInput, wageGrowthByYear: ArrayLike<numbe
   const parent = policyYears({ ...input, overrides: input.overrides.slice(0, -1) }, wageGrowthByYear);
   const tl = DerivedTimeline.of(parent.timeline, input.stack, parent.series, o);
   if (!tl) return undefined;
-  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: tl.from === -Infinity ? -Infinity : yearOf(tl.from) } });
+  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: tl.from === -Infinity ? -Infinity : yearOf(tl.from), reach: tl.reach(input.overrides.slice(0, -1)) } });
 }
 
 /** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
@@ -235,11 +235,36 @@ function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear:
   return { ...series, avgMonthlyWage: out };
 }
 
-function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number } }): PolicyYears {
+/** Whether a floor-under-ceiling check involves the parameter. */
+function orderChecked(registry: PolicyStack['registry'], name: string): boolean {
+  return !!registry.get(name).notAbove || registry.names().some((n) => registry.get(n).notAbove === name);
+}
+
+/** What residentYear reads (mechanisms.ts), of a resident, an aid recipient and a resident next year. */
+const RESIDENT_READS = [...RESIDENT_SUBSIDY_READS, 'resident.individual.standard', 'resident.individual.collectedFor', 'aid.tekun.subsidyPercent', 'aid.dibao.subsidy', 'aid.fanpin.subsidy', 'resident.inpatient.reimbursementRatio', 'aid.inpatient.reimbursementRatio'];
+
+/** What the policy reads for employees besides the contribution parameters (the wage year, and the employer rate's presence, is among them). */
+const EMPLOYEE_SIDE = ['employee.base.wageYear'];
+const SCHEME_READS = ['employee.monthsPayable.method', 'resident.monthsPayable.method', 'aid.monthsPayable.method', 'warning.monthsPayable.low', 'warning.monthsPayable.normalLow', 'warning.monthsPayable.normalHigh', 'warning.monthsPayable.high', 'employee.outpatient.pooledPercent'];
+
+/**
+ * The policy phase over a timeline. A derived policy (`keep`) takes from the
+ * policy it derives from what its override cannot change: the years before it
+ * (next year's standard is read a year ahead), the years without contribution
+ * rules where nothing the employee side reads is within the override's reach,
+ * and the funds' methods and warning levels where none of them is.
+ */
+function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number; reach: Set<string> } }): PolicyYears {
   const { assumptions: a, base, until } = input;
   const first = firstYear(base);
   const timeline = view ? undefined : new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
   const tl: TimelineView = view?.tl ?? timeline!;
+  // Reads are skipped only where no state can refuse but for the override's own value (which any state refuses alike):
+  // nothing else within its reach, and no floor or ceiling it is.
+  const reach = view?.keep && view.keep.reach.size === 1 && !orderChecked(input.stack.registry, [...view.keep.reach][0]!) ? view.keep.reach : undefined;
+  const employeeKept = !!reach && ![...PER_PATH, ...EMPLOYEE_SIDE].some((n) => reach.has(n));
+  const residentKept = !!reach && !RESIDENT_READS.some((n) => reach.has(n));
+  const subsidyOnly = !!reach && !RESIDENT_READS.some((n) => reach.has(n) && !RESIDENT_SUBSIDY_READS.includes(n));
   const residentAsRuled: ResidentYear[] = [];
   const employeeMonths: (EmployeeMonths | undefined)[] = [];
   const wageYearOffset: number[] = [];
@@ -252,7 +277,14 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
       employeeMonths.push(view!.keep!.parent.employeeMonths[kept]);
       continue;
     }
-    residentAsRuled.push(residentYear(tl, y));
+    // Where the override reaches no more of what residents' figures read than the subsidy, the rest is the parent's.
+    const before = view?.keep?.parent.residentAsRuled[y - first];
+    residentAsRuled.push(residentKept ? before! : subsidyOnly ? { ...before!, ...residentSubsidy(tl, y) } : residentYear(tl, y));
+    if (employeeKept && !view!.keep!.parent.employeeMonths[y - first]) {
+      wageYearOffset.push(view!.keep!.parent.wageYearOffset[y - first]!);
+      employeeMonths.push(undefined);
+      continue;
+    }
     const probe = tl.at(y, 1, 'in-service');
     wageYearOffset.push(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? -1 : 0);
     employeeMonths.push(tl.value(probe, 'employee.rate.employer') === undefined ? undefined : monthsOf(tl, y));
@@ -263,10 +295,17 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
   for (let i = b + 1; i < resident.length; i++) if (!resident[i]!.split) resident[i]!.split = resident[i - 1]!.split;
   for (let i = b - 1; i >= 0; i--) if (!resident[i]!.split) resident[i]!.split = resident[i + 1]!.split;
   if (!resident[b]!.split) for (const r of resident) r.split = undefined;
+  const kept = reach && !SCHEME_READS.some((n) => reach.has(n)) ? view!.keep!.parent : undefined;
+  const { methods, thresholds, pooledPercent } = kept ?? schemeYears(tl, base.year, until);
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
+}
+
+/** Months payable methods, warning levels and outpatient pooling's share in January of each year from the base year. */
+function schemeYears(tl: TimelineView, baseYear: number, until: number): Pick<PolicyYears, 'methods' | 'thresholds' | 'pooledPercent'> {
   const methods = new Map<string, MonthsPayableMethod[]>();
   for (const scheme of ['employee', 'resident', 'aid']) {
     const out: MonthsPayableMethod[] = [];
-    for (let y = base.year; y <= until; y++) {
+    for (let y = baseYear; y <= until; y++) {
       const v = tl.at(y, 1, scheme === 'employee' ? 'in-service' : 'resident').values.get(`${scheme}.monthsPayable.method`)?.value;
       out.push((typeof v === 'string' ? v : 'current-year-expenditure') as MonthsPayableMethod);
     }
@@ -274,7 +313,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
   }
   const thresholds: Thresholds[] = [];
   const pooledPercent: Dec[] = [];
-  for (let y = base.year; y <= until; y++) {
+  for (let y = baseYear; y <= until; y++) {
     const r = tl.at(y, 1, 'resident');
     thresholds.push({
       low: tl.value(r, 'warning.monthsPayable.low'),
@@ -284,7 +323,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
     });
     pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
   }
-  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
+  return { methods, thresholds, pooledPercent };
 }
 
 /** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */

@@ -728,11 +728,11 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
   return out;
 }
 
-const sharesOf = new WeakMap<PolicyYears, ({ dp: number; rest: number; dpDec: Dec; restDec: Dec } | undefined)[]>();
+const sharesOf = new WeakMap<Dec[], ({ dp: number; rest: number; dpDec: Dec; restDec: Dec } | undefined)[]>();
 
-/** Per year from the base year, the pooled share's change p − p0 and 100 − p0 (undefined where p = p0), once per policy. */
+/** Per year from the base year, the pooled share's change p − p0 and 100 − p0 (undefined where p = p0), once per policy's shares (derived policies share them). */
 function pooledShares(policy: PolicyYears) {
-  let s = sharesOf.get(policy);
+  let s = sharesOf.get(policy.pooledPercent);
   if (!s) {
     const p0 = policy.pooledPercent[0]!;
     const restDec = new D(100).minus(p0);
@@ -740,7 +740,7 @@ function pooledShares(policy: PolicyYears) {
       const dpDec = p.minus(p0);
       return dpDec.isZero() ? undefined : { dp: dpDec.toNumber(), rest: restDec.toNumber(), dpDec, restDec };
     });
-    sharesOf.set(policy, s);
+    sharesOf.set(policy.pooledPercent, s);
   }
   return s;
 }

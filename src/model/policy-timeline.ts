@@ -248,6 +248,31 @@ export class DerivedTimeline implements TimelineView {
     readonly until: MonthIndex,
   ) {}
 
+  /**
+   * Every parameter whose value the override may change: its own, and each
+   * that a default, a rule of the stack or another override computes from one
+   * of these. Anything the model reads outside this set is as without it.
+   */
+  reach(others: Override[]): Set<string> {
+    const reach = new Set([this.override.param]);
+    const exprs: [string, ValueExpr][] = others.map((o) => [o.param, o.value]);
+    for (const n of this.stack.registry.names()) {
+      const d = this.stack.registry.get(n).default;
+      if (d !== undefined) exprs.push([n, d]);
+    }
+    for (const r of this.stack.rules) for (const [n, e] of Object.entries(r.spec.event.params)) exprs.push([n, e as ValueExpr]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [n, e] of exprs) {
+        if (!reach.has(n) && readsAny(e, reach)) {
+          reach.add(n);
+          grew = true;
+        }
+      }
+    }
+    return reach;
+  }
+
   /** The timeline with `override` as well, or undefined where deriving it would not equal compiling the rules with it (a value that is not a literal). */
   static of(parent: TimelineView, stack: PolicyStack, series: SeriesData, override: Override): DerivedTimeline | undefined {
     const { value } = override;
@@ -292,4 +317,12 @@ export class DerivedTimeline implements TimelineView {
   value(res: Resolution, name: string): Dec | undefined {
     return this.parent.value(res, name);
   }
+}
+
+/** Whether an expression reads one of the parameters. */
+function readsAny(e: ValueExpr, names: Set<string>): boolean {
+  if (typeof e === 'string' || 'series' in e) return false;
+  if ('param' in e) return names.has(e.param);
+  if ('percentOf' in e) return readsAny(e.percentOf, names) || readsAny(e.percent, names);
+  return ('max' in e ? e.max : e.min).some((x) => readsAny(x, names));
 }
