@@ -49,7 +49,7 @@ export interface PathFund {
 /** A path's result, or why it could not be run (an error is a value here, not an exception). */
 export type PathResult = { ok: true; funds: PathFund[] } | { ok: false; reason: Text };
 
-/** Projects one path. Compiled once per scenario (per worker); called once per path. */
+/** Projects one path. Compiled once per scenario (per worker); called once per path. The result's arrays may be reused by the next call: copy what is kept. */
 export type PathRunner = (shocks: PathShocks) => PathResult;
 
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
@@ -142,9 +142,12 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
   const years = until - baseYear + 1;
   const next = pathStreams(u.seed, from);
   let funds: FundId[] | undefined;
-  // Each path's figures are written contiguously (path-major), then transposed once in blocks: writing them
-  // straight to their places in `values`, one cache line apart, cost a third of a warm path.
-  let rows!: Float64Array;
+  // Each path's figures are written contiguously (path-major) into a block of BLOCK paths that stays in cache,
+  // then transposed into `values` a block at a time: writing them straight to their places in `values`, one cache
+  // line apart, cost a third of a warm path, and a path-major copy of the whole chunk as large as `values`
+  // touched twice the fresh memory.
+  let block!: Float64Array;
+  let values = new Float64Array(0);
   let exhausted!: Uint32Array;
   let firstDeficit!: Uint32Array;
   let k = 0;
@@ -155,38 +158,36 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
     if (!funds) {
       funds = r.funds.map((f) => f.id);
       k = METRICS.length * funds.length * years;
-      rows = new Float64Array(k * n);
+      block = new Float64Array(k * BLOCK);
+      values = new Float64Array(k * n);
       exhausted = new Uint32Array(funds.length * years);
       firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
     const nf = funds.length;
+    const row = (p % BLOCK) * k;
     for (let fi = 0; fi < nf; fi++) {
       const f = r.funds[fi]!;
-      for (let mi = 0; mi < METRICS.length; mi++) {
-        const series = f[METRICS[mi]!];
-        const at = p * k + (mi * nf + fi) * years;
-        for (let y = 0; y < years; y++) rows[at + y] = series[y]!;
-      }
+      block.set(f.income, row + fi * years);
+      block.set(f.expenditure, row + (nf + fi) * years);
+      block.set(f.cumulative, row + (2 * nf + fi) * years);
+      block.set(f.monthsPayable, row + (3 * nf + fi) * years);
       if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
     }
+    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, n, k);
   }
-  const values = funds ? pathsLast(rows, n, k) : new Float64Array(0);
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values, exhausted, firstDeficit } };
 }
 
-/** rows[p·k + i] (n paths of k figures) as values[i·n + p], the chunk's layout, in blocks that stay in cache. */
-function pathsLast(rows: Float64Array, n: number, k: number): Float64Array {
-  const values = new Float64Array(n * k);
-  const B = 32;
-  for (let p0 = 0; p0 < n; p0 += B) {
-    const p1 = Math.min(n, p0 + B);
-    for (let i0 = 0; i0 < k; i0 += B) {
-      const i1 = Math.min(k, i0 + B);
-      for (let p = p0; p < p1; p++) for (let i = i0; i < i1; i++) values[i * n + p] = rows[p * k + i]!;
-    }
+/** Paths a block holds before it is transposed into the chunk's layout. */
+const BLOCK = 32;
+
+/** block[(p − p0)·k + i] (paths p0 to p1 of k figures) as values[i·n + p], the chunk's layout. */
+function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: number, n: number, k: number): void {
+  for (let i = 0; i < k; i++) {
+    const at = i * n;
+    for (let p = p0; p < p1; p++) values[at + p] = block[(p - p0) * k + i]!;
   }
-  return values;
 }
 
 export interface FundYearDistribution {
