@@ -275,9 +275,12 @@ export function compileKernel(input: ProjectionInput): Kernel {
   /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
   const reported = [...new Set([base.year, ...(base.history ?? []).map((p) => p.year)])];
   const calibrations: { policy: PolicyYears; signature: Float64Array; exact: () => Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
+  /** The signature of a path's reported years, written over on every path (kept only as a new calibration's Float64Array). */
+  const scratchSignature: number[] = [];
   function calibrated(policy: PolicyYears, drivers: YearDrivers[]) {
-    const signature = driverSignature(drivers, reported.map((y) => y - policy.first));
-    for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, signature)) return c;
+    const found = driverSignature(drivers, reported.map((y) => y - policy.first), scratchSignature);
+    for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, found)) return c;
+    const signature = Float64Array.from(found);
     const first = policy.first;
     const d0 = drivers[base.year - first]!;
     // On float64 first; the exact calibration where a decision is too close to call, or a line needs its exact anchor.
@@ -590,13 +593,16 @@ class Slab {
   ) {
     this.#buffer = new Float64Array(n * count);
   }
+  /** The arrays cut so far, kept for the runs that reuse the buffer. */
+  #views: Float64Array[] = [];
   take(): Float64Array {
     if ((this.#used + 1) * this.n > this.#buffer.length) {
       this.#buffer = new Float64Array(this.#buffer.length * 2 || this.n * 16);
       this.#used = 0;
+      this.#views = [];
     }
     const k = this.#used++;
-    return this.#buffer.subarray(k * this.n, (k + 1) * this.n);
+    return (this.#views[k] ??= this.#buffer.subarray(k * this.n, (k + 1) * this.n));
   }
   get used(): number {
     return this.#used;
@@ -640,8 +646,8 @@ interface Anchor {
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
-function driverSignature(drivers: YearDrivers[], at: number[]): Float64Array {
-  const out: number[] = [];
+function driverSignature(drivers: YearDrivers[], at: number[], out: number[] = []): number[] {
+  out.length = 0;
   for (const i of at) {
     const d = drivers[i];
     if (!d) continue;
@@ -651,10 +657,10 @@ function driverSignature(drivers: YearDrivers[], at: number[]): Float64Array {
     if (e) out.push(e.employer, e.individual, e.maternity, e.toAccounts);
     else out.push(Number.NaN);
   }
-  return Float64Array.from(out);
+  return out;
 }
 
-function sameValues(a: Float64Array, b: Float64Array): boolean {
+function sameValues(a: Float64Array, b: number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
