@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { nodePool } from '../src/analyses/monte-carlo-pool.ts';
+import { nodePool, threadsFor } from '../src/analyses/monte-carlo-pool.ts';
 import { prepareMonteCarlo, runMonteCarlo } from '../src/analyses/monte-carlo-run.ts';
 import { nodeEnvironment } from '../src/scenario/node-env.ts';
 import { kernelPathRunner } from '../src/analyses/monte-carlo-kernel.ts';
@@ -73,5 +73,7 @@ export async function monteCarloBench(): Promise<void> {
   show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} worker threads (this one waiting), with setup`, workers);
   const one = await once(1, true);
   show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, 1 thread (this one), with setup`, one);
+  const chosen = threadsFor(PATHS, cores);
+  console.log(`  the command line's choice for ${PATHS} paths (threadsFor): ${chosen === 1 ? 'this thread alone' : `this thread and ${chosen - 1} worker${chosen === 2 ? '' : 's'}`}, ${(chosen === 1 ? one : all).ms.toFixed(0)} ms with setup in this run`);
   console.log(`  ${cores} threads against 1: ${(one.ms / all.ms).toFixed(2)}x faster; against ${cores} workers: ${(workers.ms / all.ms).toFixed(2)}x, CPU ${(workers.cpuMs / all.cpuMs).toFixed(2)}x less; CPU per path (setup taken off) ${(((one.cpuMs - one.prepareMs) * 1000) / PATHS).toFixed(0)} µs on one thread; medians identical: ${all.check === one.check && all.check === workers.check}`);
 }

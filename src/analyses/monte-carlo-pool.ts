@@ -20,6 +20,22 @@ import { runChunk, type ChunkOutcome, type PathRunner } from './monte-carlo.ts';
 import { packInput, type HandedOver } from './monte-carlo-transfer.ts';
 import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
+/**
+ * From this many paths of one prepared scenario, worker threads join the
+ * calling thread. A worker's own setup (loading the bundle, compiling the
+ * policy, the kernel and the population variants again: about 1.2-1.5 s of
+ * CPU for the banner to 2052) pays off only when the paths it takes over cost
+ * more: with a warm path at about 0.1 ms of CPU, the calling thread alone
+ * finishes 10,000 paths before a worker would have helped (bench/monte-carlo.ts
+ * measures both layouts).
+ */
+export const WORKERS_FROM_PATHS = 20_000;
+
+/** Threads for a run of `paths` paths of one scenario this thread has prepared: itself alone, or one per core. */
+export function threadsFor(paths: number, cores = availableParallelism()): number {
+  return paths >= WORKERS_FROM_PATHS ? cores : 1;
+}
+
 export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): ChunkExecutor & { close(): Promise<void> } {
   const workers = here ? threads - 1 : threads;
   const input = here && workers > 0 ? packInput(here.prepared.input) : undefined;
