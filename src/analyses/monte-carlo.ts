@@ -126,8 +126,10 @@ export interface ChunkResult {
   funds: FundId[];
   baseYear: number;
   until: number;
-  /** [metric][fund][year][path]: each run of `to - from` values in path order. */
+  /** [metric][fund][year][path]: each run of `to - from` values in path order; empty where they went straight to a ChunkTarget. */
   values: Float64Array;
+  /** The values are already in the merge's own array (runChunk was given its ChunkTarget). */
+  placed?: boolean;
   /** [fund][year]: paths whose cumulative balance is exhausted by that year. */
   exhausted: Uint32Array;
   /** [fund][year, then one for "no deficit to the horizon"]: paths whose first current deficit is that year. */
@@ -136,8 +138,18 @@ export interface ChunkResult {
 
 export type ChunkOutcome = { ok: true; chunk: ChunkResult } | { ok: false; path: number; reason: Text };
 
+/**
+ * Where a chunk run in the merging thread writes its values: the merge's own
+ * array of every path ([metric][fund][year][path], `paths` a run), so they are
+ * neither held in a chunk of their own nor copied again (ChunkMerge.target).
+ */
+export interface ChunkTarget {
+  paths: number;
+  values(funds: FundId[], baseYear: number, until: number): Float64Array;
+}
+
 /** Runs paths [from, to) and keeps their numbers. */
-export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: number, baseYear: number, until: number): ChunkOutcome {
+export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: number, baseYear: number, until: number, into?: ChunkTarget): ChunkOutcome {
   const n = to - from;
   const years = until - baseYear + 1;
   const next = pathStreams(u.seed, from);
@@ -147,7 +159,10 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
   // line apart, cost a third of a warm path, and a path-major copy of the whole chunk as large as `values`
   // touched twice the fresh memory.
   let block!: Float64Array;
-  let values = new Float64Array(0);
+  let values: Float64Array = new Float64Array(0);
+  // values[i·stride + offset + p] is figure i of path p of the chunk.
+  let stride = n;
+  let offset = 0;
   let exhausted!: Uint32Array;
   let firstDeficit!: Uint32Array;
   let k = 0;
@@ -159,7 +174,11 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       funds = r.funds.map((f) => f.id);
       k = METRICS.length * funds.length * years;
       block = new Float64Array(k * BLOCK);
-      values = new Float64Array(k * n);
+      if (into) {
+        values = into.values(funds, baseYear, until);
+        stride = into.paths;
+        offset = from;
+      } else values = new Float64Array(k * n);
       exhausted = new Uint32Array(funds.length * years);
       firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
@@ -174,18 +193,19 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
     }
-    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, n, k);
+    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, stride, offset);
   }
-  return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values, exhausted, firstDeficit } };
+  const placed = !!into && !!funds;
+  return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values: placed ? new Float64Array(0) : values, placed, exhausted, firstDeficit } };
 }
 
 /** Paths a block holds before it is transposed into the chunk's layout. */
 const BLOCK = 32;
 
-/** block[(p − p0)·k + i] (paths p0 to p1 of k figures) as values[i·n + p], the chunk's layout. */
-function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: number, n: number, k: number): void {
+/** block[(p − p0)·k + i] (paths p0 to p1 of k figures) as values[i·stride + offset + p], the chunk's or the merge's layout. */
+function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: number, k: number, stride: number, offset: number): void {
   for (let i = 0; i < k; i++) {
-    const at = i * n;
+    const at = i * stride + offset;
     for (let p = p0; p < p1; p++) values[at + p] = block[(p - p0) * k + i]!;
   }
 }
@@ -236,16 +256,26 @@ export class ChunkMerge {
     readonly seed: number,
   ) {}
 
-  add(c: ChunkResult): void {
+  /** The merge's array of every path, for chunks run in this thread to write into (runChunk's `into`). */
+  get target(): ChunkTarget {
+    return { paths: this.paths, values: (funds, baseYear, until) => this.#reserve(funds, baseYear, until) };
+  }
+
+  #reserve(funds: FundId[], baseYear: number, until: number): Float64Array {
     if (!this.#shape) {
-      const years = c.until - c.baseYear + 1;
-      this.#shape = { funds: c.funds, baseYear: c.baseYear, until: c.until, years };
-      this.#values = new Float64Array(METRICS.length * c.funds.length * years * this.paths);
-      this.#exhausted = new Uint32Array(c.exhausted.length);
-      this.#firstDeficit = new Uint32Array(c.firstDeficit.length);
+      const years = until - baseYear + 1;
+      this.#shape = { funds, baseYear, until, years };
+      this.#values = new Float64Array(METRICS.length * funds.length * years * this.paths);
+      this.#exhausted = new Uint32Array(funds.length * years);
+      this.#firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
+    return this.#values!;
+  }
+
+  add(c: ChunkResult): void {
+    this.#reserve(c.funds, c.baseYear, c.until);
     const n = c.to - c.from;
-    const cells = c.values.length / n;
+    const cells = c.placed ? 0 : c.values.length / n;
     for (let cell = 0; cell < cells; cell++) this.#values!.set(c.values.subarray(cell * n, cell * n + n), cell * this.paths + c.from);
     c.exhausted.forEach((v, k) => (this.#exhausted![k]! += v));
     c.firstDeficit.forEach((v, k) => (this.#firstDeficit![k]! += v));
