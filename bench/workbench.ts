@@ -13,7 +13,8 @@
  * `BENCH_BEFORE=<folder of another build>` measures that build too, in the
  * same run, so the two can be compared as ratios (e.g. a build of main:
  * `git archive main | tar -x -C /tmp/before`, link node_modules, `npx vite build`).
- * Run alone with `npx tsx bench/workbench.ts`.
+ * Run alone with `npx tsx bench/workbench.ts` (`WORKBENCH_CHANGES=40 WORKBENCH_LOADS=5
+ * WORKBENCH_ANALYSES=0` for a quicker comparison of two builds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -300,7 +301,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
     const levers = await leverChanges(browser, builds.map(([, , p]) => `http://127.0.0.1:${p}/`), changes);
     for (const [i] of builds.entries()) figures.push({ firstChart: first[i]!, ...levers[i]! });
     const analyses: AnalysisFigures[][] = [];
-    for (const [, , p] of builds) analyses.push(await analysisRuns(browser, `http://127.0.0.1:${p}/`));
+    if (process.env.WORKBENCH_ANALYSES !== '0') for (const [, , p] of builds) analyses.push(await analysisRuns(browser, `http://127.0.0.1:${p}/`));
     const cpuText = (m: MainThread) => `longest task ${m.cpu.toFixed(0)} ms of main-thread CPU (${m.wall.toFixed(0)} ms wall, traced), ${m.over50} over 50 ms`;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const [i, [name]] of builds.entries()) {
@@ -311,7 +312,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
       console.log(`  ${'  of which the projection in the worker'.padEnd(64)} median ${f.workerMedian.toFixed(1).padStart(7)} ms   p95 ${f.workerP95.toFixed(1).padStart(7)} ms`);
       console.log(`  ${'  main-thread CPU per change (traced)'.padEnd(64)} mean   ${(f.main.total / changes).toFixed(1).padStart(7)} ms`);
       console.log(`  ${'main-thread long tasks (> 50 ms) during those changes'.padEnd(64)} ${f.longTasks} tasks, longest ${f.longest.toFixed(0)} ms; ${cpuText(f.main)}`);
-      for (const r of analyses[i]!) {
+      for (const r of analyses[i] ?? []) {
         console.log(`  ${`${r.name} → drawn`.padEnd(64)} ${r.millis.toFixed(0).padStart(7)} ms   long tasks ${r.longTasks}, longest ${r.longest.toFixed(0)} ms; ${cpuText(r.main)}`);
       }
     }
@@ -327,4 +328,5 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await workbenchBench();
+// WORKBENCH_CHANGES and WORKBENCH_LOADS set other counts; WORKBENCH_ANALYSES=0 leaves the analyses out (a quicker comparison of two builds).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await workbenchBench(Number(process.env.WORKBENCH_CHANGES ?? 60), Number(process.env.WORKBENCH_LOADS ?? 7));
