@@ -16,10 +16,9 @@ import { compareProjections } from '../report/compare.ts';
 import { auditBaseline } from '../baseline/audit.ts';
 import { checkCompliance } from '../baseline/compliance.ts';
 import { complianceText, findingText } from '../baseline/audit-text.ts';
-import { loadBaseline } from '../baseline/load.ts';
 import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
 import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
-import { embeddedEnvironment } from '../scenario/embedded-env.ts';
+import { embeddedEnvironment, loadEmbeddedBaseline } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -420,7 +419,7 @@ function auditOf(p: Prepared): RunView['audit'] {
   const kept = key ? audits.get(key) : undefined;
   const hit = kept?.find((k) => k.ruleSets.length === sets.length && k.ruleSets.every((r, i) => r === sets[i]));
   if (hit) return hit.audit;
-  const b = loadBaseline(p.baselineJson, p.input.base.source);
+  const b = loadEmbeddedBaseline(p.baselineJson, p.input.base.source);
   const audit = [
     ...auditBaseline(b).findings.map((f) => ({ message: f.message, text: findingText(f) })),
     ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message, text: complianceText(c) })),
