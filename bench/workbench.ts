@@ -50,6 +50,8 @@ interface MainThread {
   over50: number;
   /** The main thread's CPU time in all tasks together. */
   total: number;
+  /** The page's workers' CPU time in all their tasks together (the projection's, during lever changes). */
+  workers: number;
 }
 
 async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): Promise<{ value: T; main: MainThread }> {
@@ -58,6 +60,8 @@ async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): P
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: any[] }).traceEvents;
   const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const workerThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => `${e.pid}:${e.tid}`));
+  const workerTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && workerThreads.has(`${e.pid}:${e.tid}`));
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
   return {
     value,
@@ -66,6 +70,7 @@ async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): P
       cpu: Math.max(0, ...tasks.map((e) => ms(e.tdur))),
       over50: tasks.filter((e) => ms(e.tdur) > 50).length,
       total: tasks.reduce((t, e) => t + ms(e.tdur), 0),
+      workers: workerTasks.reduce((t, e) => t + ms(e.tdur), 0),
     },
   };
 }
@@ -75,6 +80,7 @@ const worst = (xs: MainThread[]): MainThread => ({
   cpu: Math.max(0, ...xs.map((x) => x.cpu)),
   over50: xs.reduce((n, x) => n + x.over50, 0),
   total: xs.reduce((n, x) => n + x.total, 0),
+  workers: xs.reduce((n, x) => n + x.workers, 0),
 });
 
 /** Navigation to the first chart drawn, in a fresh page (no stored scenarios), `loads` times. */
@@ -311,6 +317,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
       console.log(`  ${'lever change → updated chart, horizon 2060'.padEnd(64)} median ${f.median.toFixed(1).padStart(7)} ms   p95 ${f.p95.toFixed(1).padStart(7)} ms   (${changes} changes)`);
       console.log(`  ${'  of which the projection in the worker'.padEnd(64)} median ${f.workerMedian.toFixed(1).padStart(7)} ms   p95 ${f.workerP95.toFixed(1).padStart(7)} ms`);
       console.log(`  ${'  main-thread CPU per change (traced)'.padEnd(64)} mean   ${(f.main.total / changes).toFixed(1).padStart(7)} ms`);
+      console.log(`  ${'  worker CPU per change (traced)'.padEnd(64)} mean   ${(f.main.workers / changes).toFixed(1).padStart(7)} ms`);
       console.log(`  ${'main-thread long tasks (> 50 ms) during those changes'.padEnd(64)} ${f.longTasks} tasks, longest ${f.longest.toFixed(0)} ms; ${cpuText(f.main)}`);
       for (const r of analyses[i] ?? []) {
         console.log(`  ${`${r.name} → drawn`.padEnd(64)} ${r.millis.toFixed(0).padStart(7)} ms   long tasks ${r.longTasks}, longest ${r.longest.toFixed(0)} ms; ${cpuText(r.main)}`);
@@ -319,7 +326,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
     if (figures.length === 2) {
       const [b, a] = figures as [Figures, Figures];
       console.log(
-        `  ratios before / this build: first chart ${(median(b.firstChart) / median(a.firstChart)).toFixed(2)}x, lever change median ${(b.median / a.median).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x`,
+        `  ratios before / this build: first chart ${(median(b.firstChart) / median(a.firstChart)).toFixed(2)}x, lever change median ${(b.median / a.median).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x; CPU per change: main thread ${(b.main.total / a.main.total).toFixed(2)}x, worker ${(b.main.workers / a.main.workers).toFixed(2)}x`,
       );
     }
   } finally {
