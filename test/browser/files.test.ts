@@ -60,4 +60,23 @@ describe('scenario notes', () => {
     expect(summary.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
+
+  it('of an example are shown in the reader’s language, and in the other after the switch', async () => {
+    const app = await mount();
+    await settle(app);
+    const shown = () => find(app, 'yb-scenario-summary').shadowRoot!.querySelector('.notes')!.textContent!;
+    // banner-2022 (seeds/scenarios/banner-2022.json): its region tier is an assumption, said in the reader's language
+    expect(shown()).to.contain('此处假设为三类地区');
+    expect(shown()).to.not.contain('tier 3 is assumed');
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await until(() => app.shadowRoot!.querySelector('h1')!.textContent === 'Medical-insurance policy workbench');
+    await settle(app);
+    expect(shown()).to.contain('tier 3 is assumed');
+    expect(shown()).to.not.contain('假设');
+    // the report says the same
+    await click(find(app, '#report'));
+    await settle(app);
+    expect(find(app, 'yb-report').shadowRoot!.querySelector('.notes')!.textContent).to.contain('tier 3 is assumed');
+  });
 });

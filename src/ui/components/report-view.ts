@@ -14,7 +14,7 @@ import { getLocale, pick, t } from '../i18n.ts';
 import { balanceOption, bandsNote, incomeOption, subsidyOption } from '../chart-options.ts';
 import { balanceTable, changesTable, complianceTable, incomeTable, perPersonTable, subsidyTable, type Table } from '../tables.ts';
 import { reportTables } from '../workbook.ts';
-import { sourceParts, titleText } from '../labels.ts';
+import { baselineName, notesText, ruleSetNames, sourceParts, titleText } from '../labels.ts';
 import { readableText } from '../problem-text.ts';
 import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
 import { base } from '../styles.ts';
@@ -177,8 +177,8 @@ export class YbReport extends LitElement {
         <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
 
         <h2 id="r-summary">1 ${t('summary')}</h2>
-        <p>${t('baseline')}: ${this.#baselineName()} · ${t('rules')}: ${sets.map((x) => pick(x.title)).join(pick({ zh: '；', en: '; ' }))}</p>
-        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${s.notes}</p>` : nothing}
+        <p>${t('baseline')}: ${baselineName(s, this.catalog)} · ${t('rules')}: ${ruleSetNames(s, this.catalog)}</p>
+        ${notesText(s?.notes) ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${notesText(s?.notes)}</p>` : nothing}
         ${r.changes.length ? this.#table(changesTable(r), true) : html`<p>${t('noChanges')}</p>`}
 
         <h2 id="r-funds">2 ${t('fundProjections')}</h2>
@@ -218,7 +218,7 @@ export class YbReport extends LitElement {
         <h3>${t('rulesInForce')}</h3>
         <ul>${sets.map((x) => html`<li>${pick(x.title)}${x.document ? ` — ${x.document}` : ''}</li>`)}</ul>
         <h3>${t('baselineSource')}</h3>
-        <ul><li>${this.#baselineName()}</li></ul>
+        <ul><li>${baselineName(s, this.catalog)}</li></ul>
         ${r.changes.length
           ? html`<h3>${t('levers')}</h3>
               <ul>${r.levers
@@ -231,13 +231,6 @@ export class YbReport extends LitElement {
       </article>
       </main>
     `;
-  }
-
-  /** The baseline by its report's title, not its file name. */
-  #baselineName(): string {
-    const b = this.scenario?.baseline;
-    if (typeof b !== 'string') return t('embedded');
-    return this.catalog?.baselines.find((x) => x.name === b)?.title ?? b;
   }
 
   #table(table: Table, wrap = false) {
