@@ -65,6 +65,12 @@ describe('the report', () => {
     expect(balance.getCell('A3').value).to.equal(2022);
     expect(balance.getCell('B3').value).to.equal(43370.17);
     expect(String(balance.getCell('H3').value)).to.match(/[\u4e00-\u9fff]/);
-    expect(wb.worksheets[0]!.getCell('B5').value).to.equal(`sha256:${run.hash}`);
+    // the cover names the scenario, its baseline and rule sets as the report does, not by ids or file names
+    const cover = wb.worksheets[0]!;
+    expect(cover.getCell('B1').value).to.equal('旗 2022 基线：现行规则');
+    expect(cover.getCell('B2').value).to.equal('2022年旗医疗保障基金运行情况（职工医保2020-2022年、居民医保、医疗救助）');
+    expect(cover.getCell('B3').value).to.equal('旗2022年居民医保实际筹资标准及基金指标口径；职工医保门诊共济保障机制与个人账户改革（国办发〔2021〕14号）');
+    expect(cover.getCell('B5').value).to.equal(`sha256:${run.hash}`);
+    expect(String(cover.getCell('B6').value)).to.contain('此处假设为三类地区');
   });
 });

@@ -792,7 +792,7 @@ export class YbApp extends LitElement {
 
   /** The workbook of every table of the scenario shown (for the download, and for tests). */
   async workbook(): Promise<Uint8Array> {
-    return workbookBytes(this.lastGood!, this.working);
+    return workbookBytes(this.lastGood!, this.working, this._catalog);
   }
 
   /** The last share link made, for tests and for browsers without clipboard access. */
