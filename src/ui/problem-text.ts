@@ -10,6 +10,7 @@ import { getLocale, pick } from './i18n.ts';
 import { unitText } from './format.ts';
 import { assumptionLabel } from './assumption-labels.ts';
 import { BASELINE_FUND_NAMES } from '../baseline/audit-text.ts';
+import registry from '../../rules/parameters.json' with { type: 'json' };
 
 type Template = [RegExp, (...m: string[]) => string];
 
@@ -26,7 +27,7 @@ const ZH: Template[] = [
   [/^unknown parameter "([^"]*)"$/, (p) => `未知参数“${p}”`],
   [/^unknown key "([^"]*)"$/, (k) => `未知字段“${k}”`],
   [/^missing required key "([^"]*)"$/, (k) => `缺少必填字段“${k}”`],
-  [/^not valid JSON: (.*)$/, (m) => `不是有效的 JSON：${m}`],
+  [/^not valid JSON(?: \(line (\d+), column (\d+)\))?: (.*)$/, (line, column, m) => jsonSyntaxZh(m, line, column)],
   [/^the horizon goes up to (\d+)$/, (y) => `测算期最远到 ${y} 年`],
   [/^the horizon (\d+) must be after the base year (\d+)$/, (u, b) => `测算期 ${u} 须晚于基期 ${b}`],
   [/^the average wage must be above 0$/, () => '平均工资须大于 0'],
@@ -37,9 +38,68 @@ const ZH: Template[] = [
   [/^retirees and flexible workers together cannot exceed 100% of employees$/, () => '退休人员与灵活就业人员合计不能超过职工的 100%'],
   [/^the change ends \((.*)\) before it starts \((.*)\)$/, (u, f) => `调整的结束月份（${u}）早于开始月份（${f}）`],
   [/^no rule set "([^"]*)" in rules\/ or in this scenario's ruleSets$/, (id) => `rules/ 与本方案的 ruleSets 中都没有规则集“${id}”`],
-  [/^(\S+) (\S+) is above (\S+) (\S+) \(from .*$/, (p, v, c, cv) => `${p} ${v} 高于 ${c} ${cv}`],
+  [/^(\S+) (\S+) is above (\S+) (\S+) \(from (\S+) at (\S+)\) for (.*)$/, (p, v, c, cv, file, path, facts) => `${paramZh(p)} ${v} 高于${paramZh(c)} ${cv}（上限出自 ${file} ${path}），适用于 ${factsZh(facts, p)}`],
+  [/^(\S+) (\S+) is above (\S+) (\S+) \(from .*$/, (p, v, c, cv) => `${paramZh(p)} ${v} 高于${paramZh(c)} ${cv}`],
   [/^the simulation stopped: (.*)$/, (m) => `测算中断：${m}`],
 ];
+
+/** A parameter by its Chinese name with its id, as a file writes it: 缴费基数下限（employee.base.floor）. */
+function paramZh(id: string): string {
+  const label = (registry.parameters as Record<string, { label?: { zh: string } }>)[id]?.label?.zh;
+  return label ? `${label}（${id}）` : id;
+}
+
+/**
+ * The case a value was resolved for ("2023-01, resident, region tier 3"), in Chinese; for a parameter
+ * of the employee or maternity scheme only the month (the person's category does not change it).
+ */
+function factsZh(facts: string, param: string): string {
+  const scheme = (registry.parameters as Record<string, { scheme?: string }>)[param]?.scheme;
+  if (scheme === 'employee' || scheme === 'maternity') return facts.split(', ')[0]!;
+  const CATEGORY: Record<string, string> = { 'in-service': '在职职工', retiree: '退休人员', flexible: '灵活就业人员', resident: '城乡居民' };
+  const AID: Record<string, string> = { tekun: '特困人员', dibao: '低保对象', fanpin: '返贫致贫人口' };
+  return facts
+    .split(', ')
+    .map((part) => {
+      const tier = /^region tier (\d)$/.exec(part);
+      const aid = /^aid (\S+)$/.exec(part);
+      return tier ? `${tier[1]}类地区` : aid ? (AID[aid[1]!] ?? aid[1]!) : (CATEGORY[part] ?? part);
+    })
+    .join('，');
+}
+
+/**
+ * The browser's JSON syntax error (V8's English sentence) in Chinese, with its line and column:
+ * the messages a hand-edited file most often meets. Another is shown as the browser wrote it.
+ */
+const JSON_SYNTAX_ZH: [RegExp, string][] = [
+  [/^Expected double-quoted property name/, '此处应为用英文双引号括起的字段名（多了一个逗号，或字段名没有加引号？）'],
+  [/^Expected property name or '\}'/, '此处应为用英文双引号括起的字段名或 }（多了一个逗号？）'],
+  [/^Expected ',' or '\}' after property value/, '字段值之后应为逗号或 }（少了一个逗号？）'],
+  [/^Expected ',' or '\]' after array element/, '数组元素之后应为逗号或 ]（少了一个逗号？）'],
+  [/^Expected ':' after property name/, '字段名之后应为冒号'],
+  [/^Unexpected end of JSON input/, '文件在 JSON 完整之前就结束了（少了 } 或 ]？）'],
+  [/^Unterminated string/, '字符串缺少结尾的双引号'],
+  [/^Bad control character in string literal/, '字符串中有控制字符（未转义的换行或制表符？）'],
+  [/^Bad escaped character/, '字符串中有无效的转义（反斜杠后的字符）'],
+  [/^Bad Unicode escape/, '字符串中有无效的 \\u 转义'],
+  [/^Unexpected non-whitespace character after JSON/, 'JSON 结束之后还有多余的内容'],
+  [/^No number after minus sign/, '负号之后缺少数字'],
+  [/^Unterminated fractional number/, '小数点之后缺少数字'],
+  [/^Exponent part is missing a number/, '指数部分缺少数字'],
+  [/^Unexpected token '(.+?)', .* is not valid JSON/, '此处不应出现字符“$1”（JSON 的字符串须用英文双引号，数字、true、false、null 以外的值都要加引号）'],
+];
+
+function jsonSyntaxZh(message: string, line?: string, column?: string): string {
+  const at = /\(line (\d+) column (\d+)\)/.exec(message);
+  const [l, c] = line ? [line, column] : at ? [at[1], at[2]] : [undefined, undefined];
+  const where = l ? `（第 ${l} 行第 ${c} 列）` : '';
+  for (const [re, zh] of JSON_SYNTAX_ZH) {
+    const m = re.exec(message);
+    if (m) return `不是有效的 JSON${where}：${zh.replace('$1', m[1] ?? '')}`;
+  }
+  return `不是有效的 JSON${where}：${message}`;
+}
 
 /** A problem's reason in the chosen language, its figures at a precision people read. */
 export function problemText(p: InputProblem): string {

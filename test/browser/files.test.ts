@@ -1,6 +1,7 @@
 /** Files that cannot be used: the problems where the user looks, each at its place, and a huge line kept short. */
 import { expect } from 'chai';
-import { click, find, freshPage, mount, settle, until } from './helpers.ts';
+import { click, find, freshPage, mount, sendKeys, settle, until } from './helpers.ts';
+import city from '../../seeds/scenarios/city-2021.json' with { type: 'json' };
 
 describe('bad files', () => {
   freshPage();
@@ -42,6 +43,45 @@ describe('bad files', () => {
     await settle(app);
     expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
     expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+  });
+});
+
+describe('refusals in the reader’s language', () => {
+  freshPage();
+
+  it('a JSON syntax error says where and why in Chinese, not in the browser’s English', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    // a comma too many at the end of line 2: the browser stops at column 28, the second comma
+    const text = '{"version": 1, "title": "x",\n "baseline": "banner-2022",,\n "rules": []}';
+    expect(await app.openText(text, 'malformed.json')).to.equal(false);
+    await settle(app);
+    const shown = find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(shown).to.contain('malformed.json');
+    expect(shown).to.contain('不是有效的 JSON（第 2 行第 28 列）：此处应为用英文双引号括起的字段名');
+    expect(shown).to.not.match(/Expected|position/);
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
+    // dismissed with the keyboard: the file's problems are a list to read, then gone
+    const dismiss = find(app, '#file-problems', 'button');
+    dismiss.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(app);
+    expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
+  });
+
+  it('a floor above its ceiling names both by name, where the ceiling comes from, and the month', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    const text = JSON.stringify({ ...city, title: 'floor above ceiling', overrides: [{ param: 'employee.base.floor', value: '30000', from: '2023-01' }] }, null, 2);
+    expect(await app.openText(text, 'floor.json')).to.equal(false);
+    await settle(app);
+    const shown = find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    // the city's ceiling in 2023-01 is 300% of 2021's assumed wage, 8867.25 × 3 = 26601.75 元/月
+    expect(shown).to.contain('floor.json /overrides/0');
+    expect(shown).to.contain('缴费基数下限（employee.base.floor） 30000 高于缴费基数上限（employee.base.ceiling） 26601.75（上限出自 rules/city/medical-maternity-2021.json');
+    expect(shown).to.contain('适用于 2023-01');
+    expect(shown).to.not.contain('城乡居民');
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
   });
 });
 
