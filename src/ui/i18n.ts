@@ -80,6 +80,8 @@ export const zh = {
   how: '算法',
   problems: '无法载入',
   problemsKeep: '原有方案未受影响。',
+  openedWithNotice: '已打开，但请注意',
+  sharedLink: '分享链接',
   dismiss: '关闭',
   dropHere: '把方案或基线文件拖到这里',
   running: '计算中…',

@@ -6,7 +6,7 @@
  * filled with the same values. A reason of a shape not listed is shown as it is.
  */
 import type { InputProblem } from '../common/errors.ts';
-import { getLocale, pick } from './i18n.ts';
+import { getLocale, pick, t } from './i18n.ts';
 import { unitText } from './format.ts';
 import { assumptionLabel } from './assumption-labels.ts';
 import { BASELINE_FUND_NAMES } from '../baseline/audit-text.ts';
@@ -99,6 +99,11 @@ function jsonSyntaxZh(message: string, line?: string, column?: string): string {
     if (m) return `不是有效的 JSON${where}：${zh.replace('$1', m[1] ?? '')}`;
   }
   return `不是有效的 JSON${where}：${message}`;
+}
+
+/** A problem's file as shown: a file by its name, a share link (the library's "shared link") in the reader's language. */
+export function fileText(file: string): string {
+  return file === 'shared link' ? t('sharedLink') : file;
 }
 
 /** A problem's reason in the chosen language, its figures at a precision people read. */

@@ -75,6 +75,8 @@ export const templates: Record<MessageId, string> = {
   how: 'How',
   problems: 'Could not load',
   problemsKeep: 'Your scenarios are unchanged.',
+  openedWithNotice: 'Opened, with a notice',
+  sharedLink: 'shared link',
   dismiss: 'Dismiss',
   dropHere: 'Drop a scenario or baseline file here',
   running: 'Calculating…',
