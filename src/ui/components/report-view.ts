@@ -101,10 +101,14 @@ export class YbReport extends LitElement {
         white-space: normal;
         vertical-align: bottom;
       }
+      /* Long text (a source, a quote) wraps, inside a word where it must; a year, a figure or a unit never does. */
       .wrap td {
         white-space: normal;
         text-align: left;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
+      }
+      .wrap .nb {
+        white-space: nowrap;
       }
       .hash {
         font-family: ui-monospace, monospace;
@@ -236,9 +240,15 @@ export class YbReport extends LitElement {
   #table(table: Table, wrap = false) {
     return html`<table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
       <caption class="muted" style="text-align:left;font-size:11px">${table.caption}</caption>
-      <thead><tr>${table.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+      <thead><tr>${table.columns.map((c) => html`<th scope="col" class=${unbroken(c.label) ? 'nb' : ''}>${c.label}</th>`)}</tr></thead>
       <tbody>
-        ${table.rows.map((row) => html`<tr>${row.map((v, i) => html`<td>${table.columns[i]?.format ? table.columns[i]!.format!(v) : (v ?? '—')}</td>`)}</tr>`)}
+        ${table.rows.map(
+          (row) =>
+            html`<tr>${row.map((v, i) => {
+              const text = table.columns[i]?.format ? table.columns[i]!.format!(v) : (v ?? '—');
+              return html`<td class=${table.columns[i]?.numeric || unbroken(String(text)) ? 'nb' : ''}>${text}</td>`;
+            })}</tr>`,
+        )}
       </tbody>
     </table>`;
   }
@@ -247,6 +257,11 @@ export class YbReport extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 }
+/** A cell kept on one line in a wrapped table: a year, a figure, a unit, a short name (at most 6 characters, one word). */
+function unbroken(text: string): boolean {
+  return text.length <= 6 && !/\s/.test(text);
+}
+
 customElements.define('yb-report', YbReport);
 
 declare global {
