@@ -23,6 +23,7 @@ export const zh = {
   levers: '政策参数',
   assumptions: '测算假设',
   horizon: '测算至',
+  projectionPeriod: '测算期间',
   regionTier: '地区类别',
   tierNone: '未指定',
   reset: '恢复',

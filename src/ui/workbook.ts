@@ -47,7 +47,7 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
     [t('title'), titleText(run.title)],
     [t('baseline'), baselineName(scenario, catalog)],
     [t('rules'), ruleSetNames(scenario, catalog)],
-    [t('horizon'), `${run.baseYear} – ${run.until}`],
+    [t('projectionPeriod'), `${run.baseYear} – ${run.until}`],
     [t('contentHash'), `sha256:${run.hash}`],
     ...(notesText(scenario?.notes) ? [[t('scenarioNotes'), notesText(scenario?.notes)]] : []),
   ]);

@@ -70,6 +70,8 @@ describe('the report', () => {
     expect(cover.getCell('B1').value).to.equal('旗 2022 基线：现行规则');
     expect(cover.getCell('B2').value).to.equal('2022年旗医疗保障基金运行情况（职工医保2020-2022年、居民医保、医疗救助）');
     expect(cover.getCell('B3').value).to.equal('旗2022年居民医保实际筹资标准及基金指标口径；职工医保门诊共济保障机制与个人账户改革（国办发〔2021〕14号）');
+    expect(cover.getCell('A4').value).to.equal('测算期间');
+    expect(cover.getCell('B4').value).to.equal('2022 – 2035');
     expect(cover.getCell('B5').value).to.equal(`sha256:${run.hash}`);
     expect(String(cover.getCell('B6').value)).to.contain('此处假设为三类地区');
   });

@@ -18,6 +18,7 @@ export const templates: Record<MessageId, string> = {
   levers: 'Policy parameters',
   assumptions: 'Assumptions',
   horizon: 'Project to',
+  projectionPeriod: 'Projection period',
   regionTier: 'Region tier',
   tierNone: 'not given',
   reset: 'Reset',
