@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { YbReport } from '../../src/ui/components/report-view.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, find, mount, settle, freshPage } from './helpers.ts';
+import { click, find, mount, sendKeys, settle, freshPage } from './helpers.ts';
 
 describe('the report', () => {
   // a desk's screen: levers and results side by side
@@ -45,6 +45,27 @@ describe('the report', () => {
     await settle(app);
     expect(app.shadowRoot!.querySelector('yb-report')).to.equal(null);
     expect(app.shadowRoot!.querySelector('yb-lever-panel')).to.not.equal(null);
+  });
+
+  it('with the keyboard: Enter opens it with the focus on its first action, Escape goes back to where it was opened', async () => {
+    const app = await mount();
+    const deepFocus = () => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el;
+    };
+    find(app, '#report').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(app);
+    const report = find<YbReport>(app, 'yb-report');
+    expect(deepFocus()).to.equal(report.shadowRoot!.querySelector('#print'));
+    // Tab stays in the report: the next stop is its next action
+    await sendKeys({ press: 'Tab' });
+    expect(deepFocus()).to.equal(report.shadowRoot!.querySelector('#workbook'));
+    await sendKeys({ press: 'Escape' });
+    await settle(app);
+    expect(app.shadowRoot!.querySelector('yb-report')).to.equal(null);
+    expect(deepFocus()).to.equal(find(app, '#report'));
   });
 
   it('writes every table to the workbook, exact values and named warning levels', async () => {

@@ -148,11 +148,20 @@ export class YbReport extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // The report covers the workbench as a dialog would: Escape goes back.
+    this.addEventListener('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape') this.#emit('report-close');
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     ensurePageRule();
+  }
+
+  /** Opened, the focus moves to the report's first action, so a keyboard continues in the report and not at the top of a page that went away. */
+  override firstUpdated(): void {
+    (this.renderRoot.querySelector('#print') as HTMLElement | null)?.focus();
   }
 
   /** Resolves when every chart of the report has drawn, so a printout never has a blank chart. */
@@ -173,7 +182,7 @@ export class YbReport extends LitElement {
       <nav class="toolbar" aria-label=${t('exportReport')}>
         <button class="primary" id="print" @click=${() => this.#emit('report-print')}>${t('printReport')}</button>
         <button id="workbook" @click=${() => this.#emit('report-workbook')}>${t('downloadWorkbook')}</button>
-        <button id="close" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
+        <button id="close" aria-keyshortcuts="Escape" title="Esc" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
       </nav>
       <main>
       <article>

@@ -483,7 +483,11 @@ export class YbApp extends LitElement {
         .catalog=${this._catalog}
         @report-print=${this.#print}
         @report-workbook=${this.#workbook}
-        @report-close=${() => (this._report = false)}
+        @report-close=${async () => {
+          this._report = false;
+          await this.updateComplete;
+          (this.renderRoot.querySelector('#report') as HTMLElement | null)?.focus(); // back where the report was opened
+        }}
       ></yb-report>`;
     }
     return html`
