@@ -41,6 +41,29 @@ const ZH: Template[] = [
   [/^(\S+) (\S+) is above (\S+) (\S+) \(from (\S+) at (\S+)\) for (.*)$/, (p, v, c, cv, file, path, facts) => `${paramZh(p)} ${v} 高于${paramZh(c)} ${cv}（上限出自 ${file} ${path}），适用于 ${factsZh(facts, p)}`],
   [/^(\S+) (\S+) is above (\S+) (\S+) \(from .*$/, (p, v, c, cv) => `${paramZh(p)} ${v} 高于${paramZh(c)} ${cv}`],
   [/^the simulation stopped: (.*)$/, (m) => `测算中断：${m}`],
+  // the schema's words (ajv) and the loaders' checks of a scenario, a baseline and a rule set
+  [/^must be equal to one of the allowed values: (.*)$/, (v) => `须为以下取值之一：${v}`],
+  [/^must be at most (\S+)$/, (v) => `不能大于 ${v}`],
+  [/^must be at least (\S+)$/, (v) => `不能小于 ${v}`],
+  [/^must be (array|object|string|integer|number|boolean)$/, (k) => `须为${({ array: '数组', object: '对象', string: '字符串', integer: '整数', number: '数字', boolean: '布尔值' } as Record<string, string>)[k]}`],
+  [/^the key "([^"]*)" is not allowed here: it must match pattern "(.*)"$/, (k, p) => `此处不允许字段“${k}”：须符合格式 ${p}`],
+  [/^the threshold of an abnormal year must be above 0%$/, () => '异常年份的阈值须大于 0%'],
+  [/^missing or invalid version: a scenario states the format version it was written in \((\d+)\)$/, (v) => `缺少或无效的 version：方案须写明其格式版本（${v}）`],
+  [/^written by a newer version of this program \(format (\d+); this one reads up to (\d+)\)$/, (v, max) => `由更新版本的程序写成（格式 ${v}；本程序最多读取格式 ${max}）`],
+  [/^a scenario is a JSON object$/, () => '方案须是一个 JSON 对象'],
+  [/^no baseline "([^"]*)" under seeds\/baselines\/$/, (b) => `seeds/baselines/ 下没有基线“${b}”`],
+  [/^"([^"]*)" is not a period: use a year "(\d+)" \((\d+)-(\d+)\), a half "([^"]*)" or a quarter "([^"]*)"$/, (v, y, lo, hi, h, q) => `“${v}”不是有效的期间：请写年份“${y}”（${lo}-${hi}）、半年“${h}”或季度“${q}”`],
+  [/^rules "([^"]*)" \(([^)]*)\) and "([^"]*)" both set (\S+) for overlapping periods and persons with the same precedence; split the periods or narrow the conditions$/, (a, at, b, p) => `规则“${a}”（${at}）与“${b}”以相同优先级为重叠的期间和人群设置 ${p}：请拆分期间或缩小条件`],
+  [/^sets (\S+) from (\S+) with precedence (\d+), as does rule "([^"]*)" of "([^"]*)"; give one rule set a higher precedence$/, (p, from, n, rule, set) => `自 ${from} 起以优先级 ${n} 设置 ${paramZh(p)}，与“${set}”的规则“${rule}”相同：请给其中一个规则集更高的优先级`],
+  [/^must be "([^"]*)"$/, (v) => `须为“${v}”`],
+  [/^no rule set with id "([^"]*)"$/, (id) => `没有编号为“${id}”的规则集`],
+  [/^(\S+) (\S+) is above (\S+) (\S+) \(set at (\S+)\) in the same period$/, (p, v, c, cv, at) => `${paramZh(p)} ${v} 高于同一期间的${paramZh(c)} ${cv}（设于 ${at}）`],
+  [/^"in" needs a list of values$/, () => '“in” 须跟一个取值列表'],
+  [/^precedence (\S+) must be above that of "([^"]*)" \((\S+)\), which it extends$/, (n, id, m) => `优先级 ${n} 须高于所扩展的“${id}”的优先级（${m}）`],
+  [/^(\S+) is not a regionTier; expected one of (.*)$/, (v, list) => `${v} 不是有效的地区类别（regionTier），应为 ${list} 之一`],
+  [/^rule id "([^"]*)" is used twice \(also at (\S+)\)$/, (id, at) => `规则编号“${id}”重复使用（另见 ${at}）`],
+  [/^the period ends \((\S+)\) before it starts \((\S+)\)$/, (u, f) => `期间的结束（${u}）早于开始（${f}）`],
+  [/^no fund reports a full year with income and a cumulative balance to start a projection from$/, () => '没有哪个基金报告了含收入和累计结存的完整年度，无法作为测算的起点'],
 ];
 
 /** A parameter by its Chinese name with its id, as a file writes it: 缴费基数下限（employee.base.floor）. */
@@ -108,6 +131,8 @@ export function fileText(file: string): string {
 
 /** A problem's reason in the chosen language, its figures at a precision people read. */
 export function problemText(p: InputProblem): string {
+  // The engine's own stack giving out on a file nested thousands deep: said as what it means for the file.
+  if (/^Maximum call stack size exceeded$/.test(p.reason)) return pick({ zh: '文件中的数组或对象嵌套过深，无法读取', en: 'the file nests arrays or objects too deeply to be read' });
   return readableText(p.message ? pick(p.message) : reasonText(p.reason));
 }
 

@@ -85,6 +85,45 @@ describe('refusals in the reader’s language', () => {
   });
 });
 
+describe('refusals of the schema and the loaders, in Chinese', () => {
+  freshPage();
+
+  it('a baseline with no full year to start from, picked from 从基线新建, says why in Chinese', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    const select = find<HTMLSelectElement>(app, '#from-baseline');
+    // (a native select's list is drawn by the browser, out of the page's reach: picked as its change event)
+    select.focus();
+    select.value = 'county-2019'; // seed 003 gives no cumulative balance
+    select.dispatchEvent(new Event('change'));
+    await until(() => app.shadowRoot!.querySelector('#file-problems') !== null);
+    await settle(app);
+    const shown = find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(shown).to.contain('seeds/baselines/county-2019.json /funds');
+    expect(shown).to.contain('没有哪个基金报告了含收入和累计结存的完整年度，无法作为测算的起点');
+    expect(shown).to.not.contain('no fund reports');
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
+  });
+
+  it('a value outside its list and a newer format are refused in Chinese, and in English after the switch', async () => {
+    const app = await mount();
+    const scenario = app.store.active!.scenario;
+    // opened without the change it cannot use, which is listed
+    expect(await app.openText(JSON.stringify({ ...scenario, assumptions: { regionTier: 5 } }, null, 2), 'tier.json')).to.equal(true);
+    await settle(app);
+    let shown = find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(shown).to.contain('tier.json /assumptions/regionTier');
+    expect(shown).to.contain('须为以下取值之一：[1,2,3]');
+    expect(await app.openText(JSON.stringify({ ...scenario, version: 2 }), 'newer.json')).to.equal(false);
+    await settle(app);
+    shown = find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(shown).to.contain('由更新版本的程序写成（格式 2；本程序最多读取格式 1）');
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await until(() => /written by a newer version of this program \(format 2; this one reads up to 1\)/.test(find(app, '#file-problems').shadowRoot!.textContent!));
+  });
+});
+
 describe('scenario notes', () => {
   freshPage();
 
