@@ -139,3 +139,31 @@ describe('the population view', () => {
     expect(app.store.active!.scenario.assumptions!.population!.mortalityPercent).to.equal('90');
   });
 });
+
+describe('the population view on a phone', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 390, height: 844 });
+  });
+  afterEach(async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 1280, height: 900 });
+  });
+
+  it('opened with a tap, in English, nothing goes past the screen’s edge', async () => {
+    const app = await mount();
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await settle(app);
+    const view = app.shadowRoot!.querySelector('yb-population-view') as YbPopulationView;
+    await click(view.shadowRoot!.querySelector('summary')!);
+    await settle(app);
+    expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
+    // the assumptions (their long English labels and sources) wrap within the screen
+    const fieldsets = [...view.shadowRoot!.querySelectorAll('fieldset')];
+    for (const f of fieldsets) expect(f.getBoundingClientRect().right, f.querySelector('legend')?.textContent ?? '').to.be.at.most(innerWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+  });
+});

@@ -88,14 +88,16 @@ export class YbPopulationView extends LitElement {
       yb-chart.pyramid {
         height: 360px;
       }
+      /* A fieldset is as wide as its widest line by default: on a phone that pushed the page sideways. */
       fieldset {
         border: 1px solid var(--line);
         border-radius: 4px;
         margin: 8px 0;
+        min-width: 0;
       }
       .assumption {
         display: grid;
-        grid-template-columns: minmax(160px, 1fr) auto auto;
+        grid-template-columns: minmax(0, 1fr) auto auto;
         gap: 4px 8px;
         align-items: center;
         margin: 4px 0;
