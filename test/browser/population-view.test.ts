@@ -165,5 +165,8 @@ describe('the population view on a phone', () => {
     const fieldsets = [...view.shadowRoot!.querySelectorAll('fieldset')];
     for (const f of fieldsets) expect(f.getBoundingClientRect().right, f.querySelector('legend')?.textContent ?? '').to.be.at.most(innerWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    // and no label runs into the value beside it ("participation" is one word)
+    const spilling = [...view.shadowRoot!.querySelectorAll('.assumption label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent);
+    expect(spilling).to.deep.equal([]);
   });
 });

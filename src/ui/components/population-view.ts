@@ -97,7 +97,7 @@ export class YbPopulationView extends LitElement {
       }
       .assumption {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto auto;
+        grid-template-columns: minmax(min-content, 1fr) auto auto;
         gap: 4px 8px;
         align-items: center;
         margin: 4px 0;
