@@ -165,6 +165,9 @@ describe('the population view on a phone', () => {
     const fieldsets = [...view.shadowRoot!.querySelectorAll('fieldset')];
     for (const f of fieldsets) expect(f.getBoundingClientRect().right, f.querySelector('legend')?.textContent ?? '').to.be.at.most(innerWidth);
     expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    // the pyramids' legend wraps to two lines here: the plot leaves it room below the axis's name
+    const pyramid = view.shadowRoot!.querySelector('yb-chart.pyramid') as unknown as { renderedOption: { grid: { bottom: number }[] } };
+    expect(pyramid.renderedOption.grid[0]!.bottom).to.equal(96);
     // and no label runs into the value beside it ("participation" is one word)
     const spilling = [...view.shadowRoot!.querySelectorAll('.assumption label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent);
     expect(spilling).to.deep.equal([]);

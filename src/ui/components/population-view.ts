@@ -215,6 +215,8 @@ export class YbPopulationView extends LitElement {
       // the age axis at the left edge (not on the zero line between the sexes), its name above it
       yAxis: { type: 'category', data: p.ageGroups, name: pick(TEXT.age), nameGap: 8, axisLine: { onZero: false }, nameTextStyle: { align: 'left', padding: [0, 0, 0, -40] } },
       series,
+      // On a phone the legend takes two lines: the plot moves up so the axis's name (人, persons) stays clear of it.
+      media: [{ query: { maxWidth: 440 }, option: { grid: { bottom: 96 } } }],
     };
   }
 
