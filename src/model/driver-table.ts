@@ -609,8 +609,13 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
     // The reported years at their own trends where a path's differ (PathAssumptions.reported).
     const q = t <= 0 && p.reported ? p.reported : p;
     const counts: Partial<Record<Group, number>> = {};
+    // Groups often share a trend (a path's participation draw moves them all alike): one power per rate.
+    let rate = Number.NaN;
+    let index = 1;
     for (const g in start) {
-      const moved = start[g as Group]! * growthIndex(q.growth[g as Group], t);
+      const r = q.growth[g as Group];
+      if (r !== rate) index = growthIndex((rate = r), t);
+      const moved = start[g as Group]! * index;
       counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
     }
     const prices = growthIndex(q.costGrowth, t, p.costGrowthByYear);
@@ -669,6 +674,9 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
   return out;
 }
 
+/** The government level of a resident subsidy line (a constant key: no string is cut per call on the kernel's hot loop). */
+const SUBSIDY_LEVELS: Partial<Record<string, 'central' | 'region' | 'city' | 'county'>> = { 'subsidy.central': 'central', 'subsidy.region': 'region', 'subsidy.city': 'city', 'subsidy.county': 'county' };
+
 /** The driver of one income line of one fund in one year. */
 export function incomeDriver(fund: FundId, line: IncomeLine, d: YearDrivers): number {
   const e = d.employee;
@@ -697,10 +705,8 @@ export function incomeDriver(fund: FundId, line: IncomeLine, d: YearDrivers): nu
       if (line === 'contributions.individual') return residents * r.collected * d.collection;
       if (line === 'contributions') return residents * (r.collected + r.subsidy) * d.collection;
       if (line === 'subsidy') return residents * r.subsidy;
-      if (line.startsWith('subsidy.')) {
-        const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
-        return residents * (r.split ? r.split[level] : r.subsidy);
-      }
+      const level = SUBSIDY_LEVELS[line];
+      if (level) return residents * (r.split ? r.split[level] : r.subsidy);
       return 1;
     }
     case 'aid':
