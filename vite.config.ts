@@ -1,9 +1,21 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { precompiledSchemasModule } from './src/common/schema-standalone.ts';
+
+/** `virtual:precompiled-schemas`: the input schemas compiled at build time (src/common/schema-standalone.ts), for the simulation worker. */
+function precompiledSchemas(): Plugin {
+  const id = 'virtual:precompiled-schemas';
+  return {
+    name: 'precompiled-schemas',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (source) => (source === `\0${id}` ? precompiledSchemasModule() : undefined),
+  };
+}
 
 export default defineConfig({
   // Relative asset paths so `vite build` output works from any folder or file server.
   base: './',
-  worker: { format: 'es' },
+  plugins: [precompiledSchemas()],
+  worker: { format: 'es', plugins: () => [precompiledSchemas()] },
   optimizeDeps: { include: ['json-rules-engine', 'decimal.js', 'comlink', 'ajv', 'exceljs'] },
   // One app chunk (ECharts' bar and line charts are most of its ~620 kB) and one worker chunk.
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 800 },
