@@ -11,6 +11,7 @@
  * on the exact projection, with the setting one step beyond it shown to fail,
  * and returned as a scenario. "No setting in range meets it" is an answer too.
  */
+import { appendNote } from '../scenario/notes.ts';
 import { InputError } from '../common/errors.ts';
 import { D, type Dec } from '../common/money.ts';
 import type { FundId } from '../model/base-year.ts';
@@ -194,7 +195,7 @@ export async function goalSeek(scenario: Scenario, req: GoalSeekRequest, evaluat
     scenario: {
       ...answer,
       title: `${scenario.title} — ${name} = ${valueAt(k)}`,
-      notes: [scenario.notes, `目标求解 goal seek: ${described.zh} / ${described.en}`].filter(Boolean).join('\n'),
+      notes: appendNote(scenario.notes, { zh: `目标求解：${described.zh}`, en: `Goal seek: ${described.en}` }),
     },
     years,
     beyond,

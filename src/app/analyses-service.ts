@@ -4,6 +4,7 @@
  * boundary. The same library functions as `simulate --sensitivity` and
  * `--solve`, over the embedded rule sets and baselines.
  */
+import { appendNote } from '../scenario/notes.ts';
 import { InputError, type InputProblem } from '../common/errors.ts';
 import { defaultRange, describeTarget, fundForLever, goalSeek, parseTarget, type GoalSeekResult, type Target } from '../analyses/goal-seek.ts';
 import { ASSUMPTION_LEVERS, leverInfo, settingName, type LeverInfo } from '../analyses/levers.ts';
@@ -173,7 +174,7 @@ export function solveView(data: unknown, file: string, req: SolveRequest, progre
       return p;
     };
     const result = await goalSeek(scenario, { lever, low, high, target, prefer: req.largest ? 'largest' : 'smallest' }, evaluate, confirm);
-    if (result.found) result.scenario = { ...result.scenario, notes: [scenario.notes, goalSeekNote(plainLabel(req.lever, prepared, lever), result.value, target)].filter(Boolean).join('\n') };
+    if (result.found) result.scenario = { ...result.scenario, notes: appendNote(scenario.notes, goalSeekNote(plainLabel(req.lever, prepared, lever), result.value, target)) };
     const kind = lever.setting.kind === 'assumption' ? ('assumption' as const) : ('parameter' as const);
     return {
       ok: true as const,
@@ -194,12 +195,12 @@ function gridSpan(info: LeverInfo, current: InstanceType<typeof D>): [string, st
 }
 
 /** The note an answer's scenario carries: what was sought, the fund by its name (not its id), in both languages. */
-function goalSeekNote(label: Text, value: string, t: Target): string {
+function goalSeekNote(label: Text, value: string, t: Target): Text {
   const fund = FUND_NAMES[t.fund];
   const d = describeTarget(t);
   const zh = d.zh.startsWith(`${t.fund} `) ? `${fund.zh}：${d.zh.slice(t.fund.length + 1)}` : d.zh;
   const en = d.en.startsWith(`${t.fund} `) ? `${fund.en}: ${d.en.slice(t.fund.length + 1)}` : d.en;
-  return `目标求解：${label.zh} = ${value}；${zh} / Goal seek: ${label.en} = ${value}; ${en}`;
+  return { zh: `目标求解：${label.zh} = ${value}；${zh}`, en: `Goal seek: ${label.en} = ${value}; ${en}` };
 }
 
 /** A parameter by the registry's name for it, without the month a lever's label adds; an assumption as the library names it. */

@@ -88,10 +88,19 @@ export function bandsNote(th: ThresholdsView | undefined): string {
   return `${t('bandsOf')}: ${t('lowBand')} < ${th.low} · ${t('normalBand')} ${th.normalLow}–${th.normalHigh} · ${t('highBand')} > ${th.high}`;
 }
 
-/** Several scenarios' values of one indicator as lines, each named by its place in the comparison. */
+/**
+ * Several scenarios' values of one indicator as lines, each named by its place in the comparison. The
+ * legend names every scenario at once and wraps (a scrolling legend pages on a phone, and then which
+ * line is which scenario is hidden behind its arrows): two names a line, one a line on a phone, where a
+ * long title breaks within the screen.
+ */
 export function compareOption(years: string[], series: { name: string; values: (number | null)[] }[], unit: 'wan' | 'months') {
+  const n = series.length;
   return {
     ...frame(years),
+    legend: { bottom: 0, left: 8, right: 8, type: 'plain' },
+    grid: { left: 64, right: 16, top: 36, bottom: 30 + 22 * Math.ceil(n / 2) },
+    media: [{ query: { maxWidth: 520 }, option: { grid: { left: 52, bottom: 30 + 34 * n }, legend: { itemGap: 6, textStyle: { fontSize: 11, width: 280, overflow: 'break' } } } }],
     color: ['#0b5cad', '#c27c0e', '#2f8f5b', '#8e3b9e'],
     yAxis: unit === 'wan' ? { type: 'value', ...wanAxis(series.flatMap((s) => s.values)) } : { type: 'value', name: t('monthsPayable') },
     series: series.map((s) => ({ name: s.name, type: 'line', data: s.values })),

@@ -4,6 +4,9 @@
  */
 import { html } from 'lit';
 import { getLocale, pick, t, type MessageId } from './i18n.ts';
+import type { CatalogView } from '../app/service.ts';
+import { notesIn, type Notes } from '../scenario/notes.ts';
+import type { Scenario } from '../scenario/types.ts';
 
 const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
   contributions: { zh: '征缴收入', en: 'Contributions' },
@@ -105,4 +108,26 @@ export function titleText(title: string): string {
   const en = m[2]!;
   if (!zh.match(HAN) || (en.match(LATIN) ?? []).length < 3 * Math.max(1, (en.match(HAN) ?? []).length)) return title;
   return (getLocale() === 'en' ? en : zh) + tail;
+}
+
+/** A scenario's notes in the reader's language: the half of a pair, or notes written in one language as written. */
+export function notesText(notes: Notes | undefined): string {
+  return notesIn(notes, getLocale() === 'en' ? 'en' : 'zh');
+}
+
+/** A scenario's baseline by its report's title, not its file name. */
+export function baselineName(scenario: Scenario | undefined, catalog: CatalogView | undefined): string {
+  const b = scenario?.baseline;
+  if (typeof b !== 'string') return t('embedded');
+  return catalog?.baselines.find((x) => x.name === b)?.title ?? b;
+}
+
+/** The rule sets a scenario puts in force, by their titles, not their ids. */
+export function ruleSetNames(scenario: Scenario | undefined, catalog: CatalogView | undefined): string {
+  return (scenario?.rules ?? [])
+    .map((id) => {
+      const r = catalog?.ruleSets.find((x) => x.id === id);
+      return r ? pick(r.title) : id;
+    })
+    .join(pick({ zh: '；', en: '; ' }));
 }

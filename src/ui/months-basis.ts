@@ -54,7 +54,7 @@ export function monthsBasis(run: Run, fund: FundView, year: number): MonthsBasis
   const figure = monthsPayable(y.monthsPayable);
   let text = pick({
     zh: `${year}年可支付月数 ${figure} = 累计结存 ${wan(y.cumulative)}万元 ÷ ${divisor}（口径：${methodName(method)}）`,
-    en: `${year}: months payable ${figure} = cumulative balance ${wan(y.cumulative)} ÷ ${divisor}, 10k yuan (base: ${methodName(method)})`,
+    en: `${year}: months payable ${figure} = cumulative balance ${wan(y.cumulative)} ÷ ${divisor} (amounts in 10k yuan; base: ${methodName(method)})`,
   });
   for (const a of odd) text += pick({ zh: `；${a.period}年支出为报告数，属异常年份：${a.reason.zh}`, en: `; the ${a.period} expenditure is the report's, an abnormal year: ${a.reason.en}` });
   return { year, text, abnormal: odd.length > 0 };

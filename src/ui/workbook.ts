@@ -1,6 +1,6 @@
 /**
  * Every table of a run as an .xlsx workbook, one sheet a table, with the
- * scenario's title, baseline and content hash on the first sheet. exceljs is
+ * scenario's title, baseline, rule sets, content hash and notes on the first sheet. exceljs is
  * loaded only when a workbook is asked for, so the workbench does not carry it.
  */
 import type { RunView } from '../app/views.ts';
@@ -9,6 +9,8 @@ import { assumptionRows } from './assumption-labels.ts';
 import { pick, t } from './i18n.ts';
 import { allTables, exportCell, type Table } from './tables.ts';
 import { readableText } from './problem-text.ts';
+import { baselineName, notesText, ruleSetNames, titleText } from './labels.ts';
+import type { CatalogView } from '../app/service.ts';
 
 /** Sheet names: at most 31 characters, none of []:*?/\, unique. */
 function sheetName(used: Set<string>, text: string): string {
@@ -33,7 +35,8 @@ export function reportTables(run: RunView): Table[] {
   ];
 }
 
-export async function workbookBytes(run: RunView, scenario: Scenario | undefined): Promise<Uint8Array> {
+/** The workbook; the cover names the baseline and the rule sets by their titles (from the catalog), not their ids. */
+export async function workbookBytes(run: RunView, scenario: Scenario | undefined, catalog: CatalogView | undefined): Promise<Uint8Array> {
   const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
   const ExcelJS = mod.default ?? mod;
   const wb = new ExcelJS.Workbook();
@@ -41,11 +44,12 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
   const used = new Set<string>();
   const cover = wb.addWorksheet(sheetName(used, t('reportCover')));
   cover.addRows([
-    [t('title'), run.title],
-    [t('baseline'), typeof scenario?.baseline === 'string' ? scenario.baseline : t('embedded')],
-    [t('rules'), (scenario?.rules ?? []).join(', ')],
-    [t('horizon'), `${run.baseYear} – ${run.until}`],
+    [t('title'), titleText(run.title)],
+    [t('baseline'), baselineName(scenario, catalog)],
+    [t('rules'), ruleSetNames(scenario, catalog)],
+    [t('projectionPeriod'), `${run.baseYear} – ${run.until}`],
     [t('contentHash'), `sha256:${run.hash}`],
+    ...(notesText(scenario?.notes) ? [[t('scenarioNotes'), notesText(scenario?.notes)]] : []),
   ]);
   cover.getColumn(1).width = 18;
   cover.getColumn(2).width = 80;

@@ -1,6 +1,7 @@
 /** The workbench's back end for sensitivity and goal seek: plain data, problems as a list. */
 import { describe, expect, it } from 'vitest';
 import { SimulationService } from '../../src/app/service.ts';
+import { notesIn } from '../../src/scenario/notes.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
 
 describe('sensitivity and goal seek in the workbench back end', () => {
@@ -14,7 +15,10 @@ describe('sensitivity and goal seek in the workbench back end', () => {
     expect(r.lever).toMatchObject({ name: 'resident.individual.standard', current: '420', step: '1', low: '0', high: '1260' });
     expect(r.result.beyond?.value).toBe(String(Number(r.result.value) - 1));
     // the answer's note names the lever and the fund as people read them
-    expect(r.result.scenario.notes).toContain(`目标求解：个人缴费标准 = ${r.result.value}；城乡居民基本医疗保险：可支付月数不低于 12，2026-2035 年每年`);
+    // in each language (banner-2022's notes are written in both)
+    expect(notesIn(r.result.scenario.notes, 'zh')).toContain(`目标求解：个人缴费标准 = ${r.result.value}；城乡居民基本医疗保险：可支付月数不低于 12，2026-2035 年每年`);
+    expect(notesIn(r.result.scenario.notes, 'en')).toContain(`Goal seek: Individual contribution standard = ${r.result.value}; `);
+    expect(notesIn(r.result.scenario.notes, 'en')).not.toContain('目标求解');
     const run = await service.run(r.result.scenario, 'answer.json');
     if (!run.ok) throw new Error(JSON.stringify(run.problems));
   }, 120_000);

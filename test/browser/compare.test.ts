@@ -62,3 +62,24 @@ describe('comparison', () => {
     expect(titles[2]).to.equal(`${titles[1]} (2)`);
   });
 });
+
+describe('comparison on a phone', () => {
+  freshPage(390, 844);
+
+  it('names every scenario in the legend at once, within the screen', async () => {
+    const app = await mount();
+    await click(find(app, '#pane-results'));
+    await click(find(app, '#compare-baseline'));
+    await until(() => app.shadowRoot!.querySelector('yb-compare-view') !== null && !!(find<YbCompareView>(app, 'yb-compare-view').result));
+    await settle(app);
+    const view = find<YbCompareView>(app, 'yb-compare-view');
+    const chart = find(view, 'yb-chart') as unknown as HTMLElement & { renderedOption: { legend: { type: string }[]; series: { name: string }[] } };
+    chart.scrollIntoView();
+    await until(() => !!chart.renderedOption);
+    // a paging legend shows "1/2" and one name: both must be there, the legend a plain one that wraps
+    expect(chart.renderedOption.legend[0]!.type).to.equal('plain');
+    expect(chart.renderedOption.series).to.have.length(2);
+    expect(chart.getBoundingClientRect().right).to.be.at.most(innerWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+  });
+});

@@ -9,6 +9,7 @@ import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import type { RunView } from '../../src/app/views.ts';
 import type { CatalogView } from '../../src/app/service.ts';
 import { titleText } from '../../src/ui/labels.ts';
+import { notesIn } from '../../src/scenario/notes.ts';
 import { click, find, freshPage, mount, settle, until } from './helpers.ts';
 
 /** Chinese terms an English sentence keeps beside their translation (glossary.md), and the button that switches back. */
@@ -86,7 +87,7 @@ describe('every view in one language', () => {
     const app = await mount();
     const run = app.sim.result as RunView;
     const catalog = (app as unknown as { _catalog: CatalogView })._catalog;
-    const allowed = documentWords(run, catalog, app.store.active!.scenario.notes);
+    const allowed = documentWords(run, catalog, notesIn(app.store.active!.scenario.notes, 'en'));
     // the user's own scenarios' titles, as written (the comparison adds one), are the user's words
     const titles = () => app.store.state.entries.map((e) => e.scenario.title).concat(catalog.examples.map((x) => x.scenario.title));
     const skip = (el: Element) => el.id === 'analyses' || el.matches('input, textarea, .notes');

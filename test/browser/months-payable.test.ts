@@ -45,7 +45,7 @@ describe('months payable', () => {
     await click(english);
     await settle(app);
     expect(months(2034)).to.equal('exhausted');
-    expect(find(view, '.months-notes').textContent).to.contain('2023: months payable 46.5 = cumulative balance 7,721.53 ÷ (expenditure 2022: 1,991.34 ÷ 12)');
+    expect(find(view, '.months-notes').textContent).to.contain('2023: months payable 46.5 = cumulative balance 7,721.53 ÷ (expenditure 2022: 1,991.34 ÷ 12) (amounts in 10k yuan; base: ');
     await click([...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent?.trim() === '中文')!);
     await settle(app);
   });

@@ -139,3 +139,37 @@ describe('the population view', () => {
     expect(app.store.active!.scenario.assumptions!.population!.mortalityPercent).to.equal('90');
   });
 });
+
+describe('the population view on a phone', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 390, height: 844 });
+  });
+  afterEach(async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 1280, height: 900 });
+  });
+
+  it('opened with a tap, in English, nothing goes past the screen’s edge', async () => {
+    const app = await mount();
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await settle(app);
+    const view = app.shadowRoot!.querySelector('yb-population-view') as YbPopulationView;
+    await click(view.shadowRoot!.querySelector('summary')!);
+    await settle(app);
+    expect(view.shadowRoot!.querySelectorAll('yb-chart.pyramid')).to.have.length(2);
+    // the assumptions (their long English labels and sources) wrap within the screen
+    const fieldsets = [...view.shadowRoot!.querySelectorAll('fieldset')];
+    for (const f of fieldsets) expect(f.getBoundingClientRect().right, f.querySelector('legend')?.textContent ?? '').to.be.at.most(innerWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+    // the pyramids' legend wraps to two lines here: the plot leaves it room below the axis's name
+    const pyramid = view.shadowRoot!.querySelector('yb-chart.pyramid') as unknown as { renderedOption: { grid: { bottom: number }[] } };
+    expect(pyramid.renderedOption.grid[0]!.bottom).to.equal(96);
+    // and no label runs into the value beside it ("participation" is one word)
+    const spilling = [...view.shadowRoot!.querySelectorAll('.assumption label')].filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent);
+    expect(spilling).to.deep.equal([]);
+  });
+});

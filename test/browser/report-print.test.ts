@@ -28,6 +28,20 @@ function overflowing(report: YbReport): string[] {
     .map((e) => `${e.tagName.toLowerCase()} ${Math.round(e.getBoundingClientRect().width)}px “${(e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').slice(0, 60)}”`);
 }
 
+/** Cells of the wrapped tables (compliance, assumptions, changes) whose short text (a year, a figure, a unit) is broken over lines. */
+function brokenShortCells(report: YbReport): string[] {
+  return [...report.shadowRoot!.querySelectorAll('table.wrap td, table.wrap th')]
+    .filter((cell) => {
+      const text = cell.textContent!.trim();
+      if (!text || text.length > 6 || /\s/.test(text)) return false;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      return lines.size > 1;
+    })
+    .map((cell) => `${cell.closest('table')!.getAttribute('aria-label')}: “${cell.textContent!.trim()}”`);
+}
+
 describe('the printed report', () => {
   freshPage();
   // the workbench's page has no margin of its own (index.html)
@@ -56,6 +70,8 @@ describe('the printed report', () => {
         await setViewport({ width: PRINTABLE_PX, height: 1000 });
         await new Promise((r) => requestAnimationFrame(() => r(undefined)));
         expect(overflowing(report), label).to.deep.equal([]);
+        // a year, a figure or a unit stays on one line ("2022", "580", "万元"), whatever the long source beside it takes
+        expect(brokenShortCells(report), label).to.deep.equal([]);
         expect(document.documentElement.scrollWidth, label).to.be.at.most(PRINTABLE_PX);
         await emulateMedia({ media: 'screen' });
         await setViewport({ width: 1280, height: 900 });

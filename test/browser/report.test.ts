@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { YbReport } from '../../src/ui/components/report-view.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, find, mount, settle, freshPage } from './helpers.ts';
+import { click, find, mount, sendKeys, settle, freshPage } from './helpers.ts';
 
 describe('the report', () => {
   // a desk's screen: levers and results side by side
@@ -47,6 +47,27 @@ describe('the report', () => {
     expect(app.shadowRoot!.querySelector('yb-lever-panel')).to.not.equal(null);
   });
 
+  it('with the keyboard: Enter opens it with the focus on its first action, Escape goes back to where it was opened', async () => {
+    const app = await mount();
+    const deepFocus = () => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el;
+    };
+    find(app, '#report').focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(app);
+    const report = find<YbReport>(app, 'yb-report');
+    expect(deepFocus()).to.equal(report.shadowRoot!.querySelector('#print'));
+    // Tab stays in the report: the next stop is its next action
+    await sendKeys({ press: 'Tab' });
+    expect(deepFocus()).to.equal(report.shadowRoot!.querySelector('#workbook'));
+    await sendKeys({ press: 'Escape' });
+    await settle(app);
+    expect(app.shadowRoot!.querySelector('yb-report')).to.equal(null);
+    expect(deepFocus()).to.equal(find(app, '#report'));
+  });
+
   it('writes every table to the workbook, exact values and named warning levels', async () => {
     const app = await mount();
     const run = app.sim.result as RunView;
@@ -65,6 +86,14 @@ describe('the report', () => {
     expect(balance.getCell('A3').value).to.equal(2022);
     expect(balance.getCell('B3').value).to.equal(43370.17);
     expect(String(balance.getCell('H3').value)).to.match(/[\u4e00-\u9fff]/);
-    expect(wb.worksheets[0]!.getCell('B5').value).to.equal(`sha256:${run.hash}`);
+    // the cover names the scenario, its baseline and rule sets as the report does, not by ids or file names
+    const cover = wb.worksheets[0]!;
+    expect(cover.getCell('B1').value).to.equal('旗 2022 基线：现行规则');
+    expect(cover.getCell('B2').value).to.equal('2022年旗医疗保障基金运行情况（职工医保2020-2022年、居民医保、医疗救助）');
+    expect(cover.getCell('B3').value).to.equal('旗2022年居民医保实际筹资标准及基金指标口径；职工医保门诊共济保障机制与个人账户改革（国办发〔2021〕14号）');
+    expect(cover.getCell('A4').value).to.equal('测算期间');
+    expect(cover.getCell('B4').value).to.equal('2022 – 2035');
+    expect(cover.getCell('B5').value).to.equal(`sha256:${run.hash}`);
+    expect(String(cover.getCell('B6').value)).to.contain('此处假设为三类地区');
   });
 });

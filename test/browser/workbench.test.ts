@@ -200,6 +200,34 @@ describe('share links in the workbench', () => {
     expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
   });
 
+  it('a link pasted into the address bar of the open workbench opens; one with another hash says it opened, with a notice', async () => {
+    const app = await mount();
+    const hash = (app.sim.result as RunView).hash;
+    const entries = app.store.state.entries.length;
+    // the same page, only the fragment changes: the browser does not reload, the workbench must read it
+    location.hash = (await encodeShareFragment({ ...app.store.active!.scenario, title: 'pasted' }, hash)).slice(1);
+    await until(() => app.store.active!.scenario.title === 'pasted');
+    expect(app.store.state.entries.length).to.equal(entries + 1);
+    expect(location.hash).to.equal('');
+    await app.updateComplete;
+    expect(app.shadowRoot!.querySelector('#file-problems')).to.equal(null);
+    // another hash: opened, so the notice does not say it could not load, and names the link in Chinese
+    location.hash = (await encodeShareFragment({ ...app.store.active!.scenario, title: 'altered' }, '0'.repeat(64))).slice(1);
+    await until(() => app.store.active!.scenario.title === 'altered');
+    await until(() => /内容哈希不一致（链接 000000000000/.test(problemsText(app)));
+    const notice = problemsText(app).replace(/\s+/g, ' ');
+    expect(notice).to.contain('已打开，但请注意');
+    expect(notice).to.contain('分享链接');
+    expect(notice).to.not.contain('无法载入');
+    expect(notice).to.not.contain('shared link');
+    // a damaged link pasted: refused in view, nothing lost
+    const before = JSON.stringify(app.store.state.entries);
+    location.hash = 'scenario=';
+    await until(() => /分享链接已损坏/.test(problemsText(app)));
+    expect(JSON.stringify(app.store.state.entries)).to.equal(before);
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
   it('a file saved with a byte-order mark opens; one saved as GBK is refused and changes nothing', async () => {
     const app = await mount();
     const before = app.store.state.entries.length;

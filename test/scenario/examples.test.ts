@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, serializeScenario } from '../../src/scenario/load.ts';
 import { baselineJson, exampleFiles, exampleText, runExample } from './helpers.ts';
+import { notesIn } from '../../src/scenario/notes.ts';
 
 const FALLBACK = /employee contributions grow with insured counts and wages/;
 
@@ -19,12 +20,18 @@ describe.each(exampleFiles())('%s', (file) => {
     expect(parseScenario(serializeScenario(scenario), file)).toEqual(scenario);
   });
 
-  it('names the seed document its baseline was built from', () => {
+  it('names the seed document its baseline was built from, in Chinese and in English', () => {
     expect(typeof scenario.baseline).toBe('string');
     const source = (baselineJson(scenario.baseline as string).source as { file: string }).file; // "seeds/sources/000_b6dbc1e4b0658db8.txt"
-    // a numbered seed by its number ("seed 000"), another source by its path
+    // a numbered seed by its number ("seed 000", "种子资料 000"), another source by its path
     const name = source.split('/').at(-1)!;
-    expect(scenario.notes).toContain(/^[0-9]{3}_/.test(name) ? `seed ${name.slice(0, 3)}` : source);
+    const seed = /^[0-9]{3}_/.test(name) ? name.slice(0, 3) : undefined;
+    expect(typeof scenario.notes).toBe('object');
+    expect(notesIn(scenario.notes, 'en')).toContain(seed ? `seed ${seed}` : source);
+    expect(notesIn(scenario.notes, 'zh')).toContain(seed ? `种子资料 ${seed}` : source);
+    // the Chinese half is Chinese: more Han characters than Latin letters
+    const zh = notesIn(scenario.notes, 'zh');
+    expect((zh.match(/\p{Script=Han}/gu) ?? []).length).toBeGreaterThan((zh.match(/[A-Za-z]/g) ?? []).length);
   });
 
   it('runs from its base year to 2035', async () => {

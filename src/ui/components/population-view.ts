@@ -88,14 +88,16 @@ export class YbPopulationView extends LitElement {
       yb-chart.pyramid {
         height: 360px;
       }
+      /* A fieldset is as wide as its widest line by default: on a phone that pushed the page sideways. */
       fieldset {
         border: 1px solid var(--line);
         border-radius: 4px;
         margin: 8px 0;
+        min-width: 0;
       }
       .assumption {
         display: grid;
-        grid-template-columns: minmax(160px, 1fr) auto auto;
+        grid-template-columns: minmax(min-content, 1fr) auto auto;
         gap: 4px 8px;
         align-items: center;
         margin: 4px 0;
@@ -213,6 +215,8 @@ export class YbPopulationView extends LitElement {
       // the age axis at the left edge (not on the zero line between the sexes), its name above it
       yAxis: { type: 'category', data: p.ageGroups, name: pick(TEXT.age), nameGap: 8, axisLine: { onZero: false }, nameTextStyle: { align: 'left', padding: [0, 0, 0, -40] } },
       series,
+      // On a phone the legend takes two lines: the plot moves up so the axis's name (人, persons) stays clear of it.
+      media: [{ query: { maxWidth: 440 }, option: { grid: { bottom: 96 } } }],
     };
   }
 

@@ -7,7 +7,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { InputProblem } from '../../common/errors.ts';
 import { locateOffset, locatePointer } from '../state/json-locate.ts';
 import { t } from '../i18n.ts';
-import { problemText } from '../problem-text.ts';
+import { fileText, problemText } from '../problem-text.ts';
 import { base } from '../styles.ts';
 
 export class YbProblemList extends LitElement {
@@ -66,7 +66,7 @@ export class YbProblemList extends LitElement {
         ${this.problems.map((p) => {
           const at = this.text ? locationOf(this.text, p, parsed) : undefined;
           return html`<li>
-            <code>${p.file}${p.path ? ` ${p.path}` : ''}${at ? ` (${t('lineNo').replace('{n}', String(at.line))})` : ''}</code>: ${problemText(p)}
+            <code>${fileText(p.file)}${p.path ? ` ${p.path}` : ''}${at ? ` (${t('lineNo').replace('{n}', String(at.line))})` : ''}</code>: ${problemText(p)}
             ${at && this.text ? this.#excerpt(this.text, at) : nothing}
           </li>`;
         })}

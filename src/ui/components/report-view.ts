@@ -14,7 +14,7 @@ import { getLocale, pick, t } from '../i18n.ts';
 import { balanceOption, bandsNote, incomeOption, subsidyOption } from '../chart-options.ts';
 import { balanceTable, changesTable, complianceTable, incomeTable, perPersonTable, subsidyTable, type Table } from '../tables.ts';
 import { reportTables } from '../workbook.ts';
-import { sourceParts, titleText } from '../labels.ts';
+import { baselineName, notesText, ruleSetNames, sourceParts, titleText } from '../labels.ts';
 import { readableText } from '../problem-text.ts';
 import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
 import { base } from '../styles.ts';
@@ -101,10 +101,14 @@ export class YbReport extends LitElement {
         white-space: normal;
         vertical-align: bottom;
       }
+      /* Long text (a source, a quote) wraps, inside a word where it must; a year, a figure or a unit never does. */
       .wrap td {
         white-space: normal;
         text-align: left;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
+      }
+      .wrap .nb {
+        white-space: nowrap;
       }
       .hash {
         font-family: ui-monospace, monospace;
@@ -144,11 +148,20 @@ export class YbReport extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // The report covers the workbench as a dialog would: Escape goes back.
+    this.addEventListener('keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape') this.#emit('report-close');
+    });
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     ensurePageRule();
+  }
+
+  /** Opened, the focus moves to the report's first action, so a keyboard continues in the report and not at the top of a page that went away. */
+  override firstUpdated(): void {
+    (this.renderRoot.querySelector('#print') as HTMLElement | null)?.focus();
   }
 
   /** Resolves when every chart of the report has drawn, so a printout never has a blank chart. */
@@ -169,7 +182,7 @@ export class YbReport extends LitElement {
       <nav class="toolbar" aria-label=${t('exportReport')}>
         <button class="primary" id="print" @click=${() => this.#emit('report-print')}>${t('printReport')}</button>
         <button id="workbook" @click=${() => this.#emit('report-workbook')}>${t('downloadWorkbook')}</button>
-        <button id="close" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
+        <button id="close" aria-keyshortcuts="Escape" title="Esc" @click=${() => this.#emit('report-close')}>${t('backToWorkbench')}</button>
       </nav>
       <main>
       <article>
@@ -177,8 +190,8 @@ export class YbReport extends LitElement {
         <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
 
         <h2 id="r-summary">1 ${t('summary')}</h2>
-        <p>${t('baseline')}: ${this.#baselineName()} · ${t('rules')}: ${sets.map((x) => pick(x.title)).join(pick({ zh: '；', en: '; ' }))}</p>
-        ${s?.notes ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${s.notes}</p>` : nothing}
+        <p>${t('baseline')}: ${baselineName(s, this.catalog)} · ${t('rules')}: ${ruleSetNames(s, this.catalog)}</p>
+        ${notesText(s?.notes) ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${notesText(s?.notes)}</p>` : nothing}
         ${r.changes.length ? this.#table(changesTable(r), true) : html`<p>${t('noChanges')}</p>`}
 
         <h2 id="r-funds">2 ${t('fundProjections')}</h2>
@@ -218,7 +231,7 @@ export class YbReport extends LitElement {
         <h3>${t('rulesInForce')}</h3>
         <ul>${sets.map((x) => html`<li>${pick(x.title)}${x.document ? ` — ${x.document}` : ''}</li>`)}</ul>
         <h3>${t('baselineSource')}</h3>
-        <ul><li>${this.#baselineName()}</li></ul>
+        <ul><li>${baselineName(s, this.catalog)}</li></ul>
         ${r.changes.length
           ? html`<h3>${t('levers')}</h3>
               <ul>${r.levers
@@ -233,19 +246,18 @@ export class YbReport extends LitElement {
     `;
   }
 
-  /** The baseline by its report's title, not its file name. */
-  #baselineName(): string {
-    const b = this.scenario?.baseline;
-    if (typeof b !== 'string') return t('embedded');
-    return this.catalog?.baselines.find((x) => x.name === b)?.title ?? b;
-  }
-
   #table(table: Table, wrap = false) {
     return html`<table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
       <caption class="muted" style="text-align:left;font-size:11px">${table.caption}</caption>
-      <thead><tr>${table.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+      <thead><tr>${table.columns.map((c) => html`<th scope="col" class=${unbroken(c.label) ? 'nb' : ''}>${c.label}</th>`)}</tr></thead>
       <tbody>
-        ${table.rows.map((row) => html`<tr>${row.map((v, i) => html`<td>${table.columns[i]?.format ? table.columns[i]!.format!(v) : (v ?? '—')}</td>`)}</tr>`)}
+        ${table.rows.map(
+          (row) =>
+            html`<tr>${row.map((v, i) => {
+              const text = table.columns[i]?.format ? table.columns[i]!.format!(v) : (v ?? '—');
+              return html`<td class=${table.columns[i]?.numeric || unbroken(String(text)) ? 'nb' : ''}>${text}</td>`;
+            })}</tr>`,
+        )}
       </tbody>
     </table>`;
   }
@@ -254,6 +266,11 @@ export class YbReport extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 }
+/** A cell kept on one line in a wrapped table: a year, a figure, a unit, a short name (at most 6 characters, one word). */
+function unbroken(text: string): boolean {
+  return text.length <= 6 && !/\s/.test(text);
+}
+
 customElements.define('yb-report', YbReport);
 
 declare global {

@@ -9,7 +9,8 @@ import type { RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
 import { base } from '../styles.ts';
-import { sourceParts } from '../labels.ts';
+import { notesText, sourceParts } from '../labels.ts';
+import type { Notes } from '../../scenario/notes.ts';
 import { readableText } from '../problem-text.ts';
 import { perPersonTable, subsidyTable } from '../tables.ts';
 import { subsidyOption } from '../chart-options.ts';
@@ -20,7 +21,7 @@ export class YbScenarioSummary extends LitElement {
   static override properties = { run: { attribute: false }, notes: { attribute: false } };
   declare run: RunView | undefined;
   /** The scenario's own notes, as its author wrote them (shown as text, never as markup). */
-  declare notes: string | undefined;
+  declare notes: Notes | undefined;
 
   static override styles = [
     base,
@@ -59,7 +60,7 @@ export class YbScenarioSummary extends LitElement {
     return html`
       <section aria-labelledby="sum">
         <h2 id="sum">${t('summary')}</h2>
-        ${this.notes ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${this.notes}</p>` : nothing}
+        ${notesText(this.notes) ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${notesText(this.notes)}</p>` : nothing}
         ${r.changes.length === 0
           ? html`<p class="muted">${t('noChanges')}</p>`
           : html`<div class="wide"><table>

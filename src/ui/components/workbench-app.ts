@@ -287,12 +287,8 @@ export class YbApp extends LitElement {
     window.addEventListener('keydown', this.#onKey);
     await setLocale(this.store.state.locale);
     this._catalog = await this.sim.api.catalog();
-    const shared = decodeShareLink(location.hash);
-    if (shared && !shared.ok) void this.#showFileProblems(shared.problems, '');
-    if (shared?.ok) {
-      await this.openText(shared.text, 'shared link', shared.hash);
-      history.replaceState(null, '', location.pathname + location.search);
-    }
+    await this.#openLink();
+    window.addEventListener('hashchange', this.#openLink);
     if (!this.store.active) {
       const first = this.store.state.entries[0];
       if (first) this.store.update((s) => ({ ...s, activeId: first.id }));
@@ -304,8 +300,19 @@ export class YbApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.#onKey);
+    window.removeEventListener('hashchange', this.#openLink);
     this.analyses.cancel();
   }
+
+  /** A share link in the address: on opening, or pasted into the address bar of the open workbench. */
+  #openLink = async (): Promise<void> => {
+    const shared = decodeShareLink(location.hash);
+    if (shared && !shared.ok) void this.#showFileProblems(shared.problems, '');
+    if (shared?.ok) {
+      await this.openText(shared.text, 'shared link', shared.hash);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  };
 
   /**
    * Load a scenario or baseline file's text. A file whose only problems are changes no lever can use
@@ -346,7 +353,7 @@ export class YbApp extends LitElement {
     }
     // A share link names the content hash its sender saw: opened, the scenario must compute the same.
     const mismatch = shareHashProblem(linkHash, result.hash);
-    if (mismatch) void this.#showFileProblems([mismatch], text);
+    if (mismatch) void this.#showFileProblems([mismatch], text, t('openedWithNotice'));
     else this._fileProblems = [];
     this.store.add(scenario as Scenario);
     this.#runActive();
@@ -476,7 +483,11 @@ export class YbApp extends LitElement {
         .catalog=${this._catalog}
         @report-print=${this.#print}
         @report-workbook=${this.#workbook}
-        @report-close=${() => (this._report = false)}
+        @report-close=${async () => {
+          this._report = false;
+          await this.updateComplete;
+          (this.renderRoot.querySelector('#report') as HTMLElement | null)?.focus(); // back where the report was opened
+        }}
       ></yb-report>`;
     }
     return html`
@@ -792,7 +803,7 @@ export class YbApp extends LitElement {
 
   /** The workbook of every table of the scenario shown (for the download, and for tests). */
   async workbook(): Promise<Uint8Array> {
-    return workbookBytes(this.lastGood!, this.working);
+    return workbookBytes(this.lastGood!, this.working, this._catalog);
   }
 
   /** The last share link made, for tests and for browsers without clipboard access. */
