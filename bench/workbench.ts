@@ -36,7 +36,11 @@ interface Figures {
 async function serve(dist: string, port: number): Promise<ChildProcess> {
   // vite itself, not npx: killing npx would leave the server running
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 1500));
+  // until it answers (a busy machine starts it slowly), at most 60 s
+  for (const t0 = Date.now(); Date.now() - t0 < 60000; await new Promise((r) => setTimeout(r, 250))) {
+    if (server.exitCode !== null) throw new Error(`workbench: the server for ${dist} stopped (is port ${port} taken? BENCH_PORT sets another)`);
+    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+  }
   return server;
 }
 
