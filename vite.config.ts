@@ -1,13 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { precompiledSchemasModule } from './src/common/schema-standalone.ts';
 
-/** `virtual:precompiled-schemas`: the input schemas compiled at build time (src/common/schema-standalone.ts), for the simulation worker. */
+/** src/common/precompiled-schemas.ts as the input schemas compiled at build time (src/common/schema-standalone.ts), for the simulation worker. */
 function precompiledSchemas(): Plugin {
-  const id = 'virtual:precompiled-schemas';
+  const file = fileURLToPath(new URL('./src/common/precompiled-schemas.ts', import.meta.url));
   return {
     name: 'precompiled-schemas',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load: (source) => (source === `\0${id}` ? precompiledSchemasModule() : undefined),
+    load: (id) => (id.split('?')[0] === file ? precompiledSchemasModule() : undefined),
   };
 }
 

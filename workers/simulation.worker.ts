@@ -5,6 +5,7 @@
  */
 import { expose } from 'comlink';
 import { usePrecompiled } from '../src/common/schema.ts';
+import { precompiled } from '../src/common/precompiled-schemas.ts';
 import { throttled, type Progress } from '../src/analyses/progress.ts';
 import { SimulationService } from '../src/app/service.ts';
 import type { GridRequest, SolveRequest } from '../src/app/analyses-service.ts';
@@ -29,6 +30,7 @@ class WorkerService extends SimulationService {
 }
 
 // Built by Vite (and under `npm start`), the input schemas come compiled (vite.config.ts); elsewhere they compile on first use.
-if (import.meta.env) usePrecompiled((await import('virtual:precompiled-schemas')).precompiled);
+// Before expose, and without awaiting anything: a message that arrives before the worker listens is lost.
+usePrecompiled(precompiled);
 
 expose(new WorkerService());

@@ -2,7 +2,7 @@
  * The schemas a projection checks its input against, compiled ahead of time into one ES module (ajv's
  * standalone code, with the options of schema.ts), for the browser build: compiling them in the worker
  * took the larger part of the first projection after the page opens. vite.config.ts serves the module
- * as `virtual:precompiled-schemas`; the simulation worker hands its validators to usePrecompiled. The
+ * as src/common/precompiled-schemas.ts; the simulation worker hands its validators to usePrecompiled. The
  * validators are the ones ajv compiles at run time, so they find the same problems
  * (test/common/schema-standalone.test.ts). Node only (reads the schema files).
  */
