@@ -1,9 +1,21 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { precompiledSchemasModule } from './src/common/schema-standalone.ts';
+
+/** src/common/precompiled-schemas.ts as the input schemas compiled at build time (src/common/schema-standalone.ts), for the simulation worker. */
+function precompiledSchemas(): Plugin {
+  const file = fileURLToPath(new URL('./src/common/precompiled-schemas.ts', import.meta.url));
+  return {
+    name: 'precompiled-schemas',
+    load: (id) => (id.split('?')[0] === file ? precompiledSchemasModule() : undefined),
+  };
+}
 
 export default defineConfig({
   // Relative asset paths so `vite build` output works from any folder or file server.
   base: './',
-  worker: { format: 'es' },
+  plugins: [precompiledSchemas()],
+  worker: { format: 'es', plugins: () => [precompiledSchemas()] },
   optimizeDeps: { include: ['json-rules-engine', 'decimal.js', 'comlink', 'ajv', 'exceljs'] },
   // One app chunk (ECharts' bar and line charts are most of its ~620 kB) and one worker chunk.
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 800 },

@@ -36,7 +36,11 @@ interface Figures {
 async function serve(dist: string, port: number): Promise<ChildProcess> {
   // vite itself, not npx: killing npx would leave the server running
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', dist, '--port', String(port), '--strictPort'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 1500));
+  // until it answers (a busy machine starts it slowly), at most 60 s
+  for (const t0 = Date.now(); Date.now() - t0 < 60000; await new Promise((r) => setTimeout(r, 250))) {
+    if (server.exitCode !== null) throw new Error(`workbench: the server for ${dist} stopped (is port ${port} taken? BENCH_PORT sets another)`);
+    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+  }
   return server;
 }
 
@@ -93,15 +97,17 @@ async function firstCharts(browser: Browser, url: string, loads: number): Promis
     // The build may predate the mark: fall back to the first frame with a drawn chart.
     // (no named functions inside: the page would see tsx's __name helper)
     const at = await page.evaluate(async () => {
-      for (;;) {
+      for (const t0 = performance.now(); performance.now() - t0 < 60000; ) {
         const mark = performance.getEntriesByName('first-chart')[0];
         if (mark) return mark.startTime;
         const app = document.querySelector('yb-app') as any;
         if (app?.shadowRoot?.querySelector('yb-fund-view')?.shadowRoot?.querySelector('yb-chart')?.renderedOption) return performance.now();
-        await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => setTimeout(r, 10));
       }
+      return undefined;
     });
-    out.push(at);
+    if (at === undefined) console.log(`workbench: no chart within 60 s of loading ${url}`);
+    else out.push(at);
     await context.close();
   }
   return out;
@@ -295,7 +301,8 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
   const servers = await Promise.all(builds.map(([, dist, p]) => serve(dist, p)));
   const browser = await chromium.launch({
     executablePath: chrome,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // A page the browser takes for hidden (another window in front) would stop drawing and the bench would wait for it.
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
   });
   try {
     const figures: Figures[] = [];

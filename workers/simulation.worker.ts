@@ -1,8 +1,11 @@
 /**
  * The simulation worker: the service behind comlink, so projections never block the page. The long
- * analyses tell the page their progress at most every 100 ms, however small their chunks.
+ * analyses tell the page their progress at most every 100 ms, however small their chunks. In the
+ * built workbench its input schemas come compiled at build time (src/common/schema-standalone.ts).
  */
 import { expose } from 'comlink';
+import { usePrecompiled } from '../src/common/schema.ts';
+import { precompiled } from '../src/common/precompiled-schemas.ts';
 import { throttled, type Progress } from '../src/analyses/progress.ts';
 import { SimulationService } from '../src/app/service.ts';
 import type { GridRequest, SolveRequest } from '../src/app/analyses-service.ts';
@@ -25,5 +28,9 @@ class WorkerService extends SimulationService {
     return super.grid(data, file, req, throttled(progress));
   }
 }
+
+// Built by Vite (and under `npm start`), the input schemas come compiled (vite.config.ts); elsewhere they compile on first use.
+// Before expose, and without awaiting anything: a message that arrives before the worker listens is lost.
+usePrecompiled(precompiled);
 
 expose(new WorkerService());

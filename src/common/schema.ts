@@ -9,8 +9,16 @@ import { DECIMAL_LITERAL } from './decimal-literal.ts';
 import { InputError, localizedProblem, pointerKey, type InputProblem } from './errors.ts';
 import { message, type LocalizedMessage } from './messages.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+/** How every schema is compiled: here on first use, or ahead of time for the browser build (schema-standalone.ts). */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true } as const;
+
+const ajv = new Ajv(AJV_OPTIONS);
 const compiled = new Map<object, ValidateFunction>();
+
+/** Validators compiled ahead of time from these schema objects, used instead of compiling them here. */
+export function usePrecompiled(validators: readonly (readonly [object, ValidateFunction])[]): void {
+  for (const [schema, validate] of validators) compiled.set(schema, validate);
+}
 
 /** Make a schema available to others' $ref by its $id (the scenario schema refers to the rule-set schema's values). */
 export function registerSchema(schema: { $id?: string }): void {
