@@ -51,6 +51,37 @@ function tableOf(view: YbAnalysesView, section: string): YbDataTable {
 describe('uncertainty and sensitivity in the workbench', () => {
   freshPage();
 
+  it('with the keyboard: a run keeps the focus on its button, and an answer opened moves it to the sentence saying so', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    const view = await openPanel(app);
+    const deepFocus = () => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el;
+    };
+    inView(view, '#atab-tornado').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await view.updateComplete;
+    const run = inView(view, '#solve-run');
+    run.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => view._busy?.tab === 'solve');
+    // running: the button says it is busy and keeps the focus (a disabled one drops it to the page's body)
+    expect(run.getAttribute('aria-disabled')).to.equal('true');
+    expect(deepFocus()).to.equal(run);
+    await until(() => !view._busy && !!view.shadowRoot!.querySelector('#open-answer'), 90000);
+    await view.updateComplete;
+    expect(deepFocus()).to.equal(inView(view, '#solve-run'));
+    const entries = app.store.state.entries.length;
+    inView(view, '#open-answer').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => app.store.state.entries.length === entries + 1);
+    await settle(app);
+    expect(deepFocus()).to.equal(inView(view, '#opened'));
+  });
+
   it('ranks the dominant lever first for a constructed scenario', async function () {
     this.timeout(120000);
     const app = await mount();
