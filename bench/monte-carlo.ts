@@ -7,11 +7,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { nodePool } from '../src/analyses/monte-carlo-pool.ts';
+import { nodePool, threadsFor } from '../src/analyses/monte-carlo-pool.ts';
 import { prepareMonteCarlo, runMonteCarlo } from '../src/analyses/monte-carlo-run.ts';
 import { nodeEnvironment } from '../src/scenario/node-env.ts';
 import { kernelPathRunner } from '../src/analyses/monte-carlo-kernel.ts';
-import { drawShocks, pathStreams } from '../src/analyses/monte-carlo.ts';
+import { ChunkMerge, chunksOf, drawShocks, pathStreams, runChunk } from '../src/analyses/monte-carlo.ts';
 import { report, time } from './timing.ts';
 
 const PATHS = Number(process.env.MONTE_CARLO_BENCH_PATHS ?? 10_000);
@@ -57,8 +57,32 @@ async function perAssumption(): Promise<void> {
   }
 }
 
+/** The paths and their merge apart, on this thread with the kernel compiled and warm: CPU time of each. */
+async function breakdown(): Promise<void> {
+  const file = 'seeds/scenarios/banner-2022.json';
+  const data = { ...JSON.parse(readFileSync(file, 'utf8')), until: 2052 };
+  const setup = await prepareMonteCarlo(data, file, nodeEnvironment(), { paths: PATHS, seed: 1 });
+  const { input } = setup.prepared;
+  const runner = kernelPathRunner(input);
+  // Warm: the kernel's code optimised, every population variant built.
+  runChunk(runner, setup.uncertainty, 0, Math.min(PATHS, 1000), input.base.year, input.until);
+  const merge = new ChunkMerge(PATHS, 1);
+  const c0 = process.cpuUsage();
+  for (const { from, to } of chunksOf(PATHS, 1000)) {
+    const r = runChunk(runner, setup.uncertainty, from, to, input.base.year, input.until, merge.target);
+    if (r.ok) merge.add(r.chunk);
+  }
+  const paths = process.cpuUsage(c0);
+  const c1 = process.cpuUsage();
+  merge.summary();
+  const merged = process.cpuUsage(c1);
+  const ms = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+  console.log(`Monte Carlo on this thread, warm: ${PATHS} paths ${ms(paths).toFixed(0)} ms of CPU (${((ms(paths) * 1000) / PATHS).toFixed(0)} µs a path), their percentiles ${ms(merged).toFixed(0)} ms of CPU`);
+}
+
 export async function monteCarloBench(): Promise<void> {
   await perAssumption();
+  await breakdown();
   const cores = availableParallelism();
   const show = (name: string, r: Run) => {
     report({ name, runs: 1, medianMs: r.ms, p95Ms: r.ms });
@@ -73,5 +97,7 @@ export async function monteCarloBench(): Promise<void> {
   show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, ${cores} worker threads (this one waiting), with setup`, workers);
   const one = await once(1, true);
   show(`Monte Carlo ${PATHS} paths × 30 years, banner to 2052, 1 thread (this one), with setup`, one);
+  const chosen = threadsFor(PATHS, cores);
+  console.log(`  the command line's choice for ${PATHS} paths (threadsFor): ${chosen === 1 ? 'this thread alone' : `this thread and ${chosen - 1} worker${chosen === 2 ? '' : 's'}`}, ${(chosen === 1 ? one : all).ms.toFixed(0)} ms with setup in this run`);
   console.log(`  ${cores} threads against 1: ${(one.ms / all.ms).toFixed(2)}x faster; against ${cores} workers: ${(workers.ms / all.ms).toFixed(2)}x, CPU ${(workers.cpuMs / all.cpuMs).toFixed(2)}x less; CPU per path (setup taken off) ${(((one.cpuMs - one.prepareMs) * 1000) / PATHS).toFixed(0)} µs on one thread; medians identical: ${all.check === one.check && all.check === workers.check}`);
 }

@@ -13,7 +13,8 @@
  * `BENCH_BEFORE=<folder of another build>` measures that build too, in the
  * same run, so the two can be compared as ratios (e.g. a build of main:
  * `git archive main | tar -x -C /tmp/before`, link node_modules, `npx vite build`).
- * Run alone with `npx tsx bench/workbench.ts`.
+ * Run alone with `npx tsx bench/workbench.ts` (`WORKBENCH_CHANGES=40 WORKBENCH_LOADS=5
+ * WORKBENCH_ANALYSES=0` for a quicker comparison of two builds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -49,6 +50,8 @@ interface MainThread {
   over50: number;
   /** The main thread's CPU time in all tasks together. */
   total: number;
+  /** The page's workers' CPU time in all their tasks together (the projection's, during lever changes). */
+  workers: number;
 }
 
 async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): Promise<{ value: T; main: MainThread }> {
@@ -57,6 +60,8 @@ async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): P
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: any[] }).traceEvents;
   const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const workerThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => `${e.pid}:${e.tid}`));
+  const workerTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && workerThreads.has(`${e.pid}:${e.tid}`));
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
   return {
     value,
@@ -65,6 +70,7 @@ async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): P
       cpu: Math.max(0, ...tasks.map((e) => ms(e.tdur))),
       over50: tasks.filter((e) => ms(e.tdur) > 50).length,
       total: tasks.reduce((t, e) => t + ms(e.tdur), 0),
+      workers: workerTasks.reduce((t, e) => t + ms(e.tdur), 0),
     },
   };
 }
@@ -74,6 +80,7 @@ const worst = (xs: MainThread[]): MainThread => ({
   cpu: Math.max(0, ...xs.map((x) => x.cpu)),
   over50: xs.reduce((n, x) => n + x.over50, 0),
   total: xs.reduce((n, x) => n + x.total, 0),
+  workers: xs.reduce((n, x) => n + x.workers, 0),
 });
 
 /** Navigation to the first chart drawn, in a fresh page (no stored scenarios), `loads` times. */
@@ -300,7 +307,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
     const levers = await leverChanges(browser, builds.map(([, , p]) => `http://127.0.0.1:${p}/`), changes);
     for (const [i] of builds.entries()) figures.push({ firstChart: first[i]!, ...levers[i]! });
     const analyses: AnalysisFigures[][] = [];
-    for (const [, , p] of builds) analyses.push(await analysisRuns(browser, `http://127.0.0.1:${p}/`));
+    if (process.env.WORKBENCH_ANALYSES !== '0') for (const [, , p] of builds) analyses.push(await analysisRuns(browser, `http://127.0.0.1:${p}/`));
     const cpuText = (m: MainThread) => `longest task ${m.cpu.toFixed(0)} ms of main-thread CPU (${m.wall.toFixed(0)} ms wall, traced), ${m.over50} over 50 ms`;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const [i, [name]] of builds.entries()) {
@@ -310,15 +317,16 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
       console.log(`  ${'lever change → updated chart, horizon 2060'.padEnd(64)} median ${f.median.toFixed(1).padStart(7)} ms   p95 ${f.p95.toFixed(1).padStart(7)} ms   (${changes} changes)`);
       console.log(`  ${'  of which the projection in the worker'.padEnd(64)} median ${f.workerMedian.toFixed(1).padStart(7)} ms   p95 ${f.workerP95.toFixed(1).padStart(7)} ms`);
       console.log(`  ${'  main-thread CPU per change (traced)'.padEnd(64)} mean   ${(f.main.total / changes).toFixed(1).padStart(7)} ms`);
+      console.log(`  ${'  worker CPU per change (traced)'.padEnd(64)} mean   ${(f.main.workers / changes).toFixed(1).padStart(7)} ms`);
       console.log(`  ${'main-thread long tasks (> 50 ms) during those changes'.padEnd(64)} ${f.longTasks} tasks, longest ${f.longest.toFixed(0)} ms; ${cpuText(f.main)}`);
-      for (const r of analyses[i]!) {
+      for (const r of analyses[i] ?? []) {
         console.log(`  ${`${r.name} → drawn`.padEnd(64)} ${r.millis.toFixed(0).padStart(7)} ms   long tasks ${r.longTasks}, longest ${r.longest.toFixed(0)} ms; ${cpuText(r.main)}`);
       }
     }
     if (figures.length === 2) {
       const [b, a] = figures as [Figures, Figures];
       console.log(
-        `  ratios before / this build: first chart ${(median(b.firstChart) / median(a.firstChart)).toFixed(2)}x, lever change median ${(b.median / a.median).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x`,
+        `  ratios before / this build: first chart ${(median(b.firstChart) / median(a.firstChart)).toFixed(2)}x, lever change median ${(b.median / a.median).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x; CPU per change: main thread ${(b.main.total / a.main.total).toFixed(2)}x, worker ${(b.main.workers / a.main.workers).toFixed(2)}x`,
       );
     }
   } finally {
@@ -327,4 +335,5 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await workbenchBench();
+// WORKBENCH_CHANGES and WORKBENCH_LOADS set other counts; WORKBENCH_ANALYSES=0 leaves the analyses out (a quicker comparison of two builds).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await workbenchBench(Number(process.env.WORKBENCH_CHANGES ?? 60), Number(process.env.WORKBENCH_LOADS ?? 7));

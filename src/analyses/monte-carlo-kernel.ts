@@ -13,7 +13,8 @@ export function kernelPathRunner(input: ProjectionInput): PathRunner {
   const growth = Object.entries(input.assumptions.growth).map(([g, v]) => [g, v.toNumber()] as const);
   const services = serviceTrends(input);
   return (s) => {
-    const r = kernel.run(kernelShocks(s, own, growth, services));
+    // runChunk copies a path's figures before the next: the kernel reuses one buffer for every path.
+    const r = kernel.run(kernelShocks(s, own, growth, services), { reuse: true });
     if (r.problem) return { ok: false, reason: r.problem };
     return {
       ok: true,

@@ -16,9 +16,25 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { kernelPathRunner } from './monte-carlo-kernel.ts';
 import type { ChunkExecutor, ChunkTask, MonteCarloSetup } from './monte-carlo-run.ts';
-import { runChunk, type ChunkOutcome, type PathRunner } from './monte-carlo.ts';
+import { runChunk, type ChunkOutcome, type ChunkTarget, type PathRunner } from './monte-carlo.ts';
 import { packInput, type HandedOver } from './monte-carlo-transfer.ts';
 import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
+
+/**
+ * From this many paths of one prepared scenario, worker threads join the
+ * calling thread. A worker's own setup (loading the bundle, compiling the
+ * policy, the kernel and the population variants again: about 1.2-1.5 s of
+ * CPU for the banner to 2052) pays off only when the paths it takes over cost
+ * more: with a warm path at about 0.1 ms of CPU, the calling thread alone
+ * finishes 10,000 paths before a worker would have helped (bench/monte-carlo.ts
+ * measures both layouts).
+ */
+export const WORKERS_FROM_PATHS = 20_000;
+
+/** Threads for a run of `paths` paths of one scenario this thread has prepared: itself alone, or one per core. */
+export function threadsFor(paths: number, cores = availableParallelism()): number {
+  return paths >= WORKERS_FROM_PATHS ? cores : 1;
+}
 
 export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): ChunkExecutor & { close(): Promise<void> } {
   const workers = here ? threads - 1 : threads;
@@ -30,11 +46,11 @@ export function nodePool(threads = availableParallelism(), here?: MonteCarloSetu
   return {
     // With the calling thread: one more lane than threads, so a worker always has its next chunk queued while this thread computes.
     parallelism: local ? threads + (pool ? 1 : 0) : threads,
-    run: async (task, signal) => {
+    run: async (task, signal, into) => {
       if (local && (!localBusy || !pool)) {
         localBusy = true;
         try {
-          return await local(task, signal);
+          return await local(task, signal, into);
         } finally {
           localBusy = false;
         }
@@ -48,14 +64,14 @@ export function nodePool(threads = availableParallelism(), here?: MonteCarloSetu
 }
 
 /** Chunks of the prepared scenario in this thread, yielding to the event loop before each (the workers' results and progress flow meanwhile). */
-function callingThread(setup: MonteCarloSetup): (task: ChunkTask, signal?: AbortSignal) => Promise<ChunkOutcome> {
+function callingThread(setup: MonteCarloSetup): (task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget) => Promise<ChunkOutcome> {
   let runner: PathRunner | undefined;
-  return async (task, signal) => {
+  return async (task, signal, into) => {
     await new Promise((r) => setImmediate(r));
     signal?.throwIfAborted();
     if (task.key !== setup.key) throw new Error('a chunk of another scenario than the one this pool was made for');
     runner ??= kernelPathRunner(setup.prepared.input);
     const { input } = setup.prepared;
-    return runChunk(runner, setup.uncertainty, task.from, task.to, input.base.year, input.until);
+    return runChunk(runner, setup.uncertainty, task.from, task.to, input.base.year, input.until, into);
   };
 }

@@ -16,7 +16,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { resolveUncertainty, type Uncertainty } from '../scenario/uncertainty.ts';
 import { pathOf } from './monte-carlo-exact.ts';
 import { kernelPathRunner } from './monte-carlo-kernel.ts';
-import { ChunkMerge, chunksOf, runChunk, type ChunkOutcome, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
+import { ChunkMerge, chunksOf, runChunk, type ChunkOutcome, type ChunkTarget, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
 import type { Progress } from './progress.ts';
 
 /** The command line's or the workbench's choice of paths and seed, over the scenario's own. */
@@ -39,7 +39,8 @@ export interface ChunkTask {
 export interface ChunkExecutor {
   /** How many chunks it runs at once. */
   parallelism: number;
-  run(task: ChunkTask, signal?: AbortSignal): Promise<ChunkOutcome>;
+  /** `into`: where a chunk run in the merging thread may write its values (a worker thread returns its own). */
+  run(task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget): Promise<ChunkOutcome>;
   close?(): Promise<void>;
 }
 
@@ -80,9 +81,9 @@ export function chunkWorker(
   env: Environment | (() => Environment),
   compile: (p: Prepared) => PathRunner = (p) => kernelPathRunner(p.input),
   given?: { key: string; prepared: Prepared },
-): (task: ChunkTask) => Promise<ChunkOutcome> {
+): (task: ChunkTask, into?: ChunkTarget) => Promise<ChunkOutcome> {
   const cache = new Map<string, Promise<{ setup: MonteCarloSetup; runner: PathRunner }>>();
-  return async (task) => {
+  return async (task, into) => {
     let entry = cache.get(task.key);
     if (!entry) {
       // The scenario as the calling thread prepared it, where it handed that over for this key (its environment then never loads).
@@ -93,7 +94,7 @@ export function chunkWorker(
     }
     const { setup, runner } = await entry;
     const { input } = setup.prepared;
-    return runChunk(runner, setup.uncertainty, task.from, task.to, input.base.year, input.until);
+    return runChunk(runner, setup.uncertainty, task.from, task.to, input.base.year, input.until, into);
   };
 }
 
@@ -102,10 +103,10 @@ export function inThreadExecutor(env: Environment, compile?: (p: Prepared) => Pa
   const work = chunkWorker(env, compile);
   return {
     parallelism: 1,
-    run: async (task, signal) => {
+    run: async (task, signal, into) => {
       await new Promise((r) => setTimeout(r, 0));
       signal?.throwIfAborted();
-      return work(task);
+      return work(task, into);
     },
   };
 }
@@ -137,7 +138,7 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
     while (next < pieces.length) {
       opts.signal?.throwIfAborted();
       const piece = pieces[next++]!;
-      const r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal);
+      const r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal, merge.target);
       if (!r.ok) {
         const m = message('uncertainty.invalid', { zh: `第 ${r.path} 条路径：${r.reason.zh}`, en: `path ${r.path}: ${r.reason.en}` });
         throw new InputError([{ file: setup.file, path: '/assumptions/uncertainty', reason: m.en, message: m }]);

@@ -9,7 +9,7 @@
  */
 import type { Dec } from '../common/money.ts';
 import { InputError, type InputProblem } from '../common/errors.ts';
-import { resolveAssumptions } from '../model/assumptions.ts';
+import { resolveAssumptions, type Assumptions } from '../model/assumptions.ts';
 import { compileKernel, type Kernel, type KernelResult, type KernelShocks } from '../model/kernel.ts';
 import { overridesOf } from '../scenario/prepare.ts';
 import { FUND_IDS, type FundId } from '../model/base-year.ts';
@@ -98,6 +98,8 @@ const SHOCK_FIELDS = ['wageGrowth', 'costGrowth', 'utilizationGrowth', 'collecti
 export function kernelEvaluator(env: Environment, file: string): Evaluator {
   const prepared = new Map<string, Promise<Prepared>>();
   const kernels = new Map<string, Kernel>();
+  /** The assumptions resolved, by what they are resolved from: the cells of a grid share them. */
+  const resolved = new Map<string, Assumptions>();
   return async (scenario) => {
     const assumptions = { ...(scenario.assumptions ?? {}) };
     for (const f of SHOCK_FIELDS) delete assumptions[f];
@@ -109,7 +111,13 @@ export function kernelEvaluator(env: Environment, file: string): Evaluator {
       if (prepared.size > 64) prepared.delete(prepared.keys().next().value!);
     }
     const { input } = await p;
-    const a = resolveAssumptions(scenario.assumptions ?? {}, input.base, file);
+    const assumptionsKey = `${key}\n${JSON.stringify(scenario.assumptions ?? {})}`;
+    let a = resolved.get(assumptionsKey);
+    if (!a) {
+      a = resolveAssumptions(scenario.assumptions ?? {}, input.base, file);
+      if (resolved.size >= 64) resolved.delete(resolved.keys().next().value!);
+      resolved.set(assumptionsKey, a);
+    }
     const problems: InputProblem[] = [];
     const overrides = overridesOf(scenario, file, env.catalog.registry, problems);
     if (problems.length) throw new InputError(problems);

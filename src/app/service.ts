@@ -16,15 +16,15 @@ import { compareProjections } from '../report/compare.ts';
 import { auditBaseline } from '../baseline/audit.ts';
 import { checkCompliance } from '../baseline/compliance.ts';
 import { complianceText, findingText } from '../baseline/audit-text.ts';
-import { loadBaseline } from '../baseline/load.ts';
 import { FUND_NAMES, fundYearRow, wanExact } from '../report/summary.ts';
 import { EXAMPLE_SCENARIOS, BASELINES } from '../data/embedded.ts';
-import { embeddedEnvironment } from '../scenario/embedded-env.ts';
+import { embeddedEnvironment, loadEmbeddedBaseline } from '../scenario/embedded-env.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
+import { DragOrder } from './lever-drag.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
 import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
@@ -48,6 +48,7 @@ export interface CatalogView {
 export class SimulationService {
   /** Recent runs by hash, so "why" explains the scenario asked about, not whichever ran last. */
   readonly #runs = new Map<string, { scenario: Scenario; prepared: Prepared; projection: Projection }>();
+  readonly #dragOrder = new DragOrder();
 
   catalog(): CatalogView {
     const env = embeddedEnvironment();
@@ -71,10 +72,15 @@ export class SimulationService {
    * `leversAt` is the month the levers are shown and edited at (default the first projected month).
    */
   async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
+    const warm = this.#warm;
+    this.#warm = undefined;
+    if (warm && warm.key === runKey(data, file, leversAt)) return warm.result;
     const started = performance.now();
     try {
       const scenario = loadScenario(data, file);
-      const prepared = await prepareScenario(structuredClone(scenario), file, embeddedEnvironment());
+      const written = await prepareScenario(structuredClone(scenario), file, embeddedEnvironment());
+      // A dragged lever's override last, so its policy is derived from the one without it (src/app/lever-drag.ts).
+      const prepared = { ...written, input: { ...written.input, overrides: this.#dragOrder.order(written.input.overrides) } };
       const projection = project(prepared.input);
       this.#runs.delete(prepared.hash);
       this.#runs.set(prepared.hash, { scenario, prepared, projection });
@@ -84,6 +90,23 @@ export class SimulationService {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
     }
+  }
+
+  /** A run begun before it was asked for, by what it was begun with. */
+  #warm?: { key: string; result: Promise<RunResult> };
+
+  /**
+   * Begin the run the page will ask for first, while the page itself is still loading: the scenario it
+   * stored (`data`, named `file`: its title), or on a first visit the first example. The next run asked
+   * for, if it is that one, gets this run's result.
+   */
+  warm(data?: unknown, file?: string): void {
+    const first = Object.values(EXAMPLE_SCENARIOS)[0] as Scenario | undefined;
+    const scenario = data ?? first;
+    const title = file ?? first?.title;
+    if (scenario === undefined || title === undefined) return;
+    const result = this.run(scenario, title);
+    this.#warm = { key: runKey(scenario, title, undefined), result };
   }
 
   /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */
@@ -353,6 +376,11 @@ export class SimulationService {
   }
 }
 
+/** What a run is asked for, as text: a warm run is taken only for the same. */
+function runKey(data: unknown, file: string, leversAt: string | undefined): string {
+  return JSON.stringify([data, file, leversAt ?? null]);
+}
+
 const HOW: Record<string, Text> = {
   contributions: { zh: '基期数 ×（本年按规则逐月、按工资分布计算的应缴额 ÷ 基期应缴额）', en: 'base-year amount × (contributions due under the rules this year ÷ those due in the base year); rules resolved month by month over the wage spread' },
   'contributions.employer': { zh: '基期数 ×（本年单位应缴额 ÷ 基期）', en: 'base-year amount × (employer contributions due this year ÷ base year)' },
@@ -416,7 +444,7 @@ function auditOf(p: Prepared): RunView['audit'] {
   const kept = key ? audits.get(key) : undefined;
   const hit = kept?.find((k) => k.ruleSets.length === sets.length && k.ruleSets.every((r, i) => r === sets[i]));
   if (hit) return hit.audit;
-  const b = loadBaseline(p.baselineJson, p.input.base.source);
+  const b = loadEmbeddedBaseline(p.baselineJson, p.input.base.source);
   const audit = [
     ...auditBaseline(b).findings.map((f) => ({ message: f.message, text: findingText(f) })),
     ...checkCompliance(b, p.input.stack).map((c) => ({ message: c.message, text: complianceText(c) })),

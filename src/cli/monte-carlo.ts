@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { D } from '../common/money.ts';
 import { uncertaintyEntries } from '../scenario/uncertainty.ts';
-import { nodePool } from '../analyses/monte-carlo-pool.ts';
+import { nodePool, threadsFor } from '../analyses/monte-carlo-pool.ts';
 import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo, type ChunkExecutor, type MonteCarloResult, type MonteCarloSetup } from '../analyses/monte-carlo-run.ts';
 import { PERCENTILES } from '../analyses/monte-carlo.ts';
 import { FUND_NAMES } from '../report/summary.ts';
@@ -27,9 +27,14 @@ export const POOL_FROM_PATHS = 50;
 /** From this many paths, progress goes to stderr. */
 const PROGRESS_FROM_PATHS = 200;
 
-/** A pool of one thread per core (this thread one of them, given the prepared scenario), or this thread for a small run. */
+/**
+ * This thread for a small run; given the prepared scenario, this thread with
+ * worker threads beside it where their setup pays off (threadsFor: from
+ * 20,000 paths); else (a sweep's many scenarios) a pool of one thread per core.
+ */
 export function executorFor(paths: number, env: Environment, setup?: MonteCarloSetup): ChunkExecutor {
-  return paths >= POOL_FROM_PATHS && availableParallelism() > 1 ? nodePool(availableParallelism(), setup) : inThreadExecutor(env);
+  if (paths < POOL_FROM_PATHS || availableParallelism() < 2) return inThreadExecutor(env);
+  return setup ? nodePool(threadsFor(paths), setup) : nodePool(availableParallelism());
 }
 
 export async function monteCarloRun(path: string, scenario: Scenario, prepared: Prepared, env: Environment, flags: MonteCarloFlags, io: Io, executor?: ChunkExecutor): Promise<MonteCarloResult> {

@@ -7,7 +7,7 @@
 import { InputError, pointer, type InputProblem } from '../common/errors.ts';
 import { D, type Dec } from '../common/money.ts';
 import { formatMonth, parseMonth, yearOf } from '../common/period.ts';
-import { REGISTRY_FILE } from '../rules/registry.ts';
+import { REGISTRY_FILE, type Registry } from '../rules/registry.ts';
 import type { Uprate, ValueExpr } from '../rules/types.ts';
 import { literalProblems } from '../rules/values.ts';
 import type { Facts } from './facts.ts';
@@ -129,19 +129,37 @@ function ruleProvenance(rule: CompiledRule, name: string): Provenance {
   return p;
 }
 
+/**
+ * A resolution to reuse: the same rules and facts' year without one more
+ * override (`changed` names its parameter). Values that neither are that
+ * parameter nor read it, directly or through others, cannot differ, and are
+ * taken from it as they are (visiting their inputs first, so every map keeps
+ * the order a resolution from nothing gives); everything else is resolved
+ * below as always. The result equals resolving from nothing.
+ */
+export interface Reuse {
+  from: Resolution;
+  changed: string;
+}
+
 export function resolveParameters(
   stack: PolicyStack,
   matched: CompiledRule[],
   facts: Facts,
   series: SeriesData = {},
   overrides: Override[] = [],
+  reuse?: Reuse,
 ): Resolution {
+  if (reuse) {
+    const r = withChangedAlone(stack, matched, facts, overrides, reuse);
+    if (r) return r;
+  }
   const { registry } = stack;
   const candidates = new Map<string, Candidate>();
   const fatal: InputProblem[] = [];
 
   for (const rule of matched) {
-    for (const [name, expr] of Object.entries(rule.spec.event.params)) {
+    for (const [name, expr] of paramsOf(rule)) {
       const prev = candidates.get(name);
       if (prev && prev.precedence === rule.precedence) {
         fatal.push({
@@ -160,44 +178,325 @@ export function resolveParameters(
       fatal.push({ file: o.file, path: o.path, reason: `unknown parameter "${o.param}"` });
       continue;
     }
-    const from = o.from === undefined ? undefined : parseMonth(o.from);
-    const until = o.until === undefined ? undefined : parseMonth(o.until);
+    const { from, until } = spanOf(o);
     if ((from !== undefined && facts.month < from) || (until !== undefined && facts.month > until)) continue;
     // Of several overrides in force, the one that started last wins (later in the file on a tie), whatever their order.
     const rank = OVERRIDE_PRECEDENCE + (from ?? 0);
     const prev = candidates.get(o.param);
     if (prev && prev.precedence > rank) continue;
-    candidates.set(o.param, {
-      expr: o.value,
-      precedence: rank,
-      provenance: { kind: 'override', file: o.file, path: o.path, from: o.from, until: o.until },
-    });
+    candidates.set(o.param, { expr: o.value, precedence: rank, provenance: overrideProvenance(o) });
   }
   if (fatal.length) throw new InputError(fatal);
 
-  const values = new Map<string, ResolvedValue>();
-  const unavailable = new Map<string, InputProblem>();
-  const unset = new Set<string>();
-  const resolving = new Set<string>();
+  const r = new Resolver(stack, candidates, facts, series, reuse);
+  for (const name of namesOf(registry)) r.resolveName(name);
+  const { values } = r;
+  checkOrder(values, stack, facts, fatal);
+  if (fatal.length) throw new InputError(fatal);
+  return { facts, values, unavailable: r.unavailable, unset: r.unset, compliance: complianceFindings(values, stack) };
+}
 
-  const resolveName = (name: string, wantedAt?: { file: string; path: string }): ResolvedValue | Missing => {
-    const done = values.get(name);
+/**
+ * The reused resolution with its changed parameter alone resolved again,
+ * where that is exactly what resolving from nothing gives: nothing in force
+ * reads the parameter (no matched rule, override or default), so no other
+ * value can differ; its value before read only parameters that come before it
+ * in the registry, so evaluating it completed nothing else and every map keeps
+ * its order; the month is the same (messages name it); and the override that
+ * wins is a literal. Order and range checks, and compliance, run as always.
+ */
+function withChangedAlone(stack: PolicyStack, matched: CompiledRule[], facts: Facts, overrides: Override[], reuse: Reuse): Resolution | undefined {
+  const { from, changed } = reuse;
+  const { registry } = stack;
+  const prior = from.values.get(changed);
+  if (from.facts.month !== facts.month || !prior || typeof prior.value === 'string') return undefined;
+  const rel = relationsOf(registry, changed);
+  // Its value before was resolved: every parameter it read is among its inputs.
+  for (const i of prior.inputs) if (i.kind === 'param' && !(rel.order.get(i.name)! < rel.at)) return undefined;
+  if (rel.readByDefaults) return undefined;
+  for (const o of overrides) if (readsOf(o.value).has(changed)) return undefined;
+  for (const rule of matched) if (ruleReads(rule).has(changed)) return undefined;
+  // The override in force that wins (resolveParameters: the one that started last, the later in the list on a tie).
+  let winner: Override | undefined;
+  let rank = -Infinity;
+  for (const o of overrides) {
+    if (o.param !== changed) continue;
+    const s = spanOf(o);
+    if ((s.from !== undefined && facts.month < s.from) || (s.until !== undefined && facts.month > s.until)) continue;
+    if ((s.from ?? 0) >= rank) {
+      winner = o;
+      rank = s.from ?? 0;
+    }
+  }
+  if (!winner || typeof winner.value !== 'string') return undefined;
+  const literalWinner = winner as Override & { value: string };
+  const literal = literalOf(literalWinner, registry);
+  if (literal.range.length) throw new InputError(literal.range);
+  const values = new WithOne(from.values, literal.resolved);
+  // Only a pair with the changed parameter can be out of order now; if one is, every problem as checkOrder lists them.
+  for (const [floor, ceiling] of rel.orderPairs) {
+    const f = values.get(floor)?.value;
+    const c = values.get(ceiling)?.value;
+    if (f !== undefined && c !== undefined && typeof f !== 'string' && typeof c !== 'string' && f.greaterThan(c)) {
+      const fatal: InputProblem[] = [];
+      checkOrder(values, stack, facts, fatal);
+      throw new InputError(fatal);
+    }
+  }
+  if (!rel.inCompliance) return { facts, values, unavailable: from.unavailable, unset: from.unset, compliance: from.compliance };
+  let compliance: ComplianceFinding[] | undefined;
+  return {
+    facts,
+    values,
+    unavailable: from.unavailable,
+    unset: from.unset,
+    get compliance() {
+      return (compliance ??= complianceFindings(values, stack));
+    },
+  };
+}
+
+/** A literal override's value, as resolution gives it, with its range problems: once per override. */
+const literals = new WeakMap<Override, { resolved: ResolvedValue; range: InputProblem[] }>();
+function literalOf(o: Override & { value: string }, registry: Registry): { resolved: ResolvedValue; range: InputProblem[] } {
+  let l = literals.get(o);
+  if (!l) {
+    const provenance = overrideProvenance(o);
+    const value = new D(o.value);
+    l = { resolved: { name: o.param, value, provenance, expr: o.value, inputs: [] }, range: literalProblems(value, o.param, registry, provenance.file, provenance.path) };
+    literals.set(o, l);
+  }
+  return l;
+}
+
+/**
+ * The values of a resolution with one more (or another) value: a lookup reads
+ * through to the resolution reused; listing them copies it once, with the value
+ * in its place (or last, where it was not there). Read only.
+ */
+class WithOne extends Map<string, ResolvedValue> {
+  #copy: Map<string, ResolvedValue> | undefined;
+  constructor(
+    readonly base: Map<string, ResolvedValue>,
+    readonly one: ResolvedValue,
+  ) {
+    super();
+  }
+  #all(): Map<string, ResolvedValue> {
+    return (this.#copy ??= new Map(this.base).set(this.one.name, this.one));
+  }
+  override get(k: string): ResolvedValue | undefined {
+    return k === this.one.name ? this.one : this.base.get(k);
+  }
+  override has(k: string): boolean {
+    return k === this.one.name || this.base.has(k);
+  }
+  override get size(): number {
+    return this.base.size + (this.base.has(this.one.name) ? 0 : 1);
+  }
+  override keys(): MapIterator<string> {
+    return this.#all().keys();
+  }
+  override values(): MapIterator<ResolvedValue> {
+    return this.#all().values();
+  }
+  override entries(): MapIterator<[string, ResolvedValue]> {
+    return this.#all().entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, ResolvedValue]> {
+    return this.#all()[Symbol.iterator]();
+  }
+  override forEach(fn: (v: ResolvedValue, k: string, m: Map<string, ResolvedValue>) => void, self?: unknown): void {
+    this.#all().forEach((v, k) => fn.call(self, v, k, this));
+  }
+  override set(): this {
+    throw new Error('a resolution is read only');
+  }
+  override delete(): boolean {
+    throw new Error('a resolution is read only');
+  }
+  override clear(): void {
+    throw new Error('a resolution is read only');
+  }
+}
+
+/** What a parameter takes part in, once per registry: its place, and the order and minimum checks that name it. */
+interface Relations {
+  order: Map<string, number>;
+  at: number;
+  readByDefaults: boolean;
+  /** (floor, ceiling) pairs with the parameter on either side. */
+  orderPairs: [string, string][];
+  /** It has a minimum, or is one. */
+  inCompliance: boolean;
+}
+const relations = new WeakMap<Registry, Map<string, Relations>>();
+function relationsOf(registry: Registry, name: string): Relations {
+  let m = relations.get(registry);
+  if (!m) relations.set(registry, (m = new Map()));
+  let r = m.get(name);
+  if (!r) {
+    const names = namesOf(registry);
+    const order = m.size ? m.values().next().value!.order : new Map(names.map((n, i) => [n, i]));
+    const orderPairs: [string, string][] = [];
+    let inCompliance = false;
+    let readByDefaults = false;
+    for (const n of names) {
+      const spec = registry.get(n);
+      if (spec.notAbove && (n === name || spec.notAbove === name)) orderPairs.push([n, spec.notAbove]);
+      if (spec.atLeast && (n === name || spec.atLeast === name)) inCompliance = true;
+      if (spec.default !== undefined && readsOf(spec.default).has(name)) readByDefaults = true;
+    }
+    m.set(name, (r = { order, at: order.get(name)!, readByDefaults, orderPairs, inCompliance }));
+  }
+  return r;
+}
+
+/** The parameters an expression reads, once per expression. */
+const readsByExpr = new WeakMap<object, Set<string>>();
+const NO_READS = new Set<string>();
+function readsOf(e: ValueExpr): Set<string> {
+  if (typeof e === 'string') return NO_READS;
+  let s = readsByExpr.get(e);
+  if (!s) {
+    s = new Set();
+    collectReads(e, s);
+    readsByExpr.set(e, s);
+  }
+  return s;
+}
+function collectReads(e: ValueExpr, into: Set<string>): void {
+  if (typeof e === 'string' || 'series' in e) return;
+  if ('param' in e) into.add(e.param);
+  else if ('percentOf' in e) {
+    collectReads(e.percentOf, into);
+    collectReads(e.percent, into);
+  } else for (const x of 'max' in e ? e.max : e.min) collectReads(x, into);
+}
+
+/** The parameters a rule's values read, once per rule. */
+const readsByRule = new WeakMap<CompiledRule, Set<string>>();
+function ruleReads(rule: CompiledRule): Set<string> {
+  let s = readsByRule.get(rule);
+  if (!s) {
+    s = new Set();
+    for (const [, expr] of paramsOf(rule)) collectReads(expr, s);
+    readsByRule.set(rule, s);
+  }
+  return s;
+}
+
+/** A rule's parameters and values, listed once per rule. */
+const paramsByRule = new WeakMap<CompiledRule, [string, ValueExpr][]>();
+function paramsOf(rule: CompiledRule): [string, ValueExpr][] {
+  let p = paramsByRule.get(rule);
+  if (!p) paramsByRule.set(rule, (p = Object.entries(rule.spec.event.params) as [string, ValueExpr][]));
+  return p;
+}
+
+/** An override's months, parsed once per override. */
+const spans = new WeakMap<Override, { from?: number; until?: number; provenance: Provenance }>();
+function spanOf(o: Override): { from?: number; until?: number; provenance: Provenance } {
+  let s = spans.get(o);
+  if (!s) {
+    s = { from: o.from === undefined ? undefined : parseMonth(o.from), until: o.until === undefined ? undefined : parseMonth(o.until), provenance: { kind: 'override', file: o.file, path: o.path, from: o.from, until: o.until } };
+    spans.set(o, s);
+  }
+  return s;
+}
+function overrideProvenance(o: Override): Provenance {
+  return spanOf(o).provenance;
+}
+
+/** The registry's names in order, and each default as a candidate: once per registry. */
+const registryNames = new WeakMap<Registry, string[]>();
+function namesOf(registry: Registry): string[] {
+  let n = registryNames.get(registry);
+  if (!n) registryNames.set(registry, (n = registry.names()));
+  return n;
+}
+const defaultCandidates = new WeakMap<Registry, Map<string, Candidate | null>>();
+function defaultCandidate(registry: Registry, name: string): Candidate | undefined {
+  let byName = defaultCandidates.get(registry);
+  if (!byName) defaultCandidates.set(registry, (byName = new Map()));
+  let c = byName.get(name);
+  if (c === undefined) {
+    const d = registry.get(name).default;
+    c = d === undefined ? null : { expr: d, precedence: -1, provenance: { kind: 'default', file: REGISTRY_FILE, path: pointer('parameters', name, 'default') } };
+    byName.set(name, c);
+  }
+  return c ?? undefined;
+}
+
+/** One resolution's working state: each parameter resolved once, on demand, in the order its readers need it. */
+class Resolver {
+  readonly values = new Map<string, ResolvedValue>();
+  readonly unavailable = new Map<string, InputProblem>();
+  readonly unset = new Set<string>();
+  readonly #resolving = new Set<string>();
+  readonly #registry: Registry;
+  #described: string | undefined;
+  /** With a resolution to reuse: whether each value may differ from its (see Reuse). */
+  readonly #stale = new Map<string, boolean>();
+
+  constructor(
+    readonly stack: PolicyStack,
+    readonly candidates: Map<string, Candidate>,
+    readonly facts: Facts,
+    readonly series: SeriesData,
+    readonly reuse: Reuse | undefined,
+  ) {
+    this.#registry = stack.registry;
+  }
+
+  #candidate(name: string): Candidate | undefined {
+    return this.candidates.get(name) ?? defaultCandidate(this.#registry, name);
+  }
+
+  /** Whether a value may differ from the reused resolution's: it is the changed parameter, or reads one that may. */
+  #isStale(name: string): boolean {
+    let v = this.#stale.get(name);
+    if (v === undefined) {
+      this.#stale.set(name, false); // a cycle: resolution refuses it
+      const expr = this.#candidate(name)?.expr;
+      v = name === this.reuse!.changed || (expr !== undefined && this.#readsStale(expr));
+      this.#stale.set(name, v);
+    }
+    return v;
+  }
+
+  #readsStale(e: ValueExpr): boolean {
+    if (typeof e === 'string' || 'series' in e) return false;
+    if ('param' in e) return this.#isStale(e.param);
+    if ('percentOf' in e) return this.#readsStale(e.percentOf) || this.#readsStale(e.percent);
+    for (const x of 'max' in e ? e.max : e.min) if (this.#readsStale(x)) return true;
+    return false;
+  }
+
+  resolveName(name: string, wantedAt?: { file: string; path: string }): ResolvedValue | Missing {
+    const done = this.values.get(name);
     if (done) return done;
-    const known = unavailable.get(name);
-    if (known) return missing(known, unset.has(name));
+    const known = this.unavailable.get(name);
+    if (known) return missing(known, this.unset.has(name));
+    const resolving = this.#resolving;
     if (resolving.has(name)) {
       throw new InputError([{ file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `${name} depends on itself (${[...resolving].join(' → ')} → ${name})` }]);
     }
-    const spec = registry.get(name);
-    const candidate: Candidate | undefined =
-      candidates.get(name) ??
-      (spec.default === undefined
-        ? undefined
-        : { expr: spec.default, precedence: -1, provenance: { kind: 'default', file: REGISTRY_FILE, path: pointer('parameters', name, 'default') } });
+    const prior = this.reuse?.from.values.get(name);
+    if (prior && !this.#isStale(name)) {
+      // Its inputs were all resolved too, and none may differ: visited in the order evaluation visits them.
+      resolving.add(name);
+      for (const i of prior.inputs) if (i.kind === 'param') this.resolveName(i.name);
+      resolving.delete(name);
+      this.values.set(name, prior);
+      return prior;
+    }
+    const spec = this.#registry.get(name);
+    const candidate = this.#candidate(name);
     if (!candidate) {
-      const problem = { file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `no rule in force sets ${name} for ${describeFacts(facts)}; set it in a rule set, a scenario override or with --set ${name}=VALUE` };
-      unavailable.set(name, problem);
-      unset.add(name);
+      const problem = { file: wantedAt?.file ?? REGISTRY_FILE, path: wantedAt?.path ?? '', reason: `no rule in force sets ${name} for ${(this.#described ??= describeFacts(this.facts))}; set it in a rule set, a scenario override or with --set ${name}=VALUE` };
+      this.unavailable.set(name, problem);
+      this.unset.add(name);
       return missing(problem, true);
     }
     resolving.add(name);
@@ -208,40 +507,40 @@ export function resolveParameters(
     if (spec.unit === 'method') {
       value = candidate.expr as string;
     } else {
-      value = evaluate(candidate.expr, where.file, where.path, inputs);
+      value = this.#evaluate(candidate.expr, where.file, where.path, inputs);
       const rule = candidate.rule;
       const up = rule?.spec.uprate?.[name];
       if (!isMissing(value) && rule && up && rule.period.from !== undefined) {
         const y0 = yearOf(rule.period.from);
-        const n = yearOf(facts.month) - y0;
+        const n = yearOf(this.facts.month) - y0;
         if (n > 0) {
           const dated = value;
-          value = uprated(value, up, n, y0, where.file, rule.ruleSet.at + pointer('rules', rule.index, 'uprate', name), inputs);
+          value = this.#uprated(value, up, n, y0, where.file, rule.ruleSet.at + pointer('rules', rule.index, 'uprate', name), inputs);
           uprate = { how: up.how, years: n, dated, perYear: up.perYear, series: up.series, note: up.note };
         }
       }
       if (!isMissing(value)) {
-        const range = literalProblems(value, name, registry, where.file, where.path);
+        const range = literalProblems(value, name, this.#registry, where.file, where.path);
         if (range.length) throw new InputError(range);
       }
     }
     resolving.delete(name);
     if (isMissing(value)) {
-      unavailable.set(name, value.problem);
+      this.unavailable.set(name, value.problem);
       // A default over something unset is unset too; a rule in force that cannot be computed is not.
       const isUnset = value.unset && where.kind === 'default';
-      if (isUnset) unset.add(name);
+      if (isUnset) this.unset.add(name);
       return missing(value.problem, isUnset);
     }
     const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs, ...(uprate ? { uprated: uprate } : {}) };
-    values.set(name, resolved);
+    this.values.set(name, resolved);
     return resolved;
-  };
+  }
 
-  const uprated = (v: Dec, up: Uprate, n: number, y0: number, file: string, path: string, inputs: Input[]): Dec | Missing => {
+  #uprated(v: Dec, up: Uprate, n: number, y0: number, file: string, path: string, inputs: Input[]): Dec | Missing {
     let absent: Missing | undefined;
     const out = uprateValue(v, up, n, y0, (year) => {
-      const raw = series[up.series!]?.[String(year)];
+      const raw = this.series[up.series!]?.[String(year)];
       if (raw === undefined) {
         absent ??= missing({ file, path, reason: `uprating follows ${up.series} and needs it for ${year}, which is missing` });
         return v; // any number: the result is discarded
@@ -250,18 +549,18 @@ export function resolveParameters(
       return new D(raw);
     });
     return absent ?? out;
-  };
+  }
 
-  const evaluate = (expr: ValueExpr, file: string, path: string, inputs: Input[]): Dec | Missing => {
+  #evaluate(expr: ValueExpr, file: string, path: string, inputs: Input[]): Dec | Missing {
     if (typeof expr === 'string') return new D(expr);
     if ('param' in expr) {
       inputs.push({ kind: 'param', name: expr.param });
-      const v = resolveName(expr.param, { file, path: path + '/param' });
+      const v = this.resolveName(expr.param, { file, path: path + '/param' });
       return isMissing(v) ? v : (v.value as Dec);
     }
     if ('series' in expr) {
-      const year = yearOf(facts.month) + expr.yearOffset;
-      const raw = series[expr.series]?.[String(year)];
+      const year = yearOf(this.facts.month) + expr.yearOffset;
+      const raw = this.series[expr.series]?.[String(year)];
       if (raw === undefined) {
         return missing({
           file,
@@ -273,27 +572,21 @@ export function resolveParameters(
       return new D(raw);
     }
     if ('percentOf' in expr) {
-      const base = evaluate(expr.percentOf, file, path + '/percentOf', inputs);
+      const base = this.#evaluate(expr.percentOf, file, path + '/percentOf', inputs);
       if (isMissing(base)) return base;
-      const pct = evaluate(expr.percent, file, path + '/percent', inputs);
+      const pct = this.#evaluate(expr.percent, file, path + '/percent', inputs);
       if (isMissing(pct)) return pct;
       return base.times(pct).dividedBy(100);
     }
     const [key, items] = 'max' in expr ? (['max', expr.max] as const) : (['min', expr.min] as const);
     const vals: Dec[] = [];
     for (let i = 0; i < items.length; i++) {
-      const v = evaluate(items[i]!, file, `${path}/${key}/${i}`, inputs);
+      const v = this.#evaluate(items[i]!, file, `${path}/${key}/${i}`, inputs);
       if (isMissing(v)) return v;
       vals.push(v);
     }
     return key === 'max' ? D.max(...vals) : D.min(...vals);
-  };
-
-  for (const name of registry.names()) resolveName(name);
-
-  checkOrder(values, stack, facts, fatal);
-  if (fatal.length) throw new InputError(fatal);
-  return { facts, values, unavailable, unset, compliance: complianceFindings(values, stack) };
+  }
 }
 
 /** A floor computed above its ceiling is refused, naming the rule that set the floor. */

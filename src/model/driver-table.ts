@@ -13,9 +13,7 @@
  * collection or interest, recomputes none of it.
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
-import type { ResolvedValue, Resolution, SeriesData } from '../engine/resolve.ts';
-import { literalProblems } from '../rules/values.ts';
-import { monthIndex, parseMonth } from '../common/period.ts';
+import type { Resolution, SeriesData } from '../engine/resolve.ts';
 import { isDecimalLiteral } from '../common/money.ts';
 import type { ValueExpr } from '../rules/types.ts';
 import type { PolicyStack } from '../engine/stack.ts';
@@ -23,9 +21,9 @@ import type { Assumptions } from './assumptions.ts';
 import { wageSeries } from './drivers.ts';
 import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
 import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
-import { residentYear, type ResidentYear } from './mechanisms.ts';
+import { RESIDENT_SUBSIDY_READS, residentSubsidy, residentYear, type ResidentYear } from './mechanisms.ts';
 import { yearOf } from '../common/period.ts';
-import { PolicyTimeline } from './policy-timeline.ts';
+import { DerivedTimeline, PolicyTimeline, type TimelineView } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
 import { serviceCostIndex, type Service } from './services.ts';
 import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
@@ -203,82 +201,23 @@ export function compiledPolicy(input: ProjectionInput): PolicyYears {
   return compilePolicy(input, wageSeries(input.assumptions, input.base, input.until));
 }
 
-/** What the policy phase reads of a timeline: the parameters in force for a person in a month. */
-export type TimelineView = Pick<PolicyTimeline, 'at' | 'value'>;
-
 /**
- * The policy with one more override, without compiling the rules again, where
- * that is the same as compiling them: a literal value (range-checked here as
- * resolution checks it) of a parameter no rule, default or override refers to,
- * that no order check (floor under ceiling) involves, and that wins over every
- * other override of it in force (it starts last). The states of the policy
- * without it are kept; in the override's months the parameter takes its value.
- * A grid over two standards thus compiles the rules once.
+ * The policy with one more override, without matching the rules again, where
+ * that is the same as compiling them: a literal value, the last override
+ * (policy-timeline.ts DerivedTimeline). The policy without it is compiled (or
+ * derived) once and kept; in the override's months its states take the
+ * override, and what reads the parameter (a default or rule that is a share of
+ * it, a floor under a ceiling) is resolved again. A grid over two standards
+ * thus matches the rules once, and a lever moved in the workbench derives the
+ * scenario's policy rather than compiling it.
  */
 function patchedPolicy(input: ProjectionInput, wageGrowthByYear: ArrayLike<number> | undefined): PolicyYears | undefined {
   const o = input.overrides.at(-1);
   if (!o || typeof o.value !== 'string' || !isDecimalLiteral(o.value)) return undefined;
-  const registry = input.stack.registry;
-  const rest = input.overrides.slice(0, -1);
-  if (!registry.has(o.param) || registry.get(o.param).unit === 'method' || registry.get(o.param).notAbove) return undefined;
-  if (registry.names().some((n) => registry.get(n).notAbove === o.param)) return undefined;
-  const refers = (e: ValueExpr | undefined): boolean =>
-    e !== undefined && typeof e !== 'string' && ('param' in e ? e.param === o.param : 'series' in e ? false : 'percentOf' in e ? refers(e.percentOf) || refers(e.percent) : ('max' in e ? e.max : e.min).some(refers));
-  if (registry.names().some((n) => refers(registry.get(n).default))) return undefined;
-  if (input.stack.rules.some((r) => Object.values(r.spec.event.params).some((e) => refers(e as ValueExpr)))) return undefined;
-  if (rest.some((x) => refers(x.value))) return undefined;
-  const from = o.from === undefined ? -Infinity : (parseMonth(o.from) ?? Number.NaN);
-  const until = o.until === undefined ? Infinity : (parseMonth(o.until) ?? Number.NaN);
-  if (Number.isNaN(from) || Number.isNaN(until)) return undefined;
-  // Of several overrides in force the one that started last wins, the later in the file on a tie.
-  if (rest.some((x) => x.param === o.param && (x.from === undefined ? -Infinity : (parseMonth(x.from) ?? Infinity)) > from)) return undefined;
-  const value = new D(o.value);
-  if (literalProblems(value, o.param, registry, o.file, o.path).length) return undefined;
-  const parent = policyYears({ ...input, overrides: rest }, wageGrowthByYear);
-  const resolved: ResolvedValue = { name: o.param, value, provenance: { kind: 'override', file: o.file, path: o.path, from: o.from, until: o.until }, expr: o.value, inputs: [] };
-  const patched = new Map<Resolution, Resolution>();
-  const tl: TimelineView = {
-    at(year, month, category, aid) {
-      const r = parent.timeline.at(year, month, category, aid);
-      const m = monthIndex(year, month);
-      if (m < from || m > until) return r;
-      let p = patched.get(r);
-      if (!p) patched.set(r, (p = { ...r, values: new Overlay(r.values, o.param, resolved), unavailable: new Overlay(r.unavailable, o.param, undefined), unset: new Without(r.unset, o.param) }));
-      return p;
-    },
-    value: (res, name) => parent.timeline.value(res, name),
-  };
-  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: from === -Infinity ? -Infinity : yearOf(from) } });
-}
-
-/** A map read as another with one key set (or removed, with `undefined`): what a derived policy's states read. Lookups only. */
-class Overlay<V> extends Map<string, V> {
-  constructor(
-    readonly base: Map<string, V>,
-    readonly key: string,
-    readonly value: V | undefined,
-  ) {
-    super();
-  }
-  override get(k: string): V | undefined {
-    return k === this.key ? this.value : this.base.get(k);
-  }
-  override has(k: string): boolean {
-    return k === this.key ? this.value !== undefined : this.base.has(k);
-  }
-}
-
-/** A set read as another without one member. Lookups only. */
-class Without extends Set<string> {
-  constructor(
-    readonly base: Set<string>,
-    readonly key: string,
-  ) {
-    super();
-  }
-  override has(k: string): boolean {
-    return k !== this.key && this.base.has(k);
-  }
+  const parent = policyYears({ ...input, overrides: input.overrides.slice(0, -1) }, wageGrowthByYear);
+  const tl = DerivedTimeline.of(parent.timeline, input.stack, parent.series, o);
+  if (!tl) return undefined;
+  return compilePolicy(input, parent.series, { tl, followsSeries: parent.followsSeries, keep: { parent, before: tl.from === -Infinity ? -Infinity : yearOf(tl.from), reach: tl.reach(input.overrides.slice(0, -1)) } });
 }
 
 /** The wage series with a growth rate per projected year (index 0: the year after the base year), exact. */
@@ -296,11 +235,36 @@ function wageSeriesByYear(a: Assumptions, base: BaseYear, until: number, byYear:
   return { ...series, avgMonthlyWage: out };
 }
 
-function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number } }): PolicyYears {
+/** Whether a floor-under-ceiling check involves the parameter. */
+function orderChecked(registry: PolicyStack['registry'], name: string): boolean {
+  return !!registry.get(name).notAbove || registry.names().some((n) => registry.get(n).notAbove === name);
+}
+
+/** What residentYear reads (mechanisms.ts), of a resident, an aid recipient and a resident next year. */
+const RESIDENT_READS = [...RESIDENT_SUBSIDY_READS, 'resident.individual.standard', 'resident.individual.collectedFor', 'aid.tekun.subsidyPercent', 'aid.dibao.subsidy', 'aid.fanpin.subsidy', 'resident.inpatient.reimbursementRatio', 'aid.inpatient.reimbursementRatio'];
+
+/** What the policy reads for employees besides the contribution parameters (the wage year, and the employer rate's presence, is among them). */
+const EMPLOYEE_SIDE = ['employee.base.wageYear'];
+const SCHEME_READS = ['employee.monthsPayable.method', 'resident.monthsPayable.method', 'aid.monthsPayable.method', 'warning.monthsPayable.low', 'warning.monthsPayable.normalLow', 'warning.monthsPayable.normalHigh', 'warning.monthsPayable.high', 'employee.outpatient.pooledPercent'];
+
+/**
+ * The policy phase over a timeline. A derived policy (`keep`) takes from the
+ * policy it derives from what its override cannot change: the years before it
+ * (next year's standard is read a year ahead), the years without contribution
+ * rules where nothing the employee side reads is within the override's reach,
+ * and the funds' methods and warning levels where none of them is.
+ */
+function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: TimelineView; followsSeries: boolean; keep?: { parent: PolicyYears; before: number; reach: Set<string> } }): PolicyYears {
   const { assumptions: a, base, until } = input;
   const first = firstYear(base);
   const timeline = view ? undefined : new PolicyTimeline(input.stack, series, input.overrides, a.regionTier);
   const tl: TimelineView = view?.tl ?? timeline!;
+  // Reads are skipped only where no state can refuse but for the override's own value (which any state refuses alike):
+  // nothing else within its reach, and no floor or ceiling it is.
+  const reach = view?.keep && view.keep.reach.size === 1 && !orderChecked(input.stack.registry, [...view.keep.reach][0]!) ? view.keep.reach : undefined;
+  const employeeKept = !!reach && ![...PER_PATH, ...EMPLOYEE_SIDE].some((n) => reach.has(n));
+  const residentKept = !!reach && !RESIDENT_READS.some((n) => reach.has(n));
+  const subsidyOnly = !!reach && !RESIDENT_READS.some((n) => reach.has(n) && !RESIDENT_SUBSIDY_READS.includes(n));
   const residentAsRuled: ResidentYear[] = [];
   const employeeMonths: (EmployeeMonths | undefined)[] = [];
   const wageYearOffset: number[] = [];
@@ -313,7 +277,14 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
       employeeMonths.push(view!.keep!.parent.employeeMonths[kept]);
       continue;
     }
-    residentAsRuled.push(residentYear(tl, y));
+    // Where the override reaches no more of what residents' figures read than the subsidy, the rest is the parent's.
+    const before = view?.keep?.parent.residentAsRuled[y - first];
+    residentAsRuled.push(residentKept ? before! : subsidyOnly ? { ...before!, ...residentSubsidy(tl, y) } : residentYear(tl, y));
+    if (employeeKept && !view!.keep!.parent.employeeMonths[y - first]) {
+      wageYearOffset.push(view!.keep!.parent.wageYearOffset[y - first]!);
+      employeeMonths.push(undefined);
+      continue;
+    }
     const probe = tl.at(y, 1, 'in-service');
     wageYearOffset.push(probe.values.get('employee.base.wageYear')?.value === 'previous-year' ? -1 : 0);
     employeeMonths.push(tl.value(probe, 'employee.rate.employer') === undefined ? undefined : monthsOf(tl, y));
@@ -324,10 +295,17 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
   for (let i = b + 1; i < resident.length; i++) if (!resident[i]!.split) resident[i]!.split = resident[i - 1]!.split;
   for (let i = b - 1; i >= 0; i--) if (!resident[i]!.split) resident[i]!.split = resident[i + 1]!.split;
   if (!resident[b]!.split) for (const r of resident) r.split = undefined;
+  const kept = reach && !SCHEME_READS.some((n) => reach.has(n)) ? view!.keep!.parent : undefined;
+  const { methods, thresholds, pooledPercent } = kept ?? schemeYears(tl, base.year, until);
+  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
+}
+
+/** Months payable methods, warning levels and outpatient pooling's share in January of each year from the base year. */
+function schemeYears(tl: TimelineView, baseYear: number, until: number): Pick<PolicyYears, 'methods' | 'thresholds' | 'pooledPercent'> {
   const methods = new Map<string, MonthsPayableMethod[]>();
   for (const scheme of ['employee', 'resident', 'aid']) {
     const out: MonthsPayableMethod[] = [];
-    for (let y = base.year; y <= until; y++) {
+    for (let y = baseYear; y <= until; y++) {
       const v = tl.at(y, 1, scheme === 'employee' ? 'in-service' : 'resident').values.get(`${scheme}.monthsPayable.method`)?.value;
       out.push((typeof v === 'string' ? v : 'current-year-expenditure') as MonthsPayableMethod);
     }
@@ -335,7 +313,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
   }
   const thresholds: Thresholds[] = [];
   const pooledPercent: Dec[] = [];
-  for (let y = base.year; y <= until; y++) {
+  for (let y = baseYear; y <= until; y++) {
     const r = tl.at(y, 1, 'resident');
     thresholds.push({
       low: tl.value(r, 'warning.monthsPayable.low'),
@@ -345,7 +323,7 @@ function compilePolicy(input: ProjectionInput, series: SeriesData, view?: { tl: 
     });
     pooledPercent.push(tl.value(tl.at(y, 1, 'in-service'), 'employee.outpatient.pooledPercent') ?? ZERO);
   }
-  return { series, first, until, timeline: tl, residentAsRuled, resident, residentF64: resident.map(residentF64), employeeMonths, wageYearOffset, methods, thresholds, pooledPercent, spread: a.wageDistribution.map((w) => w.toNumber()), followsSeries: view ? view.followsSeries : followsSeries(timeline!), registry: input.stack.registry };
+  return { methods, thresholds, pooledPercent };
 }
 
 /** A per-head amount or ratio missing in some years takes its nearest known value (so a parameter first set later moves nothing until it changes). */
@@ -631,8 +609,13 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
     // The reported years at their own trends where a path's differ (PathAssumptions.reported).
     const q = t <= 0 && p.reported ? p.reported : p;
     const counts: Partial<Record<Group, number>> = {};
+    // Groups often share a trend (a path's participation draw moves them all alike): one power per rate.
+    let rate = Number.NaN;
+    let index = 1;
     for (const g in start) {
-      const moved = start[g as Group]! * growthIndex(q.growth[g as Group], t);
+      const r = q.growth[g as Group];
+      if (r !== rate) index = growthIndex((rate = r), t);
+      const moved = start[g as Group]! * index;
       counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
     }
     const prices = growthIndex(q.costGrowth, t, p.costGrowthByYear);
@@ -691,6 +674,9 @@ export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: Path
   return out;
 }
 
+/** The government level of a resident subsidy line (a constant key: no string is cut per call on the kernel's hot loop). */
+const SUBSIDY_LEVELS: Partial<Record<string, 'central' | 'region' | 'city' | 'county'>> = { 'subsidy.central': 'central', 'subsidy.region': 'region', 'subsidy.city': 'city', 'subsidy.county': 'county' };
+
 /** The driver of one income line of one fund in one year. */
 export function incomeDriver(fund: FundId, line: IncomeLine, d: YearDrivers): number {
   const e = d.employee;
@@ -719,10 +705,8 @@ export function incomeDriver(fund: FundId, line: IncomeLine, d: YearDrivers): nu
       if (line === 'contributions.individual') return residents * r.collected * d.collection;
       if (line === 'contributions') return residents * (r.collected + r.subsidy) * d.collection;
       if (line === 'subsidy') return residents * r.subsidy;
-      if (line.startsWith('subsidy.')) {
-        const level = line.slice('subsidy.'.length) as 'central' | 'region' | 'city' | 'county';
-        return residents * (r.split ? r.split[level] : r.subsidy);
-      }
+      const level = SUBSIDY_LEVELS[line];
+      if (level) return residents * (r.split ? r.split[level] : r.subsidy);
       return 1;
     }
     case 'aid':

@@ -92,8 +92,13 @@ export type KernelResult =
 export interface Kernel {
   readonly baseYear: number;
   readonly until: number;
-  /** One path. Errors are values (a result with `problem`), never exceptions. */
-  run(shocks?: KernelShocks): KernelResult;
+  /**
+   * One path. Errors are values (a result with `problem`), never exceptions.
+   * With `reuse`, the result's arrays live in a buffer the next run with
+   * `reuse` overwrites (Monte Carlo copies each path's figures at once): no
+   * allocation, and no garbage, per path.
+   */
+  run(shocks?: KernelShocks, options?: { reuse?: boolean }): KernelResult;
 }
 
 
@@ -270,9 +275,12 @@ export function compileKernel(input: ProjectionInput): Kernel {
   /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
   const reported = [...new Set([base.year, ...(base.history ?? []).map((p) => p.year)])];
   const calibrations: { policy: PolicyYears; signature: Float64Array; exact: () => Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
+  /** The signature of a path's reported years, written over on every path (kept only as a new calibration's Float64Array). */
+  const scratchSignature: number[] = [];
   function calibrated(policy: PolicyYears, drivers: YearDrivers[]) {
-    const signature = driverSignature(drivers, reported.map((y) => y - policy.first));
-    for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, signature)) return c;
+    const found = driverSignature(drivers, reported.map((y) => y - policy.first), scratchSignature);
+    for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, found)) return c;
+    const signature = Float64Array.from(found);
     const first = policy.first;
     const d0 = drivers[base.year - first]!;
     // On float64 first; the exact calibration where a decision is too close to call, or a line needs its exact anchor.
@@ -341,9 +349,9 @@ export function compileKernel(input: ProjectionInput): Kernel {
     return out;
   }
 
-  function run(shocks?: KernelShocks): KernelResult {
+  function run(shocks?: KernelShocks, options?: { reuse?: boolean }): KernelResult {
     try {
-      return runPath(shocks);
+      return runPath(shocks, options?.reuse === true);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       return { problem: { zh: `无法测算：${message}`, en: `cannot project: ${message}` } };
@@ -360,6 +368,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
   const accountPlan = plans.find((x) => x.bf.id === 'employee.account');
   const accountBenefits = accountPlan ? accountPlan.expenditureLines.indexOf('benefits') : -1;
   const interest0 = a.interestRate?.toNumber();
+  /** The employee fund's reported totals and balance in fen, read once. */
+  const parentFen = parent && { cumulative: fenOf(parent.cumulative), totals: parent.reportedTotals && { income: fenOf(parent.reportedTotals.income), expenditure: fenOf(parent.reportedTotals.expenditure) } };
   const rolledParts = parent && hasParts ? base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => f.id) : [];
   /** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts, once. */
   const layouts = plans.map((plan) => ({
@@ -408,7 +418,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
   let drivers0: YearDrivers[] | undefined;
   let slabSize = 64;
 
-  function runPath(shocks: KernelShocks | undefined): KernelResult {
+  /** The buffer runs with `reuse` share. */
+  let reused: Slab | undefined;
+
+  function runPath(shocks: KernelShocks | undefined, reuse: boolean): KernelResult {
     exactLines = 0;
     const p: PathAssumptions = shocks ? withShocks(scenarioPath, shocks) : scenarioPath;
     // Other wages: contribution floors and ceilings that follow them are evaluated on the path's wages; only
@@ -436,7 +449,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
     const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : interest0;
     const interestDec = shocks?.interestRate !== undefined ? new D(String(shocks.interestRate)) : a.interestRate;
 
-    const slab = new Slab(n, slabSize);
+    const slab = !reuse ? new Slab(n, slabSize) : reused && reused.capacity >= slabSize ? reused.reset() : (reused = new Slab(n, slabSize));
     const projected = new Map<FundId, KernelFund>();
     for (const lay of layouts) {
       const { plan } = lay;
@@ -513,7 +526,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
       projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, acc.lines));
     }
     const funds: KernelFund[] = [];
-    if (parent && hasParts) funds.push(rollUp(parent, rolledParts.map((id) => projected.get(id)!), slab, years, parentPast, policy.methods.get('employee')!));
+    if (parent && hasParts) funds.push(rollUp(parentFen!, rolledParts.map((id) => projected.get(id)!), slab, years, parentPast, policy.methods.get('employee')!));
     for (const id of FUND_ORDER) {
       const f = projected.get(id);
       if (f) funds.push(f);
@@ -580,16 +593,29 @@ class Slab {
   ) {
     this.#buffer = new Float64Array(n * count);
   }
+  /** The arrays cut so far, kept for the runs that reuse the buffer. */
+  #views: Float64Array[] = [];
   take(): Float64Array {
     if ((this.#used + 1) * this.n > this.#buffer.length) {
       this.#buffer = new Float64Array(this.#buffer.length * 2 || this.n * 16);
       this.#used = 0;
+      this.#views = [];
     }
     const k = this.#used++;
-    return this.#buffer.subarray(k * this.n, (k + 1) * this.n);
+    return (this.#views[k] ??= this.#buffer.subarray(k * this.n, (k + 1) * this.n));
   }
   get used(): number {
     return this.#used;
+  }
+  /** How many arrays fit before the buffer grows. */
+  get capacity(): number {
+    return this.#buffer.length / this.n;
+  }
+  /** Every array taken so far zeroed and given back: the next `take` starts at the front again. */
+  reset(): this {
+    this.#buffer.fill(0, 0, this.#used * this.n);
+    this.#used = 0;
+    return this;
   }
 }
 
@@ -620,8 +646,8 @@ interface Anchor {
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
-function driverSignature(drivers: YearDrivers[], at: number[]): Float64Array {
-  const out: number[] = [];
+function driverSignature(drivers: YearDrivers[], at: number[], out: number[] = []): number[] {
+  out.length = 0;
   for (const i of at) {
     const d = drivers[i];
     if (!d) continue;
@@ -631,10 +657,10 @@ function driverSignature(drivers: YearDrivers[], at: number[]): Float64Array {
     if (e) out.push(e.employer, e.individual, e.maternity, e.toAccounts);
     else out.push(Number.NaN);
   }
-  return Float64Array.from(out);
+  return out;
 }
 
-function sameValues(a: Float64Array, b: Float64Array): boolean {
+function sameValues(a: Float64Array, b: number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
@@ -728,11 +754,11 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
   return out;
 }
 
-const sharesOf = new WeakMap<PolicyYears, ({ dp: number; rest: number; dpDec: Dec; restDec: Dec } | undefined)[]>();
+const sharesOf = new WeakMap<Dec[], ({ dp: number; rest: number; dpDec: Dec; restDec: Dec } | undefined)[]>();
 
-/** Per year from the base year, the pooled share's change p − p0 and 100 − p0 (undefined where p = p0), once per policy. */
+/** Per year from the base year, the pooled share's change p − p0 and 100 − p0 (undefined where p = p0), once per policy's shares (derived policies share them). */
 function pooledShares(policy: PolicyYears) {
-  let s = sharesOf.get(policy);
+  let s = sharesOf.get(policy.pooledPercent);
   if (!s) {
     const p0 = policy.pooledPercent[0]!;
     const restDec = new D(100).minus(p0);
@@ -740,7 +766,7 @@ function pooledShares(policy: PolicyYears) {
       const dpDec = p.minus(p0);
       return dpDec.isZero() ? undefined : { dp: dpDec.toNumber(), rest: restDec.toNumber(), dpDec, restDec };
     });
-    sharesOf.set(policy, s);
+    sharesOf.set(policy.pooledPercent, s);
   }
   return s;
 }
@@ -772,7 +798,7 @@ function fundOf(id: FundId, years: Int32Array, income: Float64Array, expenditure
 }
 
 /** The employee fund as the sum of its sub-funds; the base year keeps the report's own totals. */
-function rollUp(parent: BaseFund, parts: KernelFund[], slab: Slab, years: Int32Array, parentPast: number[], methods: MonthsPayableMethod[]): KernelFund {
+function rollUp(parent: { cumulative: number; totals?: { income: number; expenditure: number } }, parts: KernelFund[], slab: Slab, years: Int32Array, parentPast: number[], methods: MonthsPayableMethod[]): KernelFund {
   const n = slab.n;
   const lines = new Map<string, Float64Array>();
   for (const p of parts) {
@@ -790,11 +816,11 @@ function rollUp(parent: BaseFund, parts: KernelFund[], slab: Slab, years: Int32A
       expenditure[i]! += p.expenditure[i]!;
     }
   }
-  const totals = parent.reportedTotals;
+  const totals = parent.totals;
   if (totals) {
     // A report whose sub-funds do not add up to its total: the difference stays visible as "other".
-    const di = fenOf(totals.income) - income[0]!;
-    const de = fenOf(totals.expenditure) - expenditure[0]!;
+    const di = totals.income - income[0]!;
+    const de = totals.expenditure - expenditure[0]!;
     if (di !== 0) otherLine(lines, 'income:other', slab)[0]! += di;
     if (de !== 0) otherLine(lines, 'expenditure:other', slab)[0]! += de;
     income[0]! += di;
@@ -803,7 +829,7 @@ function rollUp(parent: BaseFund, parts: KernelFund[], slab: Slab, years: Int32A
   const current = slab.take();
   const cumulative = slab.take();
   const months = slab.take();
-  let opening = fenOf(parent.cumulative) - (income[0]! - expenditure[0]!);
+  let opening = parent.cumulative - (income[0]! - expenditure[0]!);
   for (let i = 0; i < n; i++) {
     current[i] = income[i]! - expenditure[i]!;
     cumulative[i] = opening + current[i]!;

@@ -88,16 +88,27 @@ export interface ResidentYear {
   aidReimbursementRatio?: Dec;
 }
 
-export function residentYear(tl: Pick<PolicyTimeline, 'at' | 'value'>, year: number): ResidentYear {
+/** What residentSubsidy reads (of a resident in January). */
+export const RESIDENT_SUBSIDY_READS = ['resident.subsidy.standard', 'resident.subsidy.centralShare', 'resident.subsidy.regionShareOfRest', 'resident.subsidy.cityShareOfRemainder'];
+
+/** The fiscal subsidy per head in a year and its split by government level, where the rules say how to split. */
+export function residentSubsidy(tl: Pick<PolicyTimeline, 'at' | 'value'>, year: number): Pick<ResidentYear, 'subsidy' | 'split'> {
   const r = tl.at(year, 1, 'resident');
   const v = (name: string) => tl.value(r, name);
-  const standard = v('resident.individual.standard');
   const subsidy = v('resident.subsidy.standard');
   const central = v('resident.subsidy.centralShare');
   const regionOfRest = v('resident.subsidy.regionShareOfRest');
   const cityOfRemainder = v('resident.subsidy.cityShareOfRemainder');
   const split =
     subsidy && central && regionOfRest && cityOfRemainder ? splitSubsidy(subsidy, { central, regionOfRest, cityOfRemainder }, false) : undefined;
+  return { subsidy, split };
+}
+
+export function residentYear(tl: Pick<PolicyTimeline, 'at' | 'value'>, year: number): ResidentYear {
+  const r = tl.at(year, 1, 'resident');
+  const v = (name: string) => tl.value(r, name);
+  const standard = v('resident.individual.standard');
+  const { subsidy, split } = residentSubsidy(tl, year);
   const aidPays = { tekun: ZERO, dibao: ZERO, fanpin: ZERO };
   if (standard) {
     const tekunPct = tl.value(tl.at(year, 1, 'resident', 'tekun'), 'aid.tekun.subsidyPercent');

@@ -16,7 +16,7 @@
  * reference: test/engine/differential.test.ts checks every value the
  * timeline gives against it.
  */
-import type { Dec } from '../common/money.ts';
+import { isDecimalLiteral, type Dec } from '../common/money.ts';
 import { monthIndex, parseMonth, yearOf, type MonthIndex } from '../common/period.ts';
 import { matchFast } from '../engine/match.ts';
 import { required, resolveParameters, type Override, type Resolution, type SeriesData } from '../engine/resolve.ts';
@@ -91,11 +91,16 @@ export class PolicyTimeline {
 
   /** The parameters in force for a person in a month. */
   at(year: number, month: number, category: Category, aid: AidStatus = 'none'): Resolution {
+    return this.stateOf(year, month, category, aid).resolution;
+  }
+
+  /** The policy state of a person (by category and aid) in a month. */
+  stateOf(year: number, month: number, category: Category, aid: AidStatus = 'none'): PolicyState {
     const m = monthIndex(year, month);
     const quick = `${category}|${aid}`;
     let p = this.#quick.get(quick);
     if (!p) this.#quick.set(quick, (p = this.#person({ category, aid }, m)));
-    return this.#state(p, m).resolution;
+    return this.#state(p, m);
   }
 
   /** The policy state of a person in a month: its resolution, rules and overrides ("why" a value is what it is). */
@@ -214,4 +219,110 @@ function usesSeries(expr: ValueExpr): boolean {
 function toNumber(res: Resolution, name: string): number {
   const v = res.values.get(name)?.value;
   return v === undefined || typeof v === 'string' ? Number.NaN : v.toNumber();
+}
+
+/** What the model reads of a timeline: the states, and the parameters in force, of a person in a month. */
+export type TimelineView = Pick<PolicyTimeline, 'at' | 'stateOf' | 'value'>;
+
+/**
+ * A timeline with one more override, the last of the scenario's, a literal
+ * value: the same as compiling the rules with it, without matching the rules
+ * again. In the override's months each state of the timeline without it
+ * becomes the state with it (resolved from the state without it: only what is
+ * or reads the overridden parameter is computed again, engine/resolve.ts
+ * `Reuse`); elsewhere the states are the same. States are derived as they
+ * are met, each once.
+ */
+export class DerivedTimeline implements TimelineView {
+  /** The states met through this timeline that the override made, by id. */
+  readonly states: PolicyState[] = [];
+  readonly #derived = new Map<PolicyState, PolicyState>();
+  readonly #redated = new Map<PolicyState, PolicyState>();
+
+  private constructor(
+    readonly parent: TimelineView,
+    readonly stack: PolicyStack,
+    readonly series: SeriesData,
+    readonly override: Override & { value: string },
+    readonly from: MonthIndex,
+    readonly until: MonthIndex,
+  ) {}
+
+  /**
+   * Every parameter whose value the override may change: its own, and each
+   * that a default, a rule of the stack or another override computes from one
+   * of these. Anything the model reads outside this set is as without it.
+   */
+  reach(others: Override[]): Set<string> {
+    const reach = new Set([this.override.param]);
+    const exprs: [string, ValueExpr][] = others.map((o) => [o.param, o.value]);
+    for (const n of this.stack.registry.names()) {
+      const d = this.stack.registry.get(n).default;
+      if (d !== undefined) exprs.push([n, d]);
+    }
+    for (const r of this.stack.rules) for (const [n, e] of Object.entries(r.spec.event.params)) exprs.push([n, e as ValueExpr]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [n, e] of exprs) {
+        if (!reach.has(n) && readsAny(e, reach)) {
+          reach.add(n);
+          grew = true;
+        }
+      }
+    }
+    return reach;
+  }
+
+  /** The timeline with `override` as well, or undefined where deriving it would not equal compiling the rules with it (a value that is not a literal). */
+  static of(parent: TimelineView, stack: PolicyStack, series: SeriesData, override: Override): DerivedTimeline | undefined {
+    const { value } = override;
+    if (typeof value !== 'string' || !isDecimalLiteral(value) || !stack.registry.has(override.param)) return undefined;
+    const from = override.from === undefined ? -Infinity : (parseMonth(override.from) ?? Number.NaN);
+    const until = override.until === undefined ? Infinity : (parseMonth(override.until) ?? Number.NaN);
+    if (Number.isNaN(from) || Number.isNaN(until)) return undefined;
+    return new DerivedTimeline(parent, stack, series, { ...override, value }, from, until);
+  }
+
+  at(year: number, month: number, category: Category, aid: AidStatus = 'none'): Resolution {
+    return this.stateOf(year, month, category, aid).resolution;
+  }
+
+  stateOf(year: number, month: number, category: Category, aid: AidStatus = 'none'): PolicyState {
+    const s = this.parent.stateOf(year, month, category, aid);
+    const m = monthIndex(year, month);
+    if (m >= this.from && m <= this.until) {
+      let d = this.#derived.get(s);
+      if (!d) {
+        // As a full compile would meet it: the same rules, the overrides in force and this one last, first met this month.
+        const overrides = [...s.overrides, this.override];
+        const facts = { ...s.resolution.facts, month: m };
+        d = { id: this.states.length, rules: s.rules, overrides, year: s.year, firstMonth: m, resolution: resolveParameters(this.stack, s.rules, facts, this.series, overrides, { from: s.resolution, changed: this.override.param }) };
+        this.states.push(d);
+        this.#derived.set(s, d);
+      }
+      return d;
+    }
+    // Outside the override's months the state is the same, but one first met within them is met here first (messages name the month).
+    if (s.firstMonth < this.from || s.firstMonth > this.until) return s;
+    let d = this.#redated.get(s);
+    if (!d) {
+      const facts = { ...s.resolution.facts, month: m };
+      d = { id: this.states.length, rules: s.rules, overrides: s.overrides, year: s.year, firstMonth: m, resolution: resolveParameters(this.stack, s.rules, facts, this.series, s.overrides) };
+      this.states.push(d);
+      this.#redated.set(s, d);
+    }
+    return d;
+  }
+
+  value(res: Resolution, name: string): Dec | undefined {
+    return this.parent.value(res, name);
+  }
+}
+
+/** Whether an expression reads one of the parameters. */
+function readsAny(e: ValueExpr, names: Set<string>): boolean {
+  if (typeof e === 'string' || 'series' in e) return false;
+  if ('param' in e) return names.has(e.param);
+  if ('percentOf' in e) return readsAny(e.percentOf, names) || readsAny(e.percent, names);
+  return ('max' in e ? e.max : e.min).some((x) => readsAny(x, names));
 }

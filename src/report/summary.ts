@@ -11,9 +11,20 @@ import { FUND_NAMES } from './names.ts';
 export { FUND_NAMES, WARNING_NAMES } from './names.ts';
 import type { Projection } from '../model/project.ts';
 
-/** Exact 万元, no exponent: 158510.4 万元 → "158510.4". */
+/**
+ * Exact 万元, no exponent: 158510.4 万元 → "158510.4". The same text as `toWan(yuan).toFixed()`
+ * (test/report/wan-exact.test.ts), by moving the decimal point of the yuan's own digits four places:
+ * a projection's view writes thousands of these, and a decimal division costs more than the rest.
+ */
 export function wanExact(yuan: Dec): string {
-  return toWan(yuan).toFixed();
+  const text = yuan.toFixed();
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  const dot = digits.indexOf('.');
+  const whole = (dot < 0 ? digits : digits.slice(0, dot)).padStart(5, '0');
+  const fraction = (whole.slice(-4) + (dot < 0 ? '' : digits.slice(dot + 1))).replace(/0+$/, '');
+  const integer = whole.slice(0, -4).replace(/^0+(?=\d)/, '');
+  return (negative ? '-' : '') + (fraction ? `${integer}.${fraction}` : integer);
 }
 
 /** 万元 to two decimals, as the reports print. */

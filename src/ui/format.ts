@@ -1,7 +1,15 @@
 /** Display formatting only: the numbers arrive exact from the worker; here they are rounded for the eye. */
 import { getLocale, t } from './i18n.ts';
 
-const fmt = (digits: number) => new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** One formatter per language and number of digits: building an Intl.NumberFormat costs far more than using one, and a table formats thousands of cells. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function fmt(digits: number): Intl.NumberFormat {
+  const locale = getLocale() === 'en' ? 'en-US' : 'zh-CN';
+  const key = `${locale} ${digits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+}
 
 /** 万元 string → "158,510.40". */
 export function wan(v: string | null | undefined): string {

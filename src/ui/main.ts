@@ -1,9 +1,24 @@
 /**
  * The workbench's entry point. The simulation worker starts loading at once,
  * in parallel with the workbench's own code (ECharts, Lit, the components),
- * so the first projection is under way before the page can draw it.
+ * and begins the first projection (the scenario stored from the last visit,
+ * or the first example on a first visit) before the page has asked for it,
+ * so the result is ready sooner. A shared link opens a scenario of its own.
+ * While the page waits for that result, a chart is drawn once out of sight,
+ * so the first chart of the results is not ECharts' first drawing.
  */
-import { prestartWorker } from './state/simulation-controller.ts';
+import { prestartWorker, warmWorker } from './state/simulation-controller.ts';
+import { Store } from './state/store.ts';
 
 prestartWorker();
-await import('./components/workbench-app.ts');
+if (!location.hash.slice(1)) {
+  const active = new Store().active;
+  warmWorker(active?.scenario, active?.scenario.title);
+}
+const { YbApp } = await import('./components/workbench-app.ts');
+const { warmUpCharts } = await import('./components/chart.ts');
+// After the page's first render, unless the first result has come meanwhile.
+setTimeout(() => {
+  const app = document.querySelector('yb-app');
+  if (app instanceof YbApp && !app.sim.result) warmUpCharts();
+}, 0);

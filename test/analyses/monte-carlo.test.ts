@@ -135,11 +135,13 @@ describe('random streams', () => {
 });
 
 describe('percentiles', () => {
-  it('are the order statistics a full sort gives, duplicates and all (quickselect against sort, 300 random arrays)', () => {
+  it('are the order statistics a full sort gives, duplicates and all (selection against sort, 330 random arrays)', () => {
     const rng = xoroshiro128plus(3);
-    for (let t = 0; t < 300; t++) {
-      const n = 1 + (Math.abs(rng.next()) % 200);
-      const xs = Float64Array.from({ length: n }, () => (rng.next() % 20) * 100 + 0);
+    for (let t = 0; t < 330; t++) {
+      // the last 30 long enough (over 600) for the sampling step of Floyd and Rivest's selection, half with many ties
+      const n = t < 300 ? 1 + (Math.abs(rng.next()) % 200) : 601 + (Math.abs(rng.next()) % 12_000);
+      const spread = t < 300 || t % 2 === 0 ? 20 : 2 ** 30;
+      const xs = Float64Array.from({ length: n }, () => (rng.next() % spread) * 100 + 0);
       const sorted = [...xs].sort((a, b) => a - b);
       const ranks = [5, 25, 50, 75, 95].map((p) => Math.max(1, Math.ceil((p * n) / 100)));
       expect(orderStatistics(xs, ranks)).toEqual(ranks.map((r) => sorted[r - 1]));

@@ -123,6 +123,37 @@ export class YbChart extends LitElement {
     return this.#chart?.getOption();
   }
 }
+/**
+ * Draw a chart of the workbench's kind (bars, a line on a second axis, bands, legend, tooltip) once,
+ * out of sight, and drop it: ECharts' first drawing on a page costs several times a later one (its
+ * code runs for the first time, text is measured, caches fill). The entry point does this while the
+ * page waits for its first projection, so the first chart of the results draws at the later speed.
+ */
+export function warmUpCharts(): void {
+  const el = document.createElement('div');
+  el.setAttribute('aria-hidden', 'true');
+  el.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:280px;visibility:hidden';
+  document.body.append(el);
+  const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  const years = Array.from({ length: 30 }, (_, i) => String(2022 + i));
+  const values = years.map((_, i) => 1000 - i * 50);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 64, right: 56, top: 36, bottom: 52 },
+    xAxis: { type: 'category', data: years },
+    yAxis: [{ type: 'value', name: '万元' }, { type: 'value', name: '月', splitLine: { show: false } }],
+    series: [
+      { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
+      { name: 'b', type: 'bar', stack: 's', data: values },
+      { name: 'c', type: 'line', yAxisIndex: 1, data: values.map((v) => v / 100), markArea: { silent: true, data: [[{ yAxis: 0 }, { yAxis: 3 }]] } },
+    ],
+  });
+  chart.dispose();
+  el.remove();
+}
+
 /** An option as JSON text (functions by their source); with `shape`, every number written as 0. */
 function optionText(option: echarts.EChartsCoreOption, shape: boolean): string {
   return JSON.stringify(option, (_k, v: unknown) => (typeof v === 'function' ? String(v) : shape && typeof v === 'number' ? 0 : v));

@@ -21,6 +21,14 @@ export function prestartWorker(): void {
   early ??= spawnWorker('simulation').api;
 }
 
+/**
+ * Have the early worker begin the page's first projection at once (SimulationService.warm): the scenario
+ * the page will show, if it knows it (a stored one), else the first example, which a first visit shows.
+ */
+export function warmWorker(scenario?: unknown, title?: string): void {
+  void early?.warm(scenario, title);
+}
+
 export function startWorker(): Api {
   const api = early ?? spawnWorker('simulation').api;
   early = undefined;
