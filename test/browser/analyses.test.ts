@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import type { YbAnalysesView } from '../../src/ui/components/analyses-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
-import { click, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
+import { click, deepFocus, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
 
 /** Open the panel with a click on its heading; resolves once its forms have their choices. */
@@ -55,11 +55,6 @@ describe('uncertainty and sensitivity in the workbench', () => {
     this.timeout(120000);
     const app = await mount();
     const view = await openPanel(app);
-    const deepFocus = () => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el;
-    };
     inView(view, '#atab-tornado').focus();
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
