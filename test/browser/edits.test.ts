@@ -101,6 +101,38 @@ describe('editing with the mouse and the keyboard', () => {
     expect(find(app, 'yb-lever-panel').shadowRoot!.querySelector('.lever.changed .error')).to.equal(null);
   });
 
+  for (const delay of [0, 50]) {
+    it(`120 typed into a percentage ${delay ? 'one key every 50 ms' : 'at once'} is refused, and 2 (in force when the field got focus) stays, not 1 or 12`, async () => {
+      const app = await mount();
+      const pick = find<HTMLSelectElement>(app, '#pick');
+      pick.value = 'example:city-2021';
+      pick.dispatchEvent(new Event('change'));
+      await until(() => run(app)?.baseYear === 2021 && !app.sim.running);
+      await settle(app);
+      // the city's individual rate: 2 % of the wage (rules/city/medical-maternity-2021.json)
+      const rate = () => lever(app, '#lever-employee\\.rate\\.individual');
+      expect(rate().value).to.equal('2');
+      const original = run(app).hash;
+      await click(rate());
+      rate().select();
+      for (const key of '120') {
+        await sendKeys({ press: key });
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+      }
+      await idle(app);
+      // the entry stays as typed, with its reason
+      expect(rate().value).to.equal('120');
+      expect(rate().getAttribute('aria-invalid')).to.equal('true');
+      expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('employee.rate.individual 是百分比，须在 0 到 100 之间，现为 120');
+      // in force: no change at all (the rules' 2 %), whatever of 1 % and 12 % was computed on the way
+      expect(app.store.active!.scenario.overrides ?? []).to.deep.equal([]);
+      expect(find(app, 'yb-lever-panel').shadowRoot!.querySelector('ol.timeline')).to.equal(null);
+      // the figures shown are the rules' own again
+      expect(app.lastGood!.hash).to.equal(original);
+      expect(app.lastGood!.changes).to.deep.equal([]);
+    });
+  }
+
   it('undoes and redoes an edit with Ctrl+Z and Ctrl+Shift+Z outside a text field, and a delete from its notice', async () => {
     const app = await mount();
     const original = run(app).hash;

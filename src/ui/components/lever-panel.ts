@@ -27,6 +27,8 @@ import type { ValueExpr } from '../../rules/types.ts';
 export interface ScenarioEdit {
   scenario: Scenario;
   key: string;
+  /** What stays in force if this edit is refused: the lever as it was before this edit of its field began. */
+  fallback?: Scenario;
 }
 
 const SCHEMES = ['employee', 'maternity', 'resident', 'aid', 'fund'] as const;
@@ -209,7 +211,16 @@ export class YbLeverPanel extends LitElement {
   #shownAt?: string;
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('entryId') && changed.get('entryId') !== undefined) this._local = {};
+    if (changed.has('entryId') && changed.get('entryId') !== undefined) {
+      this._local = {};
+      this.#before.clear();
+      this.#sent.clear();
+    }
+    // What was asked for and is now in the scenario, or was refused, is no longer on its way.
+    for (const [name, sent] of this.#sent) {
+      const now = this.scenario && timeline(this.scenario, name).find((o) => o.from === sent.from)?.value;
+      if (JSON.stringify(now) === JSON.stringify(sent.value) || this.#leverProblem(name)) this.#sent.delete(name);
+    }
     // At another month the levers show the values in force then, not what was typed for the last one.
     if (this.run && this.run.leversAt !== this.#shownAt) {
       if (this.#shownAt !== undefined) this._local = {};
@@ -306,6 +317,9 @@ export class YbLeverPanel extends LitElement {
               .value=${typed ?? l.ofWage.percent}
               aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
               aria-invalid=${local || problem ? 'true' : 'false'}
+              @focus=${() => this.#begin(l, run)}
+              @change=${() => this.#begin(l, run)}
+              @beforeinput=${(e: InputEvent) => this.#replacing(e, l, run)}
               @input=${(e: Event) => this.#typed(l, (e.target as HTMLInputElement).value, run)}
             />`
           : html`<input
@@ -315,6 +329,9 @@ export class YbLeverPanel extends LitElement {
             placeholder=${t('notSet')}
             aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
             aria-invalid=${local || problem ? 'true' : 'false'}
+            @focus=${() => this.#begin(l, run)}
+            @change=${() => this.#begin(l, run)}
+            @beforeinput=${(e: InputEvent) => this.#replacing(e, l, run)}
             @input=${(e: Event) => this.#typed(l, (e.target as HTMLInputElement).value, run)}
           />`}
       ${l.ofWage
@@ -360,6 +377,38 @@ export class YbLeverPanel extends LitElement {
     if (month) this.dispatchEvent(new CustomEvent('levers-at', { detail: month, bubbles: true, composed: true }));
   }
 
+  /**
+   * Where each lever's field stood when the edit under way began (on focus, after Enter or leaving the
+   * field, or when its whole text is typed over): the value a refused entry leaves in force, whatever
+   * keystrokes on the way (1 and 12 of 120) were computed meanwhile.
+   */
+  #before = new Map<string, { from: string; value: ValueExpr | undefined }>();
+  /** The last value this panel asked for, per lever and month (undefined: the change removed), before the scenario shows it. */
+  #sent = new Map<string, { from: string; value: ValueExpr | undefined }>();
+
+  #begin(l: LeverView, run: RunView): void {
+    const from = l.ofWage?.from ?? run.leversAt;
+    const refused = this._local[l.name] !== undefined && (!DECIMAL.test(this._local[l.name]!) || !!this.#leverProblem(l.name));
+    // A field showing a refused entry: the edit that follows still falls back to what was in force before it.
+    if (refused && this.#before.get(l.name)?.from === from) return;
+    const sent = this.#sent.get(l.name);
+    const value = sent?.from === from ? sent.value : timeline(this.scenario!, l.name).find((o) => o.from === from)?.value;
+    this.#before.set(l.name, { from, value });
+  }
+
+  /** Typing over the whole text of a field (select all, then type) begins a new edit of it. */
+  #replacing(e: InputEvent, l: LeverView, run: RunView): void {
+    const input = e.target as HTMLInputElement;
+    if (input.value !== '' && input.selectionStart === 0 && input.selectionEnd === input.value.length) this.#begin(l, run);
+  }
+
+  /** The scenario with the lever's change from a month as it was when the edit of its field began. */
+  #fallback(l: LeverView, from: string): Scenario | undefined {
+    const before = this.#before.get(l.name);
+    if (!before || before.from !== from) return undefined;
+    return before.value === undefined ? removeOverride(this.scenario!, l.name, from) : upsertOverride(this.scenario!, l.name, from, before.value);
+  }
+
   #typed(l: LeverView, value: string, run: RunView): void {
     this._local = { ...this._local, [l.name]: value };
     if (DECIMAL.test(value)) this.#setLever(l, value, run);
@@ -371,11 +420,14 @@ export class YbLeverPanel extends LitElement {
     const from = l.ofWage?.from ?? run.leversAt;
     const key = `lever ${l.name} ${from}`;
     // The value that would be in force without a change from this month: typed back, the change goes.
+    const fallback = this.#fallback(l, from);
     if (!l.ofWage && sameValue(typed, this.#withoutChangeAt(l, from))) {
-      this.#emit({ scenario: removeOverride(this.scenario!, l.name, from), key });
+      this.#sent.set(l.name, { from, value: undefined });
+      this.#emit({ scenario: removeOverride(this.scenario!, l.name, from), key, fallback });
       return;
     }
-    this.#emit({ scenario: upsertOverride(this.scenario!, l.name, from, value), key });
+    this.#sent.set(l.name, { from, value });
+    this.#emit({ scenario: upsertOverride(this.scenario!, l.name, from, value), key, fallback });
   }
 
   /** A lever's value in force from a month if the scenario had no change starting then: its last earlier change, or the baseline. */
@@ -389,6 +441,8 @@ export class YbLeverPanel extends LitElement {
   #reset(l: LeverView): void {
     const { [l.name]: _dropped, ...rest } = this._local;
     this._local = rest;
+    this.#before.delete(l.name);
+    this.#sent.delete(l.name);
     this.#emit({ scenario: removeOverride(this.scenario!, l.name), key: `reset ${l.name}` });
   }
 

@@ -402,7 +402,15 @@ export class YbApp extends LitElement {
         if (this._repair?.id === candidate.id) this._repair = undefined;
         if (active?.id === candidate.id) this.store.replaceActive(candidate.edit.scenario, candidate.edit.key);
         void this.#refreshCompare();
-      } else this._editProblems = { scenario: candidate.edit.scenario, problems: result.problems };
+      } else {
+        this._editProblems = { scenario: candidate.edit.scenario, problems: result.problems };
+        // A refused entry leaves in force what its field held before this edit began, not a keystroke on the way.
+        const fallback = candidate.edit.fallback;
+        if (fallback && active?.id === candidate.id && JSON.stringify(fallback) !== JSON.stringify(active.scenario)) {
+          this.store.replaceActive(fallback, candidate.edit.key);
+          this.sim.request(fallback, fallback.title, this._leversAt);
+        }
+      }
       return;
     }
     if (!result.ok && active && data === active.scenario) {
