@@ -37,6 +37,10 @@ const TEMPLATES = {
     zh: '文件不是 UTF-8 文本（可能存成了 UTF-16 或 GBK）：请用 UTF-8 编码另存',
     en: 'the file is not UTF-8 text (saved as UTF-16 or GBK?); save it as UTF-8',
   },
+  'json.tooDeep': {
+    zh: '嵌套超过 {limit} 层，未读取：真实的方案、规则集和基线文件不超过十几层，文件可能已损坏或是生成出错',
+    en: 'nested more than {limit} levels deep and not read: real scenario, rule-set and baseline files stay within a dozen or so; the file may be damaged or wrongly generated',
+  },
   'ruleSet.reusesBuiltIn': {
     zh: '"{id}" 是程序自带规则集的编号；请给这个规则集另起编号，或加上 "replaces": true 表示替换自带规则集',
     en: '"{id}" is the id of a rule set shipped with the program; give yours an id of its own, or add "replaces": true to replace the shipped one',

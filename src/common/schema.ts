@@ -3,6 +3,7 @@
  * path and reason. Schemas live beside the data they describe (rules/,
  * seeds/) so editors can validate files too.
  */
+import { jsonTextDepthProblem } from './json-depth.ts';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { looksMisdecoded, stripBom } from './encoding.ts';
 import { DECIMAL_LITERAL } from './decimal-literal.ts';
@@ -110,10 +111,12 @@ export function assertSchema(schema: object, data: unknown, file: string): void 
   if (problems.length) throw new InputError(problems);
 }
 
-/** Parse JSON text (a leading byte-order mark is ignored), reporting a syntax error with its line and column. */
+/** Parse JSON text (a leading byte-order mark is ignored; nesting deeper than MAX_JSON_DEPTH refused before parsing), reporting a syntax error with its line and column. */
 export function parseJson(text: string, file: string): unknown {
   text = stripBom(text);
   if (text.trim() === '') throw new InputError([localizedProblem(file, '', message('file.empty'))]);
+  const deep = jsonTextDepthProblem(text, file);
+  if (deep) throw new InputError([deep]);
   try {
     return JSON.parse(text);
   } catch (err) {

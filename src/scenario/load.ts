@@ -4,6 +4,7 @@
  * version is refused rather than misread.
  */
 import { InputError } from '../common/errors.ts';
+import { jsonValueDepthProblem } from '../common/json-depth.ts';
 import { parseJson, registerSchema, schemaProblems } from '../common/schema.ts';
 import ruleSetSchema from '../../rules/rule-set.schema.json' with { type: 'json' };
 import scenarioSchema from '../../seeds/scenario.schema.json' with { type: 'json' };
@@ -18,6 +19,8 @@ export function parseScenario(text: string, file: string): Scenario {
 
 export function loadScenario(data: unknown, file: string): Scenario {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw InputError.one(file, '', 'a scenario is a JSON object');
+  const deep = jsonValueDepthProblem(data, file);
+  if (deep) throw new InputError([deep]);
   let doc = data as Record<string, unknown>;
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -25,6 +25,20 @@ describe('bad files', () => {
     expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
   });
 
+  it('a file nested 100,000 levels deep is refused by its depth, in Chinese, where it passed the limit; nothing changes', async () => {
+    const app = await mount();
+    const entries = app.store.state.entries;
+    const n = 100_000;
+    const text = `{"version": 1, "title": "深", "baseline": "banner-2022", "ruleSets": ${'['.repeat(n)}${']'.repeat(n)}}`;
+    expect(await app.openText(text, 'deep.json')).to.equal(false);
+    await settle(app);
+    const shown = find(app, '#file-problems').shadowRoot!.textContent!;
+    // level 65 begins at /ruleSets and the 63 indices of levels 2 to 64
+    expect(shown).to.contain(`deep.json /ruleSets${'/0'.repeat(63)}`);
+    expect(shown).to.contain('嵌套超过 64 层，未读取');
+    expect(app.store.state.entries).to.deep.equal(entries);
+  });
+
   it('a 2 MB file on one line shows a short window around the error and leaves the page usable', async () => {
     const app = await mount();
     const filler = 'x'.repeat(2_000_000);

@@ -4,6 +4,7 @@
  * and lays out the lever panel, the fund charts, the summary, the "why"
  * panel and the comparison. It holds no policy logic.
  */
+import { jsonTextDepthProblem } from '../../common/json-depth.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { looksMisdecoded, stripBom } from '../../common/encoding.ts';
@@ -324,6 +325,11 @@ export class YbApp extends LitElement {
     if (looksMisdecoded(text)) {
       // Saved as GBK or UTF-16: read as UTF-8 its Chinese would turn into U+FFFD without a word.
       this.#showFileProblems([localizedProblem(file, '', message('file.notUtf8'))], '');
+      return false;
+    }
+    const deep = jsonTextDepthProblem(text, file); // refused before parsing, as the command line does
+    if (deep) {
+      void this.#showFileProblems([deep], '');
       return false;
     }
     let data: unknown;
