@@ -41,7 +41,8 @@ const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
 
 export interface CatalogView {
   ruleSets: { id: string; title: { zh: string; en: string }; jurisdiction: string; document: string }[];
-  baselines: { name: string; title: string; region: string }[];
+  /** cannotStart: why a baseline cannot start a projection (the loader's reason), if it cannot. */
+  baselines: { name: string; title: string; region: string; cannotStart?: string }[];
   examples: { name: string; scenario: Scenario }[];
 }
 
@@ -61,7 +62,7 @@ export class SimulationService {
       })),
       baselines: Object.entries(BASELINES).map(([name, b]) => {
         const meta = b as { title?: string; source?: { region?: string } };
-        return { name, title: meta.title ?? name, region: meta.source?.region ?? '' };
+        return { name, title: meta.title ?? name, region: meta.source?.region ?? '', ...cannotStart(env, name, b) };
       }),
       examples: Object.entries(EXAMPLE_SCENARIOS).map(([name, s]) => ({ name, scenario: s as Scenario })),
     };
@@ -487,4 +488,15 @@ function inertSchemes(p: Prepared, projection: Projection): Partial<Record<Schem
     };
   }
   return out;
+}
+
+/** Why a shipped baseline cannot start a projection (no full year with income and a balance), as the loader says it. */
+function cannotStart(env: ReturnType<typeof embeddedEnvironment>, name: string, json: unknown): { cannotStart?: string } {
+  try {
+    env.toBaseYear(json, `seeds/baselines/${name}.json`);
+    return {};
+  } catch (err) {
+    if (err instanceof InputError) return { cannotStart: err.problems[0]!.reason };
+    throw err;
+  }
 }

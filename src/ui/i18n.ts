@@ -15,6 +15,7 @@ export const zh = {
   share: '复制分享链接',
   shared: '链接已复制',
   newFrom: '从基线新建',
+  cannotStart: '（不能作为测算起点）',
   scenarios: '方案',
   examples: '示例方案',
   myScenarios: '我的方案',

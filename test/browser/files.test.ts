@@ -104,15 +104,32 @@ describe('refusals in the reader’s language', () => {
 describe('refusals of the schema and the loaders, in Chinese', () => {
   freshPage();
 
-  it('a baseline with no full year to start from, picked from 从基线新建, says why in Chinese', async () => {
+  it('a baseline with no full year to start from is offered under 从基线新建 disabled, with why; a file naming it is refused in Chinese', async () => {
     const app = await mount();
     const entries = JSON.stringify(app.store.state.entries);
     const select = find<HTMLSelectElement>(app, '#from-baseline');
-    // (a native select's list is drawn by the browser, out of the page's reach: picked as its change event)
+    const county = [...select.options].find((o) => o.value === 'county-2019')!;
+    // seed 003 gives no cumulative balance: it cannot be chosen, and says so in the option and its tooltip
+    expect(county.disabled).to.equal(true);
+    expect(county.textContent).to.equal('2019年县医疗保险基金收支及预算绩效情况（不能作为测算起点）');
+    expect(county.title).to.equal('没有哪个基金报告了含收入和累计结存的完整年度，无法作为测算的起点');
+    // every baseline that can start a projection stays enabled (xinjiang-2020 among them)
+    expect([...select.options].filter((o) => o.value && !o.disabled).map((o) => o.value)).to.include('xinjiang-2020');
+    expect([...select.options].filter((o) => o.disabled).map((o) => o.value)).to.deep.equal(['county-2019']);
+    // the keyboard walks past it: from the option before it, ArrowDown lands on the one after it
+    const at = [...select.options].indexOf(county);
+    select.selectedIndex = at - 1;
     select.focus();
-    select.value = 'county-2019'; // seed 003 gives no cumulative balance
-    select.dispatchEvent(new Event('change'));
-    await until(() => app.shadowRoot!.querySelector('#file-problems') !== null);
+    let changed = 0;
+    select.addEventListener('change', (e) => {
+      changed++;
+      e.stopImmediatePropagation(); // only what the key selected, not a new scenario
+    }, { capture: true, once: true });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(changed).to.equal(1);
+    expect(select.selectedIndex).to.equal(at + 1);
+    // a scenario file naming it is still refused, with the loader's reason in Chinese
+    expect(await app.openText(JSON.stringify({ version: 1, title: 'c', baseline: 'county-2019', rules: ['national/resident-minimum'] }), 'seeds/baselines/county-2019.json')).to.equal(false);
     await settle(app);
     const shown = find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
     expect(shown).to.contain('seeds/baselines/county-2019.json /funds');

@@ -22,6 +22,7 @@ import { withoutProblems } from '../state/edits.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
 import { base } from '../styles.ts';
 import { titleText } from '../labels.ts';
+import { reasonText } from '../problem-text.ts';
 import './lever-panel.ts';
 import './fund-view.ts';
 import './scenario-summary.ts';
@@ -523,7 +524,11 @@ export class YbApp extends LitElement {
         <label class="sub" for="from-baseline">${t('newFrom')}</label>
         <select id="from-baseline" @change=${(e: Event) => this.#fromBaseline(e.target as HTMLSelectElement)}>
           <option value="">—</option>
-          ${(this._catalog?.baselines ?? []).map((b) => html`<option value=${b.name}>${b.title}</option>`)}
+          ${(this._catalog?.baselines ?? []).map((b) =>
+            b.cannotStart
+              ? html`<option value=${b.name} disabled title=${reasonText(b.cannotStart)}>${b.title}${t('cannotStart')}</option>`
+              : html`<option value=${b.name}>${b.title}</option>`,
+          )}
         </select>
         <button id="undo" @click=${() => this.undo()} ?disabled=${!this.store.canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">${t('undo')}</button>
         <button id="redo" @click=${() => this.redo()} ?disabled=${!this.store.canRedo} aria-keyshortcuts="Control+Shift+Z" title="Ctrl+Shift+Z">${t('redo')}</button>

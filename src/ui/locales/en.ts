@@ -10,6 +10,7 @@ export const templates: Record<MessageId, string> = {
   share: 'Copy share link',
   shared: 'Link copied',
   newFrom: 'New from baseline',
+  cannotStart: ' (cannot start a projection)',
   scenarios: 'Scenarios',
   examples: 'Examples',
   myScenarios: 'My scenarios',
