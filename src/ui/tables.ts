@@ -4,6 +4,7 @@
  */
 import type { FundView, RunView } from '../app/views.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
+import type { FundId } from '../model/base-year.ts';
 import { WARNING_NAMES } from '../report/names.ts';
 import { pick, t } from './i18n.ts';
 import { lineName, sourceParts } from './labels.ts';
@@ -22,12 +23,25 @@ export interface Column {
 }
 
 export interface Table {
-  /** Stable id: the CSV's file name and the workbook's sheet. */
+  /** Stable id: the CSV's file name. */
   id: string;
   caption: string;
+  /** A workbook sheet's name where the caption is longer than a sheet name may be (31 characters); the caption heads the sheet. */
+  sheet?: string;
   columns: Column[];
   rows: Cell[][];
 }
+
+/** Funds by the short names sheets carry (a sheet name holds at most 31 characters). */
+const FUND_SHORT: Record<FundId, { zh: string; en: string }> = {
+  employee: { zh: '职工医保', en: 'Employee' },
+  'employee.pooling': { zh: '统筹基金', en: 'Pooling' },
+  'employee.account': { zh: '个人账户', en: 'Accounts' },
+  'employee.largeAmount': { zh: '大额医疗补助', en: 'Large-amount' },
+  'employee.civilServant': { zh: '公务员医疗补助', en: 'Civil servant' },
+  resident: { zh: '居民医保', en: 'Resident' },
+  aid: { zh: '医疗救助', en: 'Medical aid' },
+};
 
 const money = (label: string): Column => ({ label, format: wan as Column['format'], numeric: true });
 
@@ -41,6 +55,7 @@ export function balanceTable(f: FundView): Table {
   return {
     id: `${f.id}-balance`,
     caption: `${name} ${t('chartBalance')} (${t('unitWan')})`,
+    sheet: `${pick(FUND_SHORT[f.id as FundId] ?? f.name)} ${t('sheetBalance')}`,
     columns: [
       { label: t('year') },
       money(t('income')),
@@ -69,6 +84,7 @@ export function incomeTable(f: FundView): Table {
   return {
     id: `${f.id}-income-expenditure`,
     caption: `${pick(f.name)} ${t('chartIncome')} (${t('unitWan')})`,
+    sheet: `${pick(FUND_SHORT[f.id as FundId] ?? f.name)} ${t('sheetIncome')}`,
     columns: [{ label: t('year') }, ...inc.map((l) => money(`${t('income')}: ${lineName(l)}`)), ...exp.map((l) => money(`${t('expenditure')}: ${lineName(l)}`))],
     rows: f.years.map((y) => [y.year, ...inc.map((l) => y.incomeBySource[l] ?? null), ...exp.map((l) => y.expenditureByUse[l] ?? null)]),
   };
@@ -81,6 +97,7 @@ export function subsidyTable(r: RunView): Table {
   return {
     id: 'subsidy-by-level',
     caption: `${t('chartSubsidy')} (${t('unitWan')})`,
+    sheet: t('sheetSubsidy'),
     columns: [{ label: t('year') }, ...LEVELS.map((k) => money(t(k)))],
     rows: r.subsidy.map((s) => [s.year, ...LEVELS.map((k) => s[k])]),
   };
@@ -92,6 +109,7 @@ export function perPersonTable(r: RunView): Table {
   return {
     id: 'per-person',
     caption: t('perPerson'),
+    sheet: t('sheetPerPerson'),
     columns: [{ label: t('year') }, yuan(t('residentStandard')), yuan(t('residentSubsidy')), yuan(t('aidTekun')), yuan(t('aidDibao')), yuan(t('aidFanpin'))],
     rows: r.perPerson.map((p) => [p.year, p.residentStandard, p.residentSubsidy, p.aidPays.tekun, p.aidPays.dibao, p.aidPays.fanpin]),
   };

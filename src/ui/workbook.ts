@@ -12,7 +12,7 @@ import { readableText } from './problem-text.ts';
 import { baselineName, notesText, ruleSetNames, titleText } from './labels.ts';
 import type { CatalogView } from '../app/service.ts';
 
-/** Sheet names: at most 31 characters, none of []:*?/\, unique. */
+/** Sheet names: at most 31 characters (a table's short name where its caption is longer; the caption heads the sheet), none of []:*?/\, unique. */
 function sheetName(used: Set<string>, text: string): string {
   const clean = text.replace(/[[\]:*?/\\]/g, ' ').trim();
   let name = clean.slice(0, 31);
@@ -31,7 +31,7 @@ export function reportTables(run: RunView): Table[] {
       columns: [{ label: t('parameter') }, { label: t('value') }, { label: t('unit') }, { label: t('source') }],
       rows: assumptionRows(run).map((a) => [a.label, a.value, a.unit, a.source]),
     },
-    { id: 'audit', caption: t('auditFindings'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [readableText(pick(a.text))]) },
+    { id: 'audit', caption: t('auditFindings'), sheet: t('sheetAudit'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [readableText(pick(a.text))]) },
   ];
 }
 
@@ -54,7 +54,7 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
   cover.getColumn(1).width = 18;
   cover.getColumn(2).width = 80;
   for (const table of reportTables(run)) {
-    const ws = wb.addWorksheet(sheetName(used, table.caption));
+    const ws = wb.addWorksheet(sheetName(used, table.sheet ?? table.caption));
     ws.addRow([table.caption]).font = { bold: true };
     ws.addRow(table.columns.map((c) => c.label)).font = { bold: true };
     for (const r of table.rows) {

@@ -91,4 +91,36 @@ describe('the report', () => {
     expect(cover.getCell('B5').value).to.equal(`sha256:${run.hash}`);
     expect(String(cover.getCell('B6').value)).to.contain('此处假设为三类地区');
   });
+  it('names every English sheet in full within Excel’s 31 characters, unique, with the table’s whole title in its first row', async () => {
+    const app = await mount();
+    const lang = () => [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English' || b.textContent === '中文')!;
+    await click(lang());
+    await settle(app);
+    try {
+      const bytes = await app.workbook();
+      const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+      const ExcelJS = mod.default ?? mod;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+      const names = wb.worksheets.map((w) => w.name);
+      expect(new Set(names).size).to.equal(names.length);
+      for (const name of names) expect(name.length, name).to.be.at.most(31);
+      // the employee fund's two sheets: short names; the titles (68 and 58 characters) head them in full
+      expect(names.slice(0, 3)).to.deep.equal(['Cover', 'Employee balance', 'Employee income & spending']);
+      expect(wb.worksheets[1]!.getCell('A1').value).to.equal('Employee insurance Cumulative balance and months payable (10k yuan)');
+      expect(wb.worksheets[2]!.getCell('A1').value).to.equal('Employee insurance Income by source and expenditure (10k yuan)');
+      expect(names).to.include.members(['Subsidy by level', 'Per-person standards', 'Scenario summary', 'Assumptions', 'Report contradictions']);
+      const audit = wb.getWorksheet('Report contradictions')!;
+      expect(audit.getCell('A1').value).to.equal('Where the baseline report contradicts itself');
+      // no sheet carries its title cut at 31 characters ("Employee insurance Cumulative b")
+      for (const ws of wb.worksheets.slice(1)) {
+        const title = String(ws.getCell('A1').value);
+        if (title.length > 31) expect(ws.name, title).to.not.equal(title.slice(0, 31).trim());
+        else expect(ws.name).to.equal(title);
+      }
+    } finally {
+      await click(lang());
+      await settle(app);
+    }
+  });
 });
