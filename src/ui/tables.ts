@@ -42,6 +42,7 @@ const FUND_SHORT: Record<FundId, { zh: string; en: string }> = {
   resident: { zh: '居民医保', en: 'Resident' },
   aid: { zh: '医疗救助', en: 'Medical aid' },
 };
+const fundShort = (f: FundView): string => pick(FUND_SHORT[f.id as FundId] ?? f.name);
 
 const money = (label: string): Column => ({ label, format: wan as Column['format'], numeric: true });
 
@@ -55,7 +56,7 @@ export function balanceTable(f: FundView): Table {
   return {
     id: `${f.id}-balance`,
     caption: `${name} ${t('chartBalance')} (${t('unitWan')})`,
-    sheet: `${pick(FUND_SHORT[f.id as FundId] ?? f.name)} ${t('sheetBalance')}`,
+    sheet: `${fundShort(f)} ${t('sheetBalance')}`,
     columns: [
       { label: t('year') },
       money(t('income')),
@@ -84,7 +85,7 @@ export function incomeTable(f: FundView): Table {
   return {
     id: `${f.id}-income-expenditure`,
     caption: `${pick(f.name)} ${t('chartIncome')} (${t('unitWan')})`,
-    sheet: `${pick(FUND_SHORT[f.id as FundId] ?? f.name)} ${t('sheetIncome')}`,
+    sheet: `${fundShort(f)} ${t('sheetIncome')}`,
     columns: [{ label: t('year') }, ...inc.map((l) => money(`${t('income')}: ${lineName(l)}`)), ...exp.map((l) => money(`${t('expenditure')}: ${lineName(l)}`))],
     rows: f.years.map((y) => [y.year, ...inc.map((l) => y.incomeBySource[l] ?? null), ...exp.map((l) => y.expenditureByUse[l] ?? null)]),
   };

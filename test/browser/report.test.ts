@@ -5,6 +5,16 @@ import type { YbReport } from '../../src/ui/components/report-view.ts';
 import type { RunView } from '../../src/app/views.ts';
 import { click, deepFocus, find, mount, sendKeys, settle, freshPage } from './helpers.ts';
 
+/** The workbook the app writes, read back with the spreadsheet library. */
+async function workbookOf(app: { workbook(): Promise<Uint8Array> }) {
+  const bytes = await app.workbook();
+  const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
+  const ExcelJS = mod.default ?? mod;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+  return wb;
+}
+
 describe('the report', () => {
   // a desk's screen: levers and results side by side
   freshPage();
@@ -66,11 +76,7 @@ describe('the report', () => {
   it('writes every table to the workbook, exact values and named warning levels', async () => {
     const app = await mount();
     const run = app.sim.result as RunView;
-    const bytes = await app.workbook();
-    const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
-    const ExcelJS = mod.default ?? mod;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const wb = await workbookOf(app);
     const names = wb.worksheets.map((w) => w.name);
     // a cover, two tables per fund, subsidy, per person, changes, compliance, assumptions, contradictions
     // (and the insured by status, where the population model ran)
@@ -97,11 +103,7 @@ describe('the report', () => {
     await click(lang());
     await settle(app);
     try {
-      const bytes = await app.workbook();
-      const mod = (await import('exceljs')) as unknown as { default?: typeof import('exceljs') } & typeof import('exceljs');
-      const ExcelJS = mod.default ?? mod;
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+      const wb = await workbookOf(app);
       const names = wb.worksheets.map((w) => w.name);
       expect(new Set(names).size).to.equal(names.length);
       for (const name of names) expect(name.length, name).to.be.at.most(31);
