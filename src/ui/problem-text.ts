@@ -133,7 +133,22 @@ export function fileText(file: string): string {
 export function problemText(p: InputProblem): string {
   // The engine's own stack giving out on a file nested thousands deep: said as what it means for the file.
   if (/^Maximum call stack size exceeded$/.test(p.reason)) return pick({ zh: '文件中的数组或对象嵌套过深，无法读取', en: 'the file nests arrays or objects too deeply to be read' });
-  return readableText(p.message ? pick(p.message) : reasonText(p.reason));
+  return readableText(p.message ? pick(p.message) : reasonText(p.reason)) + followsNote(p);
+}
+
+/**
+ * A refusal placed at a registry default that follows another parameter (the maternity floor is the
+ * employee floor unless a rule says otherwise): which parameter it follows, so a change to that one
+ * reads as the cause, not the registry file.
+ */
+function followsNote(p: InputProblem): string {
+  const at = /^\/parameters\/([^/]+)\/default$/.exec(p.path);
+  if (p.file !== 'rules/parameters.json' || !at) return '';
+  const params = registry.parameters as Record<string, { default?: unknown; label?: { zh: string; en: string } }>;
+  const followed = (params[at[1]!]?.default as { param?: string } | undefined)?.param;
+  const label = followed ? params[followed]?.label : undefined;
+  if (!followed || !label) return '';
+  return pick({ zh: `（未另行规定时，该参数随${label.zh}（${followed}）取值）`, en: ` (unless a rule sets it, it follows ${label.en.toLowerCase()} (${followed}))` });
 }
 
 /**

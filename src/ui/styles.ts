@@ -30,6 +30,10 @@ export const base = css`
     color: var(--accent-ink);
     border-color: var(--accent);
   }
+  /* Busy (an analysis running, its progress bar beside it): the button keeps the focus, a click does nothing. */
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
   button:focus-visible,
   input:focus-visible,
   select:focus-visible,

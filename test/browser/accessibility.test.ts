@@ -61,6 +61,35 @@ describe('accessibility (axe-core)', () => {
     expect(await violations(app), 'in English').to.deep.equal([]);
   });
 
+  it('at 390 px, the why panel shows every figure and source on the screen, and has no violations', async function () {
+    this.timeout(60000);
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const app = await mount();
+      const table = find(app, 'yb-fund-view', 'yb-data-table');
+      await click(table.shadowRoot!.querySelector('summary')!);
+      await settle(app);
+      // 2024 of the employee fund, tapped in its table
+      await click([...table.shadowRoot!.querySelectorAll('button.year')].find((b) => b.textContent === '2024')!);
+      await until(() => !!find(app, 'yb-why-panel').shadowRoot!.querySelector('table'));
+      await settle(app);
+      const why = find(app, 'yb-why-panel');
+      why.scrollIntoView();
+      // each row's figure and source lie within the screen, not in a box to scroll sideways
+      const cells = [...why.shadowRoot!.querySelectorAll('tbody td')].filter((td) => td.textContent!.trim());
+      expect(cells.length).to.be.greaterThan(20);
+      const outside = cells.filter((td) => td.getBoundingClientRect().right > innerWidth + 0.5).map((td) => td.textContent!.trim().slice(0, 40));
+      expect(outside).to.deep.equal([]);
+      // the figures say which column they are: seed 000's employee income in the base year, 43,369.27 万元 (its funds' sum)
+      expect(why.shadowRoot!.textContent).to.contain('43,369.27');
+      expect(getComputedStyle(why.shadowRoot!.querySelector('td[data-label]')!, '::before').content).to.contain('2024');
+      expect(await violations(app), 'why panel at 390 px').to.deep.equal([]);
+    } finally {
+      await setViewport({ width: 1280, height: 900 });
+    }
+  });
+
   it('has no violations at 390 px, on the levers tab', async function () {
     this.timeout(60000);
     const { setViewport } = await import('@web/test-runner-commands');

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import type { YbAnalysesView } from '../../src/ui/components/analyses-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
-import { click, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
+import { click, deepFocus, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
 
 /** Open the panel with a click on its heading; resolves once its forms have their choices. */
@@ -50,6 +50,32 @@ function tableOf(view: YbAnalysesView, section: string): YbDataTable {
 
 describe('uncertainty and sensitivity in the workbench', () => {
   freshPage();
+
+  it('with the keyboard: a run keeps the focus on its button, and an answer opened moves it to the sentence saying so', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    const view = await openPanel(app);
+    inView(view, '#atab-tornado').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await view.updateComplete;
+    const run = inView(view, '#solve-run');
+    run.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => view._busy?.tab === 'solve');
+    // running: the button says it is busy and keeps the focus (a disabled one drops it to the page's body)
+    expect(run.getAttribute('aria-disabled')).to.equal('true');
+    expect(deepFocus()).to.equal(run);
+    await until(() => !view._busy && !!view.shadowRoot!.querySelector('#open-answer'), 90000);
+    await view.updateComplete;
+    expect(deepFocus()).to.equal(inView(view, '#solve-run'));
+    const entries = app.store.state.entries.length;
+    inView(view, '#open-answer').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => app.store.state.entries.length === entries + 1);
+    await settle(app);
+    expect(deepFocus()).to.equal(inView(view, '#opened'));
+  });
 
   it('ranks the dominant lever first for a constructed scenario', async function () {
     this.timeout(120000);

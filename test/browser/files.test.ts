@@ -80,6 +80,8 @@ describe('refusals in the reader’s language', () => {
     expect(shown).to.contain('floor.json /overrides/0');
     expect(shown).to.contain('缴费基数下限（employee.base.floor） 30000 高于缴费基数上限（employee.base.ceiling） 26601.75（上限出自 rules/city/medical-maternity-2021.json');
     expect(shown).to.contain('适用于 2023-01');
+    // the maternity floor follows the employee floor: its refusal says so, not just the registry's file
+    expect(shown).to.contain('（未另行规定时，该参数随缴费基数下限（employee.base.floor）取值）');
     expect(shown).to.not.contain('城乡居民');
     expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
   });

@@ -69,6 +69,13 @@ export async function typeInto(el: HTMLInputElement, text: string): Promise<void
   await sendKeys({ type: text });
 }
 
+/** The element that has the focus, inside whatever shadow roots hold it. */
+export function deepFocus(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
 export { sendKeys, sendMouse };
 
 /** In a describe block: a screen of the given size, and an empty page and storage before each test. */

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { YbReport } from '../../src/ui/components/report-view.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, find, mount, sendKeys, settle, freshPage } from './helpers.ts';
+import { click, deepFocus, find, mount, sendKeys, settle, freshPage } from './helpers.ts';
 
 describe('the report', () => {
   // a desk's screen: levers and results side by side
@@ -49,11 +49,6 @@ describe('the report', () => {
 
   it('with the keyboard: Enter opens it with the focus on its first action, Escape goes back to where it was opened', async () => {
     const app = await mount();
-    const deepFocus = () => {
-      let el = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el;
-    };
     find(app, '#report').focus();
     await sendKeys({ press: 'Enter' });
     await settle(app);

@@ -688,7 +688,7 @@ export class YbAnalysesView extends LitElement {
     const kept = this._tornado;
     const v = kept?.view;
     return html`<div class="form">${this.#outcomeFields('out')}</div>
-      <button id="tornado-run" class="primary" @click=${this.runTornado} ?disabled=${this._busy?.tab === 'tornado'}>${a('run')}</button>
+      <button id="tornado-run" class="primary" @click=${() => this._busy?.tab !== 'tornado' && this.runTornado()} aria-disabled=${this._busy?.tab === 'tornado' ? 'true' : 'false'}>${a('run')}</button>
       ${this.#progress('tornado')}
       <p class="muted note">${a('tornadoNote')}</p>
       ${kept && v
@@ -749,7 +749,7 @@ export class YbAnalysesView extends LitElement {
     const v = kept?.view;
     return html`<div class="form">${this.#axisFields('rows')} ${this.#axisFields('columns')} ${this.#outcomeFields('g')} ${this.#input('gridFrom', a('startMonth'), 'month')}</div>
       <p class="muted note">${a('gridNote')} ${fill(a('gridYearNote'), { n: figure(this.run?.thresholds.normalLow ?? '6') })}</p>
-      <button id="grid-run" class="primary" @click=${this.runGrid} ?disabled=${this._busy?.tab === 'grid'}>${a('run')}</button>
+      <button id="grid-run" class="primary" @click=${() => this._busy?.tab !== 'grid' && this.runGrid()} aria-disabled=${this._busy?.tab === 'grid' ? 'true' : 'false'}>${a('run')}</button>
       ${this.#progress('grid')}
       ${kept && v
         ? v.ok
@@ -851,7 +851,7 @@ export class YbAnalysesView extends LitElement {
           )}
         </fieldset>
       </div>
-      <button id="solve-run" class="primary" @click=${this.runSolve} ?disabled=${this._busy?.tab === 'solve'}>${a('solveButton')}</button>
+      <button id="solve-run" class="primary" @click=${() => this._busy?.tab !== 'solve' && this.runSolve()} aria-disabled=${this._busy?.tab === 'solve' ? 'true' : 'false'}>${a('solveButton')}</button>
       ${this.#progress('solve')} ${this.#solveResult()}`;
   }
 
@@ -920,7 +920,7 @@ export class YbAnalysesView extends LitElement {
         <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
         <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v, name, unit)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
       </section>
-      ${opened ? html`<p class="done" id="opened" role="status">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
+      ${opened ? html`<p class="done" id="opened" role="status" tabindex="-1">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
   }
 
   /** The goal-seek answer's years as CSV: the indicator at the answer and at the step beyond, exact as computed (the table shows them rounded). Empty with no answer. */
@@ -963,7 +963,7 @@ export class YbAnalysesView extends LitElement {
         ${this.#input('paths', a('paths'))} ${this.#input('seed', a('seed'))} ${this.#select('mcFund', a('fund'), o.funds.map((x) => [x.id, pick(x.name)]))}
       </div>
       <p class="muted note">${a('mcNote')}</p>
-      <button id="mc-run" class="primary" @click=${this.runMonteCarlo} ?disabled=${this._busy?.tab === 'monteCarlo'}>${a('run')}</button>
+      <button id="mc-run" class="primary" @click=${() => this._busy?.tab !== 'monteCarlo' && this.runMonteCarlo()} aria-disabled=${this._busy?.tab === 'monteCarlo' ? 'true' : 'false'}>${a('run')}</button>
       ${this.#progress('monteCarlo')}
       ${kept && v
         ? v.ok && fund
@@ -1003,6 +1003,8 @@ export class YbAnalysesView extends LitElement {
     const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
     this._opened = { answer: v, title };
     this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario: { ...scenario, title }, leversAt: override?.from }, bubbles: true, composed: true }));
+    // The button is done (disabled); the focus goes to the sentence that says what was opened, not to the page's top.
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('#opened') as HTMLElement | null)?.focus());
   }
 }
 

@@ -44,6 +44,46 @@ export class YbWhyPanel extends LitElement {
         text-align: left;
         font-size: 12px;
       }
+      /*
+       * A phone: each row a small card (name, figures, then where it comes from) instead of a table
+       * four columns wide that showed the names only, the figures out of sight to the right. The roles
+       * keep it a table for screen readers; each figure says which column it is.
+       */
+      @media (max-width: 600px) {
+        .wide {
+          overflow-x: visible;
+        }
+        table.cards,
+        table.cards tbody,
+        table.cards tr,
+        table.cards td {
+          display: block;
+        }
+        table.cards thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        table.cards tr {
+          border-bottom: 1px solid var(--line);
+          padding: 6px 0;
+        }
+        table.cards td {
+          border: none;
+          padding: 1px 0;
+          text-align: left;
+          white-space: normal;
+        }
+        table.cards td:first-child {
+          font-weight: 600;
+        }
+        table.cards td[data-label]::before {
+          content: attr(data-label);
+          color: var(--muted);
+        }
+      }
     `,
   ];
 
@@ -59,39 +99,39 @@ export class YbWhyPanel extends LitElement {
     const basis = fund && this.run ? monthsBasis(this.run, fund, e.year) : undefined;
     return html`<h2>${t('why')} ${pick(e.fundName)} · ${e.year}</h2>
       ${basis ? html`<p class="basis" id="months-basis"><strong>${t('monthsPayable')}</strong>: ${basis.text}</p>` : nothing}
-      <div class="wide"><table>
-        <thead><tr><th>${t('line')}</th><th>${e.year} (${t('unitWan')})</th><th>${t('baseYearShort')} ${e.baseYear} (${t('unitWan')})</th><th style="text-align:left">${t('how')}</th></tr></thead>
-        <tbody>
+      <div class="wide"><table class="cards" role="table">
+        <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('line')}</th><th role="columnheader">${e.year} (${t('unitWan')})</th><th role="columnheader">${t('baseYearShort')} ${e.baseYear} (${t('unitWan')})</th><th role="columnheader" style="text-align:left">${t('how')}</th></tr></thead>
+        <tbody role="rowgroup">
           ${e.lines.map((l) => {
             const [kind, line] = l.line.split(':') as [string, string];
-            return html`<tr><td>${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td>${wan(l.amount)}</td><td>${wan(l.base)}</td><td class="how">${pick(l.how)}</td></tr>`;
+            return html`<tr role="row"><td role="cell">${kind === 'income' ? t('income') : t('expenditure')}: ${lineName(line)}</td><td role="cell" data-label=${`${e.year} (${t('unitWan')})${pick({ zh: '：', en: ': ' })}`}>${wan(l.amount)}</td><td role="cell" data-label=${`${t('baseYearShort')} ${e.baseYear} (${t('unitWan')})${pick({ zh: '：', en: ': ' })}`}>${wan(l.base)}</td><td role="cell" class="how">${pick(l.how)}</td></tr>`;
           })}
         </tbody>
       </table></div>
       ${e.inputs.length
         ? html`<h3 style="margin-top:12px">${t('inputs')}</h3>
-            <div class="wide"><table>
-              <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
-              <tbody>
+            <div class="wide"><table class="cards" role="table">
+              <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
+              <tbody role="rowgroup">
                 ${e.inputs.map((i) => {
                   const [, group, year] = i.name.split('.') as [string, string, string];
-                  return html`<tr><td>${countLabel(group, year)}</td><td>${Number(i.value).toLocaleString()} ${t('people')}</td><td class="src">${readableText(pick(i.source))}</td></tr>`;
+                  return html`<tr role="row"><td role="cell">${countLabel(group, year)}</td><td role="cell">${Number(i.value).toLocaleString()} ${t('people')}</td><td role="cell" class="src">${readableText(pick(i.source))}</td></tr>`;
                 })}
               </tbody>
             </table></div>`
         : nothing}
       <h3 style="margin-top:12px">${t('levers')}</h3>
-      <div class="wide"><table>
-        <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
-        <tbody>
-          ${e.parameters.map((p) => html`<tr><td>${pick(p.label)}</td><td>${p.value} ${unitLabel(p.unit)}</td><td class="src">${sourceView(p.source)}</td></tr>`)}
+      <div class="wide"><table class="cards" role="table">
+        <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
+        <tbody role="rowgroup">
+          ${e.parameters.map((p) => html`<tr role="row"><td role="cell">${pick(p.label)}</td><td role="cell">${p.value} ${unitLabel(p.unit)}</td><td role="cell" class="src">${sourceView(p.source)}</td></tr>`)}
         </tbody>
       </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>
-      <div class="wide"><table>
-        <thead><tr><th>${t('parameter')}</th><th>${t('value')}</th><th style="text-align:left">${t('source')}</th></tr></thead>
-        <tbody>
-          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr><td>${a.label}</td><td class="val">${a.value} ${a.unit}</td><td class="src">${a.source}</td></tr>`)}
+      <div class="wide"><table class="cards" role="table">
+        <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
+        <tbody role="rowgroup">
+          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="val">${a.value} ${a.unit}</td><td role="cell" class="src">${a.source}</td></tr>`)}
         </tbody>
       </table></div>`;
   }
