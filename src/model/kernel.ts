@@ -256,6 +256,27 @@ interface ScenarioPart {
   parent: BaseFund | undefined;
   plans: FundPlan[];
   parentPast: number[];
+  /** The account's benefits line among its expenditure lines, or -1. */
+  accountBenefits: number;
+  interest0: number | undefined;
+  /** The employee fund's reported totals and balance in fen. */
+  parentFen: { cumulative: number; totals?: { income: number; expenditure: number } } | undefined;
+  rolledParts: FundId[];
+  layouts: Layout[];
+}
+
+/** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts. */
+interface Layout {
+  plan: FundPlan;
+  incomeKeys: string[];
+  expenditureKeys: string[];
+  isInterest: boolean[];
+  isAidContributions: boolean[];
+  income0: number[];
+  expenditure0: number[];
+  asNeeded: boolean;
+  addsAidContributions: boolean;
+  scheme: string;
 }
 
 /** By base year, assumptions (both by identity: a prepared scenario's are never changed), then horizon and retirement rules. */
@@ -316,14 +337,33 @@ function makeScenarioPart(input: ProjectionInput): ScenarioPart {
       };
     });
   const parentPast = parent ? Object.entries(parent.pastExpenditure ?? {}).sort((x, y) => Number(y[0]) - Number(x[0])).map(([, v]) => fenOf(v)) : [];
-  return { base, n, years, scenarioPath, start, pop0, hasParts, parent, plans, parentPast };
+  const accountPlan = plans.find((x) => x.bf.id === 'employee.account');
+  const accountBenefits = accountPlan ? accountPlan.expenditureLines.indexOf('benefits') : -1;
+  const interest0 = a.interestRate?.toNumber();
+  /** The employee fund's reported totals and balance in fen, read once. */
+  const parentFen = parent && { cumulative: fenOf(parent.cumulative), totals: parent.reportedTotals && { income: fenOf(parent.reportedTotals.income), expenditure: fenOf(parent.reportedTotals.expenditure) } };
+  const rolledParts = parent && hasParts ? base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => f.id) : [];
+  /** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts, once. */
+  const layouts = plans.map((plan) => ({
+    plan,
+    incomeKeys: plan.incomeLines.map((l) => `income:${l}`),
+    expenditureKeys: plan.expenditureLines.map((l) => `expenditure:${l}`),
+    isInterest: plan.incomeLines.map((l) => l === 'interest'),
+    isAidContributions: plan.expenditureLines.map((l) => l === 'aid.contributions'),
+    income0: plan.incomeLines.map((l) => fenOf(plan.bf.income[l]!)),
+    expenditure0: plan.expenditureLines.map((l) => fenOf(plan.bf.expenditure[l]!)),
+    asNeeded: plan.bf.id === 'aid' && a.aidFinancing === 'as-needed',
+    addsAidContributions: plan.bf.id === 'aid' && plan.bf.expenditure['aid.contributions'] === undefined,
+    scheme: plan.bf.id.startsWith('employee') ? 'employee' : plan.bf.id,
+  }));
+  return { base, n, years, scenarioPath, start, pop0, hasParts, parent, plans, parentPast, accountBenefits, interest0, parentFen, rolledParts, layouts };
 }
 
 /** Everything that depends on the scenario alone, done once (scenarioPart: shared by kernels of other policies); `run` projects one path. */
 export function compileKernel(input: ProjectionInput): Kernel {
   const a = input.assumptions;
   const until = input.until;
-  const { base, n, years, scenarioPath, start, pop0, hasParts, parent, plans, parentPast } = scenarioPart(input);
+  const { base, n, years, scenarioPath, start, pop0, hasParts, parent, plans, parentPast, accountBenefits, interest0, parentFen, rolledParts, layouts } = scenarioPart(input);
   const policy0 = policyYears(input);
 
   /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
@@ -419,25 +459,6 @@ export function compileKernel(input: ProjectionInput): Kernel {
     exactLines++;
     return fenOf(exact());
   };
-  const accountPlan = plans.find((x) => x.bf.id === 'employee.account');
-  const accountBenefits = accountPlan ? accountPlan.expenditureLines.indexOf('benefits') : -1;
-  const interest0 = a.interestRate?.toNumber();
-  /** The employee fund's reported totals and balance in fen, read once. */
-  const parentFen = parent && { cumulative: fenOf(parent.cumulative), totals: parent.reportedTotals && { income: fenOf(parent.reportedTotals.income), expenditure: fenOf(parent.reportedTotals.expenditure) } };
-  const rolledParts = parent && hasParts ? base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => f.id) : [];
-  /** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts, once. */
-  const layouts = plans.map((plan) => ({
-    plan,
-    incomeKeys: plan.incomeLines.map((l) => `income:${l}`),
-    expenditureKeys: plan.expenditureLines.map((l) => `expenditure:${l}`),
-    isInterest: plan.incomeLines.map((l) => l === 'interest'),
-    isAidContributions: plan.expenditureLines.map((l) => l === 'aid.contributions'),
-    income0: plan.incomeLines.map((l) => fenOf(plan.bf.income[l]!)),
-    expenditure0: plan.expenditureLines.map((l) => fenOf(plan.bf.expenditure[l]!)),
-    asNeeded: plan.bf.id === 'aid' && a.aidFinancing === 'as-needed',
-    addsAidContributions: plan.bf.id === 'aid' && plan.bf.expenditure['aid.contributions'] === undefined,
-    scheme: plan.bf.id.startsWith('employee') ? 'employee' : plan.bf.id,
-  }));
   /** A line's amount in a year (fen): float64, or the exact record's arithmetic within reach of a half fen. */
   function lineAmount(l: Anchor, d: YearDrivers): number {
     const dv = l.driver(d);
