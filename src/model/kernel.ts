@@ -13,7 +13,7 @@
  */
 import { D, toFen, ZERO, type Dec } from '../common/money.ts';
 import { reportedTrends, type Assumptions } from './assumptions.ts';
-import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type IncomeLine } from './base-year.ts';
+import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type Group, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { sharedCalibrateF64, type FloatCalibration } from './kernel-calibration.ts';
 import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
@@ -238,8 +238,75 @@ interface FundPlan {
   sources: Sources;
 }
 
-/** Everything that depends on the scenario alone, done once; `run` projects one path. */
-export function compileKernel(input: ProjectionInput): Kernel {
+/**
+ * What compiling a kernel reads of the scenario alone, never of its policy:
+ * the base year, plans and layouts of the funds, start counts and the
+ * population model. Kernels of the same base year, assumptions, horizon and
+ * retirement rules (a grid's cells, a goal seek's steps: other overrides
+ * only) share it; it is never written after it is made.
+ */
+interface ScenarioPart {
+  base: BaseYear;
+  n: number;
+  years: Int32Array;
+  scenarioPath: PathAssumptions;
+  start: Partial<Record<Group, number>>;
+  pop0: PopulationIndex | undefined;
+  hasParts: boolean;
+  parent: BaseFund | undefined;
+  plans: FundPlan[];
+  parentPast: number[];
+  /** The account's benefits line among its expenditure lines, or -1. */
+  accountBenefits: number;
+  interest0: number | undefined;
+  /** The employee fund's reported totals and balance in fen. */
+  parentFen: { cumulative: number; totals?: { income: number; expenditure: number } } | undefined;
+  rolledParts: FundId[];
+  layouts: Layout[];
+}
+
+/** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts. */
+interface Layout {
+  plan: FundPlan;
+  incomeKeys: string[];
+  expenditureKeys: string[];
+  isInterest: boolean[];
+  isAidContributions: boolean[];
+  income0: number[];
+  expenditure0: number[];
+  asNeeded: boolean;
+  addsAidContributions: boolean;
+  scheme: string;
+}
+
+/** By base year, assumptions (both by identity: a prepared scenario's are never changed), then horizon and retirement rules. */
+const scenarioParts = new WeakMap<BaseYear, WeakMap<Assumptions, Map<string, ScenarioPart>>>();
+/** The retirement rules' identity as a number, for the key of scenarioParts. */
+const retirementIds = new WeakMap<object, number>();
+
+/** The scenario-only part of compiling a kernel, made once per what it reads. */
+function scenarioPart(input: ProjectionInput): ScenarioPart {
+  let byAssumptions = scenarioParts.get(input.base);
+  if (!byAssumptions) scenarioParts.set(input.base, (byAssumptions = new WeakMap()));
+  let byRest = byAssumptions.get(input.assumptions);
+  if (!byRest) byAssumptions.set(input.assumptions, (byRest = new Map()));
+  let rid = 0;
+  if (input.retirement) {
+    rid = retirementIds.get(input.retirement) ?? 0;
+    if (!rid) retirementIds.set(input.retirement, (rid = ++lastRetirementId));
+  }
+  const key = `${input.until}|${rid}`;
+  let part = byRest.get(key);
+  if (!part) {
+    part = makeScenarioPart(input);
+    if (byRest.size >= 16) byRest.delete(byRest.keys().next().value!);
+    byRest.set(key, part);
+  }
+  return part;
+}
+let lastRetirementId = 0;
+
+function makeScenarioPart(input: ProjectionInput): ScenarioPart {
   const a = input.assumptions;
   const base = withCriticalIllness(input.base, a.criticalIllnessShare);
   const until = input.until;
@@ -247,7 +314,6 @@ export function compileKernel(input: ProjectionInput): Kernel {
   const years = Int32Array.from({ length: n }, (_, i) => base.year + i);
   const scenarioPath = pathAssumptions(a);
   const start = startCounts(a, base.employees);
-  const policy0 = policyYears(input);
   const pop0 = input.retirement ? cachedPopulation(input, start, a.population, scenarioPath.retireeCostWeight) : undefined;
   const hasParts = base.funds.some((f) => f.id.startsWith('employee.'));
   const parent = base.funds.find((f) => f.id === 'employee');
@@ -271,6 +337,34 @@ export function compileKernel(input: ProjectionInput): Kernel {
       };
     });
   const parentPast = parent ? Object.entries(parent.pastExpenditure ?? {}).sort((x, y) => Number(y[0]) - Number(x[0])).map(([, v]) => fenOf(v)) : [];
+  const accountPlan = plans.find((x) => x.bf.id === 'employee.account');
+  const accountBenefits = accountPlan ? accountPlan.expenditureLines.indexOf('benefits') : -1;
+  const interest0 = a.interestRate?.toNumber();
+  /** The employee fund's reported totals and balance in fen, read once. */
+  const parentFen = parent && { cumulative: fenOf(parent.cumulative), totals: parent.reportedTotals && { income: fenOf(parent.reportedTotals.income), expenditure: fenOf(parent.reportedTotals.expenditure) } };
+  const rolledParts = parent && hasParts ? base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => f.id) : [];
+  /** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts, once. */
+  const layouts = plans.map((plan) => ({
+    plan,
+    incomeKeys: plan.incomeLines.map((l) => `income:${l}`),
+    expenditureKeys: plan.expenditureLines.map((l) => `expenditure:${l}`),
+    isInterest: plan.incomeLines.map((l) => l === 'interest'),
+    isAidContributions: plan.expenditureLines.map((l) => l === 'aid.contributions'),
+    income0: plan.incomeLines.map((l) => fenOf(plan.bf.income[l]!)),
+    expenditure0: plan.expenditureLines.map((l) => fenOf(plan.bf.expenditure[l]!)),
+    asNeeded: plan.bf.id === 'aid' && a.aidFinancing === 'as-needed',
+    addsAidContributions: plan.bf.id === 'aid' && plan.bf.expenditure['aid.contributions'] === undefined,
+    scheme: plan.bf.id.startsWith('employee') ? 'employee' : plan.bf.id,
+  }));
+  return { base, n, years, scenarioPath, start, pop0, hasParts, parent, plans, parentPast, accountBenefits, interest0, parentFen, rolledParts, layouts };
+}
+
+/** Everything that depends on the scenario alone, done once (scenarioPart: shared by kernels of other policies); `run` projects one path. */
+export function compileKernel(input: ProjectionInput): Kernel {
+  const a = input.assumptions;
+  const until = input.until;
+  const { base, n, years, scenarioPath, start, pop0, hasParts, parent, plans, parentPast, accountBenefits, interest0, parentFen, rolledParts, layouts } = scenarioPart(input);
+  const policy0 = policyYears(input);
 
   /** Calibration reads the drivers of the reported years only: kept per their values (and the policy). */
   const reported = [...new Set([base.year, ...(base.history ?? []).map((p) => p.year)])];
@@ -365,25 +459,6 @@ export function compileKernel(input: ProjectionInput): Kernel {
     exactLines++;
     return fenOf(exact());
   };
-  const accountPlan = plans.find((x) => x.bf.id === 'employee.account');
-  const accountBenefits = accountPlan ? accountPlan.expenditureLines.indexOf('benefits') : -1;
-  const interest0 = a.interestRate?.toNumber();
-  /** The employee fund's reported totals and balance in fen, read once. */
-  const parentFen = parent && { cumulative: fenOf(parent.cumulative), totals: parent.reportedTotals && { income: fenOf(parent.reportedTotals.income), expenditure: fenOf(parent.reportedTotals.expenditure) } };
-  const rolledParts = parent && hasParts ? base.funds.filter((f) => f.id.startsWith('employee.')).map((f) => f.id) : [];
-  /** Per fund, what `run` reads of it on every path: keys, codes and the base year's amounts, once. */
-  const layouts = plans.map((plan) => ({
-    plan,
-    incomeKeys: plan.incomeLines.map((l) => `income:${l}`),
-    expenditureKeys: plan.expenditureLines.map((l) => `expenditure:${l}`),
-    isInterest: plan.incomeLines.map((l) => l === 'interest'),
-    isAidContributions: plan.expenditureLines.map((l) => l === 'aid.contributions'),
-    income0: plan.incomeLines.map((l) => fenOf(plan.bf.income[l]!)),
-    expenditure0: plan.expenditureLines.map((l) => fenOf(plan.bf.expenditure[l]!)),
-    asNeeded: plan.bf.id === 'aid' && a.aidFinancing === 'as-needed',
-    addsAidContributions: plan.bf.id === 'aid' && plan.bf.expenditure['aid.contributions'] === undefined,
-    scheme: plan.bf.id.startsWith('employee') ? 'employee' : plan.bf.id,
-  }));
   /** A line's amount in a year (fen): float64, or the exact record's arithmetic within reach of a half fen. */
   function lineAmount(l: Anchor, d: YearDrivers): number {
     const dv = l.driver(d);

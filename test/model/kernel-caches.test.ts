@@ -70,4 +70,25 @@ describe('caches', () => {
       expect(differences(compileKernel(s).run(), resultOfProjection(project(s)))).toEqual([]);
     }
   });
+
+  it("shares the scenario's part of a kernel only between inputs of the same base year, assumptions, horizon and retirement rules", async () => {
+    const input = await preparedExample('banner-2022.json', 2035);
+    const a = input.assumptions;
+    const resident = (r: KernelResult) => r.funds!.find((f) => f.id === 'resident')!.cumulative.at(-1)!;
+    const first = compileKernel(input).run();
+    // Each differs from the first in one thing the shared part reads; a key without it would hand back the first's
+    // part (2035's years, the first's start counts, no population model) and differ from the exact record.
+    const others = [
+      { ...input, until: 2045 },
+      { ...input, assumptions: { ...a, counts: { ...a.counts, resident: a.counts.resident!.times('1.1') } } },
+      { ...input, retirement: undefined },
+    ];
+    for (const s of others) {
+      const k = compileKernel(s).run();
+      expect(differences(k, resultOfProjection(project(s)))).toEqual([]);
+      expect(resident(k)).not.toBe(resident(first));
+    }
+    // and the first input again: its own part, as computed cold.
+    expect(differences(compileKernel(input).run(), first)).toEqual([]);
+  });
 });
