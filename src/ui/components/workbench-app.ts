@@ -38,6 +38,9 @@ import { AnalysisRunner } from '../state/analysis-runner.ts';
 import type { OpenScenario } from './analyses-view.ts';
 import { a } from '../locales/analyses.ts';
 
+/** No problems: one array, so a child bound to it does not render again on each of the app's renders. */
+const NO_PROBLEMS: InputProblem[] = [];
+
 export class YbApp extends LitElement {
   static override properties = {
     _catalog: { state: true },
@@ -558,7 +561,7 @@ export class YbApp extends LitElement {
                   .entryId=${`${active.id}#${this.#revision}`}
                   .scenario=${working}
                   .run=${run}
-                  .problems=${problems?.problems ?? []}
+                  .problems=${problems?.problems ?? NO_PROBLEMS}
                   .problemScenario=${problems?.scenario}
                   @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}
                   @levers-at=${(e: CustomEvent<string>) => {
@@ -603,6 +606,11 @@ export class YbApp extends LitElement {
     </details>`;
   }
 
+  // The same objects on every render: a new array or function bound to a child would make it render again
+  // on each of the app's renders (two per lever change), though nothing it shows changed.
+  readonly #loadBacktest = (hash: string) => this.sim.api.backtest(hash);
+  readonly #loadOptions = (data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at);
+
   #results(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
@@ -632,10 +640,10 @@ export class YbApp extends LitElement {
         .run=${run}
         .scenario=${this.working}
         .entryId=${`${this.store.active?.id}#${this.#revision}`}
-        .problems=${problems?.problems ?? []}
+        .problems=${problems?.problems ?? NO_PROBLEMS}
         .problemScenario=${problems?.scenario}
         @scenario-change=${(e: CustomEvent<ScenarioEdit>) => this.#change(e.detail)}></yb-population-view>
-      <yb-backtest-view .run=${run} .load=${(hash: string) => this.sim.api.backtest(hash)}></yb-backtest-view>
+      <yb-backtest-view .run=${run} .load=${this.#loadBacktest}></yb-backtest-view>
     `;
   }
 
@@ -655,7 +663,7 @@ export class YbApp extends LitElement {
           ? html`<yb-analyses-view
               .run=${run}
               .scenario=${this.working}
-              .loadOptions=${(data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at)}
+              .loadOptions=${this.#loadOptions}
               .runner=${this.analyses}
               @open-scenario=${(e: CustomEvent<OpenScenario>) => this.#openAnswer(e.detail)}
             ></yb-analyses-view>`
