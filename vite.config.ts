@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import { normalizePath } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { precompiledSchemasModule } from './src/common/schema-standalone.ts';
 
 /** src/common/precompiled-schemas.ts as the input schemas compiled at build time (src/common/schema-standalone.ts), for the simulation worker. */
 function precompiledSchemas(): Plugin {
-  const file = fileURLToPath(new URL('./src/common/precompiled-schemas.ts', import.meta.url));
+  // Vite's ids use forward slashes on every system.
+  const file = normalizePath(fileURLToPath(new URL('./src/common/precompiled-schemas.ts', import.meta.url)));
   return {
     name: 'precompiled-schemas',
+    // Built only: the dev server compiles the schemas at first use, so an edited schema is never served stale.
+    apply: 'build',
     load: (id) => (id.split('?')[0] === file ? precompiledSchemasModule() : undefined),
   };
 }

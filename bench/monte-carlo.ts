@@ -3,8 +3,10 @@
  * banner to 2052, the default distributions), including setup (reading the
  * scenario, starting the threads, compiling the kernel in each), on a pool of
  * one thread per core and on a pool of one thread, with the ratio. One run each.
+ * Then the command line's layout in a new process, where nothing is warm.
  * First, one path on the kernel with each default assumption drawn alone.
  */
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { nodePool, threadsFor } from '../src/analyses/monte-carlo-pool.ts';
@@ -100,4 +102,8 @@ export async function monteCarloBench(): Promise<void> {
   const chosen = threadsFor(PATHS, cores);
   console.log(`  the command line's choice for ${PATHS} paths (threadsFor): ${chosen === 1 ? 'this thread alone' : `this thread and ${chosen - 1} worker${chosen === 2 ? '' : 's'}`}, ${(chosen === 1 ? one : all).ms.toFixed(0)} ms with setup in this run`);
   console.log(`  ${cores} threads against 1: ${(one.ms / all.ms).toFixed(2)}x faster; against ${cores} workers: ${(workers.ms / all.ms).toFixed(2)}x, CPU ${(workers.cpuMs / all.cpuMs).toFixed(2)}x less; CPU per path (setup taken off) ${(((one.cpuMs - one.prepareMs) * 1000) / PATHS).toFixed(0)} µs on one thread; medians identical: ${all.check === one.check && all.check === workers.check}`);
+  // The runs above share this process's warm caches (modules, schemas, retirement tables, population variants); a new process has none.
+  const cold = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/monte-carlo-cold.ts'], { encoding: 'utf8', env: { ...process.env, MONTE_CARLO_BENCH_PATHS: String(PATHS) } }).trim().split('\n').at(-1)!) as { threads: number; wallMs: number; cpuMs: number; loadingMs: number; preparingMs: number; check: string };
+  report({ name: `Monte Carlo ${PATHS} paths, banner to 2052, in a new process (${cold.threads} thread${cold.threads === 1 ? '' : 's'}, as the command line), with setup`, runs: 1, medianMs: cold.wallMs, p95Ms: cold.wallMs });
+  console.log(`  CPU of all threads ${cold.cpuMs.toFixed(0)} ms; loading the modules ${cold.loadingMs.toFixed(0)} ms, preparing the scenario ${cold.preparingMs.toFixed(0)} ms; against the same layout in this warm process: ${(cold.wallMs / (chosen === 1 ? one : all).ms).toFixed(2)}x the wall time; medians identical: ${cold.check === all.check}`);
 }

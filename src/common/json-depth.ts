@@ -59,7 +59,11 @@ export function jsonValueDepthProblem(value: unknown, file: string, limit = MAX_
     if (v === null || typeof v !== 'object') continue;
     if (depth >= limit) return tooDeep(file, path, limit);
     const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
-    for (const [k, x] of entries) if (x !== null && typeof x === 'object') todo.push({ v: x, depth: depth + 1, path: path + '/' + pointerKey(k) });
+    // Pushed last to first, so the first branch is walked first: the same place the text scan names.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, x] = entries[i]!;
+      if (x !== null && typeof x === 'object') todo.push({ v: x, depth: depth + 1, path: path + '/' + pointerKey(k) });
+    }
   }
   return undefined;
 }

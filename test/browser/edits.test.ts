@@ -133,6 +133,32 @@ describe('editing with the mouse and the keyboard', () => {
     });
   }
 
+  it('150 confirmed with Enter before its refusal arrives is never put back in force by the next refused entry', async () => {
+    const app = await mount();
+    const pick = find<HTMLSelectElement>(app, '#pick');
+    pick.value = 'example:city-2021';
+    pick.dispatchEvent(new Event('change'));
+    await until(() => run(app)?.baseYear === 2021 && !app.sim.running);
+    await settle(app);
+    // the city's individual rate: 2 % of the wage (rules/city/medical-maternity-2021.json)
+    const rate = () => lever(app, '#lever-employee\\.rate\\.individual');
+    const original = run(app).hash;
+    await click(rate());
+    rate().select();
+    for (const key of ['1', '5', '0', 'Enter']) await sendKeys({ press: key });
+    await idle(app);
+    expect(rate().getAttribute('aria-invalid')).to.equal('true');
+    // a second refused entry in the same field: 999 (9 and 99 computed on the way)
+    await click(rate());
+    rate().select();
+    for (const key of '999') await sendKeys({ press: key });
+    await idle(app);
+    expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('现为 999');
+    // in force: the rules' 2 %, never 150, 9 or 99
+    expect(app.store.active!.scenario.overrides ?? []).to.deep.equal([]);
+    expect(app.lastGood!.hash).to.equal(original);
+  });
+
   it('undoes and redoes an edit with Ctrl+Z and Ctrl+Shift+Z outside a text field, and a delete from its notice', async () => {
     const app = await mount();
     const original = run(app).hash;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
-import { jsonTextDepthProblem, MAX_JSON_DEPTH } from '../../src/common/json-depth.ts';
+import { jsonTextDepthProblem, jsonValueDepthProblem, MAX_JSON_DEPTH } from '../../src/common/json-depth.ts';
 import { problemsOf } from './helpers.ts';
 
 const FILE = 'deep.json';
@@ -41,6 +41,13 @@ describe('nesting deeper than the limit', () => {
     expect(problem?.path).toBe('/a~1b/1/k');
     // exactly at the limit: accepted
     expect(jsonTextDepthProblem('{"a/b": ["x,[", {"k": "["}]}', FILE, 3)).toBeUndefined();
+  });
+
+  it('of two branches too deep, the text and the parsed value both name the first', () => {
+    // levels: 1 the root object, 2 the arrays "a" and "b", 3 their inner arrays at /a/0 and /b/0, refused at limit 2
+    const doc = '{"a": [[]], "b": [[]]}';
+    expect(jsonTextDepthProblem(doc, FILE, 2)?.path).toBe('/a/0');
+    expect(jsonValueDepthProblem(JSON.parse(doc), FILE, 2)?.path).toBe('/a/0');
   });
 
   it('a real file is far inside the limit', () => {

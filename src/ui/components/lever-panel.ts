@@ -219,7 +219,13 @@ export class YbLeverPanel extends LitElement {
     // What was asked for and is now in the scenario, or was refused, is no longer on its way.
     for (const [name, sent] of this.#sent) {
       const now = this.scenario && timeline(this.scenario, name).find((o) => o.from === sent.from)?.value;
-      if (JSON.stringify(now) === JSON.stringify(sent.value) || this.#leverProblem(name)) this.#sent.delete(name);
+      if (JSON.stringify(now) === JSON.stringify(sent.value)) this.#sent.delete(name);
+      else if (this.#leverProblem(name)) {
+        this.#sent.delete(name);
+        // An edit begun (Enter, Tab) before its refusal arrived took the refused value as its start: never fall back to it.
+        const before = this.#before.get(name);
+        if (before && before.from === sent.from && JSON.stringify(before.value) === JSON.stringify(sent.value)) this.#before.delete(name);
+      }
     }
     // At another month the levers show the values in force then, not what was typed for the last one.
     if (this.run && this.run.leversAt !== this.#shownAt) {
