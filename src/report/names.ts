@@ -12,6 +12,17 @@ export const FUND_NAMES: Record<FundId, { zh: string; en: string }> = {
   aid: { zh: '医疗救助', en: 'Medical aid' },
 };
 
+/** Funds by the short names sheets carry (a sheet name holds at most 31 characters). */
+export const FUND_SHORT_NAMES: Record<FundId, { zh: string; en: string }> = {
+  employee: { zh: '职工医保', en: 'Employee' },
+  'employee.pooling': { zh: '统筹基金', en: 'Pooling' },
+  'employee.account': { zh: '个人账户', en: 'Accounts' },
+  'employee.largeAmount': { zh: '大额医疗补助', en: 'Large-amount' },
+  'employee.civilServant': { zh: '公务员医疗补助', en: 'Civil servant' },
+  resident: { zh: '居民医保', en: 'Resident' },
+  aid: { zh: '医疗救助', en: 'Medical aid' },
+};
+
 export const WARNING_NAMES: Record<WarningLevel, { zh: string; en: string }> = {
   exhausted: { zh: '累计结存耗尽', en: 'exhausted' },
   insufficient: { zh: '结余不足', en: 'too little' },

@@ -5,7 +5,7 @@
 import type { FundView, RunView } from '../app/views.ts';
 import type { WarningLevel } from '../model/fund-year.ts';
 import type { FundId } from '../model/base-year.ts';
-import { WARNING_NAMES } from '../report/names.ts';
+import { FUND_SHORT_NAMES, WARNING_NAMES } from '../report/names.ts';
 import { pick, t } from './i18n.ts';
 import { lineName, sourceParts } from './labels.ts';
 import { isExhausted, monthsPayable, percent, unitLabel, wan } from './format.ts';
@@ -32,17 +32,7 @@ export interface Table {
   rows: Cell[][];
 }
 
-/** Funds by the short names sheets carry (a sheet name holds at most 31 characters). */
-const FUND_SHORT: Record<FundId, { zh: string; en: string }> = {
-  employee: { zh: '职工医保', en: 'Employee' },
-  'employee.pooling': { zh: '统筹基金', en: 'Pooling' },
-  'employee.account': { zh: '个人账户', en: 'Accounts' },
-  'employee.largeAmount': { zh: '大额医疗补助', en: 'Large-amount' },
-  'employee.civilServant': { zh: '公务员医疗补助', en: 'Civil servant' },
-  resident: { zh: '居民医保', en: 'Resident' },
-  aid: { zh: '医疗救助', en: 'Medical aid' },
-};
-const fundShort = (f: FundView): string => pick(FUND_SHORT[f.id as FundId] ?? f.name);
+const fundShort = (f: FundView): string => pick(FUND_SHORT_NAMES[f.id as FundId] ?? f.name);
 
 const money = (label: string): Column => ({ label, format: wan as Column['format'], numeric: true });
 
