@@ -20,6 +20,17 @@ async function idle(app: YbApp): Promise<void> {
   await settle(app);
 }
 
+/** The city example opened, and its individual rate's field: 2 % of the wage (rules/city/medical-maternity-2021.json). */
+async function cityRate() {
+  const app = await mount();
+  const pick = find<HTMLSelectElement>(app, '#pick');
+  pick.value = 'example:city-2021';
+  pick.dispatchEvent(new Event('change'));
+  await until(() => run(app)?.baseYear === 2021 && !app.sim.running);
+  await settle(app);
+  return { app, rate: () => lever(app, '#lever-employee\\.rate\\.individual') };
+}
+
 describe('editing with the mouse and the keyboard', () => {
   // a desk's screen: levers and results side by side
   freshPage();
@@ -103,14 +114,7 @@ describe('editing with the mouse and the keyboard', () => {
 
   for (const delay of [0, 50]) {
     it(`120 typed into a percentage ${delay ? 'one key every 50 ms' : 'at once'} is refused, and 2 (in force when the field got focus) stays, not 1 or 12`, async () => {
-      const app = await mount();
-      const pick = find<HTMLSelectElement>(app, '#pick');
-      pick.value = 'example:city-2021';
-      pick.dispatchEvent(new Event('change'));
-      await until(() => run(app)?.baseYear === 2021 && !app.sim.running);
-      await settle(app);
-      // the city's individual rate: 2 % of the wage (rules/city/medical-maternity-2021.json)
-      const rate = () => lever(app, '#lever-employee\\.rate\\.individual');
+      const { app, rate } = await cityRate();
       expect(rate().value).to.equal('2');
       const original = run(app).hash;
       await click(rate());
@@ -134,14 +138,7 @@ describe('editing with the mouse and the keyboard', () => {
   }
 
   it('150 confirmed with Enter before its refusal arrives is never put back in force by the next refused entry', async () => {
-    const app = await mount();
-    const pick = find<HTMLSelectElement>(app, '#pick');
-    pick.value = 'example:city-2021';
-    pick.dispatchEvent(new Event('change'));
-    await until(() => run(app)?.baseYear === 2021 && !app.sim.running);
-    await settle(app);
-    // the city's individual rate: 2 % of the wage (rules/city/medical-maternity-2021.json)
-    const rate = () => lever(app, '#lever-employee\\.rate\\.individual');
+    const { app, rate } = await cityRate();
     const original = run(app).hash;
     await click(rate());
     rate().select();
