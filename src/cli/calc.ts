@@ -55,16 +55,18 @@ const EXAMPLES = [
 ];
 
 /** Which flags each category uses, and why not the others; a flag given for another category is said to be unused. */
-const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (category: Category) => string }> = {
+const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (category: Category) => { zh: string; en: string } }> = {
   wage: {
     to: ['in-service', 'retiree'],
     why: (c) =>
       c === 'flexible'
-        ? 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage'
-        : 'a resident pays the individual standard the rules set, whatever the wage',
+        ? { zh: '灵活就业人员按规则规定的平均工资（employee.flexible.base）缴费，与本人工资无关', en: 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage' }
+        : { zh: '城乡居民按规则规定的个人缴费标准缴费，与工资无关', en: 'a resident pays the individual standard the rules set, whatever the wage' },
   },
-  regionTier: { to: ['resident'], why: () => 'it splits the resident subsidy between government levels' },
+  regionTier: { to: ['resident'], why: () => ({ zh: '它决定居民财政补助在各级政府之间的分担', en: 'it splits the resident subsidy between government levels' }) },
 };
+
+const CATEGORY_NAMES: Record<Category, string> = { 'in-service': '在职职工', retiree: '退休人员', flexible: '灵活就业人员', resident: '城乡居民' };
 
 export async function runCalc(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'calc', '一个人每月（职工）或每年（居民）缴多少、谁来缴，以及所依据的规则 — what one person owes and who pays, under the rules in force that month', EXAMPLES)
@@ -112,10 +114,10 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const aid = values.aid ?? 'none';
   if (aid !== 'none' && category !== 'resident') throw usageError(`it applies to residents (--category resident), not to ${category}`, '--aid');
   const regionTier = values.regionTier as RegionTier | undefined;
-  const unused: { flag: string; reason: string }[] = [];
+  const unused: { flag: string; zh: string; en: string }[] = [];
   for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
     const a = APPLIES[key]!;
-    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why(category)}` });
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, zh: `${flag} 不适用于${CATEGORY_NAMES[category]}，未使用：${a.why(category).zh}`, en: `${flag} does not apply to ${category} and was not used: ${a.why(category).en}` });
   }
   const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};
@@ -144,7 +146,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   step('done');
   const result = calculatePerson(resolution, wage);
   const compliance = resolution.compliance.filter((c) => concernsCategory(c.param, category));
-  for (const u of unused) io.stderr.write(`warning: ${u.reason}\n`);
+  for (const u of unused) io.stderr.write(`警告：${u.zh}\nwarning: ${u.en}\n`);
   if (values.format === 'json') {
     io.stdout.write(
       JSON.stringify(

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { InputError, formatProblem } from '../common/errors.ts';
+import { InputError } from '../common/errors.ts';
 import { parseShard, shardOf, type Shard } from '../analyses/sweep.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
 import { parseScenario } from '../scenario/load.ts';
@@ -15,7 +15,7 @@ import { prepareScenario } from '../scenario/prepare.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { MAX_PATHS, MAX_SEED } from '../scenario/uncertainty.ts';
 import { FUND_NAMES } from '../report/summary.ts';
-import { cliProgram, integerValue, readUserFile, runIfMain, runProgram, usageError, type Io } from './args.ts';
+import { cliProgram, integerValue, problemLines, readUserFile, runIfMain, runProgram, usageError, type Io } from './args.ts';
 import { executorFor, monteCarloCsv, monteCarloJson, monteCarloRun } from './monte-carlo.ts';
 
 interface SweepOptions {
@@ -87,7 +87,7 @@ async function sweep(inputs: string[], opts: SweepOptions, io: Io): Promise<bool
         const scenario = parseScenario(readUserFile(file), file);
         const prepared = await prepareScenario(structuredClone(scenario), file, env);
         const check = embeddedBaselineCheck(scenario, file, env);
-        if (check.findings.length) throw new InputError(findingProblems(check, file, 'npm run audit shows the figures involved; simulate --allow-inconsistent projects it anyway'));
+        if (check.findings.length) throw new InputError(findingProblems(check, file, { zh: '用 npm run audit 可查看相关数字；simulate --allow-inconsistent 可照样测算', en: 'npm run audit shows the figures involved; simulate --allow-inconsistent projects it anyway' }));
         const r = await monteCarloRun(file, scenario, prepared, env, { format: 'json', paths: opts.paths, seed: opts.seed }, io, executor);
         const base = join(opts.out, names[i]!);
         writeFileSync(`${base}.csv`, monteCarloCsv(r, scenario.title));
@@ -97,7 +97,7 @@ async function sweep(inputs: string[], opts: SweepOptions, io: Io): Promise<bool
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         refused = true;
-        for (const p of err.problems) io.stderr.write(`error: ${formatProblem(p)}\n`);
+        for (const p of err.problems) io.stderr.write(problemLines(p));
         io.stdout.write(`${file}: 未运行，见错误信息 refused (see stderr)\n`);
       }
     }
