@@ -100,6 +100,11 @@ function commanderZh(text: string): string {
 /** When `moduleUrl` is the script node was started with, run it on process.argv and set the exit code. */
 export async function runIfMain(moduleUrl: string, run: (argv: string[], io: Io) => Promise<number>): Promise<void> {
   if (process.argv[1] && moduleUrl === pathToFileURL(process.argv[1]).href) {
+    // Output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
     process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
   }
 }

@@ -70,18 +70,18 @@ const CATEGORY_NAMES: Record<Category, string> = { 'in-service': '在职职工',
 
 export async function runCalc(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'calc', '一个人每月（职工）或每年（居民）缴多少、谁来缴，以及所依据的规则 — what one person owes and who pays, under the rules in force that month', EXAMPLES)
-    .option('--rules <id|file>', 'rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
-    .option('--date <YYYY-MM>', 'the month (required, except for a retirement age)', monthValue)
-    .addOption(new Option('--category <category>', 'who pays (required, except for a retirement age)').choices(CATEGORIES))
-    .addOption(new Option('--sex <sex>', 'with --born: the statutory retirement age of a man or a woman').choices(['male', 'female']))
-    .option('--born <YYYY-MM>', 'with --sex: month of birth', monthValue)
-    .option('--former-age <50|55>', 'a woman’s retirement age before the 2025 reform: 50 (workers) or 55 (cadres)', integerChoice([50, 55]))
-    .option('--region-tier <1|2|3>', 'the region tier of the banner/county (residents: splits the subsidy)', integerValue(1, 3, 'a region tier (1, 2 or 3)'))
-    .option('--wage <元/月>', 'monthly wage, in-service and retired employees', decimalValue({ above: '0', unit: '元/月' }))
-    .addOption(new Option('--aid <group>', 'medical-aid group of a resident: 特困 tekun, 低保 dibao, 返贫致贫 fanpin').choices(AID_STATUSES.filter((a) => a !== 'none')))
-    .option('--series <avgMonthlyWage.YEAR=元/月>', 'a series value the rules refer to (repeatable)', collect)
-    .option('--set <parameter=value>', 'override one parameter for this calculation (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .option('--rules <id|file>', '规则集编号或规则集文件 / rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
+    .option('--date <YYYY-MM>', '月份（除查询退休年龄外必填） / the month (required, except for a retirement age)', monthValue)
+    .addOption(new Option('--category <category>', '参保类别（除查询退休年龄外必填） / who pays (required, except for a retirement age)').choices(CATEGORIES))
+    .addOption(new Option('--sex <sex>', '与 --born 同用：男性或女性的法定退休年龄 / with --born: the statutory retirement age of a man or a woman').choices(['male', 'female']))
+    .option('--born <YYYY-MM>', '与 --sex 同用：出生年月 / with --sex: month of birth', monthValue)
+    .option('--former-age <50|55>', '女性在2025年改革前的退休年龄：50（工人）或 55（干部） / a woman’s retirement age before the 2025 reform: 50 (workers) or 55 (cadres)', integerChoice([50, 55]))
+    .option('--region-tier <1|2|3>', '旗县的地区类别（居民：决定补助分担） / the region tier of the banner/county (residents: splits the subsidy)', integerValue(1, 3, 'a region tier (1, 2 or 3)'))
+    .option('--wage <元/月>', '月工资，在职与退休职工 / monthly wage, in-service and retired employees', decimalValue({ above: '0', unit: '元/月' }))
+    .addOption(new Option('--aid <group>', '居民的医疗救助类别 / medical-aid group of a resident: 特困 tekun, 低保 dibao, 返贫致贫 fanpin').choices(AID_STATUSES.filter((a) => a !== 'none')))
+    .option('--series <avgMonthlyWage.YEAR=元/月>', '规则引用的序列值（可重复） / a series value the rules refer to (repeatable)', collect)
+    .option('--set <parameter=value>', '本次计算改写一个参数（可重复） / override one parameter for this calculation (repeatable)', collect)
+    .addOption(new Option('--format <format>', '输出格式 / output').choices(['table', 'json']).default('table'))
     .action((opts: CalcOptions) => calc(opts, io));
   return runProgram(program, argv, io);
 }
