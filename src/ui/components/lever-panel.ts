@@ -19,6 +19,7 @@ import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
 import { methodName, sourceView } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
+import { typedNumber } from '../typed-number.ts';
 import { problemText, readableText } from '../problem-text.ts';
 import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
 import type { ValueExpr } from '../../rules/types.ts';
@@ -308,7 +309,7 @@ export class YbLeverPanel extends LitElement {
     const from = l.ofWage?.from ?? run.leversAt;
     const typed = this._local[l.name];
     const problem = this.#leverProblem(l.name);
-    const local = typed !== undefined && !DECIMAL.test(typed);
+    const local = typed !== undefined && typedNumber(typed, percentLever(l)) === undefined;
     const source = l.baselineSource ? sourceView(l.baselineSource) : '';
     return html`<div class="lever ${changed ? 'changed' : ''}">
       <label for=${id}>${pick(l.label)} <span class="muted">${unitLabel(l.unit)}</span></label>
@@ -394,7 +395,8 @@ export class YbLeverPanel extends LitElement {
 
   #begin(l: LeverView, run: RunView): void {
     const from = l.ofWage?.from ?? run.leversAt;
-    const refused = this._local[l.name] !== undefined && (!DECIMAL.test(this._local[l.name]!) || !!this.#leverProblem(l.name));
+    const typed = this._local[l.name];
+    const refused = typed !== undefined && (typedNumber(typed, percentLever(l)) === undefined || !!this.#leverProblem(l.name));
     // A field showing a refused entry: the edit that follows still falls back to what was in force before it.
     if (refused && this.#before.get(l.name)?.from === from) return;
     const sent = this.#sent.get(l.name);
@@ -417,7 +419,23 @@ export class YbLeverPanel extends LitElement {
 
   #typed(l: LeverView, value: string, run: RunView): void {
     this._local = { ...this._local, [l.name]: value };
-    if (DECIMAL.test(value)) this.#setLever(l, value, run);
+    const n = typedNumber(value, percentLever(l));
+    if (n !== undefined) this.#setLever(l, n, run);
+    else this.#restore(l, run);
+  }
+
+  /**
+   * Text that is not a number puts back what was in force when the edit began: the keystrokes on the
+   * way (4 of 4,500; 450 of 450x) were numbers and may have been sent, but they are not what was typed.
+   */
+  #restore(l: LeverView, run: RunView): void {
+    const from = l.ofWage?.from ?? run.leversAt;
+    const fallback = this.#fallback(l, from);
+    if (!fallback) return;
+    // Nothing on its way and nothing to put back: no run needed.
+    if (!this.#sent.has(l.name) && JSON.stringify(fallback) === JSON.stringify(this.scenario)) return;
+    this.#sent.set(l.name, { from, value: this.#before.get(l.name)!.value });
+    this.#emit({ scenario: fallback, key: `lever ${l.name} ${from}`, fallback });
   }
 
   #setLever(l: LeverView, typed: string, run: RunView): void {
@@ -501,6 +519,11 @@ export class YbLeverPanel extends LitElement {
   #emit(edit: ScenarioEdit): void {
     this.dispatchEvent(new CustomEvent('scenario-change', { detail: edit, bubbles: true, composed: true }));
   }
+}
+
+/** A lever whose field holds a percentage (a rate, or a share of the average wage): `150%` is 150. */
+function percentLever(l: LeverView): boolean {
+  return l.unit === 'percent' || !!l.ofWage;
 }
 
 /** Two values of a lever that mean the same (400, 400.0; a method by its name). */
