@@ -9,6 +9,7 @@
  * be used are shown beside its lever, whose last valid value stays in force.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { InputProblem } from '../../common/errors.ts';
 import type { LeverView, RunView } from '../../app/views.ts';
@@ -321,7 +322,7 @@ export class YbLeverPanel extends LitElement {
           ? html`<input
               id=${id}
               inputmode="decimal"
-              .value=${typed ?? l.ofWage.percent}
+              .value=${live(typed ?? l.ofWage.percent)}
               aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
               aria-invalid=${local || problem ? 'true' : 'false'}
               @focus=${() => this.#begin(l, run)}
@@ -332,7 +333,7 @@ export class YbLeverPanel extends LitElement {
           : html`<input
             id=${id}
             inputmode="decimal"
-            .value=${typed ?? l.value ?? ''}
+            .value=${live(typed ?? l.value ?? '')}
             placeholder=${t('notSet')}
             aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
             aria-invalid=${local || problem ? 'true' : 'false'}
@@ -355,7 +356,7 @@ export class YbLeverPanel extends LitElement {
             ${changes.map(
               (o) => html`<li class=${o.from === from ? 'here' : ''}>
                 <button @click=${() => this.#at(o.from)} aria-label="${o.from ?? run.leverMonth} → ${valueText(o.value)}: ${t('editAt')}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
-                ><button @click=${() => this.#emit({ scenario: removeOverride(this.scenario!, l.name, o.from), key: `remove ${l.name} ${o.from}` })} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
+                ><button @click=${() => this.#remove(l, o.from)} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
               </li>`,
             )}
           </ol>`
@@ -460,6 +461,17 @@ export class YbLeverPanel extends LitElement {
     const last = earlier.at(-1);
     if (last) return typeof last.value === 'string' ? last.value : null;
     return timeline(this.scenario!, l.name).some((o) => o.from === undefined) ? null : l.baselineValue;
+  }
+
+  /** A change removed from the lever's timeline: the field shows what is in force without it, and keeps the focus. */
+  async #remove(l: LeverView, from: string | undefined): Promise<void> {
+    const { [l.name]: _dropped, ...rest } = this._local;
+    this._local = rest;
+    this.#before.delete(l.name);
+    this.#sent.delete(l.name);
+    this.#emit({ scenario: removeOverride(this.scenario!, l.name, from), key: `remove ${l.name} ${from}` });
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`#lever-${CSS.escape(l.name)}`) as HTMLElement | null)?.focus();
   }
 
   #reset(l: LeverView): void {
