@@ -1,0 +1,35 @@
+/**
+ * Files the command line refuses or warns about get the same words in the workbench: a scenario
+ * whose embedded baseline breaks the report's identities, a baseline file without its source, and
+ * a projection whose figures are impossible.
+ */
+import { expect } from 'chai';
+import { click, find, freshPage, mount, settle, until } from './helpers.ts';
+import levels from '../fixtures/bad/scenarios/embedded-levels-do-not-sum.json' with { type: 'json' };
+
+const shownProblems = (app: HTMLElement) => find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('files the command line refuses', () => {
+  freshPage();
+
+  it('a scenario whose embedded baseline does not add up is refused with each broken identity, as simulate does; nothing changes', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    const hash = app.lastGood!.hash;
+    expect(await app.openText(JSON.stringify(levels, null, 2), 'embedded-levels-do-not-sum.json')).to.equal(false);
+    await settle(app);
+    const shown = shownProblems(app);
+    // the fixture prints the resident central subsidy as 3914 (the report: 3114), so 3914 + 663 + 85.02 + 270.89 = 4932.91 against 4132.91
+    expect(shown).to.contain('embedded-levels-do-not-sum.json /baseline/embedded/funds/resident/periods/2022/income/parts/subsidy');
+    expect(shown).to.contain('内嵌基线不满足报告的恒等关系 [parts-sum]');
+    expect(shown).to.contain('应为 4932.91 万元，报告印为 4132.91 万元，相差 800');
+    // and the restatement 3114 against 3914
+    expect(shown).to.contain('[restatement]');
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
+    expect(app.lastGood!.hash).to.equal(hash);
+    // in English after the switch
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await until(() => shownProblems(app).includes('the embedded baseline breaks an identity [parts-sum]'));
+  });
+});
