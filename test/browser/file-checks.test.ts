@@ -4,8 +4,9 @@
  * a projection whose figures are impossible.
  */
 import { expect } from 'chai';
-import { click, find, freshPage, mount, settle, until } from './helpers.ts';
+import { click, find, freshPage, idle, mount, settle, until } from './helpers.ts';
 import levels from '../fixtures/bad/scenarios/embedded-levels-do-not-sum.json' with { type: 'json' };
+import noSource from '../fixtures/bad/baselines/no-source.json' with { type: 'json' };
 
 const shownProblems = (app: HTMLElement) => find(app, '#file-problems').shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
@@ -31,5 +32,17 @@ describe('files the command line refuses', () => {
     const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
     await click(english);
     await until(() => shownProblems(app).includes('the embedded baseline breaks an identity [parts-sum]'));
+  });
+
+  it('a baseline file without its source says so, as the command line does, not a scenario’s missing version', async () => {
+    const app = await mount();
+    const entries = JSON.stringify(app.store.state.entries);
+    expect(await app.openText(JSON.stringify(noSource, null, 2), 'no-source.json')).to.equal(false);
+    await idle(app);
+    const shown = shownProblems(app);
+    expect(shown).to.contain('no-source.json');
+    expect(shown).to.contain('缺少必填字段“source”');
+    expect(shown).to.not.contain('version');
+    expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
   });
 });

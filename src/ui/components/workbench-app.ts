@@ -856,7 +856,8 @@ export class YbApp extends LitElement {
 /** A dropped file is a scenario, or a baseline to start one from (with the rules of the scenario in use). */
 function asScenario(data: unknown, current: Scenario | undefined): unknown {
   const d = data as Record<string, unknown>;
-  if (d && typeof d === 'object' && 'funds' in d && 'source' in d && !('version' in d)) {
+  // A baseline is known by its funds (a scenario has none), so one missing its source is told that, as audit does.
+  if (d && typeof d === 'object' && 'funds' in d && !('version' in d)) {
     return {
       version: 1,
       title: String(d.title ?? 'baseline'),
