@@ -13,6 +13,7 @@ import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
 import { project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
+import { sanityWarnings } from '../report/checks.ts';
 import { auditBaseline } from '../baseline/audit.ts';
 import { checkCompliance } from '../baseline/compliance.ts';
 import { complianceText, findingText } from '../baseline/audit-text.ts';
@@ -377,6 +378,10 @@ export class SimulationService {
       calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
       population: populationView(projection),
+      // Months payable of an exhausted fund read 耗尽 in the workbench, never a negative number: not a warning here.
+      warnings: sanityWarnings(projection)
+        .filter((w) => w.kind !== 'negative-months-payable')
+        .map(({ zh, en }) => ({ zh, en })),
     };
   }
 }

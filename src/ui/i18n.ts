@@ -56,6 +56,8 @@ export const zh = {
   downloadCsv: '下载 CSV',
   table: '数据表',
   unitWan: '万元',
+  unitYi: '亿元',
+  sanityHeading: '结果不合常理：请检查假设',
   unitYuan: '元',
   central: '中央',
   region: '自治区(省)',

@@ -97,3 +97,25 @@ export const base = css`
     padding: 12px;
   }
 `;
+
+/** Warnings that results are impossible, above the figures they concern (workbench and report). */
+export const sanity = css`
+  .sanity {
+    border: 1px solid var(--bad);
+    border-left-width: 4px;
+    border-radius: 6px;
+    padding: 6px 12px;
+    margin: 8px 0;
+    background: #fdf0ef;
+  }
+  .sanity h3 {
+    margin: 0 0 4px;
+    font-size: 14px;
+    color: var(--bad);
+  }
+  .sanity ul {
+    margin: 0;
+    padding-left: 18px;
+    font-size: 13px;
+  }
+`;

@@ -17,7 +17,7 @@ import { reportTables } from '../workbook.ts';
 import { baselineName, notesText, ruleSetNames, sourceParts, titleText } from '../labels.ts';
 import { readableText } from '../problem-text.ts';
 import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
-import { base } from '../styles.ts';
+import { base, sanity } from '../styles.ts';
 import type { YbChart } from './chart.ts';
 import './chart.ts';
 
@@ -39,6 +39,7 @@ export class YbReport extends LitElement {
 
   static override styles = [
     base,
+    sanity,
     css`
       :host {
         display: block;
@@ -189,6 +190,9 @@ export class YbReport extends LitElement {
         <h1>${titleText(r.title)}</h1>
         <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
 
+        ${r.warnings.length
+          ? html`<section id="r-sanity" class="sanity" role="note"><h3>${t('sanityHeading')}</h3><ul>${r.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul></section>`
+          : nothing}
         <h2 id="r-summary">1 ${t('summary')}</h2>
         <p>${t('baseline')}: ${baselineName(s, this.catalog)} · ${t('rules')}: ${ruleSetNames(s, this.catalog)}</p>
         ${notesText(s?.notes) ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${notesText(s?.notes)}</p>` : nothing}

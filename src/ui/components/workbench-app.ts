@@ -20,7 +20,7 @@ import { Store } from '../state/store.ts';
 import { decodeShareLink, encodeShareFragment, shareHashProblem } from '../state/share.ts';
 import { withoutProblems } from '../state/edits.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
-import { base } from '../styles.ts';
+import { base, sanity } from '../styles.ts';
 import { titleText } from '../labels.ts';
 import { reasonText } from '../problem-text.ts';
 import './lever-panel.ts';
@@ -96,6 +96,7 @@ export class YbApp extends LitElement {
 
   static override styles = [
     base,
+    sanity,
     css`
       :host {
         display: block;
@@ -616,6 +617,12 @@ export class YbApp extends LitElement {
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
       <h2 class="results-heading">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
+      ${run.warnings.length
+        ? html`<section id="sanity" class="sanity" role="alert" aria-labelledby="sanity-heading">
+            <h3 id="sanity-heading">${t('sanityHeading')}</h3>
+            <ul>${run.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul>
+          </section>`
+        : nothing}
       <yb-fund-cards .run=${run}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map(

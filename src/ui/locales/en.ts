@@ -51,6 +51,8 @@ export const templates: Record<MessageId, string> = {
   downloadCsv: 'Download CSV',
   table: 'Table',
   unitWan: '10k yuan',
+  unitYi: '100 million yuan',
+  sanityHeading: 'Results no real fund can have: check the assumptions',
   unitYuan: 'yuan',
   central: 'Central',
   region: 'Region',
