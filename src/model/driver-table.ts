@@ -537,7 +537,7 @@ export class FloorAboveCeiling extends Error {
   }
 }
 
-/** The population model for these counts and assumptions, computed once per key. */
+/** The population model for these counts and assumptions, computed once per key (or read from tables handed over). */
 export function cachedPopulation(input: ProjectionInput, start: Partial<Record<Group, number>>, population: Assumptions['population'], retireeCostWeight: number): PopulationIndex {
   const retirement = input.retirement!;
   let byStack = populationCache.get(retirement);
@@ -546,7 +546,7 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
   const first = firstYear(base);
   const key = JSON.stringify([base.year, first, until, start, population, retireeCostWeight]);
   const n = (g: Group) => ({ toNumber: () => start[g] ?? 0 });
-  return remember(byStack, key, () =>
+  const make = () =>
     populationIndex({
       baseYear: base.year,
       from: first,
@@ -555,14 +555,69 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
       assumptions: { ...input.assumptions, population, retireeCostWeight: new D(retireeCostWeight) },
       retirement,
       structure: base.ageStructure,
-    }),
-  );
+    });
+  return remember(byStack, key, () => {
+    const tables = handedTables.get(retirement)?.get(key);
+    return tables ? fromTables(tables, make) : make();
+  });
 }
 
-const popArrays = new WeakMap<PopulationIndex, Map<string, { index: Record<Group, Float64Array>; cost: Record<'inService' | 'flexible' | 'retiree' | 'resident', Float64Array> }>>();
+type Arrays = { index: Record<Group, Float64Array>; cost: Record<'inService' | 'flexible' | 'retiree' | 'resident', Float64Array> };
+
+/**
+ * A population variant as plain arrays (its index and mean cost by group
+ * and year, as the kernel reads them), so a worker thread is handed the
+ * variants the calling thread already ran instead of running the population
+ * model again for each (src/analyses/monte-carlo-transfer.ts).
+ */
+export interface PopulationTables extends Arrays {
+  key: string;
+  first: number;
+  until: number;
+}
+
+const handedTables = new WeakMap<PolicyStack, Map<string, PopulationTables>>();
+
+/** Every population variant run so far on these retirement rules, as tables. */
+export function populationTables(retirement: PolicyStack): PopulationTables[] {
+  const out: PopulationTables[] = [];
+  for (const [key, pop] of populationCache.get(retirement) ?? []) {
+    const [, first, until] = JSON.parse(key) as [number, number, number];
+    out.push({ key, first, until, ...populationArrays(pop, first, until) });
+  }
+  return out;
+}
+
+/** Tables handed over for these retirement rules: cachedPopulation reads a variant from them rather than running the model. */
+export function adoptPopulationTables(retirement: PolicyStack, tables: PopulationTables[]): void {
+  let m = handedTables.get(retirement);
+  if (!m) handedTables.set(retirement, (m = new Map()));
+  for (const t of tables) m.set(t.key, t);
+}
+
+/** A variant from its tables; what the tables do not hold (ages, other years) from the model, run once if ever asked. */
+function fromTables(t: PopulationTables, make: () => PopulationIndex): PopulationIndex {
+  let full: PopulationIndex | undefined;
+  const whole = () => (full ??= make());
+  const pop: PopulationIndex = {
+    get insured() {
+      return whole().insured;
+    },
+    get retirementRule() {
+      return whole().retirementRule;
+    },
+    index: (g, y) => whole().index(g, y),
+    cost: (g, y) => whole().cost(g, y),
+    year: (y) => whole().year(y),
+  };
+  popArrays.set(pop, new Map([[`${t.first}-${t.until}`, { index: t.index, cost: t.cost }]]));
+  return pop;
+}
+
+const popArrays = new WeakMap<PopulationIndex, Map<string, Arrays>>();
 
 /** The population model's index and mean cost by group and year as arrays from `first` (read once per model). */
-function populationArrays(pop: PopulationIndex, first: number, until: number) {
+function populationArrays(pop: PopulationIndex, first: number, until: number): Arrays {
   let m = popArrays.get(pop);
   if (!m) popArrays.set(pop, (m = new Map()));
   const key = `${first}-${until}`;
@@ -573,7 +628,7 @@ function populationArrays(pop: PopulationIndex, first: number, until: number) {
     const statuses = ['inService', 'flexible', 'retiree', 'resident'] as const;
     v = {
       index: Object.fromEntries(groups.map((g) => [g, years((y) => pop.index(g, y))])) as Record<Group, Float64Array>,
-      cost: Object.fromEntries(statuses.map((g) => [g, years((y) => pop.cost(g, y))])) as Record<(typeof statuses)[number], Float64Array>,
+      cost: Object.fromEntries(statuses.map((g) => [g, years((y) => pop.cost(g, y))])) as Arrays['cost'],
     };
     m.set(key, v);
   }

@@ -99,6 +99,8 @@ export interface Kernel {
    * allocation, and no garbage, per path.
    */
   run(shocks?: KernelShocks, options?: { reuse?: boolean }): KernelResult;
+  /** Runs the population model of each variant now, as a path drawing it would (a pool then hands them to its workers). */
+  populations(variants: NonNullable<KernelShocks['population']>[]): void;
 }
 
 
@@ -660,7 +662,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
     return r.problem ? r : { ...r, exactLines: -1 };
   }
 
-  return { baseYear: base.year, until, run };
+  const runPopulations = (variants: NonNullable<KernelShocks['population']>[]) => {
+    if (input.retirement) for (const v of variants) populationOf(v, scenarioPath.retireeCostWeight);
+  };
+  return { baseYear: base.year, until, run, populations: runPopulations };
 }
 
 type Exactly = (exact: () => Dec) => number;

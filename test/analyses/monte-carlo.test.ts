@@ -289,6 +289,44 @@ describe('Monte Carlo on a pool of worker threads', () => {
     // starting threads that compile TypeScript takes seconds on a busy machine
   }, 120_000);
 
+  it('gives the same percentiles when the worker joins late, after its warm-up, and takes chunks beside this thread', async () => {
+    const { nodePool } = await import('../../src/analyses/monte-carlo-pool.ts');
+    const setup = await prepareMonteCarlo(city(), file, env, { paths: 24, seed: 7 });
+    const here = await runMonteCarlo(setup, inThreadExecutor(env));
+    const pool = nodePool(2, setup);
+    // This thread (lane 0) waits until a worker's lane has taken a chunk, so both run some; a worker's lane takes none before it is ready.
+    let workerStarted!: () => void;
+    const workerTook = new Promise<void>((r) => (workerStarted = r));
+    const ran: Record<number, number> = {};
+    const readyLanes: number[] = [];
+    try {
+      const r = await runMonteCarlo(
+        setup,
+        {
+          parallelism: pool.parallelism,
+          ready: async (lane) => {
+            await pool.ready!(lane);
+            readyLanes.push(lane);
+          },
+          run: async (task, signal, into, lane) => {
+            expect(readyLanes).toContain(lane);
+            if (lane === 0) await workerTook;
+            else workerStarted();
+            ran[lane!] = (ran[lane!] ?? 0) + task.to - task.from;
+            return pool.run(task, signal, into, lane);
+          },
+        },
+        { chunk: 2 },
+      );
+      expect(r.funds).toEqual(here.funds);
+      expect(ran[0]).toBeGreaterThan(0);
+      expect((ran[1] ?? 0) + (ran[2] ?? 0)).toBeGreaterThan(0);
+      expect(Object.values(ran).reduce((a, b) => a + b, 0)).toBe(24);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('hands a worker the prepared scenario as plain data that projects to the same fen', async () => {
     const { packInput, unpackInput } = await import('../../src/analyses/monte-carlo-transfer.ts');
     const { D } = await import('../../src/common/money.ts');
@@ -303,6 +341,32 @@ describe('Monte Carlo on a pool of worker threads', () => {
     expect(JSON.stringify(project(back))).toBe(JSON.stringify(project(input)));
     // something that is not plain data: the worker prepares the scenario itself
     expect(packInput({ ...input, overrides: [() => 0] } as never)).toBeUndefined();
+  });
+
+  it('hands a worker the population variants this thread ran: its paths read them and give the same fen', async () => {
+    const { handOver, receive } = await import('../../src/analyses/monte-carlo-transfer.ts');
+    const { kernelPathRunner } = await import('../../src/analyses/monte-carlo-kernel.ts');
+    const { runChunk } = await import('../../src/analyses/monte-carlo.ts');
+    const data = { ...JSON.parse(exampleText('banner-2022.json')), until: 2040 };
+    const setup = await prepareMonteCarlo(data, 'banner.json', env, { paths: 30, seed: 9 });
+    const { input } = setup.prepared;
+    // The default fertility and mortality distributions: three values each, nine variants, all run at once here.
+    const runner = kernelPathRunner(input, setup.uncertainty);
+    const handed = handOver(setup.key, setup.prepared, setup.uncertainty)!;
+    expect(handed.populations!.length).toBeGreaterThanOrEqual(9);
+    const received = receive(structuredClone(handed));
+    expect(received.uncertainty).toEqual(setup.uncertainty);
+    const there = kernelPathRunner(received.prepared.input);
+    const a = runChunk(runner, setup.uncertainty, 0, 30, input.base.year, input.until);
+    const b = runChunk(there, received.uncertainty!, 0, 30, input.base.year, input.until);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(Array.from(b.chunk.values)).toEqual(Array.from(a.chunk.values));
+    // The tables are what the worker reads: residents' index changed in them changes its paths.
+    const altered = structuredClone(handed);
+    for (const t of altered.populations!) t.index.resident = t.index.resident.map((v) => v * 1.1);
+    const other = receive(altered);
+    const c = runChunk(kernelPathRunner(other.prepared.input), other.uncertainty!, 0, 30, input.base.year, input.until);
+    expect(c.ok && a.ok && Array.from(c.chunk.values).join() !== Array.from(a.chunk.values).join()).toBe(true);
   });
 
   it('starts its threads on one bundled JavaScript file built from the worker and every source it imports', async () => {
