@@ -204,7 +204,24 @@ const BLOCK = 32;
 
 /** block[(p − p0)·k + i] (paths p0 to p1 of k figures) as values[i·stride + offset + p], the chunk's or the merge's layout. */
 function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: number, k: number, stride: number, offset: number): void {
-  for (let i = 0; i < k; i++) {
+  // Eight figures at a time (a cache line of each path's row in the block), each path's eight written along eight rows.
+  let i = 0;
+  for (; i + 8 <= k; i += 8) {
+    const at = i * stride + offset;
+    for (let p = p0; p < p1; p++) {
+      const src = (p - p0) * k + i;
+      const dst = at + p;
+      values[dst] = block[src]!;
+      values[dst + stride] = block[src + 1]!;
+      values[dst + 2 * stride] = block[src + 2]!;
+      values[dst + 3 * stride] = block[src + 3]!;
+      values[dst + 4 * stride] = block[src + 4]!;
+      values[dst + 5 * stride] = block[src + 5]!;
+      values[dst + 6 * stride] = block[src + 6]!;
+      values[dst + 7 * stride] = block[src + 7]!;
+    }
+  }
+  for (; i < k; i++) {
     const at = i * stride + offset;
     for (let p = p0; p < p1; p++) values[at + p] = block[(p - p0) * k + i]!;
   }
