@@ -62,13 +62,25 @@ export const PERCENTILE_DEFINITION: Text = {
 const METRICS = ['income', 'expenditure', 'cumulative', 'monthsPayable'] as const;
 type Metric = (typeof METRICS)[number];
 
-/** The generator of path `index`: the seed's stream jumped `index` times (2^64 steps each). */
+/**
+ * The furthest stream of the last seed this thread reached: a chunk starts
+ * from it rather than from the seed (a jump is 128 steps of the generator, and
+ * a thread's chunks come in increasing order: 40 chunks of 10,000 paths would
+ * otherwise jump 195,000 times, not 10,000).
+ */
+let reached: { seed: number; index: number; g: JumpableRandomGenerator } | undefined;
+
+/** The generators of paths `from`, `from` + 1, …: path i's is the seed's stream jumped i times (2^64 steps each). */
 export function pathStreams(seed: number, from: number): () => JumpableRandomGenerator {
-  const g = xoroshiro128plus(seed);
-  for (let i = 0; i < from; i++) g.jump();
+  const known = reached?.seed === seed && reached.index <= from ? reached : undefined;
+  const g = known ? known.g.clone() : xoroshiro128plus(seed);
+  const at = { seed, index: known ? known.index : 0, g };
+  for (; at.index < from; at.index++) g.jump();
+  reached = at;
   return () => {
     const path = g.clone();
     g.jump();
+    at.index++;
     return path;
   };
 }

@@ -99,6 +99,17 @@ describe('random streams', () => {
     for (let i = 0; i < 5; i++) fromZero();
     expect(fromFive.getState()).toEqual(g.getState());
     expect(fromZero().getState()).toEqual(g.getState());
+    // Chunks in any order, another seed between: each starts from the furthest stream reached or from the seed.
+    const jumped = (seed: number, i: number) => {
+      const x = xoroshiro128plus(seed);
+      for (let k = 0; k < i; k++) x.jump();
+      return x.getState();
+    };
+    for (const [seed, from] of [[7, 9], [7, 3], [8, 4], [7, 12], [7, 12], [7, 0]] as const) {
+      const next = pathStreams(seed, from);
+      expect(next().getState(), `${seed} ${from}`).toEqual(jumped(seed, from));
+      expect(next().getState(), `${seed} ${from + 1}`).toEqual(jumped(seed, from + 1));
+    }
   });
 
   it('draws each distribution with its own mean and range (20,000 draws)', () => {
