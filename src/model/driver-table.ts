@@ -382,9 +382,12 @@ function monthsOf(tl: TimelineView, year: number): EmployeeMonths {
 /** The average monthly wage by year as float64, as wageSeries gives it, growing at the path's rate(s). */
 export type WageF64 = (year: number) => number | undefined;
 
+const wagesRead = new WeakMap<Assumptions, { start: number | undefined; history: Map<number, number> }>();
+
 export function wageF64(a: Assumptions, baseYear: number, p: PathAssumptions): WageF64 {
-  const start = a.avgMonthlyWage?.toNumber();
-  const history = new Map(Object.entries(a.wageHistory).map(([y, w]) => [Number(y), w.toNumber()]));
+  let read = wagesRead.get(a);
+  if (!read) wagesRead.set(a, (read = { start: a.avgMonthlyWage?.toNumber(), history: new Map(Object.entries(a.wageHistory).map(([y, w]) => [Number(y), w.toNumber()])) }));
+  const { start, history } = read;
   return (y) => {
     if (y < baseYear && history.has(y)) return history.get(y);
     if (start === undefined || y < baseYear - 5) return undefined;
@@ -727,7 +730,20 @@ const RESIDENT = GROUP_INDEX.resident;
 const AID_INDEX = AID_GROUPS.map((g) => GROUP_INDEX[g]);
 
 /** The counted groups of a scenario's start counts, in their order (read once per start counts). */
-const groupsOf = new WeakMap<object, Group[]>();
+const groupsOf = new WeakMap<object, { groups: Group[]; inService: boolean; retiree: boolean; flexible: boolean; employees: (typeof EMPLOYEE_GROUPS)[number][]; aid: number[] }>();
+
+/** (1 + rate%)^t for t = t0 … t0 + n − 1 (growthIndex's powers), kept per rate for a trend no path draws (aid funding's). */
+const powersOf = new Map<string, Float64Array>();
+function powers(ratePercent: number, t0: number, n: number): Float64Array {
+  const key = `${ratePercent}|${t0}|${n}`;
+  let v = powersOf.get(key);
+  if (!v) {
+    v = Float64Array.from({ length: n }, (_, i) => growthIndex(ratePercent, t0 + i));
+    if (powersOf.size >= 16) powersOf.delete(powersOf.keys().next().value!);
+    powersOf.set(key, v);
+  }
+  return v;
+}
 
 /**
  * Fills `c` with the drivers of every year on one path. `pop` moves counts
@@ -743,17 +759,19 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
   const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', i: number): number => (pa ? pa.cost[g][i]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
-  let groups = groupsOf.get(start);
-  if (!groups) groupsOf.set(start, (groups = Object.keys(start) as Group[]));
+  let counted = groupsOf.get(start);
+  if (!counted) {
+    const groups = Object.keys(start) as Group[];
+    const has = (g: Group) => groups.includes(g);
+    counted = { groups, inService: has('inService'), retiree: has('retiree'), flexible: has('flexible'), employees: EMPLOYEE_GROUPS.filter(has), aid: AID_GROUPS.filter(has).map((g) => GROUP_INDEX[g]) };
+    groupsOf.set(start, counted);
+  }
+  const { groups, employees: employeeAgeGroups, aid: aidIndex, inService: hasInService, retiree: hasRetiree, flexible: hasFlexible } = counted;
   c.groups = groups;
   c.resident = policy.residentF64;
   const counts = c.counts;
-  const has = (g: Group) => groups.includes(g);
-  const hasInService = has('inService');
-  const hasRetiree = has('retiree');
-  const hasFlexible = has('flexible');
-  const employeeAgeGroups = EMPLOYEE_GROUPS.filter(has);
-  const aidIndex = AID_GROUPS.filter(has).map((g) => GROUP_INDEX[g]);
+  const aidAhead = powers(p.aidFundingGrowth, first - base.year, n);
+  const aidReported = p.reported ? powers(p.reported.aidFundingGrowth, first - base.year, n) : aidAhead;
   for (let y = first; y <= until; y++) {
     const i = y - first;
     const t = y - base.year;
@@ -801,7 +819,7 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
     let aid = 0;
     for (const k of aidIndex) aid += counts[k * n + i]!;
     c.aidGroups[i] = aid;
-    c.aidFunding[i] = growthIndex(q.aidFundingGrowth, t);
+    c.aidFunding[i] = (q === p ? aidAhead : aidReported)[i]!;
   }
   // The contribution mechanism is used only if the base year has it; rules that stop setting a rate:
   // contributions follow the wage mass from the last year they were due (later years from the one before,
