@@ -26,12 +26,14 @@ import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
 /**
  * From this many paths of one prepared scenario, worker threads join the
- * calling thread. A worker's own setup (loading the bundle, compiling the
- * policy, the kernel and the population variants again: about 1.2-1.5 s of
- * CPU for the banner to 2052) pays off only when the paths it takes over cost
- * more: with a warm path at about 0.1 ms of CPU, the calling thread alone
- * finishes 10,000 paths before a worker would have helped (bench/monte-carlo.ts
- * measures both layouts).
+ * calling thread. A worker costs CPU before it helps (starting the thread and
+ * loading the bundle, compiling the policy and the kernel again, the JIT's
+ * warm-up: this thread and one worker took 1.0-1.3 s more CPU than this
+ * thread alone for 10,000 paths of the banner to 2052, the population
+ * variants handed over), and it joins after about half a second: with a warm
+ * path at under 0.1 ms of CPU, the calling thread alone finished 10,000 paths
+ * sooner in every run measured here (2 cores shared with other work;
+ * bench/monte-carlo.ts measures both layouts).
  */
 export const WORKERS_FROM_PATHS = 20_000;
 
