@@ -9,14 +9,14 @@ import registry from '../../rules/parameters.json' with { type: 'json' };
 type Template = [RegExp, (...m: string[]) => string];
 
 const ZH: Template[] = [
-  [/^(\S+) must not be negative, not (.+)$/, (p, v) => `${p} 不能为负数，现为 ${v}`],
-  [/^(\S+) is a percentage and must be between 0 and 100, not (.+)$/, (p, v) => `${p} 是百分比，须在 0 到 100 之间，现为 ${v}`],
+  [/^(\S+) must not be negative, not (.+)$/, (p, v) => `${paramZh(p)} 不能为负数，现为 ${v}`],
+  [/^(\S+) is a percentage and must be between 0 and 100, not (.+)$/, (p, v) => `${paramZh(p)} 是百分比，须在 0 到 100 之间，现为 ${v}`],
   [/^must be between (\S+) and (\S+) \(percent\), not (.+)$/, (lo, hi, v) => `须在 ${lo} 到 ${hi} 之间（百分比），现为 ${v}`],
   [/^must not be negative$/, () => '不能为负数'],
   [/^a percentage must be between 0 and 100, not (.+)$/, (v) => `百分比须在 0 到 100 之间，现为 ${v}`],
   [/^a yearly rate must be above -100% and at most 100%, not (.+)$/, (v) => `年增长率须大于 -100% 且不超过 100%，现为 ${v}`],
   [/^"(.*)" is not a decimal number$/, (v) => `“${v}”不是十进制数字`],
-  [/^(\S+) needs a decimal number written as a string, not "(.*)"$/, (p, v) => `${p} 须写成带引号的十进制数字，而不是“${v}”`],
+  [/^(\S+) needs a decimal number written as a string, not "(.*)"$/, (p, v) => `${paramZh(p)} 须写成带引号的十进制数字，而不是“${v}”`],
   [/^unknown parameter "([^"]*)" \(did you mean "([^"]*)"\?\)$/, (p, h) => `未知参数“${p}”（是否指“${h}”？）`],
   [/^unknown parameter "([^"]*)"$/, (p) => `未知参数“${p}”`],
   [/^unknown key "([^"]*)"$/, (k) => `未知字段“${k}”`],
