@@ -180,7 +180,7 @@ function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; pr
   out.push('== 假设 assumptions in force ==');
   // One block per assumption: its name, value and origin on one line, why below (a table of these would be wider than any terminal).
   for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
-    out.push(`- ${e.name}: ${e.value} ${e.unit} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
+    out.push(`- ${e.name}: ${e.value}${e.unit ? ` ${e.unit}` : ''} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
   }
   // The distributions --paths draws from (Monte Carlo), with their reasons.
   for (const e of uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, ''))) {
