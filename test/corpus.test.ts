@@ -14,8 +14,8 @@ import { runBacktest } from '../src/cli/backtest.ts';
 import { runCalc } from '../src/cli/calc.ts';
 import { runSimulate } from '../src/cli/simulate.ts';
 import { runSweep } from '../src/cli/sweep.ts';
-import type { Io } from '../src/cli/args.ts';
-import { InputError, formatProblem } from '../src/common/errors.ts';
+import { problemLines, type Io } from '../src/cli/args.ts';
+import { InputError, type InputProblem } from '../src/common/errors.ts';
 import { decodeShareLink, shareHashProblem } from '../src/scenario/share-link.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import { nodeEnvironment } from '../src/scenario/node-env.ts';
@@ -51,7 +51,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
 async function openShareLink(fragment: string, io: Io): Promise<number> {
   const decoded = decodeShareLink(fragment);
   if (!decoded) return 0;
-  const print = (kind: string, problems: { file: string; path: string; reason: string }[]) => problems.forEach((p) => io.stderr.write(`${kind}: ${formatProblem(p)}\n`));
+  const print = (kind: 'error' | 'warning', problems: InputProblem[]) => problems.forEach((p) => io.stderr.write(problemLines(p, kind)));
   if (!decoded.ok) {
     print('error', decoded.problems);
     return 2;
@@ -104,12 +104,17 @@ describe('the corpus of bad inputs', () => {
     // no stack trace, no internal failure
     expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+|TypeError|ReferenceError|RangeError|the program failed/);
     if (c.exit !== 0) {
-      // refused: said so, every line in the one error style, nothing half-written on stdout
-      expect(r.err).toMatch(/^error: /);
+      // refused: said so, in Chinese first and then in English, nothing half-written on stdout
+      expect(r.err).toMatch(/^错误：.*\nerror: /);
+      // every English line has its Chinese line above it, or says it in both languages itself
+      const lines = r.err.split('\n');
+      const english = lines.flatMap((l, i) => (/^error: /.test(l) && !/^错误：/.test(lines[i - 1] ?? '') && !/\p{Script=Han}/u.test(l.replace(/"[^"]*"|'[^']*'|“[^”]*”|元\/月|万元|元/g, '')) ? [l] : []));
+      expect(english).toEqual([]);
       expect(r.out).toBe('');
     } else if (!/accepted/.test(c.what)) {
       // run anyway: never silently
       expect(r.err).toMatch(/^warning: /m);
+      expect(r.err).toMatch(/^警告：/m);
     }
     if (input) expect(readFileSync(`${DIR}/${input}`).equals(before!), 'the input file is unchanged').toBe(true);
     // a "__proto__" key in a file stays a key: nothing reaches Object.prototype

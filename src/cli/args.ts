@@ -2,7 +2,12 @@
  * The command lines' one setup (commander): `--help` with examples, values
  * parsed and range-checked per flag, and one error style for every command:
  *
+ *   错误：<file or flag> <JSON path>：<reason in Chinese>
  *   error: <file or flag> at <JSON path>: <reason>      exit 2
+ *
+ * The Chinese line comes first wherever the reason has a Chinese text
+ * (src/common/reason-zh.ts); the English line is always printed, unchanged, for
+ * scripts and logs that match it.
  *
  * A refused value is described as invalid, never as missing; a negative
  * number is taken as a value (`--wage -5`) and then refused by its range.
@@ -11,7 +16,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InputError, formatProblem } from '../common/errors.ts';
+import { InputError, formatProblem, type InputProblem } from '../common/errors.ts';
+import { reasonZh } from '../common/reason-zh.ts';
 import { readTextFile } from '../common/node-file.ts';
 import { D, isDecimalLiteral } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
@@ -36,10 +42,10 @@ export function cliProgram(io: Io, name: string, description: string, examples: 
   return new Command(name)
     .description(description)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(commanderZh(s) + s) })
     .configureHelp({ displayWidth })
     .showSuggestionAfterError(true)
-    .showHelpAfterError(`(npm run ${name} -- --help: usage and examples)`)
+    .showHelpAfterError(`(npm run ${name} -- --help：用法与示例 usage and examples)`)
     .allowExcessArguments(false)
     .helpOption('-h, --help', 'show usage and examples / 显示用法与示例')
     .addHelpText('after', `\nExamples / 示例:\n${examples.map((e) => `  ${e}`).join('\n')}\n`);
@@ -57,17 +63,48 @@ export async function runProgram(program: Command, argv: string[], io: Io): Prom
     // commander has already printed its own "error: ..." (or the help, exit code 0).
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT_OK : EXIT_REFUSED;
     if (err instanceof InputError) {
-      for (const p of err.problems) io.stderr.write(`error: ${formatProblem(p)}\n`);
+      for (const p of err.problems) io.stderr.write(problemLines(p));
       return EXIT_REFUSED;
     }
-    io.stderr.write(`error: the program failed (please report this with the command you ran): ${(err as Error).message ?? String(err)}\n`);
+    const why = (err as Error).message ?? String(err);
+    io.stderr.write(`错误：程序出错（请连同所运行的命令一起报告）：${why}\nerror: the program failed (please report this with the command you ran): ${why}\n`);
     return EXIT_FAILED;
   }
+}
+
+/** A refusal or a warning as the command lines print it: the Chinese line, where the reason has one, above the English line. */
+export function problemLines(p: InputProblem, kind: 'error' | 'warning' = 'error'): string {
+  const en = `${kind}: ${formatProblem(p)}\n`;
+  const zh = p.message?.zh ?? reasonZh(p.reason);
+  if (!zh) return en;
+  return `${kind === 'error' ? '错误' : '警告'}：${p.file}${p.path ? ` ${p.path}` : ''}：${zh}\n${en}`;
+}
+
+/** The Chinese line above one of commander's own refusals (an unknown option, a refused value, a missing argument). */
+function commanderZh(text: string): string {
+  const [first = '', hint] = text.split('\n');
+  const suggestion = hint && /^\(Did you mean (.+)\?\)$/.exec(hint);
+  const also = suggestion ? `（是否指 ${suggestion[1]}？）` : '';
+  let m: RegExpExecArray | null;
+  if ((m = /^error: option '(\S+)[^']*' argument '(.*)' is invalid\. (.*)$/.exec(first))) {
+    const choices = /^Allowed choices are (.*)\.$/.exec(m[3]!);
+    return `错误：${m[1]} 的值“${m[2]}”无效：${choices ? `须为 ${choices[1]} 之一` : (reasonZh(m[3]!) ?? m[3])}\n`;
+  }
+  if ((m = /^error: unknown option '(.*)'$/.exec(first))) return `错误：没有选项 ${m[1]}${also}\n`;
+  if ((m = /^error: missing required argument '(.*)'$/.exec(first))) return `错误：缺少参数 ${m[1]}\n`;
+  if ((m = /^error: option '(\S+)[^']*' argument missing$/.exec(first))) return `错误：${m[1]} 缺少取值\n`;
+  if ((m = /^error: too many arguments/.exec(first))) return '错误：参数过多\n';
+  return '';
 }
 
 /** When `moduleUrl` is the script node was started with, run it on process.argv and set the exit code. */
 export async function runIfMain(moduleUrl: string, run: (argv: string[], io: Io) => Promise<number>): Promise<void> {
   if (process.argv[1] && moduleUrl === pathToFileURL(process.argv[1]).href) {
+    // Output piped into a reader that stops early (`| head`): stop quietly, as other command-line tools do.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
     process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
   }
 }

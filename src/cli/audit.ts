@@ -89,9 +89,9 @@ function textReport(b: Baseline, file: string, r: AuditResult): string {
 export async function runAudit(argv: string[], stdout: Output = process.stdout, stderr: Output = process.stderr): Promise<number> {
   const io = { stdout, stderr };
   const program = cliProgram(io, 'audit', '核查基金报告：不成立的会计恒等式、按报告口径重算的指标，以及（--rules）低于上级最低标准的人均标准 — audit a fund report', EXAMPLES)
-    .argument('<baseline.json>', 'the baseline file (seeds/baseline.schema.json)')
-    .option('--rules <id>', 'rule set whose minimums the per-capita standards are checked against')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .argument('<baseline.json>', '基线文件 / the baseline file (seeds/baseline.schema.json)')
+    .option('--rules <id>', '用其最低标准核对人均筹资的规则集 / rule set whose minimums the per-capita standards are checked against')
+    .addOption(new Option('--format <format>', '输出格式 / output').choices(['table', 'json']).default('table'))
     .action((file: string, opts: AuditOptions) => audit(file, opts, io));
   return runProgram(program, argv, io);
 }

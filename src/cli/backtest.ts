@@ -29,10 +29,10 @@ const EXAMPLES = [
 
 export async function runBacktest(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'backtest', '从每个较早的报告年份起测算，与以后各年的报告和朴素预测对比 — project from each earlier reported year and compare with the later reports and a naive forecast', EXAMPLES)
-    .argument('<baseline>', 'a baseline name under seeds/baselines/ (banner-2022) or a baseline file')
-    .option('--from <year>', 'only this start year', integerValue(1900, 2100, 'a year'))
-    .option('--scenario <file>', "the rules and assumptions to project under (default: the shipped example scenario of this baseline without changes)")
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .argument('<baseline>', 'seeds/baselines/ 下的基线名或基线文件 / a baseline name under seeds/baselines/ (banner-2022) or a baseline file')
+    .option('--from <year>', '只从这一年起测算 / only this start year', integerValue(1900, 2100, 'a year'))
+    .option('--scenario <file>', "测算所用的规则与假设（默认：该基线自带的示例方案，不作改动） / the rules and assumptions to project under (default: the shipped example scenario of this baseline without changes)")
+    .addOption(new Option('--format <format>', '输出格式 / output').choices(['table', 'json']).default('table'))
     .action((baseline: string, opts: BacktestOptions) => run(baseline, opts, io));
   return runProgram(program, argv, io);
 }

@@ -55,31 +55,33 @@ const EXAMPLES = [
 ];
 
 /** Which flags each category uses, and why not the others; a flag given for another category is said to be unused. */
-const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (category: Category) => string }> = {
+const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (category: Category) => { zh: string; en: string } }> = {
   wage: {
     to: ['in-service', 'retiree'],
     why: (c) =>
       c === 'flexible'
-        ? 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage'
-        : 'a resident pays the individual standard the rules set, whatever the wage',
+        ? { zh: '灵活就业人员按规则规定的平均工资（employee.flexible.base）缴费，与本人工资无关', en: 'a flexible worker contributes on employee.flexible.base, an average wage the rules set, whatever the own wage' }
+        : { zh: '城乡居民按规则规定的个人缴费标准缴费，与工资无关', en: 'a resident pays the individual standard the rules set, whatever the wage' },
   },
-  regionTier: { to: ['resident'], why: () => 'it splits the resident subsidy between government levels' },
+  regionTier: { to: ['resident'], why: () => ({ zh: '它决定居民财政补助在各级政府之间的分担', en: 'it splits the resident subsidy between government levels' }) },
 };
+
+const CATEGORY_NAMES: Record<Category, string> = { 'in-service': '在职职工', retiree: '退休人员', flexible: '灵活就业人员', resident: '城乡居民' };
 
 export async function runCalc(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'calc', '一个人每月（职工）或每年（居民）缴多少、谁来缴，以及所依据的规则 — what one person owes and who pays, under the rules in force that month', EXAMPLES)
-    .option('--rules <id|file>', 'rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
-    .option('--date <YYYY-MM>', 'the month (required, except for a retirement age)', monthValue)
-    .addOption(new Option('--category <category>', 'who pays (required, except for a retirement age)').choices(CATEGORIES))
-    .addOption(new Option('--sex <sex>', 'with --born: the statutory retirement age of a man or a woman').choices(['male', 'female']))
-    .option('--born <YYYY-MM>', 'with --sex: month of birth', monthValue)
-    .option('--former-age <50|55>', 'a woman’s retirement age before the 2025 reform: 50 (workers) or 55 (cadres)', integerChoice([50, 55]))
-    .option('--region-tier <1|2|3>', 'the region tier of the banner/county (residents: splits the subsidy)', integerValue(1, 3, 'a region tier (1, 2 or 3)'))
-    .option('--wage <元/月>', 'monthly wage, in-service and retired employees', decimalValue({ above: '0', unit: '元/月' }))
-    .addOption(new Option('--aid <group>', 'medical-aid group of a resident: 特困 tekun, 低保 dibao, 返贫致贫 fanpin').choices(AID_STATUSES.filter((a) => a !== 'none')))
-    .option('--series <avgMonthlyWage.YEAR=元/月>', 'a series value the rules refer to (repeatable)', collect)
-    .option('--set <parameter=value>', 'override one parameter for this calculation (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+    .option('--rules <id|file>', '规则集编号或规则集文件 / rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
+    .option('--date <YYYY-MM>', '月份（除查询退休年龄外必填） / the month (required, except for a retirement age)', monthValue)
+    .addOption(new Option('--category <category>', '参保类别（除查询退休年龄外必填） / who pays (required, except for a retirement age)').choices(CATEGORIES))
+    .addOption(new Option('--sex <sex>', '与 --born 同用：男性或女性的法定退休年龄 / with --born: the statutory retirement age of a man or a woman').choices(['male', 'female']))
+    .option('--born <YYYY-MM>', '与 --sex 同用：出生年月 / with --sex: month of birth', monthValue)
+    .option('--former-age <50|55>', '女性在2025年改革前的退休年龄：50（工人）或 55（干部） / a woman’s retirement age before the 2025 reform: 50 (workers) or 55 (cadres)', integerChoice([50, 55]))
+    .option('--region-tier <1|2|3>', '旗县的地区类别（居民：决定补助分担） / the region tier of the banner/county (residents: splits the subsidy)', integerValue(1, 3, 'a region tier (1, 2 or 3)'))
+    .option('--wage <元/月>', '月工资，在职与退休职工 / monthly wage, in-service and retired employees', decimalValue({ above: '0', unit: '元/月' }))
+    .addOption(new Option('--aid <group>', '居民的医疗救助类别 / medical-aid group of a resident: 特困 tekun, 低保 dibao, 返贫致贫 fanpin').choices(AID_STATUSES.filter((a) => a !== 'none')))
+    .option('--series <avgMonthlyWage.YEAR=元/月>', '规则引用的序列值（可重复） / a series value the rules refer to (repeatable)', collect)
+    .option('--set <parameter=value>', '本次计算改写一个参数（可重复） / override one parameter for this calculation (repeatable)', collect)
+    .addOption(new Option('--format <format>', '输出格式 / output').choices(['table', 'json']).default('table'))
     .action((opts: CalcOptions) => calc(opts, io));
   return runProgram(program, argv, io);
 }
@@ -112,10 +114,10 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const aid = values.aid ?? 'none';
   if (aid !== 'none' && category !== 'resident') throw usageError(`it applies to residents (--category resident), not to ${category}`, '--aid');
   const regionTier = values.regionTier as RegionTier | undefined;
-  const unused: { flag: string; reason: string }[] = [];
+  const unused: { flag: string; zh: string; en: string }[] = [];
   for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
     const a = APPLIES[key]!;
-    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, reason: `${flag} does not apply to ${category} and was not used: ${a.why(category)}` });
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, zh: `${flag} 不适用于${CATEGORY_NAMES[category]}，未使用：${a.why(category).zh}`, en: `${flag} does not apply to ${category} and was not used: ${a.why(category).en}` });
   }
   const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};
@@ -144,7 +146,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   step('done');
   const result = calculatePerson(resolution, wage);
   const compliance = resolution.compliance.filter((c) => concernsCategory(c.param, category));
-  for (const u of unused) io.stderr.write(`warning: ${u.reason}\n`);
+  for (const u of unused) io.stderr.write(`警告：${u.zh}\nwarning: ${u.en}\n`);
   if (values.format === 'json') {
     io.stdout.write(
       JSON.stringify(

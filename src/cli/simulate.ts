@@ -3,7 +3,7 @@
  * Projects every fund of a scenario year by year; with --compare, also the
  * difference from another scenario (other − this).
  */
-import { InputError, formatProblem } from '../common/errors.ts';
+import { InputError } from '../common/errors.ts';
 import { toWan } from '../common/money.ts';
 import { MAX_HORIZON, project, type Projection, type ProjectionInput } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
@@ -17,7 +17,7 @@ import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
-import { Option, cliProgram, csvCell, integerValue, monthValue, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
+import { Option, cliProgram, csvCell, integerValue, monthValue, problemLines, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
 import { monteCarloCommand } from './monte-carlo.ts';
 import { MAX_PATHS, MAX_SEED, resolveUncertainty, uncertaintyEntries } from '../scenario/uncertainty.ts';
@@ -61,13 +61,13 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
   // An embedded baseline must pass the audit's identity checks, or the user says to run anyway.
   const check = embeddedBaselineCheck(scenario, path, env);
   if (check.findings.length && !values.allowInconsistent) {
-    throw new InputError(findingProblems(check, path, 'npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent'));
+    throw new InputError(findingProblems(check, path, { zh: '用 npm run audit 可查看相关数字；如仍要测算，请加 --allow-inconsistent', en: 'npm run audit shows the figures involved; to project it anyway, add --allow-inconsistent' }));
   }
-  const warnings = findingProblems(check, path, '').map((p) => `warning: ${formatProblem(p)}\n`);
+  const warnings = findingProblems(check, path).map((p) => problemLines(p, 'warning'));
   step('checked, projecting');
   const projection = project(prepared.input);
   step('projected');
-  for (const w of sanityWarnings(projection)) warnings.push(`warning: ${path}: ${w.en}\n`);
+  for (const w of sanityWarnings(projection)) warnings.push(`警告：${path}：${w.zh}\nwarning: ${path}: ${w.en}\n`);
   // Printed once every file given is known to load, so a refusal is never preceded by another file's warnings.
   return { scenario, prepared, projection, findings: check.findings, warn: () => warnings.forEach((w) => io.stderr.write(w)) };
 }

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { InputError, formatProblem } from '../common/errors.ts';
+import { InputError } from '../common/errors.ts';
 import { parseShard, shardOf, type Shard } from '../analyses/sweep.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
 import { parseScenario } from '../scenario/load.ts';
@@ -15,7 +15,7 @@ import { prepareScenario } from '../scenario/prepare.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { MAX_PATHS, MAX_SEED } from '../scenario/uncertainty.ts';
 import { FUND_NAMES } from '../report/summary.ts';
-import { cliProgram, integerValue, readUserFile, runIfMain, runProgram, usageError, type Io } from './args.ts';
+import { cliProgram, integerValue, problemLines, readUserFile, runIfMain, runProgram, usageError, type Io } from './args.ts';
 import { executorFor, monteCarloCsv, monteCarloJson, monteCarloRun } from './monte-carlo.ts';
 
 interface SweepOptions {
@@ -40,11 +40,11 @@ function shardValue(value: string): Shard {
 export async function runSweep(argv: string[], io: Io): Promise<number> {
   let refused = false;
   const program = cliProgram(io, 'sweep', '批量运行多个方案的蒙特卡罗测算，每个方案输出 CSV 与 JSON — Monte Carlo for many scenarios, one CSV and one JSON each', EXAMPLES)
-    .argument('<scenarios...>', 'scenario files, or folders of them (every .json inside, sorted by path)')
-    .option('--shard <I/N>', 'run only shard I of N: the scenarios whose index in the sorted list is I modulo N (default 0/1: all)', shardValue)
-    .option('--out <dir>', 'the folder for the results (created if missing)', 'sweep-results')
-    .option('--paths <n>', `paths per scenario, 1 to ${MAX_PATHS} (default: each scenario's own, or 1000)`, integerValue(1, MAX_PATHS, 'a whole number of paths'))
-    .option('--seed <n>', `the seed for every scenario, 0 to ${MAX_SEED} (default: each scenario's own, or 20260101)`, integerValue(0, MAX_SEED, 'a whole number'))
+    .argument('<scenarios...>', '方案文件或其所在文件夹（其中每个 .json，按路径排序） / scenario files, or folders of them (every .json inside, sorted by path)')
+    .option('--shard <I/N>', '只运行 N 份中的第 I 份：排序后序号模 N 余 I 的方案（默认 0/1：全部） / run only shard I of N: the scenarios whose index in the sorted list is I modulo N (default 0/1: all)', shardValue)
+    .option('--out <dir>', '结果所在文件夹（不存在则新建） / the folder for the results (created if missing)', 'sweep-results')
+    .option('--paths <n>', `每个方案的路径数，1 至 ${MAX_PATHS}（默认：方案自己的，或 1000） / paths per scenario, 1 to ${MAX_PATHS} (default: each scenario's own, or 1000)`, integerValue(1, MAX_PATHS, 'a whole number of paths'))
+    .option('--seed <n>', `所有方案共用的随机种子，0 至 ${MAX_SEED}（默认：方案自己的，或 20260101） / the seed for every scenario, 0 to ${MAX_SEED} (default: each scenario's own, or 20260101)`, integerValue(0, MAX_SEED, 'a whole number'))
     .action(async (inputs: string[], opts: SweepOptions) => {
       refused = await sweep(inputs, opts, io);
     });
@@ -87,7 +87,7 @@ async function sweep(inputs: string[], opts: SweepOptions, io: Io): Promise<bool
         const scenario = parseScenario(readUserFile(file), file);
         const prepared = await prepareScenario(structuredClone(scenario), file, env);
         const check = embeddedBaselineCheck(scenario, file, env);
-        if (check.findings.length) throw new InputError(findingProblems(check, file, 'npm run audit shows the figures involved; simulate --allow-inconsistent projects it anyway'));
+        if (check.findings.length) throw new InputError(findingProblems(check, file, { zh: '用 npm run audit 可查看相关数字；simulate --allow-inconsistent 可照样测算', en: 'npm run audit shows the figures involved; simulate --allow-inconsistent projects it anyway' }));
         const r = await monteCarloRun(file, scenario, prepared, env, { format: 'json', paths: opts.paths, seed: opts.seed }, io, executor);
         const base = join(opts.out, names[i]!);
         writeFileSync(`${base}.csv`, monteCarloCsv(r, scenario.title));
@@ -97,7 +97,7 @@ async function sweep(inputs: string[], opts: SweepOptions, io: Io): Promise<bool
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         refused = true;
-        for (const p of err.problems) io.stderr.write(`error: ${formatProblem(p)}\n`);
+        for (const p of err.problems) io.stderr.write(problemLines(p));
         io.stdout.write(`${file}: 未运行，见错误信息 refused (see stderr)\n`);
       }
     }

@@ -73,6 +73,11 @@ const TEMPLATES = {
     zh: '打开的方案与链接记录的内容哈希不一致（链接 {expected}，实际 {actual}）：链接可能被改动，或规则、模型版本已更新，结果可能不同',
     en: 'the scenario opened does not match the content hash the link carries (link {expected}, opened {actual}): the link was altered, or the rules or the model changed since, and the numbers may differ',
   },
+  // A scenario's embedded baseline that breaks one of the report's identities (src/scenario/baseline-check.ts).
+  'baseline.identity': {
+    zh: '内嵌基线不满足报告的恒等关系 [{check}]：{findingZh}{adviceZh}',
+    en: 'the embedded baseline breaks an identity [{check}]: {findingEn}{adviceEn}',
+  },
   // A baseline's age structure (src/baseline/age-structure.ts): each check states its own reason in both languages.
   'ageStructure.invalid': {
     zh: '{zh}',

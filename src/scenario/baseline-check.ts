@@ -8,7 +8,9 @@
 import { auditBaseline, type Finding } from '../baseline/audit.ts';
 import { loadBaseline } from '../baseline/load.ts';
 import { canonicalJson } from '../common/canonical-json.ts';
-import type { InputProblem } from '../common/errors.ts';
+import { findingText } from '../baseline/audit-text.ts';
+import { localizedProblem, type InputProblem } from '../common/errors.ts';
+import { message } from '../common/messages.ts';
 import type { Environment } from './prepare.ts';
 import type { Scenario } from './types.ts';
 
@@ -31,6 +33,10 @@ export function embeddedBaselineCheck(scenario: Scenario, file: string, env: Pic
 }
 
 /** The findings as problems of the scenario file, at the figure each contradicts. */
-export function findingProblems(check: BaselineCheck, file: string, advice: string): InputProblem[] {
-  return check.findings.map((f) => ({ file, path: check.at + f.pointer, reason: `the embedded baseline breaks an identity [${f.check}]: ${f.message}${advice ? `; ${advice}` : ''}` }));
+export function findingProblems(check: BaselineCheck, file: string, advice?: { zh: string; en: string }): InputProblem[] {
+  return check.findings.map((f) => {
+    const text = findingText(f);
+    const m = message('baseline.identity', { check: f.check, findingZh: text.zh, findingEn: text.en, adviceZh: advice ? `；${advice.zh}` : '', adviceEn: advice ? `; ${advice.en}` : '' });
+    return localizedProblem(file, check.at + f.pointer, m);
+  });
 }

@@ -62,7 +62,7 @@ describe('calc arguments', () => {
   it('a missing rule-set file is blamed on --rules in words', async () => {
     const r = await run(runCalc, '--rules', 'no-such-rules.json', '--date', '2022-05', '--category', 'resident');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('error: --rules no-such-rules.json: no such file\n');
+    expect(r.err).toBe('错误：--rules no-such-rules.json：没有这个文件\nerror: --rules no-such-rules.json: no such file\n');
   });
 
   it('8000 元 in the city, 2022-05: 6.2% + 2%, maternity 0.5% shown beside the total', async () => {
@@ -122,21 +122,21 @@ describe('simulate and audit arguments', () => {
   it('--until before the base year is blamed on --until', async () => {
     const r = await run(runSimulate, 'seeds/scenarios/banner-2022.json', '--until', '2010');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('error: --until: the horizon 2010 must be after the base year 2022\n');
+    expect(r.err).toBe('错误：--until：测算期 2010 须晚于基期 2022\nerror: --until: the horizon 2010 must be after the base year 2022\n');
   });
 
   it('a missing --compare file is blamed on --compare', async () => {
     const r = await run(runSimulate, 'seeds/scenarios/banner-2022.json', '--compare', 'nope.json');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('error: --compare nope.json: no such file\n');
+    expect(r.err).toBe('错误：--compare nope.json：没有这个文件\nerror: --compare nope.json: no such file\n');
   });
 
   it('audit refusals use the same "error:" style', async () => {
     const r = await run(audit, 'nope.json');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('error: nope.json: no such file\n');
+    expect(r.err).toBe('错误：nope.json：没有这个文件\nerror: nope.json: no such file\n');
     const rules = await run(audit, 'seeds/baselines/banner-2022.json', '--rules', 'nowhere/none');
-    expect(rules.err).toMatch(/^error: --rules: no rule set "nowhere\/none"; known: /);
+    expect(rules.err).toMatch(/^错误：--rules：没有规则集“nowhere\/none”；已有：.*\nerror: --rules: no rule set "nowhere\/none"; known: /);
   });
 });
 

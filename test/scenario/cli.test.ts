@@ -24,7 +24,9 @@ describe('simulate', () => {
   it('--compare --format json prints both hashes and the difference in 万元', async () => {
     const r = simulate('seeds/scenarios/banner-2023-im-standards.json', '--compare', 'seeds/scenarios/banner-individual-400.json', '--format', 'json');
     // only warnings (the banner's resident fund runs out in 2032 in both: negative months payable), no error
-    expect(r.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('warning: ') && l.includes('months payable is negative'))).toBe(true);
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l, i) => (i % 2 === 0 ? l.startsWith('警告：') && l.includes('可支付月数为负') : l.startsWith('warning: ') && l.includes('months payable is negative')))).toBe(true);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as JsonOut;
     expect(out.scenario.contentHash).toBe((await prepareDoc(exampleDoc('banner-2023-im-standards.json'))).hash);
@@ -42,7 +44,7 @@ describe('simulate', () => {
     expect(d('employee', 2035).cumulative).toBe('0');
   }, 60_000);
 
-  it('a refused file: every problem on stderr as "error: file at path: reason", exit code 2', () => {
+  it('a refused file: every problem on stderr in Chinese and as "error: file at path: reason", exit code 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
     const file = join(dir, 'typo.json');
     writeFileSync(file, JSON.stringify({ ...exampleDoc('banner-2022.json'), overrides: [{ param: 'employee.rate.employr', value: '5' }], until: 2021 }));
@@ -52,6 +54,8 @@ describe('simulate', () => {
     expect(r.stderr.trim().split('\n').sort()).toEqual([
       `error: ${file} at /overrides/0/param: unknown parameter "employee.rate.employr" (did you mean "employee.rate.employer"?)`,
       `error: ${file} at /until: the horizon 2021 must be after the base year 2022`,
+      `错误：${file} /overrides/0/param：未知参数“employee.rate.employr”（是否指“employee.rate.employer”？）`,
+      `错误：${file} /until：测算期 2021 须晚于基期 2022`,
     ]);
   }, 60_000);
 });
