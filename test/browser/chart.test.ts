@@ -62,7 +62,9 @@ describe('yb-chart', () => {
     for (const c of [first!, second!]) c.addEventListener('drawn', () => drawn.push([c.id, frames]));
     try {
       await Promise.all([first!.updateComplete, second!.updateComplete]);
-      // the second is given its option first: the first still draws first
+      // both known to be in view (the intersection observers report before a frame), as the fund view's charts are when a result comes
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // the second is given its option first, in the same task: the first still draws first
       second!.option = option([1, 2, 3]);
       first!.option = option([4, 5, 6]);
       await until(() => drawn.length === 2);

@@ -6,8 +6,9 @@
  * and only the newest option of a burst, so no single main-thread task
  * carries every chart of the page; charts waiting together draw in the order
  * they came into the page (the balance chart before the income chart beside
- * it), each after a frame has shown the one before, so the first is on
- * screen without waiting for the others' drawing. A chart out of sight (below the fold, on a
+ * it), the first in the task that brought the result, each other after a
+ * frame has shown the one before, so the first is on screen without waiting
+ * for the others' drawing. A chart out of sight (below the fold, on a
  * hidden tab) keeps its newest option and draws it when it comes into view,
  * so a lever change redraws only what can be seen; a chart drawn for print
  * (`pixelRatio`) always draws. An option equal to the one drawn (a lever
@@ -29,10 +30,14 @@ let charts = 0;
 /** A draw is scheduled (a task, or a frame and then a task). */
 let drawing = false;
 
+/**
+ * The first chart draws in the task that gave it its option, once the page's updates queued there are done
+ * (a microtask), so no frame's layout and paint comes between a result and its chart; the others follow.
+ */
 function drawSoon(): void {
   if (drawing || !waiting.size) return;
   drawing = true;
-  setTimeout(drawNext, 0);
+  queueMicrotask(drawNext);
 }
 
 /** Draw the first waiting chart; the next after a frame has shown it (or 100 ms on a page that draws no frames, one hidden). */
