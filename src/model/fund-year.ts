@@ -72,9 +72,13 @@ export function closeYear(
   let balanceRate: Dec | undefined | null = null;
   // The two ratios are divisions at 40 digits: computed when first read, once. Their text to 4 decimals and the
   // warning level come from float64 where it decides them (./displayed-ratio.ts), without the division.
-  const basis = yearlyBasis(expenditureTotal, past, method);
+  let basis: ReturnType<typeof yearlyBasis> | null = null;
+  const basisOf = () => (basis === null ? (basis = yearlyBasis(expenditureTotal, past, method)) : basis);
   let months: number | null = null;
-  const monthsNear = () => (months ??= basis && !basis.sum.isZero() ? (cumulative.toNumber() * 12 * basis.years) / basis.sum.toNumber() : Number.NaN);
+  const monthsNear = () => {
+    const b = basisOf();
+    return (months ??= b && !b.sum.isZero() ? (cumulative.toNumber() * 12 * b.years) / b.sum.toNumber() : Number.NaN);
+  };
   return {
     year,
     income,
@@ -94,7 +98,8 @@ export function closeYear(
     monthsPayableMethod: method,
     get warning() {
       if (cumulative.isNegative()) return 'exhausted';
-      if (!basis || basis.sum.isZero()) return 'unknown';
+      const b = basisOf();
+      if (!b || b.sum.isZero()) return 'unknown';
       const m = monthsNear();
       return bandOf(thresholds, (t) => compareNear(m, t)) ?? warningLevel(cumulative, this.monthsPayable, thresholds);
     },
@@ -103,7 +108,8 @@ export function closeYear(
       return ratioText((currentBalance.toNumber() * 100) / incomeTotal.toNumber(), 4, () => this.balanceRate!);
     },
     get monthsPayableText() {
-      if (!basis || basis.sum.isZero()) return null;
+      const b = basisOf();
+      if (!b || b.sum.isZero()) return null;
       return ratioText(monthsNear(), 4, () => this.monthsPayable!);
     },
   };
