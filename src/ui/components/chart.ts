@@ -33,11 +33,14 @@ let drawing = false;
 /**
  * The first chart draws in the task that gave it its option, once the page's updates queued there are done
  * (a microtask), so no frame's layout and paint comes between a result and its chart; the others follow.
+ * A chart for print (`inTask` false) draws in a task of its own, as before: drawn in the task that opened
+ * the report, the charts of a printed page were left at the screen's width (test/browser/report-print.test.ts).
  */
-function drawSoon(): void {
+function drawSoon(inTask: boolean): void {
   if (drawing || !waiting.size) return;
   drawing = true;
-  queueMicrotask(drawNext);
+  if (inTask) queueMicrotask(drawNext);
+  else setTimeout(drawNext, 0);
 }
 
 /** Draw the first waiting chart; the next after a frame has shown it (or 100 ms on a page that draws no frames, one hidden). */
@@ -133,7 +136,7 @@ export class YbChart extends LitElement {
     waiting.delete(this.#order);
     if (!this.pixelRatio && !this.#visible) return;
     waiting.set(this.#order, () => this.#flush());
-    drawSoon();
+    drawSoon(!this.pixelRatio);
   }
 
   /** The option drawn, as text, and its shape (the text with every number as 0). */
