@@ -33,14 +33,12 @@ let drawing = false;
 /**
  * The first chart draws in the task that gave it its option, once the page's updates queued there are done
  * (a microtask), so no frame's layout and paint comes between a result and its chart; the others follow.
- * A chart for print (`inTask` false) draws in a task of its own, as before: drawn in the task that opened
- * the report, the charts of a printed page were left at the screen's width (test/browser/report-print.test.ts).
+ * (Charts for print are not queued: each draws in a task of its own, as the report expects.)
  */
-function drawSoon(inTask: boolean): void {
+function drawSoon(): void {
   if (drawing || !waiting.size) return;
   drawing = true;
-  if (inTask) queueMicrotask(drawNext);
-  else setTimeout(drawNext, 0);
+  queueMicrotask(drawNext);
 }
 
 /** Draw the first waiting chart; the next after a frame has shown it (or 100 ms on a page that draws no frames, one hidden). */
@@ -134,10 +132,17 @@ export class YbChart extends LitElement {
   #schedule(): void {
     this.#pending = true;
     waiting.delete(this.#order);
-    if (!this.pixelRatio && !this.#visible) return;
-    waiting.set(this.#order, () => this.#flush());
-    drawSoon(!this.pixelRatio);
+    clearTimeout(this.#printing);
+    // A chart for print draws in a task of its own, not queued: drawn in the task that opened the report, or a
+    // frame apart, the charts of a printed page were left at the screen's width (test/browser/report-print.test.ts).
+    if (this.pixelRatio) this.#printing = setTimeout(() => this.#flush(), 0);
+    else if (this.#visible) {
+      waiting.set(this.#order, () => this.#flush());
+      drawSoon();
+    }
   }
+
+  #printing?: ReturnType<typeof setTimeout>;
 
   /** The option drawn, as text, and its shape (the text with every number as 0). */
   #drawnKey?: string;
@@ -145,6 +150,7 @@ export class YbChart extends LitElement {
 
   #flush(): void {
     waiting.delete(this.#order);
+    clearTimeout(this.#printing);
     if (!this.#pending || !this.option || !this.#chart) return;
     this.#pending = false;
     const key = optionText(this.option, false);
@@ -165,6 +171,7 @@ export class YbChart extends LitElement {
     this.#resize.disconnect();
     this.#seen.disconnect();
     waiting.delete(this.#order);
+    clearTimeout(this.#printing);
     this.#chart?.dispose();
     this.#chart = undefined;
     this.#drawnKey = this.#drawnShape = undefined;
