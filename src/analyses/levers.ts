@@ -4,7 +4,8 @@
  * scenario), or an assumption. Each has a value in force, a unit and a
  * precision (the step a goal seek answers to: 1 元 for amounts, 0.1 for rates).
  */
-import { InputError } from '../common/errors.ts';
+import { InputError, localizedProblem } from '../common/errors.ts';
+import { message } from '../common/messages.ts';
 import { D, type Dec } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 import { resolveFast } from '../engine/index.ts';
@@ -49,6 +50,7 @@ export function leverInfo(name: string, prepared: Prepared, from?: string, flag 
   if (registry.has(name)) {
     const spec = registry.get(name);
     if (spec.unit === 'method') throw InputError.one(flag, '', `${name} is a method, not a number a goal seek can set`);
+    if (spec.notInScenario) throw new InputError([localizedProblem(flag, '', message('override.notInScenario', { param: name, zh: spec.notInScenario.zh, en: spec.notInScenario.en }))]);
     const month = from ?? `${input.base.year + 1}-01`;
     if (parseMonth(month) === undefined) throw InputError.one('--from', '', `"${month}" is not a month; write YYYY-MM, e.g. 2026-01`);
     const res = resolveFast(input.stack, { month: parseMonth(month)!, category: CATEGORY_OF[spec.scheme] ?? 'resident', aid: 'none', regionTier: input.assumptions.regionTier }, { series: wageSeries(input.assumptions, input.base, input.until), overrides: input.overrides });

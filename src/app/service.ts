@@ -284,7 +284,7 @@ export class SimulationService {
     }
     const resolutions = (c: Category) => byCategory.get(c)!;
     const inert = inertSchemes(prepared, projection);
-    const levers: LeverView[] = registry.names().map((name) => {
+    const levers: LeverView[] = registry.names().filter((name) => !registry.get(name).notInScenario).map((name) => {
       const spec = registry.get(name);
       const [withO, without] = resolutions(CATEGORY_OF_SCHEME[spec.scheme]);
       const v = withO.values.get(name);

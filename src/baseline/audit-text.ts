@@ -1,8 +1,8 @@
 /**
  * Audit findings and compliance notes in both languages, from their
  * structured fields: one template per kind of check, so the workbench can
- * show the report's contradictions in the language the user chose. (The
- * command line prints the English `message` each finding carries.)
+ * show the report's contradictions in the language the user chose, and the
+ * command line can print both (the English is the `message` each finding carries).
  */
 import type { Text } from '../rules/types.ts';
 import type { Finding, CheckName } from './audit.ts';
@@ -18,6 +18,8 @@ export const BASELINE_FUND_NAMES: Record<string, Text> = {
   resident: { zh: '居民医保', en: 'resident' },
   maternity: { zh: '生育保险', en: 'maternity' },
   aid: { zh: '医疗救助', en: 'medical aid' },
+  medicalAid: { zh: '医疗救助', en: 'medical aid' },
+  medicalInsurance: { zh: '医疗保险（各险种合计）', en: 'medical insurance (all schemes)' },
 };
 
 /** What each check found, in Chinese: the heading of the sentence. */

@@ -114,6 +114,13 @@ export function usageError(reason: string, flag = ''): InputError {
   return InputError.one(flag || 'command line', '', reason);
 }
 
+/** A decimal amount as a table prints it for reading: thousands grouped with commas (207,932,700.00). CSV and JSON keep it plain. */
+export function grouped(amount: string): string {
+  const [whole = '', fraction] = amount.split('.');
+  const g = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === undefined ? g : `${g}.${fraction}`;
+}
+
 /** Rules in one load from which the command line reports its progress on stderr. */
 export const PROGRESS_FROM_RULES = 2000;
 

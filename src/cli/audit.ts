@@ -10,6 +10,7 @@ import { loadCatalog } from '../rules/catalog-node.ts';
 import { checkCompliance, type ComplianceFinding } from '../baseline/compliance.ts';
 import { Option, cliProgram, runIfMain, runProgram, table, usageError, type Io, type Output } from './args.ts';
 import { auditBaseline, type AuditResult, type Finding } from '../baseline/audit.ts';
+import { BASELINE_FUND_NAMES, complianceText as complianceWords, findingText as findingWords } from '../baseline/audit-text.ts';
 import type { Indicator } from '../baseline/indicators.ts';
 import { loadBaselineFile } from '../baseline/load-file.ts';
 import type { Baseline } from '../baseline/types.ts';
@@ -26,27 +27,42 @@ interface AuditOptions {
 }
 
 function findingText(f: Finding, n: number): string {
-  const lines = [`${n}. [${f.check}] ${f.message}`];
-  lines.push(`   printed ${f.stated.value} ${f.stated.unit} at ${f.stated.pointer}`);
+  const words = findingWords(f);
+  const lines = [`${n}. [${f.check}] ${words.zh}`, `   ${words.en}`];
+  lines.push(`   报告印为 printed ${f.stated.value} ${f.stated.unit} at ${f.stated.pointer}`);
   lines.push(`     “${f.stated.quote}”`);
-  if (f.stated.note) lines.push(`     note: ${f.stated.note}`);
+  if (f.stated.note) lines.push(`     注 note: ${f.stated.note}`);
   const seen = new Set<string>();
   for (const e of f.involved) {
     if (seen.has(e.pointer)) continue;
     seen.add(e.pointer);
-    lines.push(`   with ${e.value} ${e.unit} at ${e.pointer}`);
+    lines.push(`   相关 with ${e.value} ${e.unit} at ${e.pointer}`);
     lines.push(`     “${e.quote}”`);
-    if (e.note) lines.push(`     note: ${e.note}`);
+    if (e.note) lines.push(`     注 note: ${e.note}`);
   }
-  for (const h of f.hints) lines.push(`   hint: ${h}`);
+  for (const h of f.hints) lines.push(`   提示 hint: ${h}`);
   return lines.join('\n');
 }
 
+/** An indicator's status, in both languages. */
+const STATUS: Record<Indicator['status'], string> = {
+  reproduced: '复算一致 reproduced',
+  'within-rounding': '舍入内一致 within rounding',
+  differs: '不一致 differs',
+  unreproduced: '无法复算 unreproduced',
+  computed: '计算所得 computed',
+};
+
+function fundWords(id: string): string {
+  const name = BASELINE_FUND_NAMES[id];
+  return name ? `${name.zh} ${name.en}` : id;
+}
+
 function indicatorRows(list: Indicator[]): string[][] {
-  const rows = [['status', 'fund', 'period', 'indicator', 'computed', 'printed', 'unit', 'how']];
+  const rows = [['状态 status', '基金 fund', '期间 period', '指标 indicator', '计算 computed', '报告 printed', '单位 unit', '算法 how']];
   for (const i of list) {
     const how = (i.method ? `${i.method}: ${i.formula}` : i.formula) + (i.why ? ` — ${i.why}` : '');
-    rows.push([i.status, i.fund, i.period, i.label, i.printed || '-', i.stated?.value ?? '-', i.unit, how]);
+    rows.push([STATUS[i.status], fundWords(i.fund), i.period, i.label, i.printed || '-', i.stated?.value ?? '-', i.unit, how]);
   }
   return rows;
 }
@@ -55,9 +71,9 @@ function candidatesText(list: Indicator[]): string {
   const out: string[] = [];
   for (const i of list) {
     if (i.kind !== 'months-payable' || !i.stated || !i.candidates) continue;
-    out.push(`${i.fund} ${i.period}: printed ${i.stated.value} 月 — ${i.status}${i.method ? ` by ${i.method}` : ''}`);
+    out.push(`${fundWords(i.fund)} ${i.period}: 报告印为 printed ${i.stated.value} 月 — ${STATUS[i.status]}${i.method ? ` by ${i.method}` : ''}`);
     for (const c of i.candidates) {
-      const mark = c.reproduces ? (c.expenditureBased ? '  ✓' : '  ✓ (income base: coincidence, not a definition)') : '';
+      const mark = c.reproduces ? (c.expenditureBased ? '  ✓' : '  ✓ （以收入为基数：巧合，不是定义 income base: coincidence, not a definition）') : '';
       out.push(`    ${c.method.padEnd(34)} ${c.value.padStart(9)} → ${c.printed}${mark}`);
     }
   }
@@ -65,23 +81,29 @@ function candidatesText(list: Indicator[]): string {
 }
 
 function complianceText(list: ComplianceFinding[], rules: string): string {
-  if (list.length === 0) return `Compliance with ${rules}: every stated per-capita standard meets its minimum.`;
-  return [`Compliance with ${rules} (${list.length}):`, ...list.map((c, i) => `${i + 1}. ${c.message}\n   at ${c.pointer}${c.quote ? `\n     “${c.quote}”` : ''}`)].join('\n');
+  if (list.length === 0) return `与 ${rules} 的最低标准比较 compliance with ${rules}: 各项人均标准均不低于最低标准 every stated per-capita standard meets its minimum.`;
+  return [
+    `与 ${rules} 的最低标准比较 compliance with ${rules} (${list.length}):`,
+    ...list.map((c, i) => {
+      const words = complianceWords(c);
+      return `${i + 1}. ${words.zh}\n   ${words.en}\n   at ${c.pointer}${c.quote ? `\n     “${c.quote}”` : ''}`;
+    }),
+  ].join('\n');
 }
 
 function textReport(b: Baseline, file: string, r: AuditResult): string {
   const parts = [
     `${b.id}: ${b.title}`,
-    `source ${b.source.file} (${b.source.region}); baseline ${file}`,
-    `printed precision: ${Object.entries(b.precision).map(([u, p]) => `${u} ${p}`).join(', ')}`,
+    `来源 source ${b.source.file} (${b.source.region}); 基线 baseline ${file}`,
+    `报告印刷精度 printed precision: ${Object.entries(b.precision).map(([u, p]) => `${u} ${p}`).join(', ')}`,
     '',
-    r.findings.length === 0 ? 'Findings: none — every identity holds within rounding.' : `Findings (${r.findings.length}):`,
+    r.findings.length === 0 ? '报告内部矛盾 findings: 无，各恒等关系在舍入范围内成立 none — every identity holds within rounding.' : `报告内部矛盾 findings (${r.findings.length}):`,
     ...r.findings.map((f, i) => findingText(f, i + 1) + '\n'),
-    `Indicators (${r.indicators.length}):`,
+    `指标 indicators (${r.indicators.length}):`,
     table(indicatorRows(r.indicators)),
   ];
   const cands = candidatesText(r.indicators);
-  if (cands) parts.push('', 'Months payable, every expenditure base tried:', cands);
+  if (cands) parts.push('', '可支付月数：逐一尝试的支出基数 months payable, every expenditure base tried:', cands);
   return parts.join('\n') + '\n';
 }
 

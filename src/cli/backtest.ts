@@ -13,7 +13,8 @@ import { FUND_NAMES } from '../report/names.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { nodeEnvironment, SEEDS_DIR } from '../scenario/node-env.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { Option, cliProgram, integerValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
+import { Option, cliProgram, grouped, integerValue, readUserFile, runIfMain, runProgram, table, usageError, type Io } from './args.ts';
+import { reasonZh } from '../common/reason-zh.ts';
 
 interface BacktestOptions {
   format: 'table' | 'json';
@@ -72,7 +73,7 @@ async function run(baseline: string, opts: BacktestOptions, io: Io): Promise<voi
 }
 
 const pct = (v: Dec | undefined) => (v === undefined ? '—' : `${v.isNegative() ? '' : '+'}${v.toFixed(1)}`);
-const wan = (v: Dec | undefined) => (v === undefined ? '—' : toWan(v).toFixed(2));
+const wan = (v: Dec | undefined) => (v === undefined ? '—' : grouped(toWan(v).toFixed(2)));
 
 export function backtestJson(r: BacktestResult, scenarioFile: string): unknown {
   return {
@@ -96,7 +97,7 @@ export function backtestJson(r: BacktestResult, scenarioFile: string): unknown {
 }
 
 export function backtestTable(r: BacktestResult, scenarioFile: string): string {
-  const out = [`# 回测 backtest: ${r.baseline}`, `规则与假设 rules and assumptions: ${scenarioFile}; amounts in 万元; 误差 error = (预测 − 报告) / 报告`, ''];
+  const out = [`# 回测 backtest: ${r.baseline}`, `规则与假设 rules and assumptions: ${scenarioFile}；金额单位 万元 amounts in 万元；误差 error = (预测 − 报告) / 报告`, ''];
   for (const run of r.runs) {
     out.push(`== 从${run.from}年起 projected from ${run.from}: 平均绝对误差 mean absolute error 模型 model ${run.modelMape?.toFixed(1) ?? '—'}%, 朴素 naive ${run.naiveMape?.toFixed(1) ?? '—'}% (收入与支出 income and expenditure) ==`);
     const rows = [['基金 fund', '项目 line', '期间 period', '报告 reported', '模型 model', '误差% error', '朴素 naive', '误差% error']];
@@ -107,7 +108,10 @@ export function backtestTable(r: BacktestResult, scenarioFile: string): string {
     if (run.caveats.length) out.push('说明 caveats:', ...run.caveats.map((c) => `  - ${c.zh} / ${c.en}`));
     out.push('');
   }
-  for (const s of r.skipped) out.push(`未能从${s.from}年起 could not start from ${s.from}: ${s.reason}`);
+  for (const s of r.skipped) {
+    const zh = s.reason.split('; ').map((x) => reasonZh(x) ?? x).join('；');
+    out.push(`未能从${s.from}年起：${zh}`, `  could not start from ${s.from}: ${s.reason}`);
+  }
   if (r.runs.length === 0) out.push('没有可回测的年份：基线只有一个完整年度 / nothing to backtest: the baseline has one full year only');
   return out.join('\n') + '\n';
 }

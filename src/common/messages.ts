@@ -73,6 +73,11 @@ const TEMPLATES = {
     zh: '打开的方案与链接记录的内容哈希不一致（链接 {expected}，实际 {actual}）：链接可能被改动，或规则、模型版本已更新，结果可能不同',
     en: 'the scenario opened does not match the content hash the link carries (link {expected}, opened {actual}): the link was altered, or the rules or the model changed since, and the numbers may differ',
   },
+  // A parameter a scenario's change cannot set (rules/parameters.json, notInScenario).
+  'override.notInScenario': {
+    zh: '{param} 不能作为方案的调整：{zh}',
+    en: '{param} cannot be changed by a scenario: {en}',
+  },
   // A scenario's embedded baseline that breaks one of the report's identities (src/scenario/baseline-check.ts).
   'baseline.identity': {
     zh: '内嵌基线不满足报告的恒等关系 [{check}]：{findingZh}{adviceZh}',

@@ -9,14 +9,14 @@ import registry from '../../rules/parameters.json' with { type: 'json' };
 type Template = [RegExp, (...m: string[]) => string];
 
 const ZH: Template[] = [
-  [/^(\S+) must not be negative, not (.+)$/, (p, v) => `${p} 不能为负数，现为 ${v}`],
-  [/^(\S+) is a percentage and must be between 0 and 100, not (.+)$/, (p, v) => `${p} 是百分比，须在 0 到 100 之间，现为 ${v}`],
+  [/^(\S+) must not be negative, not (.+)$/, (p, v) => `${paramZh(p)} 不能为负数，现为 ${v}`],
+  [/^(\S+) is a percentage and must be between 0 and 100, not (.+)$/, (p, v) => `${paramZh(p)} 是百分比，须在 0 到 100 之间，现为 ${v}`],
   [/^must be between (\S+) and (\S+) \(percent\), not (.+)$/, (lo, hi, v) => `须在 ${lo} 到 ${hi} 之间（百分比），现为 ${v}`],
   [/^must not be negative$/, () => '不能为负数'],
   [/^a percentage must be between 0 and 100, not (.+)$/, (v) => `百分比须在 0 到 100 之间，现为 ${v}`],
   [/^a yearly rate must be above -100% and at most 100%, not (.+)$/, (v) => `年增长率须大于 -100% 且不超过 100%，现为 ${v}`],
   [/^"(.*)" is not a decimal number$/, (v) => `“${v}”不是十进制数字`],
-  [/^(\S+) needs a decimal number written as a string, not "(.*)"$/, (p, v) => `${p} 须写成带引号的十进制数字，而不是“${v}”`],
+  [/^(\S+) needs a decimal number written as a string, not "(.*)"$/, (p, v) => `${paramZh(p)} 须写成带引号的十进制数字，而不是“${v}”`],
   [/^unknown parameter "([^"]*)" \(did you mean "([^"]*)"\?\)$/, (p, h) => `未知参数“${p}”（是否指“${h}”？）`],
   [/^unknown parameter "([^"]*)"$/, (p) => `未知参数“${p}”`],
   [/^unknown key "([^"]*)"$/, (k) => `未知字段“${k}”`],
@@ -65,6 +65,10 @@ const ZH: Template[] = [
   [/^(\S+) has no value for (.+)$/, (p, facts) => `${paramZh(p)}在 ${factsZh(facts, p)} 没有取值`],
   [/^needs the series (\S+) for (\d+) \((.*)\), which is missing; supply it \(e\.g\. (.*)\)$/, (s, y, rel, e) => `需要序列 ${s} 的 ${y} 年数值（${yearsBeforeZh(rel)}），但没有提供：请补上（如 ${e}）`],
   [/^uprating follows (\S+) and needs it for (\d+), which is missing$/, (s, y) => `调整随 ${s} 变动，需要其 ${y} 年数值，但没有提供`],
+  // a baseline year a projection cannot start from (src/model/from-baseline.ts, src/scenario/prepare.ts)
+  [/^a projection from (\S+) needs this fund's cumulative balance \(累计结存\)$/, (y) => `从 ${y} 年起测算需要该基金的累计结存`],
+  [/^no fund reports income for (\S+)$/, (y) => `没有哪个基金报告了 ${y} 年的收入`],
+  [/^the baseline has no full year (\d+) to start from \((.*)\)$/, (y, why) => `基线没有可作为起点的完整的 ${y} 年（${reasonZh(why) ?? why}）`],
   // the command lines' flags (src/cli/args.ts and the commands)
   [/^it is not a number of (.+); write digits, e\.g\. (.+)$/, (u, e) => `不是以 ${u} 计的数字：请写数字，如 ${e.replace(' or ', ' 或 ')}`],
   [/^it is not a number; write digits, e\.g\. (.+)$/, (e) => `不是数字：请写数字，如 ${e.replace(' or ', ' 或 ')}`],

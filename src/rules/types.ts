@@ -31,6 +31,8 @@ export interface ParameterSpec {
   notAbove?: string;
   /** A compliance floor: this parameter should be at least that one (a standard and the higher level's minimum). */
   atLeast?: string;
+  /** Why a scenario's changes (overrides) cannot set this parameter: it is read elsewhere (the retirement age, by birth month, by the population model). */
+  notInScenario?: Text;
 }
 
 export interface ParameterRegistry {

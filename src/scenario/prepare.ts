@@ -4,7 +4,8 @@
  * defaults to the assumptions, and hash it all.
  */
 import { applyStructureShare } from '../population/retiree-share.ts';
-import { InputError, pointer, type InputProblem } from '../common/errors.ts';
+import { InputError, localizedProblem, pointer, type InputProblem } from '../common/errors.ts';
+import { message } from '../common/messages.ts';
 import { composeStack, type PolicyStack } from '../engine/stack.ts';
 import { canonicalJson } from '../common/canonical-json.ts';
 import type { Override } from '../engine/resolve.ts';
@@ -111,6 +112,11 @@ export function overridesOf(s: Scenario, file: string, registry: Catalog['regist
     if (!registry.has(o.param)) {
       const hint = registry.closest(o.param);
       problems.push({ file, path: o.path + '/param', reason: `unknown parameter "${o.param}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      return;
+    }
+    const not = registry.get(o.param).notInScenario;
+    if (not) {
+      problems.push(localizedProblem(file, o.path + '/param', message('override.notInScenario', { param: o.param, zh: not.zh, en: not.en })));
       return;
     }
     problems.push(...valueProblems(o.value, o.param, registry, file, o.path + '/value'));

@@ -68,7 +68,8 @@ const BASELINE_NAMES: Record<string, { zh: string; en: string }> = {
 export function readableText(text: string): string {
   const en = getLocale() === 'en';
   let out = text.replace(/-?\d+\.\d{5,}/g, (m) => readableNumber(m));
-  out = out.replace(/\b(employeePooling|employeePersonal|employeeLarge|employeeCivil|currentBalance|cumulativeBalance|monthsPayable|perCapita)\b/g, (id) => pick(BASELINE_NAMES[id]!));
+  // as words only: not inside a dotted parameter id (warning.monthsPayable.low) or a JSON path (/funds/employeePooling)
+  out = out.replace(/(?<![\w./])(employeePooling|employeePersonal|employeeLarge|employeeCivil|currentBalance|cumulativeBalance|monthsPayable|perCapita)(?![\w./])/g, (id) => pick(BASELINE_NAMES[id]!));
   // A rule set named by its id and, in brackets, its document: by the document
   out = out.replace(/\b[a-z-]+\/[a-z0-9-]+（([^（）]+)）/g, '$1').replace(/\b[a-z-]+\/[a-z0-9-]+ \(([^()]*\p{Script=Han}[^()]*)\)/gu, '$1');
   // A source document by what it is, not its file name

@@ -24,6 +24,12 @@ describe('the workbench service', () => {
     expect(central.source).toMatchObject({ kind: 'rule', ruleSet: 'inner-mongolia/resident-2022', rule: 'central-share' });
   });
 
+  it('offers no lever for the statutory retirement age, which the population model reads by birth month from its own rule set', async () => {
+    const r = (await new SimulationService().run(banner)) as RunView;
+    expect(r.levers.some((l) => l.name === 'resident.individual.standard')).toBe(true);
+    expect(r.levers.some((l) => l.name === 'employee.retirement.age')).toBe(false);
+  });
+
   it('summarises a change against the baseline, old and new value, from its date', async () => {
     const s = { ...banner, overrides: [{ param: 'resident.individual.standard', from: '2024-01', value: '420' }] };
     const r = (await new SimulationService().run(s)) as RunView;

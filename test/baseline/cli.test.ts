@@ -26,16 +26,17 @@ describe('npm run audit', () => {
   it('prints findings with quotes and the indicators as a table; exit 0 although there are findings', () => {
     const r = spawnAudit('seeds/baselines/county-2019.json');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Findings (1):');
-    expect(r.out).toContain('1. [sub-funds] medicalInsurance 2019 expenditure.benefits: its sub-funds (employee 2992.48 + resident 3286.72 + maternity 918.99) add up to 7198.19 万元, but the fund\'s figure is 7195.03 万元');
+    expect(r.out).toContain('报告内部矛盾 findings (1):');
+    expect(r.out).toContain('1. [sub-funds] 医疗保险（各险种合计） 2019：各分基金之和与基金合计不符。按报告其他数字（employee 2992.48 + resident 3286.72 + maternity 918.99）应为 7198.19 万元，报告印为 7195.03 万元，相差 3.16（舍入最多可解释 0.02）\n');
+    expect(r.out).toContain('\n   medicalInsurance 2019 expenditure.benefits: its sub-funds (employee 2992.48 + resident 3286.72 + maternity 918.99) add up to 7198.19 万元, but the fund\'s figure is 7195.03 万元');
     expect(r.out).toContain('“2019年职工基本医疗保险门诊支出2151.69万元，住院支出837.63万元，转移支出3.16万元，本年待遇支出2992.48万元。”');
-    expect(r.out).toMatch(/Indicators \(\d+\):/);
+    expect(r.out).toMatch(/指标 indicators \(\d+\):/);
   }, 20000);
 
   it('lists every months-payable base tried for the printed figures', async () => {
     const r = await audit('seeds/baselines/banner-2022.json', '--format', 'table');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('medicalAid 2022: printed 11 月 — unreproduced');
+    expect(r.out).toContain('医疗救助 medical aid 2022: 报告印为 printed 11 月 — 无法复算 unreproduced');
     expect(r.out).toMatch(/average-expenditure-of-3-years +173\.87 → 174 +✓/);
   }, 20000);
 

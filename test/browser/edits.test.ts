@@ -98,7 +98,7 @@ describe('editing with the mouse and the keyboard', () => {
     await typeInto(lever(app), '-1');
     await idle(app);
     const error = find(app, 'yb-lever-panel', '.lever.changed .error');
-    expect(error.textContent).to.contain('resident.individual.standard 不能为负数，现为 -1');
+    expect(error.textContent).to.contain('（resident.individual.standard） 不能为负数，现为 -1');
     expect(lever(app).getAttribute('aria-invalid')).to.equal('true');
     // the scenario (and what is stored for the next visit) keeps 420; the charts show it
     expect(app.store.active!.scenario.overrides).to.deep.equal([{ param: 'resident.individual.standard', from: '2023-01', value: '420' }]);
@@ -127,7 +127,7 @@ describe('editing with the mouse and the keyboard', () => {
       // the entry stays as typed, with its reason
       expect(rate().value).to.equal('120');
       expect(rate().getAttribute('aria-invalid')).to.equal('true');
-      expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('employee.rate.individual 是百分比，须在 0 到 100 之间，现为 120');
+      expect(find(app, 'yb-lever-panel', '.lever .error').textContent).to.contain('（employee.rate.individual） 是百分比，须在 0 到 100 之间，现为 120');
       // in force: no change at all (the rules' 2 %), whatever of 1 % and 12 % was computed on the way
       expect(app.store.active!.scenario.overrides ?? []).to.deep.equal([]);
       expect(find(app, 'yb-lever-panel').shadowRoot!.querySelector('ol.timeline')).to.equal(null);

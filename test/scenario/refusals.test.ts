@@ -94,6 +94,14 @@ describe('what the scenario refers to', () => {
     ]);
   });
 
+  it('a change of the statutory retirement age: refused, pointing to the retirement-age rules the population model reads by birth month', async () => {
+    // Before, the city accepted it, changed the content hash and projected exactly the same figures.
+    const problems = await refusedAt({ ...exampleDoc('city-2021.json'), overrides: [{ param: 'employee.retirement.age', value: '780', from: '2030-01' }] });
+    expect(problems.map((p) => [p.file, p.path])).toEqual([[FILE, '/overrides/0/param']]);
+    expect(problems[0]!.reason).toMatch(/^employee\.retirement\.age cannot be changed by a scenario: the statutory retirement age is set by sex and birth month .*assumptions\.population\.retirementRule/);
+    expect(problems[0]!.message?.zh).toMatch(/^employee\.retirement\.age 不能作为方案的调整：法定退休年龄按性别和出生年月由退休年龄规则集设定/);
+  });
+
   it('an unknown rule-set id', async () => {
     expect(await refusedAt({ ...banner(), rules: ['banner/resident-2022', 'banner/resident-2023'] })).toEqual([
       { file: FILE, path: '/rules/1', reason: `no rule set "banner/resident-2023" in rules/ or in this scenario's ruleSets` },

@@ -37,4 +37,8 @@ describe('readableText', () => {
     );
     expect(readableText('按报告其他数字（employeePooling 16557.4 + employeePersonal 9981.64）')).toBe('按报告其他数字（统筹基金 16557.4 + 个人账户 9981.64）');
   });
+  it('leaves parameter ids and JSON paths that contain a sub-fund or field id as written', () => {
+    const text = 'warning.monthsPayable.low 20 is above warning.monthsPayable.normalLow 18 (from rules/x.json at /rules/0/event/params/warning.monthsPayable.normalLow) at /funds/employeePooling/periods/2020';
+    expect(readableText(text)).toBe(text);
+  });
 });
