@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { nodePool, threadsFor } from '../src/analyses/monte-carlo-pool.ts';
 import { prepareMonteCarlo, runMonteCarlo } from '../src/analyses/monte-carlo-run.ts';
 import { nodeEnvironment } from '../src/scenario/node-env.ts';
@@ -107,3 +108,6 @@ export async function monteCarloBench(): Promise<void> {
   report({ name: `Monte Carlo ${PATHS} paths, banner to 2052, in a new process (${cold.threads} thread${cold.threads === 1 ? '' : 's'}, as the command line), with setup`, runs: 1, medianMs: cold.wallMs, p95Ms: cold.wallMs });
   console.log(`  CPU of all threads ${cold.cpuMs.toFixed(0)} ms; loading the modules ${cold.loadingMs.toFixed(0)} ms, preparing the scenario ${cold.preparingMs.toFixed(0)} ms; against the same layout in this warm process: ${(cold.wallMs / (chosen === 1 ? one : all).ms).toFixed(2)}x the wall time; medians identical: ${cold.check === all.check}`);
 }
+
+// `npx tsx bench/monte-carlo.ts` runs this part of `npm run bench` alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await monteCarloBench();

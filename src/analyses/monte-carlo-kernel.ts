@@ -5,11 +5,18 @@
 import { compileKernel, type KernelShocks } from '../model/kernel.ts';
 import type { ProjectionInput } from '../model/project.ts';
 import type { Service } from '../model/services.ts';
+import type { Uncertainty } from '../scenario/uncertainty.ts';
 import type { PathRunner, PathShocks } from './monte-carlo.ts';
 
-export function kernelPathRunner(input: ProjectionInput): PathRunner {
+/**
+ * Compiled once per scenario; with `u`, every population variant its paths
+ * can draw (discrete fertility and mortality) is run at once rather than
+ * when a path first draws it (a pool hands them to its workers).
+ */
+export function kernelPathRunner(input: ProjectionInput, u?: Uncertainty): PathRunner {
   const kernel = compileKernel(input);
   const own = input.assumptions.population.population;
+  if (u) kernel.populations(populationVariants(u, own));
   const growth = Object.entries(input.assumptions.growth).map(([g, v]) => [g, v.toNumber()] as const);
   const services = serviceTrends(input);
   return (s) => {
@@ -29,6 +36,21 @@ export function kernelPathRunner(input: ProjectionInput): PathRunner {
       })),
     };
   };
+}
+
+/** Every fertility variant and mortality a path can draw, as the kernel's shock (none where either is continuous). */
+export function populationVariants(u: Uncertainty, own: { variant: 'low' | 'medium' | 'high'; mortalityPercent: number }): NonNullable<KernelShocks['population']>[] {
+  const of = (name: 'fertility' | 'mortalityPercent'): string[] | undefined => {
+    const d = u.varying.find((v) => v.name === name)?.distribution;
+    return !d ? undefined : d.type === 'discrete' ? d.values : [];
+  };
+  const variants = of('fertility');
+  const mortality = of('mortalityPercent');
+  if (!variants && !mortality) return [];
+  if (variants?.length === 0 || mortality?.length === 0) return [];
+  const out: NonNullable<KernelShocks['population']>[] = [];
+  for (const variant of variants ?? [own.variant]) for (const m of mortality ?? [String(own.mortalityPercent)]) out.push({ variant: variant as 'low' | 'medium' | 'high', mortalityPercent: Number(m) });
+  return out;
 }
 
 /** The services with a cost trend of their own, and the overall trend the others follow. */

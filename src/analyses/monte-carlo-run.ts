@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { resolveUncertainty, type Uncertainty } from '../scenario/uncertainty.ts';
 import { pathOf } from './monte-carlo-exact.ts';
 import { kernelPathRunner } from './monte-carlo-kernel.ts';
+import { receive, type HandedOver } from './monte-carlo-transfer.ts';
 import { ChunkMerge, chunksOf, runChunk, type ChunkOutcome, type ChunkTarget, type MonteCarloSummary, type PathRunner } from './monte-carlo.ts';
 import type { Progress } from './progress.ts';
 
@@ -34,13 +35,24 @@ export interface ChunkTask {
   options: MonteCarloOptions;
   from: number;
   to: number;
+  /** The scenario as the calling thread prepared it (a pool's first task for a new worker): the worker starts from it. */
+  handover?: HandedOver;
 }
 
 export interface ChunkExecutor {
   /** How many chunks it runs at once. */
   parallelism: number;
-  /** `into`: where a chunk run in the merging thread may write its values (a worker thread returns its own). */
-  run(task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget): Promise<ChunkOutcome>;
+  /**
+   * `into`: where a chunk run in the merging thread may write its values (a worker thread returns its own);
+   * `lane`: which of the `parallelism` lanes asks (0 to parallelism − 1).
+   */
+  run(task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget, lane?: number): Promise<ChunkOutcome>;
+  /**
+   * Resolves when a lane may take chunks: a lane of a worker thread still starting takes none (the lanes
+   * that are ready take them meanwhile, so a worker joins late instead of holding chunks while it starts).
+   * Rejects where the thread cannot start; the run then goes on without that lane.
+   */
+  ready?(lane: number): Promise<void>;
   close?(): Promise<void>;
 }
 
@@ -80,15 +92,18 @@ function uncertaintyOf(scenario: Scenario, prepared: Prepared, file: string, opt
 export function chunkWorker(
   env: Environment | (() => Environment),
   compile: (p: Prepared) => PathRunner = (p) => kernelPathRunner(p.input),
-  given?: { key: string; prepared: Prepared },
+  given?: { key: string; prepared: Prepared; uncertainty?: Uncertainty },
 ): (task: ChunkTask, into?: ChunkTarget) => Promise<ChunkOutcome> {
-  const cache = new Map<string, Promise<{ setup: MonteCarloSetup; runner: PathRunner }>>();
+  const cache = new Map<string, Promise<{ setup: Pick<MonteCarloSetup, 'prepared' | 'uncertainty'>; runner: PathRunner }>>();
   return async (task, into) => {
     let entry = cache.get(task.key);
     if (!entry) {
-      // The scenario as the calling thread prepared it, where it handed that over for this key (its environment then never loads).
-      const prepared = given?.key === task.key ? given.prepared : undefined;
-      entry = prepareMonteCarlo(task.scenario, task.file, prepared ? (undefined as never) : typeof env === 'function' ? env() : env, task.options, prepared).then((setup) => ({ setup, runner: compile(setup.prepared) }));
+      // The scenario as the calling thread prepared it, where it handed that over for this key (its environment then never
+      // loads); with its uncertainty, the scenario is not read again either.
+      const handed = task.handover?.key === task.key ? receive(task.handover) : given?.key === task.key ? given : undefined;
+      const prepared = handed?.prepared;
+      const setup = handed?.uncertainty ? Promise.resolve({ prepared: handed.prepared, uncertainty: handed.uncertainty }) : prepareMonteCarlo(task.scenario, task.file, prepared ? (undefined as never) : typeof env === 'function' ? env() : env, task.options, prepared);
+      entry = setup.then((setup) => ({ setup, runner: compile(setup.prepared) }));
       cache.set(task.key, entry);
       if (cache.size > 4) cache.delete(cache.keys().next().value!);
     }
@@ -123,9 +138,12 @@ export interface MonteCarloResult extends MonteCarloSummary {
 
 export type { Progress };
 
-/** Default chunk: enough chunks to keep every worker busy and report progress, not so many that messages dominate. */
+/**
+ * Default chunk: enough chunks to keep every worker busy and report progress, not so many that messages
+ * dominate; at most 250 paths, so a worker that joins late, or the last chunk, holds the others up little.
+ */
 export function chunkSize(paths: number, parallelism: number): number {
-  return Math.max(1, Math.min(1000, Math.ceil(paths / (parallelism * 8))));
+  return Math.max(1, Math.min(250, Math.ceil(paths / (parallelism * 8))));
 }
 
 export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecutor, opts: { onProgress?: Progress; signal?: AbortSignal; chunk?: number } = {}): Promise<MonteCarloResult> {
@@ -134,11 +152,23 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
   const merge = new ChunkMerge(u.paths, u.seed);
   let next = 0;
   let done = 0;
-  const worker = async () => {
+  // Done when every chunk is merged, though a lane may still be waiting for its thread to start (it then finds nothing left).
+  let finish!: () => void;
+  const finished = new Promise<void>((r) => (finish = r));
+  const worker = async (lane: number) => {
+    if (executor.ready) {
+      try {
+        await executor.ready(lane);
+      } catch (err) {
+        // A lane whose thread cannot start leaves its chunks to the others (lane 0, this thread's or the first, always runs).
+        if (lane === 0) throw err;
+        return;
+      }
+    }
     while (next < pieces.length) {
       opts.signal?.throwIfAborted();
       const piece = pieces[next++]!;
-      const r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal, merge.target);
+      const r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal, merge.target, lane);
       if (!r.ok) {
         const m = message('uncertainty.invalid', { zh: `第 ${r.path} 条路径：${r.reason.zh}`, en: `path ${r.path}: ${r.reason.en}` });
         throw new InputError([{ file: setup.file, path: '/assumptions/uncertainty', reason: m.en, message: m }]);
@@ -146,9 +176,10 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
       merge.add(r.chunk);
       done += piece.to - piece.from;
       opts.onProgress?.(done, u.paths);
+      if (done === u.paths) finish();
     }
   };
-  const all = Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, worker));
+  const all = Promise.race([Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, (_, lane) => worker(lane))), finished]);
   // The scenario as stated, projected here while the workers run its paths.
   let exact: ReturnType<typeof pathOf>;
   try {

@@ -8,8 +8,11 @@
  * and the worker prepares the scenario itself as before.
  */
 import { D, type Dec } from '../common/money.ts';
+import { adoptPopulationTables, populationTables, type PopulationTables } from '../model/driver-table.ts';
 import type { ProjectionInput } from '../model/project.ts';
 import { defaultRegistry, Registry } from '../rules/registry.ts';
+import type { Prepared } from '../scenario/prepare.ts';
+import type { Uncertainty } from '../scenario/uncertainty.ts';
 
 const DECIMAL = '\u0000decimal';
 const REGISTRY = '\u0000registry';
@@ -102,9 +105,30 @@ export function unpackInput(p: PackedInput): ProjectionInput {
   return unpack(p.packed) as ProjectionInput;
 }
 
-/** What a pool hands each new worker thread: the scenario's key, its content hash and its packed input. */
+/**
+ * What a pool hands a new worker thread with its first task: the scenario's
+ * key, its content hash and packed input, its resolved uncertainty (so the
+ * worker neither reads nor checks the scenario again) and the population
+ * variants the calling thread has run (so it does not run them again).
+ */
 export interface HandedOver {
   key: string;
   hash: string;
   input: PackedInput;
+  uncertainty?: Uncertainty;
+  populations?: PopulationTables[];
+}
+
+/** The handover of a scenario this thread prepared, or undefined where its input is not plain data. */
+export function handOver(key: string, prepared: Prepared, uncertainty: Uncertainty): HandedOver | undefined {
+  const input = packInput(prepared.input);
+  if (!input) return undefined;
+  return { key, hash: prepared.hash, input, uncertainty, populations: prepared.input.retirement ? populationTables(prepared.input.retirement) : [] };
+}
+
+/** The worker's side: the prepared scenario, with the population variants' tables adopted for its retirement rules. */
+export function receive(h: HandedOver): { key: string; prepared: Prepared; uncertainty?: Uncertainty } {
+  const input = unpackInput(h.input);
+  if (input.retirement && h.populations?.length) adoptPopulationTables(input.retirement, h.populations);
+  return { key: h.key, prepared: { input, hash: h.hash, baselineJson: undefined }, uncertainty: h.uncertainty };
 }

@@ -19,7 +19,7 @@ import type { ValueExpr } from '../rules/types.ts';
 import type { PolicyStack } from '../engine/stack.ts';
 import type { Assumptions } from './assumptions.ts';
 import { wageSeries } from './drivers.ts';
-import type { BaseYear, ExpenditureLine, FundId, Group, IncomeLine } from './base-year.ts';
+import { GROUPS, type BaseYear, type ExpenditureLine, type FundId, type Group, type IncomeLine } from './base-year.ts';
 import { contributionBaseF64 } from '../mechanisms/contribution-base.ts';
 import { RESIDENT_SUBSIDY_READS, residentSubsidy, residentYear, type ResidentYear } from './mechanisms.ts';
 import { yearOf } from '../common/period.ts';
@@ -382,9 +382,12 @@ function monthsOf(tl: TimelineView, year: number): EmployeeMonths {
 /** The average monthly wage by year as float64, as wageSeries gives it, growing at the path's rate(s). */
 export type WageF64 = (year: number) => number | undefined;
 
+const wagesRead = new WeakMap<Assumptions, { start: number | undefined; history: Map<number, number> }>();
+
 export function wageF64(a: Assumptions, baseYear: number, p: PathAssumptions): WageF64 {
-  const start = a.avgMonthlyWage?.toNumber();
-  const history = new Map(Object.entries(a.wageHistory).map(([y, w]) => [Number(y), w.toNumber()]));
+  let read = wagesRead.get(a);
+  if (!read) wagesRead.set(a, (read = { start: a.avgMonthlyWage?.toNumber(), history: new Map(Object.entries(a.wageHistory).map(([y, w]) => [Number(y), w.toNumber()])) }));
+  const { start, history } = read;
   return (y) => {
     if (y < baseYear && history.has(y)) return history.get(y);
     if (start === undefined || y < baseYear - 5) return undefined;
@@ -537,7 +540,7 @@ export class FloorAboveCeiling extends Error {
   }
 }
 
-/** The population model for these counts and assumptions, computed once per key. */
+/** The population model for these counts and assumptions, computed once per key (or read from tables handed over). */
 export function cachedPopulation(input: ProjectionInput, start: Partial<Record<Group, number>>, population: Assumptions['population'], retireeCostWeight: number): PopulationIndex {
   const retirement = input.retirement!;
   let byStack = populationCache.get(retirement);
@@ -546,7 +549,7 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
   const first = firstYear(base);
   const key = JSON.stringify([base.year, first, until, start, population, retireeCostWeight]);
   const n = (g: Group) => ({ toNumber: () => start[g] ?? 0 });
-  return remember(byStack, key, () =>
+  const make = () =>
     populationIndex({
       baseYear: base.year,
       from: first,
@@ -555,14 +558,69 @@ export function cachedPopulation(input: ProjectionInput, start: Partial<Record<G
       assumptions: { ...input.assumptions, population, retireeCostWeight: new D(retireeCostWeight) },
       retirement,
       structure: base.ageStructure,
-    }),
-  );
+    });
+  return remember(byStack, key, () => {
+    const tables = handedTables.get(retirement)?.get(key);
+    return tables ? fromTables(tables, make) : make();
+  });
 }
 
-const popArrays = new WeakMap<PopulationIndex, Map<string, { index: Record<Group, Float64Array>; cost: Record<'inService' | 'flexible' | 'retiree' | 'resident', Float64Array> }>>();
+type Arrays = { index: Record<Group, Float64Array>; cost: Record<'inService' | 'flexible' | 'retiree' | 'resident', Float64Array> };
+
+/**
+ * A population variant as plain arrays (its index and mean cost by group
+ * and year, as the kernel reads them), so a worker thread is handed the
+ * variants the calling thread already ran instead of running the population
+ * model again for each (src/analyses/monte-carlo-transfer.ts).
+ */
+export interface PopulationTables extends Arrays {
+  key: string;
+  first: number;
+  until: number;
+}
+
+const handedTables = new WeakMap<PolicyStack, Map<string, PopulationTables>>();
+
+/** Every population variant run so far on these retirement rules, as tables. */
+export function populationTables(retirement: PolicyStack): PopulationTables[] {
+  const out: PopulationTables[] = [];
+  for (const [key, pop] of populationCache.get(retirement) ?? []) {
+    const [, first, until] = JSON.parse(key) as [number, number, number];
+    out.push({ key, first, until, ...populationArrays(pop, first, until) });
+  }
+  return out;
+}
+
+/** Tables handed over for these retirement rules: cachedPopulation reads a variant from them rather than running the model. */
+export function adoptPopulationTables(retirement: PolicyStack, tables: PopulationTables[]): void {
+  let m = handedTables.get(retirement);
+  if (!m) handedTables.set(retirement, (m = new Map()));
+  for (const t of tables) m.set(t.key, t);
+}
+
+/** A variant from its tables; what the tables do not hold (ages, other years) from the model, run once if ever asked. */
+function fromTables(t: PopulationTables, make: () => PopulationIndex): PopulationIndex {
+  let full: PopulationIndex | undefined;
+  const whole = () => (full ??= make());
+  const pop: PopulationIndex = {
+    get insured() {
+      return whole().insured;
+    },
+    get retirementRule() {
+      return whole().retirementRule;
+    },
+    index: (g, y) => whole().index(g, y),
+    cost: (g, y) => whole().cost(g, y),
+    year: (y) => whole().year(y),
+  };
+  popArrays.set(pop, new Map([[`${t.first}-${t.until}`, { index: t.index, cost: t.cost }]]));
+  return pop;
+}
+
+const popArrays = new WeakMap<PopulationIndex, Map<string, Arrays>>();
 
 /** The population model's index and mean cost by group and year as arrays from `first` (read once per model). */
-function populationArrays(pop: PopulationIndex, first: number, until: number) {
+function populationArrays(pop: PopulationIndex, first: number, until: number): Arrays {
   let m = popArrays.get(pop);
   if (!m) popArrays.set(pop, (m = new Map()));
   const key = `${first}-${until}`;
@@ -573,7 +631,7 @@ function populationArrays(pop: PopulationIndex, first: number, until: number) {
     const statuses = ['inService', 'flexible', 'retiree', 'resident'] as const;
     v = {
       index: Object.fromEntries(groups.map((g) => [g, years((y) => pop.index(g, y))])) as Record<Group, Float64Array>,
-      cost: Object.fromEntries(statuses.map((g) => [g, years((y) => pop.cost(g, y))])) as Record<(typeof statuses)[number], Float64Array>,
+      cost: Object.fromEntries(statuses.map((g) => [g, years((y) => pop.cost(g, y))])) as Arrays['cost'],
     };
     m.set(key, v);
   }
@@ -592,158 +650,426 @@ export function startCounts(a: Assumptions, employeesTotal: Dec | undefined): Pa
 }
 
 /**
- * The drivers of every year from the first reported to the horizon, float64.
- * `pop` moves counts and costs by age where the population model is on.
+ * The drivers of every year from the first reported to the horizon as
+ * columns (struct of arrays, index: year − first), filled in place: the
+ * kernel fills one set per path with no object per year. The exact record
+ * reads the same numbers as YearDrivers (yearDrivers: a view of each year).
  */
-export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): YearDrivers[] {
+export class DriverColumns {
+  readonly first: number;
+  readonly n: number;
+  /** [group (GROUPS order)][year]; only the groups counted (`groups`) are written. */
+  readonly counts: Float64Array;
+  readonly employees: Float64Array;
+  readonly contributors: Float64Array;
+  /** 1 where the rules give employee contributions (then employer … toAccounts are set). */
+  readonly hasEmployee: Uint8Array;
+  readonly employer: Float64Array;
+  readonly individual: Float64Array;
+  readonly maternity: Float64Array;
+  readonly toAccounts: Float64Array;
+  readonly collection: Float64Array;
+  readonly wageIndex: Float64Array;
+  readonly cost: Float64Array;
+  readonly residentCost: Float64Array;
+  readonly employeeCostUnits: Float64Array;
+  readonly residentAgeCost: Float64Array;
+  readonly aidGroups: Float64Array;
+  readonly aidFunding: Float64Array;
+  /** The groups counted, in the order of the start counts. */
+  groups: Group[] = [];
+  /** Per year, the resident rules' per-head values (the policy's own array). */
+  resident: ResidentF64[] = [];
+  #buffer: Float64Array;
+
+  constructor(first: number, n: number) {
+    this.first = first;
+    this.n = n;
+    const b = (this.#buffer = new Float64Array(n * (GROUPS.length + 15)));
+    let k = 0;
+    const col = (width = 1) => b.subarray(k * n, (k += width) * n);
+    this.counts = col(GROUPS.length);
+    this.employees = col();
+    this.contributors = col();
+    this.employer = col();
+    this.individual = col();
+    this.maternity = col();
+    this.toAccounts = col();
+    this.collection = col();
+    this.wageIndex = col();
+    this.cost = col();
+    this.residentCost = col();
+    this.employeeCostUnits = col();
+    this.residentAgeCost = col();
+    this.aidGroups = col();
+    this.aidFunding = col();
+    this.hasEmployee = new Uint8Array(n);
+  }
+
+  /** A copy that later fills of this one leave alone. */
+  clone(): DriverColumns {
+    const c = new DriverColumns(this.first, this.n);
+    c.#buffer.set(this.#buffer);
+    c.hasEmployee.set(this.hasEmployee);
+    c.groups = this.groups;
+    c.resident = this.resident;
+    return c;
+  }
+
+  /** Group g's count in year i (index from `first`), or undefined where the group is not counted. */
+  count(g: Group, i: number): number | undefined {
+    return this.groups.includes(g) ? this.counts[GROUP_INDEX[g] * this.n + i] : undefined;
+  }
+}
+
+const GROUP_INDEX = Object.fromEntries(GROUPS.map((g, i) => [g, i])) as Record<Group, number>;
+const IN_SERVICE = GROUP_INDEX.inService;
+const RETIREE = GROUP_INDEX.retiree;
+const FLEXIBLE = GROUP_INDEX.flexible;
+const RESIDENT = GROUP_INDEX.resident;
+const AID_INDEX = AID_GROUPS.map((g) => GROUP_INDEX[g]);
+
+/** The counted groups of a scenario's start counts, in their order (read once per start counts). */
+const groupsOf = new WeakMap<object, { groups: Group[]; inService: boolean; retiree: boolean; flexible: boolean; employees: (typeof EMPLOYEE_GROUPS)[number][]; aid: number[] }>();
+
+/** (1 + rate%)^t for t = t0 … t0 + n − 1 (growthIndex's powers), kept per rate for a trend no path draws (aid funding's). */
+const powersOf = new Map<string, Float64Array>();
+function powers(ratePercent: number, t0: number, n: number): Float64Array {
+  const key = `${ratePercent}|${t0}|${n}`;
+  let v = powersOf.get(key);
+  if (!v) {
+    v = Float64Array.from({ length: n }, (_, i) => growthIndex(ratePercent, t0 + i));
+    if (powersOf.size >= 16) powersOf.delete(powersOf.keys().next().value!);
+    powersOf.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Fills `c` with the drivers of every year on one path. `pop` moves counts
+ * and costs by age where the population model is on.
+ */
+export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): DriverColumns {
   const { base, until } = input;
   const first = policy.first;
+  const n = c.n;
+  if (first !== c.first || until - first + 1 !== n) throw new Error('driver columns of another span');
   const wage = wageF64(input.assumptions, base.year, p);
   const perHead = contributionsOnPath(policy, base.year, p, wage);
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
-  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', y: number): number => (pa ? pa.cost[g][y - first]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
-  const out: YearDrivers[] = [];
+  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', i: number): number => (pa ? pa.cost[g][i]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
+  let counted = groupsOf.get(start);
+  if (!counted) {
+    const groups = Object.keys(start) as Group[];
+    const has = (g: Group) => groups.includes(g);
+    counted = { groups, inService: has('inService'), retiree: has('retiree'), flexible: has('flexible'), employees: EMPLOYEE_GROUPS.filter(has), aid: AID_GROUPS.filter(has).map((g) => GROUP_INDEX[g]) };
+    groupsOf.set(start, counted);
+  }
+  const { groups, employees: employeeAgeGroups, aid: aidIndex, inService: hasInService, retiree: hasRetiree, flexible: hasFlexible } = counted;
+  c.groups = groups;
+  c.resident = policy.residentF64;
+  const counts = c.counts;
+  const aidAhead = powers(p.aidFundingGrowth, first - base.year, n);
+  const aidReported = p.reported ? powers(p.reported.aidFundingGrowth, first - base.year, n) : aidAhead;
   for (let y = first; y <= until; y++) {
+    const i = y - first;
     const t = y - base.year;
     // The reported years at their own trends where a path's differ (PathAssumptions.reported).
     const q = t <= 0 && p.reported ? p.reported : p;
-    const counts: Partial<Record<Group, number>> = {};
     // Groups often share a trend (a path's participation draw moves them all alike): one power per rate.
     let rate = Number.NaN;
     let index = 1;
-    for (const g in start) {
-      const r = q.growth[g as Group];
+    for (const g of groups) {
+      const r = q.growth[g];
       if (r !== rate) index = growthIndex((rate = r), t);
-      const moved = start[g as Group]! * index;
-      counts[g as Group] = pa && t !== 0 ? moved * pa.index[g as Group][y - first]! : moved;
+      const moved = start[g]! * index;
+      counts[GROUP_INDEX[g] * n + i] = pa && t !== 0 ? moved * pa.index[g][i]! : moved;
     }
     const prices = growthIndex(q.costGrowth, t, p.costGrowthByYear);
     const use = growthIndex(q.utilizationGrowth, t, p.utilizationGrowthByYear);
     const cost = serviceCostIndex(base.serviceMix?.employee, q.costGrowthByService, prices, t) * use;
-    const residentCost = serviceCostIndex(base.serviceMix?.resident, q.costGrowthByService, prices, t) * use;
-    const wageIndex = growthIndex(q.wageGrowth, t, p.wageGrowthByYear);
-    const inService = counts.inService ?? 0;
-    const retiree = counts.retiree ?? 0;
-    const flexible = counts.flexible ?? 0;
-    const h = perHead[y - first];
+    c.cost[i] = cost;
+    c.residentCost[i] = serviceCostIndex(base.serviceMix?.resident, q.costGrowthByService, prices, t) * use;
+    c.wageIndex[i] = growthIndex(q.wageGrowth, t, p.wageGrowthByYear);
+    const inService = hasInService ? counts[IN_SERVICE * n + i]! : 0;
+    const retiree = hasRetiree ? counts[RETIREE * n + i]! : 0;
+    const flexible = hasFlexible ? counts[FLEXIBLE * n + i]! : 0;
     let employeeCostUnits = 0;
     let employees = 0;
-    for (const g of EMPLOYEE_GROUPS) {
-      const c = counts[g] ?? 0;
-      employees += c;
-      employeeCostUnits += c * ageCost(g, y);
+    for (const g of employeeAgeGroups) {
+      const k = counts[GROUP_INDEX[g] * n + i]!;
+      employees += k;
+      employeeCostUnits += k * ageCost(g, i);
     }
-    out.push({
-      t,
-      counts,
-      employees,
-      contributors: inService + flexible,
-      employee: h && {
-        employer: h.employerPerInService * inService + h.employerPerRetiree * retiree,
-        individual: h.individualPerInService * inService + h.individualPerFlexible * flexible,
-        maternity: h.maternityPerInService * inService,
-        toAccounts: h.accountsPerInService * inService + h.accountsPerRetiree * retiree,
-      },
-      resident: policy.residentF64[y - first]!,
-      // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
-      collection: t <= 0 ? 1 : p.collectionRate / 100,
-      wageIndex,
-      cost,
-      residentCost,
-      employeeCostUnits: employeeCostUnits * cost,
-      residentAgeCost: pop ? ageCost('resident', y) : 1,
-      aidGroups: (counts.tekun ?? 0) + (counts.dibao ?? 0) + (counts.fanpin ?? 0),
-      aidFunding: growthIndex(q.aidFundingGrowth, t),
-    });
+    c.employees[i] = employees;
+    c.contributors[i] = inService + flexible;
+    const h = perHead[i];
+    c.hasEmployee[i] = h ? 1 : 0;
+    if (h) {
+      c.employer[i] = h.employerPerInService * inService + h.employerPerRetiree * retiree;
+      c.individual[i] = h.individualPerInService * inService + h.individualPerFlexible * flexible;
+      c.maternity[i] = h.maternityPerInService * inService;
+      c.toAccounts[i] = h.accountsPerInService * inService + h.accountsPerRetiree * retiree;
+    }
+    // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
+    c.collection[i] = t <= 0 ? 1 : p.collectionRate / 100;
+    c.employeeCostUnits[i] = employeeCostUnits * cost;
+    c.residentAgeCost[i] = pop ? ageCost('resident', i) : 1;
+    let aid = 0;
+    for (const k of aidIndex) aid += counts[k * n + i]!;
+    c.aidGroups[i] = aid;
+    c.aidFunding[i] = (q === p ? aidAhead : aidReported)[i]!;
   }
   // The contribution mechanism is used only if the base year has it; rules that stop setting a rate:
   // contributions follow the wage mass from the last year they were due (later years from the one before,
   // the reported years before the base year from the one after).
   const b = base.year - first;
-  const carry = (d: YearDrivers, from: YearDrivers) => {
-    if (!out[b]!.employee) d.employee = undefined;
-    else if (!d.employee && from.employee) {
-      const k = (d.contributors * d.wageIndex) / (from.contributors * from.wageIndex);
-      const e = from.employee;
-      d.employee = { employer: e.employer * k, individual: e.individual * k, maternity: e.maternity * k, toAccounts: e.toAccounts * k };
+  const carry = (i: number, from: number) => {
+    if (!c.hasEmployee[b]) c.hasEmployee[i] = 0;
+    else if (!c.hasEmployee[i] && c.hasEmployee[from]) {
+      const k = (c.contributors[i]! * c.wageIndex[i]!) / (c.contributors[from]! * c.wageIndex[from]!);
+      c.employer[i] = c.employer[from]! * k;
+      c.individual[i] = c.individual[from]! * k;
+      c.maternity[i] = c.maternity[from]! * k;
+      c.toAccounts[i] = c.toAccounts[from]! * k;
+      c.hasEmployee[i] = 1;
     }
   };
-  for (let i = b + 1; i < out.length; i++) carry(out[i]!, out[i - 1]!);
-  for (let i = b - 1; i >= 0; i--) carry(out[i]!, out[i + 1]!);
-  return out;
+  for (let i = b + 1; i < n; i++) carry(i, i - 1);
+  for (let i = b - 1; i >= 0; i--) carry(i, i + 1);
+  return c;
 }
 
-/** The government level of a resident subsidy line (a constant key: no string is cut per call on the kernel's hot loop). */
-const SUBSIDY_LEVELS: Partial<Record<string, 'central' | 'region' | 'city' | 'county'>> = { 'subsidy.central': 'central', 'subsidy.region': 'region', 'subsidy.city': 'city', 'subsidy.county': 'county' };
+/** Where a YearDrivers view reads its numbers. */
+const COLUMNS = Symbol('columns');
+type Viewed = YearDrivers & { [COLUMNS]: { c: DriverColumns; i: number } };
+
+/** Year i of the columns as a YearDrivers (a symbol-keyed link to them: JSON and calibration keys see only the numbers). */
+export function yearView(c: DriverColumns, i: number, baseYear: number): YearDrivers {
+  const n = c.n;
+  const counts: Partial<Record<Group, number>> = {};
+  for (const g of c.groups) counts[g] = c.counts[GROUP_INDEX[g] * n + i]!;
+  const d: Viewed = {
+    t: c.first + i - baseYear,
+    counts,
+    employees: c.employees[i]!,
+    contributors: c.contributors[i]!,
+    employee: c.hasEmployee[i] ? { employer: c.employer[i]!, individual: c.individual[i]!, maternity: c.maternity[i]!, toAccounts: c.toAccounts[i]! } : undefined,
+    resident: c.resident[i]!,
+    collection: c.collection[i]!,
+    wageIndex: c.wageIndex[i]!,
+    cost: c.cost[i]!,
+    residentCost: c.residentCost[i]!,
+    employeeCostUnits: c.employeeCostUnits[i]!,
+    residentAgeCost: c.residentAgeCost[i]!,
+    aidGroups: c.aidGroups[i]!,
+    aidFunding: c.aidFunding[i]!,
+    [COLUMNS]: { c, i },
+  };
+  return d;
+}
+
+/** The drivers of every year from the first reported to the horizon, float64, one object a year (the exact record's reading). */
+export function yearDrivers(input: ProjectionInput, policy: PolicyYears, p: PathAssumptions, start: Partial<Record<Group, number>>, pop: PopulationIndex | undefined): YearDrivers[] {
+  return viewsOf(fillDrivers(new DriverColumns(policy.first, input.until - policy.first + 1), input, policy, p, start, pop), input.base.year);
+}
+
+/** Every year of the columns as YearDrivers. */
+export function viewsOf(c: DriverColumns, baseYear: number): YearDrivers[] {
+  return Array.from({ length: c.n }, (_, i) => yearView(c, i, baseYear));
+}
+
+/**
+ * The driver of every line, as a code: lines that move alike share one, so a
+ * path computes each code once a year (lineDriverAt) and its lines read it.
+ */
+export const LINE_DRIVERS = [
+  'one',
+  'wageMass',
+  // Employee fund (with the rules' contributions, else the wage mass or 1).
+  'employee.contributions',
+  'employee.employer',
+  'employee.individual',
+  'employee.maternity',
+  'employee.otherContributions',
+  // Pooling: what stays after the accounts' share (else the wage mass, or 1 for lines that do not follow it).
+  'pooling.wageMass',
+  'pooling.one',
+  'account.credited',
+  'resident.individual',
+  'resident.contributions',
+  'resident.subsidy',
+  'resident.subsidy.central',
+  'resident.subsidy.region',
+  'resident.subsidy.city',
+  'resident.subsidy.county',
+  'aid.funding',
+  'employee.maternityBenefits',
+  'employee.costUnits',
+  'account.spending',
+  'resident.criticalIllness',
+  'resident.benefits',
+  'aid.benefits',
+] as const;
+export type LineDriverName = (typeof LINE_DRIVERS)[number];
+const CODE = Object.fromEntries(LINE_DRIVERS.map((k, i) => [k, i])) as Record<LineDriverName, number>;
+const SUBSIDY_LEVELS: Partial<Record<string, LineDriverName>> = { 'subsidy.central': 'resident.subsidy.central', 'subsidy.region': 'resident.subsidy.region', 'subsidy.city': 'resident.subsidy.city', 'subsidy.county': 'resident.subsidy.county' };
+
+/** The code of one line's driver (LINE_DRIVERS). */
+export function lineDriverCode(fund: FundId, side: 'income' | 'expenditure', line: string): number {
+  return CODE[side === 'income' ? incomeDriverName(fund, line) : expenditureDriverName(fund, line)];
+}
+
+function incomeDriverName(fund: FundId, line: string): LineDriverName {
+  switch (fund) {
+    case 'employee':
+      if (line === 'contributions') return 'employee.contributions';
+      if (line === 'contributions.employer') return 'employee.employer';
+      if (line === 'contributions.individual') return 'employee.individual';
+      if (line === 'contributions.maternity') return 'employee.maternity';
+      return line.startsWith('contributions') ? 'employee.otherContributions' : 'one';
+    case 'employee.pooling':
+      if (line === 'interest') return 'one';
+      return line.startsWith('contributions') || line === 'other' ? 'pooling.wageMass' : 'pooling.one';
+    case 'employee.account':
+      return line === 'interest' ? 'one' : 'account.credited';
+    case 'employee.largeAmount':
+    case 'employee.civilServant':
+      return line === 'interest' ? 'one' : 'wageMass';
+    case 'resident':
+      // Gaps are filled (PolicyYears.resident): every per-head value is set.
+      if (line === 'contributions.individual') return 'resident.individual';
+      if (line === 'contributions') return 'resident.contributions';
+      if (line === 'subsidy') return 'resident.subsidy';
+      return SUBSIDY_LEVELS[line] ?? 'one';
+    case 'aid':
+      return line.startsWith('subsidy') ? 'aid.funding' : 'one';
+  }
+}
+
+function expenditureDriverName(fund: FundId, line: string): LineDriverName {
+  switch (fund) {
+    case 'employee':
+    case 'employee.pooling':
+    case 'employee.largeAmount':
+    case 'employee.civilServant':
+      if (line === 'benefits.maternity') return 'employee.maternityBenefits';
+      return line === 'other' ? 'one' : 'employee.costUnits';
+    case 'employee.account':
+      // Accounts pay out what goes in, roughly: spending follows the money credited.
+      return line === 'other' ? 'one' : 'account.spending';
+    case 'resident':
+      // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
+      if (line === 'criticalIllness') return 'resident.criticalIllness';
+      return line === 'other' ? 'one' : 'resident.benefits';
+    case 'aid':
+      return line === 'aid.medical' || line === 'benefits' ? 'aid.benefits' : 'one';
+  }
+}
+
+/** The value of line driver `code` in year i of the columns: the one statement of each driver. */
+export function lineDriverAt(code: number, c: DriverColumns, i: number): number {
+  const n = c.n;
+  const e = c.hasEmployee[i] === 1;
+  const r = c.resident[i]!;
+  const resident = c.groups.includes('resident');
+  switch (code) {
+    case 0: // one
+      return 1;
+    case 1: // wageMass
+      return c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 2:
+      return e ? (c.employer[i]! + c.individual[i]! + c.maternity[i]!) * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 3:
+      return e ? c.employer[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 4:
+      return e ? c.individual[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 5:
+      return e ? c.maternity[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 6:
+      return e ? 1 : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 7:
+    case 8:
+      if (e) return (c.employer[i]! + c.individual[i]! + c.maternity[i]! - c.toAccounts[i]!) * c.collection[i]!;
+      return code === 7 ? c.contributors[i]! * c.wageIndex[i]! * c.collection[i]! : 1;
+    case 9:
+      return e ? c.toAccounts[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+    case 10:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * r.collected * c.collection[i]!;
+    case 11:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.collected + r.subsidy) * c.collection[i]!;
+    case 12:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * r.subsidy;
+    case 13:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.central : r.subsidy);
+    case 14:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.region : r.subsidy);
+    case 15:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.city : r.subsidy);
+    case 16:
+      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.county : r.subsidy);
+    case 17:
+      return c.aidFunding[i]!;
+    case 18:
+      return (c.groups.includes('inService') ? c.counts[IN_SERVICE * n + i]! : c.employees[i]!) * c.cost[i]!;
+    case 19:
+      return c.employeeCostUnits[i]!;
+    case 20:
+      return c.employees[i]! * c.wageIndex[i]!;
+    case 21:
+      return (resident ? c.counts[RESIDENT * n + i]! : 1) * c.residentCost[i]! * c.residentAgeCost[i]!;
+    case 22:
+      return (resident ? c.counts[RESIDENT * n + i]! : 1) * c.residentCost[i]! * c.residentAgeCost[i]! * r.reimbursementRatio;
+    case 23: {
+      const aid = c.aidGroups[i]!;
+      return (aid === 0 ? (resident ? c.counts[RESIDENT * n + i]! : 1) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * r.aidReimbursementRatio;
+    }
+  }
+  throw new Error(`no line driver ${code}`);
+}
+
+/** The columns behind a YearDrivers view. */
+function columnsOf(d: YearDrivers): { c: DriverColumns; i: number } {
+  const at = (d as Partial<Viewed>)[COLUMNS];
+  if (!at) throw new Error('year drivers not made by yearDrivers');
+  return at;
+}
 
 /** The driver of one income line of one fund in one year. */
 export function incomeDriver(fund: FundId, line: IncomeLine, d: YearDrivers): number {
-  const e = d.employee;
-  const r = d.resident;
-  const residents = d.counts.resident ?? 0;
-  const wageMass = d.contributors * d.wageIndex * d.collection;
-  switch (fund) {
-    case 'employee':
-      if (!e) return line.startsWith('contributions') ? wageMass : 1;
-      if (line === 'contributions') return (e.employer + e.individual + e.maternity) * d.collection;
-      if (line === 'contributions.employer') return e.employer * d.collection;
-      if (line === 'contributions.individual') return e.individual * d.collection;
-      if (line === 'contributions.maternity') return e.maternity * d.collection;
-      return 1;
-    case 'employee.pooling':
-      if (!e) return line.startsWith('contributions') || line === 'other' ? wageMass : 1;
-      return line === 'interest' ? 1 : (e.employer + e.individual + e.maternity - e.toAccounts) * d.collection;
-    case 'employee.account':
-      if (!e) return line === 'interest' ? 1 : wageMass;
-      return line === 'interest' ? 1 : e.toAccounts * d.collection;
-    case 'employee.largeAmount':
-    case 'employee.civilServant':
-      return line === 'interest' ? 1 : wageMass;
-    case 'resident': {
-      // Gaps are filled (PolicyYears.resident): every per-head value is set.
-      if (line === 'contributions.individual') return residents * r.collected * d.collection;
-      if (line === 'contributions') return residents * (r.collected + r.subsidy) * d.collection;
-      if (line === 'subsidy') return residents * r.subsidy;
-      const level = SUBSIDY_LEVELS[line];
-      if (level) return residents * (r.split ? r.split[level] : r.subsidy);
-      return 1;
-    }
-    case 'aid':
-      return line.startsWith('subsidy') ? d.aidFunding : 1;
-  }
+  const { c, i } = columnsOf(d);
+  return lineDriverAt(lineDriverCode(fund, 'income', line), c, i);
 }
 
 /** The driver of one expenditure line of one fund in one year. */
 export function expenditureDriver(fund: FundId, line: ExpenditureLine, d: YearDrivers): number {
-  const r = d.resident;
-  const residents = d.counts.resident ?? 1;
-  switch (fund) {
-    case 'employee':
-    case 'employee.pooling':
-    case 'employee.largeAmount':
-    case 'employee.civilServant':
-      if (line === 'benefits.maternity') return (d.counts.inService ?? d.employees) * d.cost;
-      return line === 'other' ? 1 : d.employeeCostUnits;
-    case 'employee.account':
-      // Accounts pay out what goes in, roughly: spending follows the money credited.
-      return line === 'other' ? 1 : d.employees * d.wageIndex;
-    case 'resident':
-      // 大病保险 premiums follow residents and costs; benefits also the reimbursement ratio.
-      if (line === 'criticalIllness') return residents * d.residentCost * d.residentAgeCost;
-      return line === 'other' ? 1 : residents * d.residentCost * d.residentAgeCost * r.reimbursementRatio;
-    case 'aid':
-      if (line === 'aid.medical' || line === 'benefits') return (d.aidGroups === 0 ? residents : d.aidGroups) * d.residentCost * d.residentAgeCost * r.aidReimbursementRatio;
-      return 1;
-  }
+  const { c, i } = columnsOf(d);
+  return lineDriverAt(lineDriverCode(fund, 'expenditure', line), c, i);
 }
 
 /** The driver of a line, either side. */
 export function lineDriver(fund: FundId, side: 'income' | 'expenditure', line: string, d: YearDrivers): number {
-  return side === 'income' ? incomeDriver(fund, line as IncomeLine, d) : expenditureDriver(fund, line as ExpenditureLine, d);
+  const { c, i } = columnsOf(d);
+  return lineDriverAt(lineDriverCode(fund, side, line), c, i);
 }
 
-/** The driver of a line as a function of the year's drivers, chosen once per line (the kernel's hot loop). */
+/** The driver of a line as a function of the year's drivers, its code chosen once. */
 export function lineDriverOf(fund: FundId, side: 'income' | 'expenditure', line: string): (d: YearDrivers) => number {
-  return side === 'income' ? (d) => incomeDriver(fund, line as IncomeLine, d) : (d) => expenditureDriver(fund, line as ExpenditureLine, d);
+  const code = lineDriverCode(fund, side, line);
+  return (d) => {
+    const { c, i } = columnsOf(d);
+    return lineDriverAt(code, c, i);
+  };
+}
+
+/** What medical aid pays for contributions in year i, float64 (project.ts aidContributions is the exact statement). */
+export function aidPaysAt(c: DriverColumns, i: number): number {
+  const pays = c.resident[i]!.aidPays;
+  let s = 0;
+  for (let k = 0; k < AID_GROUPS.length; k++) {
+    const g = AID_GROUPS[k]!;
+    if (c.groups.includes(g)) s += c.counts[AID_INDEX[k]! * c.n + i]! * pays[g];
+  }
+  return s;
 }

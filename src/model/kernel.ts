@@ -16,7 +16,7 @@ import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type Group, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { sharedCalibrateF64, type FloatCalibration } from './kernel-calibration.ts';
-import { cachedPopulation, expenditureDriver, lineDriverOf, pathAssumptions, policyYears, startCounts, yearDrivers, AID_GROUPS, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
+import { aidPaysAt, cachedPopulation, DriverColumns, fillDrivers, LINE_DRIVERS, lineDriverAt, lineDriverCode, lineDriverOf, pathAssumptions, policyYears, startCounts, viewsOf, yearView, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
 import type { PopulationIndex } from '../population/for-model.ts';
@@ -99,6 +99,8 @@ export interface Kernel {
    * allocation, and no garbage, per path.
    */
   run(shocks?: KernelShocks, options?: { reuse?: boolean }): KernelResult;
+  /** Runs the population model of each variant now, as a path drawing it would (a pool then hands them to its workers). */
+  populations(variants: NonNullable<KernelShocks['population']>[]): void;
 }
 
 
@@ -371,12 +373,15 @@ export function compileKernel(input: ProjectionInput): Kernel {
   const calibrations: { policy: PolicyYears; signature: Float64Array; exact: () => Calibration; deferred: (Deferred & { fen: number })[]; anchors: Map<FundId, { income: Anchor[]; expenditure: Anchor[] }> }[] = [];
   /** The signature of a path's reported years, written over on every path (kept only as a new calibration's Float64Array). */
   const scratchSignature: number[] = [];
-  function calibrated(policy: PolicyYears, drivers: YearDrivers[]) {
-    const found = driverSignature(drivers, reported.map((y) => y - policy.first), scratchSignature);
+  function calibrated(policy: PolicyYears, columns: DriverColumns) {
+    const found = driverSignature(columns, reported.map((y) => y - policy.first), scratchSignature);
     for (const c of calibrations) if (c.policy === policy && sameValues(c.signature, found)) return c;
     const signature = Float64Array.from(found);
     const first = policy.first;
-    const d0 = drivers[base.year - first]!;
+    // The path's columns are filled again by the next path: the calibration keeps a copy of its own.
+    const frozen = columns.clone();
+    const drivers = viewsOf(frozen, base.year);
+    const i0 = base.year - first;
     // On float64 first; the exact calibration where a decision is too close to call, or a line needs its exact anchor.
     const f = sharedCalibrateF64(input.base, a.criticalIllnessShare.toString(), base, (fund, side, line, y) => {
       const d = drivers[y - first];
@@ -390,7 +395,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
     for (const plan of plans) {
       const of = (side: 'income' | 'expenditure', ls: string[], amounts: Partial<Record<string, Dec>>) =>
         ls.map((l): Anchor => {
-          const driver = lineDriverOf(plan.bf.id, side, l);
+          const code = lineDriverCode(plan.bf.id, side, l);
+          const d0 = lineDriverAt(code, frozen, i0);
           const float = exactCalibration ? undefined : f.anchors.get(`${plan.bf.id}|${side}|${l}`);
           if (typeof float === 'number') {
             return {
@@ -400,17 +406,17 @@ export function compileKernel(input: ProjectionInput): Kernel {
               fen: float * 100,
               exactFen: false,
               loose: true,
-              d0: driver(d0),
-              driver,
+              d0,
+              code,
             };
           }
           const anchor = (exactCalibration && anchorOf(exactCalibration, plan.bf.id, side, l)) ?? amounts[l]!;
           const fen = fenOf(anchor);
-          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), loose: false, d0: driver(d0), driver };
+          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), loose: false, d0, code };
         });
       anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
     }
-    const deferred = exactCalibration ? deferredAmounts(exactCalibration, drivers, first, policy).map((m) => ({ ...m, fen: fenOf(m.amount) })) : deferredF64(f, drivers, first, policy, exact);
+    const deferred = exactCalibration ? deferredAmounts(exactCalibration, drivers, first, policy).map((m) => ({ ...m, fen: fenOf(m.amount) })) : deferredF64(f, drivers, frozen, first, policy, exact);
     const entry = { policy, signature, exact, deferred, anchors };
     if (calibrations.length >= 16) calibrations.shift();
     calibrations.push(entry);
@@ -418,7 +424,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
   }
 
   /** The report's deferrals applied (calibration.ts timing, project.ts deferredAmounts) on integer fen. */
-  function deferredF64(f: FloatCalibration, drivers: YearDrivers[], first: number, policy: PolicyYears, exact: () => Calibration): (Deferred & { fen: number })[] {
+  function deferredF64(f: FloatCalibration, drivers: YearDrivers[], columns: DriverColumns, first: number, policy: PolicyYears, exact: () => Calibration): (Deferred & { fen: number })[] {
     const out: (Deferred & { fen: number })[] = [];
     for (const item of base.timing ?? []) {
       const applied = a.calibration.normalise && item.kind === 'deferred' && item.to !== undefined && item.to > base.year && item.year <= base.year;
@@ -427,7 +433,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
       let fen: number | undefined;
       if (item.amount) fen = fenOf(item.amount);
       else if (d) {
-        if (item.line === 'aid.contributions') fen = roundFen(aidF64(d, policy, item.year - first) * 100);
+        if (item.line === 'aid.contributions') fen = roundFen(aidPaysAt(columns, item.year - first) * 100);
         else {
           const level = f.levels.get(`${item.fund}|${item.side}|${item.line}|${item.year}`);
           fen = level === undefined ? undefined : level === 0 ? 0 : roundFenLoose(level * lineDriverOf(item.fund, item.side, item.line)(d) * 100);
@@ -460,22 +466,21 @@ export function compileKernel(input: ProjectionInput): Kernel {
     return fenOf(exact());
   };
   /** A line's amount in a year (fen): float64, or the exact record's arithmetic within reach of a half fen. */
-  function lineAmount(l: Anchor, d: YearDrivers): number {
-    const dv = l.driver(d);
+  function lineAmount(l: Anchor, dv: number): number {
     const v = scaledF64(l, dv);
     if (v === v) return v;
     exactLines++;
     return fenOf(scale(l.anchor, dv, l.d0));
   }
   /** What medical aid pays for contributions in a year (fen), likewise. */
-  function aidAmount(d: YearDrivers, policy: PolicyYears, i: number): number {
-    const v = charged(aidF64(d, policy, i) * 100);
+  function aidAmount(c: DriverColumns, policy: PolicyYears, i: number): number {
+    const v = charged(aidPaysAt(c, i) * 100);
     if (v === v) return v;
     exactLines++;
-    return fenOf(toFen(aidContributions(d, policy.resident[i]!)));
+    return fenOf(toFen(aidContributions(yearView(c, i, base.year), policy.resident[i]!)));
   }
   /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
-  let last: { drivers: YearDrivers[]; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
+  let last: { path: number; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
   /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
   const populations = new Map<string, PopulationIndex>();
   function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
@@ -489,8 +494,14 @@ export function compileKernel(input: ProjectionInput): Kernel {
     }
     return pop;
   }
-  /** The scenario's own drivers (no shocks), computed once. */
-  let drivers0: YearDrivers[] | undefined;
+  /** The scenario's own drivers (no shocks), computed once; a path's, filled in place on every run. */
+  let columns0: DriverColumns | undefined;
+  let columns: DriverColumns | undefined;
+  /** Which fill of `columns` a run reads (its calibration and transfers are kept per fill). */
+  let fills = 0;
+  /** The line drivers of a run: [code][year], the codes the scenario's lines use computed once a year. */
+  const codes = usedCodes(layouts);
+  let lineDrivers = new Float64Array(0);
   let slabSize = 64;
 
   /** The buffer runs with `reuse` share. */
@@ -503,22 +514,35 @@ export function compileKernel(input: ProjectionInput): Kernel {
     // rules where something else follows them (policy.followsSeries) are compiled again for the path.
     const wageChanged = p.wageGrowth !== scenarioPath.wageGrowth || !!shocks?.wageGrowthByYear?.length;
     const policy = wageChanged && policy0.followsSeries ? policyYears({ ...input, assumptions: { ...a, wageGrowth: new D(String(p.wageGrowth)), reportedYears: shocks?.projectedYearsOnly ? reportedTrends(a) : a.reportedYears } }, shocks?.wageGrowthByYear) : policy0;
-    let drivers: YearDrivers[];
-    if (!shocks && policy === policy0) drivers = drivers0 ??= yearDrivers(input, policy, p, start, pop0);
-    else {
-      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? populationOf(shocks?.population, p.retireeCostWeight) : pop0;
-      drivers = yearDrivers(input, policy, p, start, pop);
-    }
     const first = policy.first;
-    if (!last || last.drivers !== drivers || last.policy !== policy) {
-      const { deferred, anchors } = calibrated(policy, drivers);
+    const span = until - first + 1;
+    let cols: DriverColumns;
+    let fill: number;
+    if (!shocks && policy === policy0) {
+      if (!columns0) {
+        columns0 = fillDrivers(new DriverColumns(first, span), input, policy, p, start, pop0);
+        fills++;
+      }
+      cols = columns0;
+      fill = 0;
+    } else {
+      const pop = input.retirement && (shocks?.population || p.retireeCostWeight !== scenarioPath.retireeCostWeight) ? populationOf(shocks?.population, p.retireeCostWeight) : pop0;
+      if (!columns || columns.first !== first || columns.n !== span) columns = new DriverColumns(first, span);
+      cols = fillDrivers(columns, input, policy, p, start, pop);
+      fill = ++fills;
+    }
+    if (lineDrivers.length < LINE_DRIVERS.length * span) lineDrivers = new Float64Array(LINE_DRIVERS.length * span);
+    const ld = lineDrivers;
+    for (const code of codes) for (let i = base.year - first + 1; i < span; i++) ld[code * span + i] = lineDriverAt(code, cols, i);
+    if (!last || last.path !== fill || last.policy !== policy) {
+      const { deferred, anchors } = calibrated(policy, cols);
       const accountSpending = accountBenefits >= 0 ? anchors.get('employee.account')?.expenditure[accountBenefits] : undefined;
-      const pooled = outpatientMoves(base, policy, drivers, first, accountSpending, until, exactly);
+      const pooled = outpatientMoves(base, policy, ld, span, first, accountSpending, until, exactly);
       // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
       const moves: Move[][] = [];
       for (const m of deferred) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
       for (const m of pooled) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
-      last = { drivers, policy, anchors, moves };
+      last = { path: fill, policy, anchors, moves };
     }
     const { anchors, moves } = last;
     const interestPct = shocks?.interestRate !== undefined ? shocks.interestRate : interest0;
@@ -552,7 +576,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
           for (let j = 0; j < incomeArrs.length; j++) inTotal += incomeArrs[j]![0] = lay.income0[j]!;
           for (let j = 0; j < expenditureArrs.length; j++) exTotal += expenditureArrs[j]![0] = lay.expenditure0[j]!;
         } else {
-          const d = drivers[y - first]!;
+          const at = y - first;
           for (let j = 0; j < incomeArrs.length; j++) {
             let v: number;
             if (lay.isInterest[j] && hasRate) {
@@ -562,7 +586,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
                 exactLines++;
                 v = interestExact(opening, interestDec, plan.ownRate);
               }
-            } else v = lineAmount(inA[j]!, d);
+            } else {
+              const l = inA[j]!;
+              v = lineAmount(l, ld[l.code * span + at]!);
+            }
             incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
@@ -574,10 +601,11 @@ export function compileKernel(input: ProjectionInput): Kernel {
             (interestArr ??= lineOf(acc, 'income:interest'))[i] = v;
           }
           for (let j = 0; j < expenditureArrs.length; j++) {
-            expenditureArrs[j]![i] = lay.isAidContributions[j] ? aidAmount(d, policy, y - first) : lineAmount(exA[j]!, d);
+            const l = exA[j]!;
+            expenditureArrs[j]![i] = lay.isAidContributions[j] ? aidAmount(cols, policy, at) : lineAmount(l, ld[l.code * span + at]!);
           }
           if (lay.addsAidContributions) {
-            const c = aidAmount(d, policy, y - first);
+            const c = aidAmount(cols, policy, at);
             if (c !== 0) (aidArr ??= lineOf(acc, 'expenditure:aid.contributions'))[i] = c;
           }
           const due = moves[i];
@@ -634,7 +662,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
     return r.problem ? r : { ...r, exactLines: -1 };
   }
 
-  return { baseYear: base.year, until, run };
+  const runPopulations = (variants: NonNullable<KernelShocks['population']>[]) => {
+    if (input.retirement) for (const v of variants) populationOf(v, scenarioPath.retireeCostWeight);
+  };
+  return { baseYear: base.year, until, run, populations: runPopulations };
 }
 
 type Exactly = (exact: () => Dec) => number;
@@ -716,23 +747,34 @@ interface Anchor {
   loose: boolean;
   /** The line's driver in the base year. */
   d0: number;
-  /** The line's driver in a year (its code, resolved once). */
-  driver: (d: YearDrivers) => number;
+  /** The line's driver (LINE_DRIVERS, driver-table.ts). */
+  code: number;
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
-function driverSignature(drivers: YearDrivers[], at: number[], out: number[] = []): number[] {
+function driverSignature(c: DriverColumns, at: number[], out: number[] = []): number[] {
   out.length = 0;
   for (const i of at) {
-    const d = drivers[i];
-    if (!d) continue;
-    out.push(i, d.employees, d.contributors, d.collection, d.wageIndex, d.cost, d.employeeCostUnits, d.residentAgeCost, d.aidGroups, d.aidFunding);
-    for (const g of GROUPS) out.push(d.counts[g] ?? Number.NaN);
-    const e = d.employee;
-    if (e) out.push(e.employer, e.individual, e.maternity, e.toAccounts);
+    if (i < 0 || i >= c.n) continue;
+    out.push(i, c.employees[i]!, c.contributors[i]!, c.collection[i]!, c.wageIndex[i]!, c.cost[i]!, c.employeeCostUnits[i]!, c.residentAgeCost[i]!, c.aidGroups[i]!, c.aidFunding[i]!);
+    for (const g of GROUPS) out.push(c.count(g, i) ?? Number.NaN);
+    if (c.hasEmployee[i]) out.push(c.employer[i]!, c.individual[i]!, c.maternity[i]!, c.toAccounts[i]!);
     else out.push(Number.NaN);
   }
   return out;
+}
+
+/** The line-driver codes of every fund's lines. */
+function usedCodes(layouts: Layout[]): number[] {
+  const set = new Set<number>();
+  for (const lay of layouts) {
+    const id = lay.plan.bf.id;
+    for (const l of lay.plan.incomeLines) set.add(lineDriverCode(id, 'income', l));
+    for (const l of lay.plan.expenditureLines) set.add(lineDriverCode(id, 'expenditure', l));
+  }
+  // The account's spending drives outpatient pooling's transfers.
+  set.add(lineDriverCode('employee.account', 'expenditure', 'benefits'));
+  return [...set].sort((x, y) => x - y);
 }
 
 function sameValues(a: Float64Array, b: number[]): boolean {
@@ -761,15 +803,6 @@ function interestExact(opening: number, ratePercent: Dec | undefined, ownRate: D
   return fenOf(toFen(new D(opening).dividedBy(100).times(ratePercent ? ratePercent.dividedBy(100) : ownRate!)));
 }
 
-function aidF64(d: YearDrivers, policy: PolicyYears, i: number): number {
-  const pays = policy.residentF64[i]!.aidPays;
-  let s = 0;
-  for (const g of AID_GROUPS) {
-    const c = d.counts[g];
-    if (c !== undefined) s += c * pays[g];
-  }
-  return s;
-}
 
 /** Medical aid financed as needed, on integer fen (project.ts financedAsNeeded is the exact statement: need × source ÷ all sources). */
 interface Sources {
@@ -811,7 +844,7 @@ function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines,
 }
 
 /** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */
-function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrivers[], first: number, accountSpending: Anchor | undefined, until: number, exactly: Exactly): (Deferred & { fen: number })[] {
+function outpatientMoves(base: BaseYear, policy: PolicyYears, ld: Float64Array, span: number, first: number, accountSpending: Anchor | undefined, until: number, exactly: Exactly): (Deferred & { fen: number })[] {
   if (!accountSpending || !base.funds.some((f) => f.id === 'employee.pooling')) return [];
   const shares = pooledShares(policy);
   if (!shares.some((x) => x !== undefined)) return [];
@@ -820,7 +853,7 @@ function outpatientMoves(base: BaseYear, policy: PolicyYears, drivers: YearDrive
   for (let y = base.year + 1; y <= until; y++) {
     const share = shares[y - base.year];
     if (!share) continue;
-    const dy = a.driver(drivers[y - first]!);
+    const dy = ld[a.code * span + y - first]!;
     const spending = scaled(a, dy, exactly);
     let moved = charged((spending * share.dp) / share.rest);
     if (moved !== moved) moved = exactly(() => toFen(new D(spending).dividedBy(100).times(share.dpDec).dividedBy(share.restDec)));

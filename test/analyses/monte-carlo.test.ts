@@ -4,7 +4,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { InputError } from '../../src/common/errors.ts';
 import { project } from '../../src/model/project.ts';
 import { resolveUncertainty, uncertaintyEntries, type UncertaintyInput } from '../../src/scenario/uncertainty.ts';
-import { draw, orderStatistics, pathStreams, summarise, type ChunkResult, type PathShocks } from '../../src/analyses/monte-carlo.ts';
+import { BucketSelect, draw, orderStatistics, PERCENTILES, pathStreams, summarise, type ChunkResult, type PathShocks } from '../../src/analyses/monte-carlo.ts';
 import { kernelPathRunner } from '../../src/analyses/monte-carlo-kernel.ts';
 import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo } from '../../src/analyses/monte-carlo-run.ts';
 import { UncertaintyService } from '../../src/app/uncertainty-service.ts';
@@ -99,6 +99,17 @@ describe('random streams', () => {
     for (let i = 0; i < 5; i++) fromZero();
     expect(fromFive.getState()).toEqual(g.getState());
     expect(fromZero().getState()).toEqual(g.getState());
+    // Chunks in any order, another seed between: each starts from the furthest stream reached or from the seed.
+    const jumped = (seed: number, i: number) => {
+      const x = xoroshiro128plus(seed);
+      for (let k = 0; k < i; k++) x.jump();
+      return x.getState();
+    };
+    for (const [seed, from] of [[7, 9], [7, 3], [8, 4], [7, 12], [7, 12], [7, 0]] as const) {
+      const next = pathStreams(seed, from);
+      expect(next().getState(), `${seed} ${from}`).toEqual(jumped(seed, from));
+      expect(next().getState(), `${seed} ${from + 1}`).toEqual(jumped(seed, from + 1));
+    }
   });
 
   it('draws each distribution with its own mean and range (20,000 draws)', () => {
@@ -145,6 +156,28 @@ describe('percentiles', () => {
       const sorted = [...xs].sort((a, b) => a - b);
       const ranks = [5, 25, 50, 75, 95].map((p) => Math.max(1, Math.ceil((p * n) / 100)));
       expect(orderStatistics(xs, ranks)).toEqual(ranks.map((r) => sorted[r - 1]));
+    }
+  });
+
+  it('by bucket counts are the order statistics a full sort gives, NaN left out (200 random columns: normal, heavy tails, ties, infinities)', () => {
+    const rng = xoroshiro128plus(11);
+    const u = () => (rng.next() >>> 0) / 2 ** 32;
+    const select = new BucketSelect(13_000);
+    for (let t = 0; t < 200; t++) {
+      const n = 1 + Math.floor(u() * 13_000);
+      const kind = t % 5;
+      const xs = Float64Array.from({ length: n }, () => {
+        // integer fen around 10^12 with a normal spread; one in 50 paths far out (an exhausted fund); a few values only; months payable with NaN; ±Infinity
+        const normal = Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+        if (kind === 0) return Math.round(1e12 + 3e10 * normal);
+        if (kind === 1) return u() < 0.02 ? -Math.round(1e15 * u()) : Math.round(5e9 + 1e8 * normal);
+        if (kind === 2) return [300, -100, 700][Math.floor(u() * 3)]!;
+        if (kind === 3) return u() < 0.1 ? NaN : 12 + 3 * normal;
+        return u() < 0.01 ? (u() < 0.5 ? Infinity : -Infinity) : normal;
+      });
+      const sorted = [...xs].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+      const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * sorted.length) / 100)));
+      expect(select.percentiles(xs)).toEqual(sorted.length === 0 ? PERCENTILES.map(() => undefined) : ranks.map((r) => sorted[r - 1]));
     }
   });
 
@@ -267,6 +300,44 @@ describe('Monte Carlo on a pool of worker threads', () => {
     // starting threads that compile TypeScript takes seconds on a busy machine
   }, 120_000);
 
+  it('gives the same percentiles when the worker joins late, after its warm-up, and takes chunks beside this thread', async () => {
+    const { nodePool } = await import('../../src/analyses/monte-carlo-pool.ts');
+    const setup = await prepareMonteCarlo(city(), file, env, { paths: 24, seed: 7 });
+    const here = await runMonteCarlo(setup, inThreadExecutor(env));
+    const pool = nodePool(2, setup);
+    // This thread (lane 0) waits until a worker's lane has taken a chunk, so both run some; a worker's lane takes none before it is ready.
+    let workerStarted!: () => void;
+    const workerTook = new Promise<void>((r) => (workerStarted = r));
+    const ran: Record<number, number> = {};
+    const readyLanes: number[] = [];
+    try {
+      const r = await runMonteCarlo(
+        setup,
+        {
+          parallelism: pool.parallelism,
+          ready: async (lane) => {
+            await pool.ready!(lane);
+            readyLanes.push(lane);
+          },
+          run: async (task, signal, into, lane) => {
+            expect(readyLanes).toContain(lane);
+            if (lane === 0) await workerTook;
+            else workerStarted();
+            ran[lane!] = (ran[lane!] ?? 0) + task.to - task.from;
+            return pool.run(task, signal, into, lane);
+          },
+        },
+        { chunk: 2 },
+      );
+      expect(r.funds).toEqual(here.funds);
+      expect(ran[0]).toBeGreaterThan(0);
+      expect((ran[1] ?? 0) + (ran[2] ?? 0)).toBeGreaterThan(0);
+      expect(Object.values(ran).reduce((a, b) => a + b, 0)).toBe(24);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('hands a worker the prepared scenario as plain data that projects to the same fen', async () => {
     const { packInput, unpackInput } = await import('../../src/analyses/monte-carlo-transfer.ts');
     const { D } = await import('../../src/common/money.ts');
@@ -281,6 +352,32 @@ describe('Monte Carlo on a pool of worker threads', () => {
     expect(JSON.stringify(project(back))).toBe(JSON.stringify(project(input)));
     // something that is not plain data: the worker prepares the scenario itself
     expect(packInput({ ...input, overrides: [() => 0] } as never)).toBeUndefined();
+  });
+
+  it('hands a worker the population variants this thread ran: its paths read them and give the same fen', async () => {
+    const { handOver, receive } = await import('../../src/analyses/monte-carlo-transfer.ts');
+    const { kernelPathRunner } = await import('../../src/analyses/monte-carlo-kernel.ts');
+    const { runChunk } = await import('../../src/analyses/monte-carlo.ts');
+    const data = { ...JSON.parse(exampleText('banner-2022.json')), until: 2040 };
+    const setup = await prepareMonteCarlo(data, 'banner.json', env, { paths: 30, seed: 9 });
+    const { input } = setup.prepared;
+    // The default fertility and mortality distributions: three values each, nine variants, all run at once here.
+    const runner = kernelPathRunner(input, setup.uncertainty);
+    const handed = handOver(setup.key, setup.prepared, setup.uncertainty)!;
+    expect(handed.populations!.length).toBeGreaterThanOrEqual(9);
+    const received = receive(structuredClone(handed));
+    expect(received.uncertainty).toEqual(setup.uncertainty);
+    const there = kernelPathRunner(received.prepared.input);
+    const a = runChunk(runner, setup.uncertainty, 0, 30, input.base.year, input.until);
+    const b = runChunk(there, received.uncertainty!, 0, 30, input.base.year, input.until);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(Array.from(b.chunk.values)).toEqual(Array.from(a.chunk.values));
+    // The tables are what the worker reads: residents' index changed in them changes its paths.
+    const altered = structuredClone(handed);
+    for (const t of altered.populations!) t.index.resident = t.index.resident.map((v) => v * 1.1);
+    const other = receive(altered);
+    const c = runChunk(kernelPathRunner(other.prepared.input), other.uncertainty!, 0, 30, input.base.year, input.until);
+    expect(c.ok && a.ok && Array.from(c.chunk.values).join() !== Array.from(a.chunk.values).join()).toBe(true);
   });
 
   it('starts its threads on one bundled JavaScript file built from the worker and every source it imports', async () => {

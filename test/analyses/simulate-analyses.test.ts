@@ -49,11 +49,11 @@ describe('simulate --solve and --sensitivity', () => {
       expect(r.stdout).toBe('');
       return r.stderr;
     };
-    expect(await bad('--solve', 'resident.individual.standrd', '--target', 'monthsPayable >= 6')).toMatch(/^error: --solve.*did you mean "resident\.individual\.standard"/);
+    expect(await bad('--solve', 'resident.individual.standrd', '--target', 'monthsPayable >= 6')).toMatch(/^错误：--solve：“resident\.individual\.standrd”既不是 rules\/parameters\.json 中的参数.*；是否指“resident\.individual\.standard”？\nerror: --solve.*did you mean "resident\.individual\.standard"/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable > 6')).toMatch(/^error: --target.*is not a target/);
-    expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 6', '--range', '400')).toMatch(/^error: --range.*LOW:HIGH/);
-    expect(await bad('--solve', 'resident.individual.standard')).toMatch(/^error: --solve.*needs --target/);
-    expect(await bad('--sensitivity', '--outcome', 'months-payable:nofund')).toMatch(/^error: --outcome.*no fund "nofund"/);
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 6', '--range', '400')).toMatch(/^错误：--range：.*不是范围：请写成 下限:上限.*\nerror: --range.*LOW:HIGH/);
+    expect(await bad('--solve', 'resident.individual.standard')).toMatch(/^错误：--solve：需要 --target.*\nerror: --solve.*needs --target/);
+    expect(await bad('--sensitivity', '--outcome', 'months-payable:nofund')).toMatch(/^错误：--outcome：方案中没有基金“nofund”.*\nerror: --outcome.*no fund "nofund"/);
   }, 60_000);
 
   it('--sensitivity --format csv ranks the levers, longest bar first, each range labelled as an assumption', async () => {
