@@ -238,9 +238,7 @@ export class YbReport extends LitElement {
         <ul><li>${baselineName(s, this.catalog)}</li></ul>
         ${r.changes.length
           ? html`<h3>${t('levers')}</h3>
-              <ul>${r.levers
-                .filter((l) => r.changes.some((c) => c.param === l.name) && l.baselineSource)
-                .map((l) => html`<li>${pick(l.label)}: ${sourceParts(l.baselineSource!).main}</li>`)}</ul>`
+              <ul>${r.changes.map((c) => html`<li>${changeSource(r, c)}</li>`)}</ul>`
           : nothing}
 
         <h2 id="r-hash">8 ${t('contentHash')}</h2>
@@ -281,4 +279,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'yb-report': YbReport;
   }
+}
+
+/** A changed lever's source: the scenario's change from its month; the value it replaces, with the baseline's source, after it. */
+function changeSource(r: RunView, c: RunView['changes'][number]): string {
+  const own = sourceParts({ kind: 'override', from: c.from ?? r.leverMonth }).main;
+  const baseline = r.levers.find((l) => l.name === c.param)?.baselineSource;
+  const en = getLocale() === 'en';
+  const after = baseline ? (en ? `; ${t('baselineValue')}: ` : `；${t('baselineValue')}：`) + sourceParts(baseline).main : '';
+  return `${pick(c.label)}: ${own}${after}`;
 }
