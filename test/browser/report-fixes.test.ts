@@ -29,3 +29,50 @@ describe('the report of a changed scenario', () => {
     expect(item.textContent).to.not.match(/^个人缴费标准: 参数登记表的默认值/);
   });
 });
+
+describe('on a phone, in English', () => {
+  freshPage(390, 844);
+
+  it('the calibration’s assumptions are one card a row, every figure and source on the screen', async () => {
+    const app = await mount();
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await settle(app);
+    const view = find(app, 'yb-backtest-view');
+    const details = view.shadowRoot!.querySelector('details')!;
+    await click(details.querySelector('summary')!);
+    await settle(app);
+    const table = view.shadowRoot!.querySelector<HTMLElement>('#assumptions-in-force')!;
+    expect(table.getBoundingClientRect().right).to.be.at.most(390);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.length).to.be.above(10);
+    for (const row of rows) {
+      for (const cell of row.querySelectorAll('td')) {
+        const box = cell.getBoundingClientRect();
+        expect(box.right, cell.textContent!).to.be.at.most(390);
+        expect(box.left, cell.textContent!).to.be.at.least(0);
+      }
+    }
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+  });
+
+  it('the report does not scroll sideways as a page: each table fits or scrolls in its own box', async () => {
+    const app = await mount();
+    await typeInto(leverField(app), '450');
+    await idle(app);
+    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+    await click(english);
+    await settle(app);
+    await click(find(app, '#pane-results'));
+    const report = await openReport(app);
+    await settle(app);
+    expect(document.scrollingElement!.scrollWidth).to.be.at.most(390);
+    const article = report.shadowRoot!.querySelector('article')!;
+    expect(article.scrollWidth).to.be.at.most(article.clientWidth);
+    for (const table of report.shadowRoot!.querySelectorAll('table')) {
+      const box = table.parentElement!;
+      expect(box.getBoundingClientRect().right, table.getAttribute('aria-label')!).to.be.at.most(390);
+      if (table.scrollWidth > box.clientWidth) expect(getComputedStyle(box).overflowX, table.getAttribute('aria-label')!).to.equal('auto');
+    }
+  });
+});

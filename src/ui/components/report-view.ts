@@ -121,10 +121,15 @@ export class YbReport extends LitElement {
         font-size: 12px;
         overflow-wrap: anywhere;
       }
-      /* A phone shows the A4 page in a box of its own width, scrolled sideways inside it. */
+      /* A phone: the page keeps its width; a table wider than it scrolls sideways in its own box. */
       @media screen and (max-width: 800px) {
         article {
-          overflow-x: auto;
+          overflow-wrap: anywhere;
+        }
+      }
+      @media print {
+        .wide {
+          overflow: visible;
         }
       }
       @media print {
@@ -248,8 +253,9 @@ export class YbReport extends LitElement {
     `;
   }
 
+  /** A table in a box of its own: on a phone it scrolls sideways there (reachable by keyboard), never the page. */
   #table(table: Table, wrap = false) {
-    return html`<table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
+    return html`<div class="wide" tabindex="0" role="region" aria-label=${table.caption}><table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
       <caption class="muted" style="text-align:left;font-size:11px">${table.caption}</caption>
       <thead><tr>${table.columns.map((c) => html`<th scope="col" class=${unbroken(c.label) ? 'nb' : ''}>${c.label}</th>`)}</tr></thead>
       <tbody>
@@ -261,7 +267,7 @@ export class YbReport extends LitElement {
             })}</tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #emit(name: string): void {

@@ -4,7 +4,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { ExplainView, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
 import { unitLabel, wan } from '../format.ts';
-import { base } from '../styles.ts';
+import { base, cardTables } from '../styles.ts';
 import { lineName, sourceView } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
 import { monthsBasis } from '../months-basis.ts';
@@ -18,6 +18,7 @@ export class YbWhyPanel extends LitElement {
 
   static override styles = [
     base,
+    cardTables,
     css`
       :host {
         display: block;
@@ -43,46 +44,6 @@ export class YbWhyPanel extends LitElement {
         white-space: normal;
         text-align: left;
         font-size: 12px;
-      }
-      /*
-       * A phone: each row a small card (name, figures, then where it comes from) instead of a table
-       * four columns wide that showed the names only, the figures out of sight to the right. The roles
-       * keep it a table for screen readers; each figure says which column it is.
-       */
-      @media (max-width: 600px) {
-        .wide {
-          overflow-x: visible;
-        }
-        table.cards,
-        table.cards tbody,
-        table.cards tr,
-        table.cards td {
-          display: block;
-        }
-        table.cards thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        table.cards tr {
-          border-bottom: 1px solid var(--line);
-          padding: 6px 0;
-        }
-        table.cards td {
-          border: none;
-          padding: 1px 0;
-          text-align: left;
-          white-space: normal;
-        }
-        table.cards td:first-child {
-          font-weight: 600;
-        }
-        table.cards td[data-label]::before {
-          content: attr(data-label);
-          color: var(--muted);
-        }
       }
     `,
   ];
