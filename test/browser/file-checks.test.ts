@@ -4,7 +4,7 @@
  * a projection whose figures are impossible.
  */
 import { expect } from 'chai';
-import { click, find, freshPage, idle, mount, settle, until } from './helpers.ts';
+import { click, find, freshPage, idle, mount, settle, until, switchToEnglish } from './helpers.ts';
 import levels from '../fixtures/bad/scenarios/embedded-levels-do-not-sum.json' with { type: 'json' };
 import absurd from '../fixtures/bad/scenarios/absurd-growth.json' with { type: 'json' };
 import noSource from '../fixtures/bad/baselines/no-source.json' with { type: 'json' };
@@ -30,8 +30,7 @@ describe('files the command line refuses', () => {
     expect(JSON.stringify(app.store.state.entries)).to.equal(entries);
     expect(app.lastGood!.hash).to.equal(hash);
     // in English after the switch
-    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
-    await click(english);
+    await switchToEnglish(app);
     await until(() => shownProblems(app).includes('the embedded baseline breaks an identity [parts-sum]'));
   });
 

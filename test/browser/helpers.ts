@@ -62,6 +62,13 @@ export function leverField(app: YbApp, sel = '#lever-resident\\.individual\\.sta
   return find<HTMLInputElement>(app, 'yb-lever-panel', sel);
 }
 
+/** Switch the workbench to English with its header button, as a user does. */
+export async function switchToEnglish(app: YbApp): Promise<void> {
+  const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+  await click(english);
+  await settle(app);
+}
+
 /** A real mouse click at the middle of the element, as the user sees it (scrolled into view first). */
 export async function click(el: Element): Promise<void> {
   let box = el.getBoundingClientRect();

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, deepFocus, find, freshPage, idle, leverField, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
+import { click, deepFocus, find, freshPage, idle, leverField, mount, sendKeys, settle, typeInto, until, switchToEnglish } from './helpers.ts';
 
 const run = (app: YbApp) => app.sim.result as RunView;
 const lever = leverField;
@@ -91,8 +91,7 @@ describe('a percentage lever on a phone, in English', () => {
 
   it('150% keeps the 2 % in force, not 150, 15 or 1', async () => {
     const app = await mount();
-    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
-    await click(english);
+    await switchToEnglish(app);
     const pick = find<HTMLSelectElement>(app, '#pick');
     pick.value = 'example:city-2021';
     pick.dispatchEvent(new Event('change'));

@@ -1,7 +1,7 @@
 /** The report's sources of a changed lever, its header, and its layout on a phone. */
 import { expect } from 'chai';
 import type { YbReport } from '../../src/ui/components/report-view.ts';
-import { click, find, freshPage, idle, leverField, mount, settle, typeInto } from './helpers.ts';
+import { click, find, freshPage, idle, leverField, mount, settle, typeInto, switchToEnglish } from './helpers.ts';
 
 /** The report opened with the mouse, its charts drawn. */
 async function openReport(app: HTMLElement & { sim: { settled(): Promise<void> } }) {
@@ -35,9 +35,7 @@ describe('on a phone, in English', () => {
 
   it('the calibration’s assumptions are one card a row, every figure and source on the screen', async () => {
     const app = await mount();
-    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
-    await click(english);
-    await settle(app);
+    await switchToEnglish(app);
     const view = find(app, 'yb-backtest-view');
     const details = view.shadowRoot!.querySelector('details')!;
     await click(details.querySelector('summary')!);
@@ -60,9 +58,7 @@ describe('on a phone, in English', () => {
     const app = await mount();
     await typeInto(leverField(app), '450');
     await idle(app);
-    const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
-    await click(english);
-    await settle(app);
+    await switchToEnglish(app);
     await click(find(app, '#pane-results'));
     const report = await openReport(app);
     await settle(app);
