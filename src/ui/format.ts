@@ -27,6 +27,15 @@ export function wanHeadline(v: string): { text: string; unit: string } {
   return { text: fmt(2).format(n), unit: t('unitWan') };
 }
 
+/**
+ * A value as written (an assumption's, a parameter's), its thousands grouped for the eye and every
+ * digit kept: 65336 → 65,336, 26711.91 → 26,711.91; a word (a variant's name) as it is.
+ */
+export function grouped(v: string): string {
+  const m = /^(-?)([0-9]+)(\.[0-9]+)?$/.exec(v);
+  return m ? `${m[1]}${m[2]!.replace(/\B(?=([0-9]{3})+$)/g, ',')}${m[3] ?? ''}` : v;
+}
+
 export function months(v: string | null | undefined): string {
   return v === null || v === undefined ? '—' : fmt(1).format(Number(v));
 }

@@ -153,6 +153,7 @@ export const zh = {
   downloadWorkbook: '下载 Excel 工作簿',
   backToWorkbench: '返回工作台',
   generatedOn: '生成日期',
+  projectedTo: '测算至',
   sources: '出处',
   rulesInForce: '适用规则及文件',
   baselineSource: '基线报告原文',

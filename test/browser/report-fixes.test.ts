@@ -30,6 +30,26 @@ describe('the report of a changed scenario', () => {
   });
 });
 
+describe('the report’s header and figures', () => {
+  freshPage();
+
+  it('in English gives an unambiguous date and “Projected to”; values are grouped by thousands, every digit kept', async () => {
+    const app = await mount();
+    await switchToEnglish(app);
+    const report = await openReport(app);
+    const meta = report.shadowRoot!.querySelector('article > .meta')!.textContent!;
+    const d = new Date();
+    const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    expect(meta).to.contain(`Generated on ${iso}`);
+    expect(meta).to.contain('Projected to 2035');
+    expect(meta).to.not.contain('Project to');
+    // seed 000: 65336 insured residents in 2022, shown 65,336
+    const rows = [...report.shadowRoot!.querySelectorAll('#r-assumptions ~ .wide tr')].map((tr) => tr.textContent!);
+    expect(rows.some((row) => row.includes('65,336'))).to.equal(true);
+    expect(rows.some((row) => /\b65336\b/.test(row))).to.equal(false);
+  });
+});
+
 describe('on a phone, in English', () => {
   freshPage(390, 844);
 

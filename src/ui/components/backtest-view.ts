@@ -10,7 +10,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { BacktestView } from '../../app/calibration-views.ts';
 import type { RunView } from '../../app/views.ts';
 import { pick } from '../i18n.ts';
-import { unitText, wan } from '../format.ts';
+import { grouped, unitText, wan } from '../format.ts';
 import { assumptionRows } from '../assumption-labels.ts';
 import { base, cardTables } from '../styles.ts';
 
@@ -112,7 +112,7 @@ export class YbBacktestView extends LitElement {
           <div class="wide"><table class="cards" role="table" id="assumptions-in-force">
             <thead role="rowgroup"><tr role="row"><th role="columnheader">${pick(T.name)}</th><th role="columnheader">${pick(T.value)}</th><th role="columnheader">${pick(T.origin)}: ${pick(T.why)}</th></tr></thead>
             <tbody role="rowgroup">
-              ${assumptionRows(r).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="num">${a.value} ${a.unit}</td><td role="cell" class="why">${a.source}</td></tr>`)}
+              ${assumptionRows(r).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="num">${grouped(a.value)} ${a.unit}</td><td role="cell" class="why">${a.source}</td></tr>`)}
             </tbody>
           </table></div>
         </details>

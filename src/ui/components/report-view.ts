@@ -182,7 +182,9 @@ export class YbReport extends LitElement {
     if (!r) return nothing;
     const s = this.scenario;
     const sets = (s?.rules ?? []).map((id) => this.catalog?.ruleSets.find((x) => x.id === id) ?? { id, title: { zh: id, en: id }, document: '' });
-    const today = new Date().toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'zh-CN');
+    // A date no reader can take for another: 2026-11-26, not 26/11/2026 or 11/26/2026.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     const extra = reportTables(r);
     return html`
       <nav class="toolbar" aria-label=${t('exportReport')}>
@@ -193,7 +195,7 @@ export class YbReport extends LitElement {
       <main>
       <article>
         <h1>${titleText(r.title)}</h1>
-        <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
+        <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('projectedTo')} ${r.until}</p>
 
         ${r.warnings.length
           ? html`<section id="r-sanity" class="sanity" role="note"><h3>${t('sanityHeading')}</h3><ul>${r.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul></section>`

@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { ExplainView, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
-import { unitLabel, wan } from '../format.ts';
+import { grouped, unitLabel, wan } from '../format.ts';
 import { base, cardTables } from '../styles.ts';
 import { lineName, sourceView } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
@@ -85,14 +85,14 @@ export class YbWhyPanel extends LitElement {
       <div class="wide"><table class="cards" role="table">
         <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
         <tbody role="rowgroup">
-          ${e.parameters.map((p) => html`<tr role="row"><td role="cell">${pick(p.label)}</td><td role="cell">${p.value} ${unitLabel(p.unit)}</td><td role="cell" class="src">${sourceView(p.source)}</td></tr>`)}
+          ${e.parameters.map((p) => html`<tr role="row"><td role="cell">${pick(p.label)}</td><td role="cell">${grouped(p.value)} ${unitLabel(p.unit)}</td><td role="cell" class="src">${sourceView(p.source)}</td></tr>`)}
         </tbody>
       </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>
       <div class="wide"><table class="cards" role="table">
         <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
         <tbody role="rowgroup">
-          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="val">${a.value} ${a.unit}</td><td role="cell" class="src">${a.source}</td></tr>`)}
+          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="val">${grouped(a.value)} ${a.unit}</td><td role="cell" class="src">${a.source}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

@@ -148,6 +148,7 @@ export const templates: Record<MessageId, string> = {
   downloadWorkbook: 'Download Excel workbook',
   backToWorkbench: 'Back to the workbench',
   generatedOn: 'Generated on',
+  projectedTo: 'Projected to',
   sources: 'Sources',
   rulesInForce: 'Rules in force and their documents',
   baselineSource: 'Baseline report text',
