@@ -11,6 +11,7 @@
  * on the exact projection, with the setting one step beyond it shown to fail,
  * and returned as a scenario. "No setting in range meets it" is an answer too.
  */
+import { FUND_NAMES } from '../report/names.ts';
 import { appendNote } from '../scenario/notes.ts';
 import { InputError } from '../common/errors.ts';
 import { D, type Dec } from '../common/money.ts';
@@ -96,7 +97,8 @@ export function describeTarget(t: Target): { zh: string; en: string } {
       : t.atLeast !== undefined
         ? { zh: `不低于 ${t.atLeast}`, en: `at least ${t.atLeast}` }
         : { zh: `不高于 ${t.atMost}`, en: `at most ${t.atMost}` };
-  return { zh: `${t.fund} ${name.zh}${bound.zh}，${t.from}-${t.until} 年每年`, en: `${t.fund} ${name.en} ${bound.en}, every year ${t.from}-${t.until}` };
+  const fund = FUND_NAMES[t.fund];
+  return { zh: `${fund.zh}：${name.zh}${bound.zh}，${t.from}-${t.until} 年每年`, en: `${fund.en}: ${name.en} ${bound.en}, every year ${t.from}-${t.until}` };
 }
 
 type Bound = 'atLeast' | 'atMost';

@@ -7,6 +7,7 @@
  * Outcomes are float64 (for ranking and searching); a goal seek's answer is
  * confirmed on the exact projection.
  */
+import { FUND_NAMES } from '../report/names.ts';
 import type { Dec } from '../common/money.ts';
 import { InputError, type InputProblem } from '../common/errors.ts';
 import { resolveAssumptions, type Assumptions } from '../model/assumptions.ts';
@@ -169,10 +170,14 @@ export function measure(o: ProjectionOutcome, spec: OutcomeSpec): number | undef
 
 export function describeOutcome(spec: OutcomeSpec): { zh: string; en: string } {
   switch (spec.kind) {
-    case 'first-deficit-year':
-      return { zh: `${spec.fund} 当期赤字首年（无赤字记为测算末年之后一年）`, en: `first deficit year of ${spec.fund} (none: the year after the horizon)` };
-    case 'months-payable':
-      return { zh: `${spec.fund} ${spec.year} 年可支付月数`, en: `months payable of ${spec.fund} in ${spec.year}` };
+    case 'first-deficit-year': {
+      const fund = FUND_NAMES[spec.fund];
+      return { zh: `${fund.zh}当期赤字首年（无赤字记为测算末年之后一年）`, en: `first deficit year of ${fund.en.toLowerCase()} (none: the year after the horizon)` };
+    }
+    case 'months-payable': {
+      const fund = FUND_NAMES[spec.fund];
+      return { zh: `${fund.zh} ${spec.year} 年可支付月数`, en: `months payable of ${fund.en.toLowerCase()} in ${spec.year}` };
+    }
     case 'subsidy':
       return spec.level === 'total'
         ? { zh: '累计财政补助合计（元）', en: 'cumulative fiscal subsidy, all levels (元)' }

@@ -196,11 +196,8 @@ function gridSpan(info: LeverInfo, current: InstanceType<typeof D>): [string, st
 
 /** The note an answer's scenario carries: what was sought, the fund by its name (not its id), in both languages. */
 function goalSeekNote(label: Text, value: string, t: Target): Text {
-  const fund = FUND_NAMES[t.fund];
   const d = describeTarget(t);
-  const zh = d.zh.startsWith(`${t.fund} `) ? `${fund.zh}：${d.zh.slice(t.fund.length + 1)}` : d.zh;
-  const en = d.en.startsWith(`${t.fund} `) ? `${fund.en}: ${d.en.slice(t.fund.length + 1)}` : d.en;
-  return { zh: `目标求解：${label.zh} = ${value}；${zh}`, en: `Goal seek: ${label.en} = ${value}; ${en}` };
+  return { zh: `目标求解：${label.zh} = ${value}；${d.zh}`, en: `Goal seek: ${label.en} = ${value}; ${d.en}` };
 }
 
 /** A parameter by the registry's name for it, without the month a lever's label adds; an assumption as the library names it. */

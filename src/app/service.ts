@@ -262,8 +262,10 @@ export class SimulationService {
   #resolve(p: Prepared, month: string, category: Category, withOverrides: boolean): Promise<Resolution> {
     const a = p.input.assumptions;
     const facts: Facts = { month: parseMonth(month)!, category, aid: 'none', regionTier: a.regionTier };
+    let series = wageSeriesOf.get(p);
+    if (!series) wageSeriesOf.set(p, (series = wageSeries(a, p.input.base, p.input.until)));
     return Promise.resolve(resolveFast(p.input.stack, facts, {
-      series: wageSeries(a, p.input.base, p.input.until),
+      series,
       overrides: withOverrides ? p.input.overrides : [],
     }));
   }
@@ -376,6 +378,9 @@ export class SimulationService {
     };
   }
 }
+
+/** The wage series of a prepared scenario, written once for the many resolutions of its view. */
+const wageSeriesOf = new WeakMap<Prepared, ReturnType<typeof wageSeries>>();
 
 /** What a run is asked for, as text: a warm run is taken only for the same. */
 function runKey(data: unknown, file: string, leversAt: string | undefined): string {

@@ -56,7 +56,9 @@ function formatTornado(t: Tornado, title: string, format: AnalysisOptions['forma
   const rows = t.bars.map((b, i) => [String(i + 1), settingName(b.swing.setting), shown(b, b.swing.low), shown(b, b.swing.high), num(b.low), num(b.high), num(b.effect)]);
   if (format === 'csv') return [head, ...t.bars.map((b, i) => [...rows[i]!, b.swing.why.en])].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
   const out = [`# ${title}`, `敏感性分析 sensitivity: ${what.zh} / ${what.en}`, `方案值 in the scenario: ${num(t.base) || '—'}    (${t.evaluations} 次测算 projections)`, ''];
-  out.push(table([['排名', '杠杆 lever', '低值 low', '高值 high', '低值结果', '高值结果', '影响 effect'], ...rows]));
+  // The table names each lever as the workbench does; CSV and JSON keep its id.
+  const named = rows.map((r, i) => [r[0]!, `${t.bars[i]!.swing.label.zh} ${t.bars[i]!.swing.label.en}`, ...r.slice(2)]);
+  out.push(table([['排名 rank', '杠杆 lever', '低值 low', '高值 high', '低值结果 at low', '高值结果 at high', '影响 effect'], ...named]));
   out.push('', '范围依据 ranges (assumptions):', ...t.bars.map((b) => `  - ${b.swing.label.zh} / ${b.swing.label.en}: ${b.swing.why.zh} / ${b.swing.why.en}`), '');
   return out.join('\n');
 }

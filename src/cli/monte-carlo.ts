@@ -14,7 +14,7 @@ import { PERCENTILES } from '../analyses/monte-carlo.ts';
 import { FUND_NAMES } from '../report/summary.ts';
 import type { Environment, Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { csvCell, table, type Io } from './args.ts';
+import { csvCell, grouped, table, type Io } from './args.ts';
 
 export interface MonteCarloFlags {
   format: 'table' | 'csv' | 'json';
@@ -74,7 +74,7 @@ export async function monteCarloCommand(path: string, scenario: Scenario, prepar
 
 const P = PERCENTILES.map((p) => `p${p}`);
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
-const wan = (yuan: string) => (yuan === '' ? '—' : new D(yuan).dividedBy(10000).toFixed(2));
+const wan = (yuan: string) => (yuan === '' ? '—' : grouped(new D(yuan).dividedBy(10000).toFixed(2)));
 
 export function monteCarloJson(r: MonteCarloResult, title: string) {
   return {
@@ -109,7 +109,7 @@ export function monteCarloTable(r: MonteCarloResult, title: string): string {
   const out = [
     `# ${title}`,
     `content hash sha256:${r.scenarioHash}`,
-    `蒙特卡罗 Monte Carlo: ${r.paths} 条路径 paths, 种子 seed ${r.seed}; sha256:${r.hash}`,
+    `蒙特卡洛 Monte Carlo: ${r.paths} 条路径 paths, 种子 seed ${r.seed}; sha256:${r.hash}`,
     `基期 base year ${r.baseYear}, 测算至 projected to ${r.until}; 金额单位万元 amounts in 万元`,
     `百分位数 percentiles: ${r.definition.zh}`,
     `  ${r.definition.en}`,
@@ -119,9 +119,9 @@ export function monteCarloTable(r: MonteCarloResult, title: string): string {
     const name = FUND_NAMES[f.id];
     const det = r.deterministic.find((d) => d.id === f.id);
     out.push(`== ${name.zh} ${name.en} ==`);
-    const rows = [['年份', ...P.map((p) => `累计结存 ${p}`), ...P.map((p) => `可支付月数 ${p}`), '耗尽概率 exhausted', '确定性 deterministic']];
+    const rows = [['年份 year', ...P.map((p) => `累计结存 ${p}`), ...P.map((p) => `可支付月数 ${p}`), '耗尽概率 exhausted', '确定性 deterministic']];
     for (const y of f.years) {
-      rows.push([String(y.year), ...y.cumulative.map(wan), ...y.monthsPayable.map((m) => (m === null ? '—' : m.toFixed(1))), pct(y.exhaustedBy), wan(det?.years.find((d) => d.year === y.year)?.cumulative ?? '')]);
+      rows.push([String(y.year), ...y.cumulative.map(wan), ...y.monthsPayable.map((m) => (m === null ? '—' : m < 0 ? '耗尽 exhausted' : m.toFixed(1))), pct(y.exhaustedBy), wan(det?.years.find((d) => d.year === y.year)?.cumulative ?? '')]);
     }
     out.push(table(rows));
     out.push(`当期赤字首年分布 first deficit year: ${f.firstDeficit.map((d) => `${d.year ?? '无 none'} ${pct(d.share)}`).join(', ')}`, '');

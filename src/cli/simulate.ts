@@ -17,7 +17,7 @@ import { populationReport } from './population-table.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-check.ts';
 import { prepareScenario } from '../scenario/prepare.ts';
-import { Option, cliProgram, csvCell, integerValue, monthValue, problemLines, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
+import { Option, cliProgram, csvCell, grouped, integerValue, monthValue, problemLines, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
 import { earlyWorkers, monteCarloCommand } from './monte-carlo.ts';
 import { MAX_PATHS, MAX_SEED, resolveUncertainty, uncertaintyEntries } from '../scenario/uncertainty.ts';
@@ -74,23 +74,23 @@ async function run(path: string, values: SimulateOptions, io: Io, flag?: string)
 
 export async function runSimulate(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'simulate', '逐年测算方案中每个基金的收支与结存 — project every fund of a scenario year by year', EXAMPLES)
-    .argument('<scenario.json>', 'the scenario file (seeds/scenario.schema.json)')
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
-    .option('--until <year>', `the last year projected, up to ${MAX_HORIZON} (default: the scenario's own horizon)`, integerValue(1900, MAX_HORIZON, 'a year'))
-    .option('--compare <other.json>', 'another scenario: also print the difference (other − this)')
-    .option('--population', 'also the population by age group, sex and status (with --format csv: only the population, in long format)')
-    .option('--allow-inconsistent', "project an embedded baseline even where it breaks the audit's identities (they are printed as warnings)")
-    .option('--paths <n>', `Monte Carlo: run n paths over the scenario's uncertain assumptions (assumptions.uncertainty, or the stated defaults), 1 to ${MAX_PATHS}`, integerValue(1, MAX_PATHS, 'a whole number of paths'))
-    .option('--seed <n>', `Monte Carlo: the seed of the random numbers, 0 to ${MAX_SEED} (default: the scenario's, or 20260101); the same seed gives the same numbers`, integerValue(0, MAX_SEED, 'a whole number'))
-    .option('--sensitivity', 'tornado: swing each assumption and lever between a stated low and high value, ranked by effect on --outcome')
-    .option('--outcome <outcome>', 'for --sensitivity: months-payable[:FUND[:YEAR]] (default: the first fund at the horizon), first-deficit-year[:FUND], subsidy[:LEVEL]')
-    .option('--solve <lever>', 'goal seek: the parameter (or assumption) to set so that --target is met')
-    .option('--target <target>', 'for --solve: "monthsPayable >= 6 until 2040", "balanceRate between 15 and 25", "balanceRate <= 25"')
-    .option('--from <month>', 'for --solve: the month the lever changes from (default: January after the base year)', monthValue)
-    .option('--range <low:high>', 'for --solve: the range searched (default: 0 to three times the value in force; rates up to twice it)')
-    .option('--fund <fund>', "for --solve: the fund the target is for (default: the lever's own scheme)")
-    .option('--largest', 'for --solve: the largest setting that meets the target (default: the smallest)')
-    .option('--out <answer.json>', 'for --solve: write the answer as a scenario file')
+    .argument('<scenario.json>', '方案文件 / the scenario file (seeds/scenario.schema.json)')
+    .addOption(new Option('--format <format>', '输出格式 / output').choices(['table', 'csv', 'json']).default('table'))
+    .option('--until <year>', `测算的最后一年，最远 ${MAX_HORIZON}（默认：方案自己的测算期） / the last year projected, up to ${MAX_HORIZON} (default: the scenario's own horizon)`, integerValue(1900, MAX_HORIZON, 'a year'))
+    .option('--compare <other.json>', '另一个方案：同时打印差异（另一方案 − 本方案） / another scenario: also print the difference (other − this)')
+    .option('--population', '同时打印按年龄组、性别和身份的人口（--format csv 时只输出人口，长格式） / also the population by age group, sex and status (with --format csv: only the population, in long format)')
+    .option('--allow-inconsistent', "内嵌基线不满足报告恒等关系时仍然测算（以警告列出） / project an embedded baseline even where it breaks the audit's identities (they are printed as warnings)")
+    .option('--paths <n>', `蒙特卡洛模拟：按方案的不确定假设抽样 n 条路径，1 至 ${MAX_PATHS} / Monte Carlo: run n paths over the scenario's uncertain assumptions (assumptions.uncertainty, or the stated defaults), 1 to ${MAX_PATHS}`, integerValue(1, MAX_PATHS, 'a whole number of paths'))
+    .option('--seed <n>', `蒙特卡洛模拟的随机种子，0 至 ${MAX_SEED}（默认：方案自己的，或 20260101）；同一种子得出同样的数字 / Monte Carlo: the seed of the random numbers, 0 to ${MAX_SEED} (default: the scenario's, or 20260101); the same seed gives the same numbers`, integerValue(0, MAX_SEED, 'a whole number'))
+    .option('--sensitivity', '龙卷风图：每个假设和政策参数在给定的高低值之间变动，按对 --outcome 的影响排序 / tornado: swing each assumption and lever between a stated low and high value, ranked by effect on --outcome')
+    .option('--outcome <outcome>', '与 --sensitivity 同用：结果指标 / for --sensitivity: months-payable[:FUND[:YEAR]] (default: the first fund at the horizon), first-deficit-year[:FUND], subsidy[:LEVEL]')
+    .option('--solve <lever>', '目标求解：为达到 --target 而设定的参数（或假设） / goal seek: the parameter (or assumption) to set so that --target is met')
+    .option('--target <target>', '与 --solve 同用：目标 / for --solve: "monthsPayable >= 6 until 2040", "balanceRate between 15 and 25", "balanceRate <= 25"')
+    .option('--from <month>', '与 --solve 同用：调整起始月份（默认：基期次年 1 月） / for --solve: the month the lever changes from (default: January after the base year)', monthValue)
+    .option('--range <low:high>', '与 --solve 同用：搜索范围（默认：0 至现行值的三倍；比例至两倍） / for --solve: the range searched (default: 0 to three times the value in force; rates up to twice it)')
+    .option('--fund <fund>', "与 --solve 同用：目标针对的基金（默认：参数所属险种） / for --solve: the fund the target is for (default: the lever's own scheme)")
+    .option('--largest', '与 --solve 同用：取满足目标的最大值（默认：最小值） / for --solve: the largest setting that meets the target (default: the smallest)')
+    .option('--out <answer.json>', '与 --solve 同用：把答案写成方案文件 / for --solve: write the answer as a scenario file')
     .action((path: string, opts: SimulateOptions) => simulate(path, opts, io));
   return runProgram(program, argv, io);
 }
@@ -164,9 +164,9 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
     if (b) {
       io.stdout.write('\n' + tableReport(b.scenario.title, b.prepared.hash, b.projection) + assumptionsReport(b));
       io.stdout.write(`\n== 差异 difference: ${b.scenario.title} − ${a.scenario.title} (万元) ==\n`);
-      const rows = [['基金 fund', '年份', '收入', '支出', '当期结存', '累计结存', '可支付月数']];
+      const rows = [['基金 fund', '年份 year', '收入 income', '支出 expenditure', '当期结存 current balance', '累计结存 cumulative', '可支付月数 months payable']];
       for (const d of compareProjections(a.projection, b.projection)) {
-        rows.push([FUND_NAMES[d.fund].zh, String(d.year), wan2(d.income), wan2(d.expenditure), wan2(d.currentBalance), wan2(d.cumulative), d.monthsPayable?.toFixed(1) ?? '—']);
+        rows.push([FUND_NAMES[d.fund].zh, String(d.year), grouped(wan2(d.income)), grouped(wan2(d.expenditure)), grouped(wan2(d.currentBalance)), grouped(wan2(d.cumulative)), d.monthsPayable?.toFixed(1) ?? '—']);
       }
       io.stdout.write(table(rows) + '\n');
     }
@@ -183,35 +183,41 @@ function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; pr
   for (const x of c.abnormal) out.push(`  - ${x.reason.zh}`, `    ${x.reason.en}`);
   out.push('');
   out.push('== 假设 assumptions in force ==');
-  const rows = [['名称 name', '值 value', '单位 unit', '来源 origin', '依据 why']];
+  // One block per assumption: its name, value and origin on one line, why below (a table of these would be wider than any terminal).
   for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
-    rows.push([e.name, e.value, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
+    out.push(`- ${e.name}: ${e.value}${e.unit ? ` ${e.unit}` : ''} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
   }
   // The distributions --paths draws from (Monte Carlo), with their reasons.
   for (const e of uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, ''))) {
-    rows.push([e.name, `${e.value.zh}（--paths 时抽样） / ${e.value.en} (drawn with --paths)`, e.unit, `${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `${e.why.zh} / ${e.why.en}`]);
+    out.push(`- ${e.name}（--paths 时抽样 drawn with --paths）: ${e.value.zh} / ${e.value.en} ${e.unit} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
   }
-  out.push(table(rows), '');
+  out.push('');
   return out.join('\n');
 }
 
+/** Months payable as a table prints it: a fund whose balance is used up (below zero months) reads 耗尽 exhausted, never a negative number. */
+function monthsPayableText(m: { isNegative(): boolean; toFixed(n: number): string } | undefined): string {
+  if (!m) return '—';
+  return m.isNegative() ? '耗尽 exhausted' : m.toFixed(1);
+}
+
 function tableReport(title: string, hash: string, p: Projection): string {
-  const out = [`# ${title}`, `content hash sha256:${hash}`, `base year ${p.baseYear}, projected to ${p.until}; amounts in 万元`, ''];
+  const out = [`# ${title}`, `内容哈希 content hash sha256:${hash}`, `基期 ${p.baseYear} 年，测算至 ${p.until} 年；金额单位 万元 base year ${p.baseYear}, projected to ${p.until}; amounts in 万元`, ''];
   for (const f of p.funds) {
     const name = FUND_NAMES[f.id];
     out.push(`== ${name.zh} ${name.en} ==`);
     out.push(`当期赤字首年 first deficit: ${f.firstDeficitYear ?? '—'}    累计结存耗尽 exhausted: ${f.exhaustionYear ?? '—'}`);
-    const rows = [['年份', '收入', '支出', '当期结存', '结存率%', '累计结存', '可支付月数', '预警']];
+    const rows = [['年份 year', '收入 income', '支出 expenditure', '当期结存 current balance', '结存率% balance rate', '累计结存 cumulative', '可支付月数 months payable', '预警 warning']];
     for (const y of f.years) {
       rows.push([
         String(y.year),
-        wan2(y.incomeTotal),
-        wan2(y.expenditureTotal),
-        wan2(y.currentBalance),
+        grouped(wan2(y.incomeTotal)),
+        grouped(wan2(y.expenditureTotal)),
+        grouped(wan2(y.currentBalance)),
         y.balanceRate?.toFixed(2) ?? '—',
-        wan2(y.cumulative),
-        y.monthsPayable?.toFixed(1) ?? '—',
-        WARNING_NAMES[y.warning].zh,
+        grouped(wan2(y.cumulative)),
+        monthsPayableText(y.monthsPayable),
+        `${WARNING_NAMES[y.warning].zh} ${WARNING_NAMES[y.warning].en}`,
       ]);
     }
     out.push(table(rows), '');
@@ -243,9 +249,9 @@ function subsidyTables(p: Projection): string[] {
   for (const s of subsidyByFund(p)) {
     const levels = LEVELS.filter(([k]) => s.years.some((y) => !y[k].isZero()));
     out.push(`== 财政补助分级负担 subsidy by government level: ${FUND_NAMES[s.fund].zh} ${FUND_NAMES[s.fund].en} (万元) ==`);
-    const rows = [['年份', ...levels.map(([, zh]) => zh)]];
-    for (const y of s.years) rows.push([String(y.year), ...levels.map(([k]) => wan2(y[k]))]);
-    rows.push([`${p.baseYear + 1}-${p.until}`, ...levels.map(([k]) => wan2(s.totals[k]))]);
+    const rows = [['年份 year', ...levels.map(([, zh]) => zh)]];
+    for (const y of s.years) rows.push([String(y.year), ...levels.map(([k]) => grouped(wan2(y[k])))]);
+    rows.push([`${p.baseYear + 1}-${p.until}`, ...levels.map(([k]) => grouped(wan2(s.totals[k])))]);
     out.push(table(rows), '');
   }
   return out;

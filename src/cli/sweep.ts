@@ -39,7 +39,7 @@ function shardValue(value: string): Shard {
 
 export async function runSweep(argv: string[], io: Io): Promise<number> {
   let refused = false;
-  const program = cliProgram(io, 'sweep', '批量运行多个方案的蒙特卡罗测算，每个方案输出 CSV 与 JSON — Monte Carlo for many scenarios, one CSV and one JSON each', EXAMPLES)
+  const program = cliProgram(io, 'sweep', '批量运行多个方案的蒙特卡洛测算，每个方案输出 CSV 与 JSON — Monte Carlo for many scenarios, one CSV and one JSON each', EXAMPLES)
     .argument('<scenarios...>', '方案文件或其所在文件夹（其中每个 .json，按路径排序） / scenario files, or folders of them (every .json inside, sorted by path)')
     .option('--shard <I/N>', '只运行 N 份中的第 I 份：排序后序号模 N 余 I 的方案（默认 0/1：全部） / run only shard I of N: the scenarios whose index in the sorted list is I modulo N (default 0/1: all)', shardValue)
     .option('--out <dir>', '结果所在文件夹（不存在则新建） / the folder for the results (created if missing)', 'sweep-results')

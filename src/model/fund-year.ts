@@ -5,6 +5,7 @@
  * identity holds exactly.
  */
 import { sum, ZERO, type Dec } from '../common/money.ts';
+import { compareNear, ratioText } from './displayed-ratio.ts';
 import type { ExpenditureLine, FundId, IncomeLine } from './base-year.ts';
 
 export type WarningLevel = 'exhausted' | 'insufficient' | 'below-normal' | 'normal' | 'above-normal' | 'excessive' | 'unknown';
@@ -34,6 +35,12 @@ export interface FundYear {
   monthsPayable?: Dec;
   monthsPayableMethod: MonthsPayableMethod;
   warning: WarningLevel;
+  /**
+   * The balance rate and months payable to 4 decimals as `toDecimalPlaces(4).toFixed()` writes them (null
+   * where undefined), found without the 40-digit division where float64 decides them (./displayed-ratio.ts).
+   */
+  balanceRateText: string | null;
+  monthsPayableText: string | null;
 }
 
 export interface FundProjection {
@@ -63,7 +70,15 @@ export function closeYear(
   const past = pastExpenditure.slice(0, 2); // the caller goes on to add this year to its list
   let monthsPayable: Dec | undefined | null = null;
   let balanceRate: Dec | undefined | null = null;
-  // The two ratios are divisions at 40 digits: computed when first read, once.
+  // The two ratios are divisions at 40 digits: computed when first read, once. Their text to 4 decimals and the
+  // warning level come from float64 where it decides them (./displayed-ratio.ts), without the division.
+  let basis: ReturnType<typeof yearlyBasis> | null = null;
+  const basisOf = () => (basis === null ? (basis = yearlyBasis(expenditureTotal, past, method)) : basis);
+  let months: number | null = null;
+  const monthsNear = () => {
+    const b = basisOf();
+    return (months ??= b && !b.sum.isZero() ? (cumulative.toNumber() * 12 * b.years) / b.sum.toNumber() : Number.NaN);
+  };
   return {
     year,
     income,
@@ -82,9 +97,30 @@ export function closeYear(
     },
     monthsPayableMethod: method,
     get warning() {
-      return warningLevel(cumulative, this.monthsPayable, thresholds);
+      if (cumulative.isNegative()) return 'exhausted';
+      const b = basisOf();
+      if (!b || b.sum.isZero()) return 'unknown';
+      const m = monthsNear();
+      return bandOf(thresholds, (t) => compareNear(m, t)) ?? warningLevel(cumulative, this.monthsPayable, thresholds);
+    },
+    get balanceRateText() {
+      if (incomeTotal.isZero()) return null;
+      return ratioText((currentBalance.toNumber() * 100) / incomeTotal.toNumber(), 4, () => this.balanceRate!);
+    },
+    get monthsPayableText() {
+      const b = basisOf();
+      if (!b || b.sum.isZero()) return null;
+      return ratioText(monthsNear(), 4, () => this.monthsPayable!);
     },
   };
+}
+
+/** The expenditure months payable are counted in: one year's, or three years' together (`years`: 3) for their average. */
+function yearlyBasis(current: Dec, past: Dec[], method: MonthsPayableMethod): { sum: Dec; years: 1 | 3 } | undefined {
+  if (method === 'current-year-expenditure') return { sum: current, years: 1 };
+  if (method === 'last-year-expenditure') return past[0] && { sum: past[0], years: 1 };
+  if (past.length >= 2) return { sum: sum([current, past[0]!, past[1]!]), years: 3 };
+  return undefined;
 }
 
 /**
@@ -93,21 +129,28 @@ export function closeYear(
  * @param past earlier years' total expenditure, most recent first
  */
 export function monthsPayableOf(cumulative: Dec, current: Dec, past: Dec[], method: MonthsPayableMethod): Dec | undefined {
-  let yearly: Dec | undefined;
-  if (method === 'current-year-expenditure') yearly = current;
-  else if (method === 'last-year-expenditure') yearly = past[0];
-  else if (past.length >= 2) yearly = sum([current, past[0]!, past[1]!]).dividedBy(3);
+  const basis = yearlyBasis(current, past, method);
+  const yearly = basis && (basis.years === 1 ? basis.sum : basis.sum.dividedBy(3));
   if (!yearly || yearly.isZero()) return undefined;
   return cumulative.times(12).dividedBy(yearly);
 }
 
 export function warningLevel(cumulative: Dec, months: Dec | undefined, t: Thresholds): WarningLevel {
   if (cumulative.isNegative()) return 'exhausted';
-  if (months === undefined || !t.low || !t.normalLow || !t.normalHigh || !t.high) return 'unknown';
-  if (months.lessThan(t.low)) return 'insufficient';
-  if (months.lessThan(t.normalLow)) return 'below-normal';
-  if (months.lessThanOrEqualTo(t.normalHigh)) return 'normal';
-  if (months.lessThanOrEqualTo(t.high)) return 'above-normal';
+  if (months === undefined) return 'unknown';
+  return bandOf(t, (x) => months.comparedTo(x))!;
+}
+
+/** The band of months payable, given how they compare with each threshold (negative: below; NaN: cannot tell, and then undefined). */
+function bandOf(t: Thresholds, compare: (threshold: Dec) => number): WarningLevel | undefined {
+  if (!t.low || !t.normalLow || !t.normalHigh || !t.high) return 'unknown';
+  // below low, below normalLow, at most normalHigh, at most high
+  const bands: [Dec, WarningLevel, boolean][] = [[t.low, 'insufficient', false], [t.normalLow, 'below-normal', false], [t.normalHigh, 'normal', true], [t.high, 'above-normal', true]];
+  for (const [threshold, level, orEqual] of bands) {
+    const c = compare(threshold);
+    if (Number.isNaN(c)) return undefined;
+    if (c < 0 || (orEqual && c === 0)) return level;
+  }
   return 'excessive';
 }
 

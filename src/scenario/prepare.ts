@@ -95,6 +95,12 @@ export async function prepareScenario(s: Scenario, file: string, env: Environmen
     overrides: (s.overrides ?? []).map(({ param, value, from, until }) => ({ param, value: normalize(value), from, until })),
     assumptions,
     until,
+  }, {
+    // the same objects from run to run (a named baseline is loaded once, stacks are kept): their text is written once
+    baseline: typeof s.baseline === 'string' && typeof baselineJson === 'object' && baselineJson !== null ? baselineJson : undefined,
+    ruleSets: stack,
+    registry: stack,
+    retirement,
   });
   return { input, hash, baselineJson };
 }

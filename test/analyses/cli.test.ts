@@ -37,12 +37,12 @@ describe('backtest and simulate from the command line', () => {
     const r = run('simulate', 'seeds/scenarios/banner-2022.json');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('== 假设 assumptions in force ==');
-    expect(r.stdout).toMatch(/assumptions\/wageGrowth\s+5\s+%\/年\s+默认 default/);
-    expect(r.stdout).toMatch(/assumptions\/counts\/resident\s+65336\s+人\s+基线报告 baseline/);
-    expect(r.stdout).toMatch(/assumptions\/regionTier\s+3\s+方案 scenario/);
+    expect(r.stdout).toMatch(/- assumptions\/wageGrowth: 5 %\/年 · 默认 default\n/);
+    expect(r.stdout).toMatch(/- assumptions\/counts\/resident: 65336 人 · 基线报告 baseline\n/);
+    expect(r.stdout).toMatch(/- assumptions\/regionTier: 3 +· 方案 scenario\n/);
     // (its level moves with the population model's drivers of 2020-2022; test/model/calibration.test.ts checks levels by hand)
-    expect(r.stdout).toMatch(/calibration\/employee\.pooling\/expenditure\/benefits\s+[0-9]+\.[0-9]{2}\s+万元\s+校准 calibration/);
-    expect(r.stdout).toMatch(/uprating\/resident\.subsidy\.minimum\s+30\s+元\/年\s+规则集 rule set/);
+    expect(r.stdout).toMatch(/- calibration\/employee\.pooling\/expenditure\/benefits: [0-9]+\.[0-9]{2} 万元 · 校准 calibration\n/);
+    expect(r.stdout).toMatch(/- uprating\/resident\.subsidy\.minimum: 30 元\/年 · 规则集 rule set\n/);
     // (the per-capita level moves a little with the population model's counts of 2020-2021)
     expect(r.stdout).toMatch(/统筹基金2022年人均支出比其他报告期平均-5[0-9]\.[0-9]%，超过阈值±30%；报告：比上年-52\.52%/);
     const json = JSON.parse(run('simulate', 'seeds/scenarios/banner-2022.json', '--format', 'json').stdout) as { scenario: { assumptions: { name: string; origin: string }[]; calibration: { abnormal: { fund: string; period: string; statedChangePercent: string }[] } } };

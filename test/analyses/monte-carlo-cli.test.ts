@@ -33,7 +33,7 @@ describe('simulate --paths', () => {
   it('prints a table per fund with percentiles and the probability of exhaustion, and CSV with one row per fund and year', async () => {
     const t = await simulate('seeds/scenarios/xinjiang-2020.json', '--paths', '4');
     expect(t.code).toBe(0);
-    expect(t.out).toContain('蒙特卡罗 Monte Carlo: 4 条路径 paths, 种子 seed 20260101');
+    expect(t.out).toContain('蒙特卡洛 Monte Carlo: 4 条路径 paths, 种子 seed 20260101');
     expect(t.out).toContain('耗尽概率 exhausted');
     expect(t.out).toContain('uncertainty/costGrowth');
     const c = await simulate('seeds/scenarios/xinjiang-2020.json', '--paths', '4', '--format', 'csv');

@@ -37,7 +37,7 @@ describe('sensitivity and goal seek in the workbench back end', () => {
     if (!s.ok) throw new Error(JSON.stringify(s.problems));
     const effects = s.tornado.bars.map((b) => b.effect);
     expect(effects).toEqual([...effects].sort((a, b) => b - a));
-    expect(s.outcome.en).toBe('first deficit year of resident (none: the year after the horizon)');
+    expect(s.outcome.en).toBe('first deficit year of resident insurance (none: the year after the horizon)');
   }, 120_000);
 });
 

@@ -47,4 +47,33 @@ describe('yb-chart', () => {
       chart.remove();
     }
   });
+
+  it('draws charts waiting together in the order they came into the page, a frame apart', async () => {
+    const [first, second] = ['first', 'second'].map((id) => Object.assign(document.createElement('yb-chart') as YbChart, { id }));
+    document.body.append(first!, second!);
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const drawn: [string, number][] = [];
+    for (const c of [first!, second!]) c.addEventListener('drawn', () => drawn.push([c.id, frames]));
+    try {
+      await Promise.all([first!.updateComplete, second!.updateComplete]);
+      // both known to be in view (the intersection observers report before a frame), as the fund view's charts are when a result comes
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      // the second is given its option first, in the same task: the first still draws first
+      second!.option = option([1, 2, 3]);
+      first!.option = option([4, 5, 6]);
+      await until(() => drawn.length === 2);
+      expect(drawn.map(([id]) => id)).to.deep.equal(['first', 'second']);
+      expect(drawn[1]![1]).to.be.greaterThan(drawn[0]![1]);
+    } finally {
+      counting = false;
+      first!.remove();
+      second!.remove();
+    }
+  });
 });

@@ -188,3 +188,17 @@ describe('audit says why an indicator is 0', () => {
     expect(json.indicators.find((i) => i.kind === 'balance-rate')!.why).toMatch(/^the current balance is 0: the fund remits its balance upward/);
   });
 });
+
+describe('simulate table', () => {
+  it('reads 耗尽 exhausted for a fund whose balance is used up, never negative months, and groups thousands', async () => {
+    const r = await run(runSimulate, 'seeds/scenarios/banner-2022.json');
+    expect(r.code).toBe(0);
+    const resident = r.out.slice(r.out.indexOf('== 城乡居民基本医疗保险'));
+    // the banner's resident fund is exhausted in 2034 (its warning says months payable would be -2.3)
+    expect(resident).toMatch(/\n2034 .* 耗尽 exhausted /);
+    expect(resident.slice(0, resident.indexOf('\n\n'))).not.toMatch(/ -\d+\.\d /);
+    // 2022, seed 000: employee income 43370.17 万元
+    expect(r.out).toMatch(/\n2022 +43,370\.17 /);
+    expect(r.out).toContain('基期 2022 年，测算至 2035 年；金额单位 万元 base year 2022, projected to 2035; amounts in 万元');
+  }, 60_000);
+});

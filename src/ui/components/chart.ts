@@ -4,7 +4,11 @@
  * box); only the parts used here are bundled. The canvas renderer redraws
  * fastest while a lever is dragged. Each chart draws in a task of its own,
  * and only the newest option of a burst, so no single main-thread task
- * carries every chart of the page. A chart out of sight (below the fold, on a
+ * carries every chart of the page; charts waiting together draw in the order
+ * they came into the page (the balance chart before the income chart beside
+ * it), the first in the task that brought the result, each other after a
+ * frame has shown the one before, so the first is on screen without waiting
+ * for the others' drawing. A chart out of sight (below the fold, on a
  * hidden tab) keeps its newest option and draws it when it comes into view,
  * so a lever change redraws only what can be seen; a chart drawn for print
  * (`pixelRatio`) always draws. An option equal to the one drawn (a lever
@@ -20,6 +24,51 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
+/** Charts with an option to draw, by the order they came into the page: the first draws first. */
+const waiting = new Map<number, () => void>();
+let charts = 0;
+/** A draw is scheduled (a task, or a frame and then a task). */
+let drawing = false;
+
+/**
+ * The first chart draws in the task that gave it its option, once the page's updates queued there are done
+ * (a microtask), so no frame's layout and paint comes between a result and its chart; the others follow.
+ * (Charts for print are not queued: each draws in a task of its own, as the report expects.)
+ */
+function drawSoon(): void {
+  if (drawing || !waiting.size) return;
+  drawing = true;
+  queueMicrotask(drawNext);
+}
+
+/** Draw the first waiting chart; the next after a frame has shown it (or 100 ms on a page that draws no frames, one hidden). */
+function drawNext(): void {
+  const first = Math.min(...waiting.keys());
+  const draw = waiting.get(first);
+  waiting.delete(first);
+  try {
+    draw?.();
+  } finally {
+    afterFrame();
+  }
+}
+
+function afterFrame(): void {
+  if (!waiting.size) {
+    drawing = false;
+    return;
+  }
+  let done = false;
+  const next = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    setTimeout(drawNext, 0);
+  };
+  const fallback = setTimeout(next, 100);
+  requestAnimationFrame(next);
+}
+
 export class YbChart extends LitElement {
   static override properties = { option: { attribute: false }, label: {}, pixelRatio: { type: Number } };
   declare option: echarts.EChartsCoreOption | undefined;
@@ -27,6 +76,8 @@ export class YbChart extends LitElement {
   /** Pixels drawn per CSS pixel: 2 or more for a chart that is printed. */
   declare pixelRatio: number | undefined;
   #chart?: echarts.ECharts;
+  /** Where the chart stands among those waiting to draw: the order it came into the page. */
+  readonly #order = charts++;
   #resize = new ResizeObserver(() => this.#chart?.resize());
   /** In view (undefined until the first report); a chart for print counts as always in view. */
   #visible: boolean | undefined;
@@ -69,7 +120,6 @@ export class YbChart extends LitElement {
     if (!performance.getEntriesByName('first-chart').length) performance.mark('first-chart');
   }
 
-  #scheduled?: ReturnType<typeof setTimeout>;
   /** How many times the chart has drawn a new option (for tests and the benchmark). */
   drawCount = 0;
 
@@ -81,17 +131,26 @@ export class YbChart extends LitElement {
   /** Draw the newest option in a task of its own once the chart is in view. */
   #schedule(): void {
     this.#pending = true;
-    clearTimeout(this.#scheduled);
-    if (!this.pixelRatio && !this.#visible) return;
-    this.#scheduled = setTimeout(() => this.#flush(), 0);
+    waiting.delete(this.#order);
+    clearTimeout(this.#printing);
+    // A chart for print draws in a task of its own, not queued: drawn in the task that opened the report, or a
+    // frame apart, the charts of a printed page were left at the screen's width (test/browser/report-print.test.ts).
+    if (this.pixelRatio) this.#printing = setTimeout(() => this.#flush(), 0);
+    else if (this.#visible) {
+      waiting.set(this.#order, () => this.#flush());
+      drawSoon();
+    }
   }
+
+  #printing?: ReturnType<typeof setTimeout>;
 
   /** The option drawn, as text, and its shape (the text with every number as 0). */
   #drawnKey?: string;
   #drawnShape?: string;
 
   #flush(): void {
-    clearTimeout(this.#scheduled);
+    waiting.delete(this.#order);
+    clearTimeout(this.#printing);
     if (!this.#pending || !this.option || !this.#chart) return;
     this.#pending = false;
     const key = optionText(this.option, false);
@@ -111,7 +170,8 @@ export class YbChart extends LitElement {
     super.disconnectedCallback();
     this.#resize.disconnect();
     this.#seen.disconnect();
-    clearTimeout(this.#scheduled);
+    waiting.delete(this.#order);
+    clearTimeout(this.#printing);
     this.#chart?.dispose();
     this.#chart = undefined;
     this.#drawnKey = this.#drawnShape = undefined;
