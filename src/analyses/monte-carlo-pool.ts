@@ -26,14 +26,14 @@ import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
 /**
  * From this many paths of one prepared scenario, worker threads join the
- * calling thread. A worker costs CPU before it helps (starting the thread and
- * loading the bundle, compiling the policy and the kernel again, the JIT's
- * warm-up: this thread and one worker took 1.0-1.3 s more CPU than this
- * thread alone for 10,000 paths of the banner to 2052, the population
- * variants handed over), and it joins after about half a second: with a warm
- * path at under 0.1 ms of CPU, the calling thread alone finished 10,000 paths
- * sooner in every run measured here (2 cores shared with other work;
- * bench/monte-carlo.ts measures both layouts).
+ * calling thread. A worker costs CPU before it helps, even started first
+ * (its thread and code, the policy and kernel compiled again, the JIT's
+ * warm-up: this thread and one worker took 0.7-1.0 s more CPU than this
+ * thread alone for 10,000 paths of the banner to 2052), and it joins after
+ * 0.4-0.8 s: with a warm path at about 0.1 ms of CPU, the calling thread
+ * alone finished 10,000 paths sooner in every run measured here (2 cores
+ * shared with other work), and one worker beside it finished 20,000 sooner
+ * (bench/monte-carlo.ts measures the layouts in turn; MONTE_CARLO_BENCH_PATHS).
  */
 export const WORKERS_FROM_PATHS = 20_000;
 
