@@ -1,7 +1,7 @@
 /** axe-core on the workbench's main states: no violations of any kind. */
 import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
-import { click, find, freshPage, mount, settle, typeInto, until } from './helpers.ts';
+import { click, deepFocus, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[];
@@ -103,4 +103,49 @@ describe('accessibility (axe-core)', () => {
       await setViewport({ width: 1280, height: 900 });
     }
   });
+
+  it('skip links: the first Tab shows “跳到测算结果”, Enter moves the focus to the results; at 390 px the second opens the levers', async function () {
+    this.timeout(60000);
+    const app = await mount();
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    const first = deepFocus() as HTMLButtonElement;
+    expect(first.textContent).to.equal('跳到测算结果');
+    // visible when focused: on the screen, not off it
+    const box = first.getBoundingClientRect();
+    expect(box.top).to.be.at.least(0);
+    expect(box.height).to.be.greaterThan(10);
+    await sendKeys({ press: 'Enter' });
+    await settle(app);
+    expect(deepFocus()?.id).to.equal('results');
+    expect(deepFocus()!.textContent).to.contain('测算结果');
+    // the next Tab is in the results (the fund cards or the tabs), not back in the header
+    await sendKeys({ press: 'Tab' });
+    expect(app.shadowRoot!.querySelector('main')!.contains(focusHost(app)), `focus on ${focusHost(app)?.tagName}`).to.equal(true);
+    expect(await violations(app)).to.deep.equal([]);
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 390, height: 844 });
+    try {
+      // from the first skip link (where the first Tab on the page lands, as above), Tab to the second
+      find(app, '.skip button').focus();
+      await sendKeys({ press: 'Tab' });
+      expect(deepFocus()!.textContent).to.equal('跳到政策参数');
+      await sendKeys({ press: 'Enter' });
+      await settle(app);
+      // the levers pane is shown (results first on a narrow screen) and has the focus; Tab reaches the title field
+      expect(find(app, '#pane-levers').getAttribute('aria-pressed')).to.equal('true');
+      expect(deepFocus()?.id).to.equal('levers');
+      await sendKeys({ press: 'Tab' });
+      expect(deepFocus()?.id).to.equal('title');
+      expect(await violations(app), 'at 390 px').to.deep.equal([]);
+    } finally {
+      await setViewport({ width: 1280, height: 900 });
+    }
+  });
 });
+
+/** The element in the app's own shadow root that holds the focus (a component, or a control of the app). */
+function focusHost(app: YbApp): Element | null {
+  return app.shadowRoot!.activeElement;
+}
+

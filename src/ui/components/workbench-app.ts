@@ -106,6 +106,22 @@ export class YbApp extends LitElement {
         print-color-adjust: exact;
         -webkit-print-color-adjust: exact;
       }
+      /* skip links: off screen until focused by the keyboard, then over the header's top left */
+      .skip button {
+        position: absolute;
+        left: 8px;
+        top: -100px;
+        z-index: 20;
+        background: white;
+        color: #0b3d6e;
+        padding: 8px 12px;
+        border: 2px solid var(--accent);
+        border-radius: 4px;
+        font-weight: 600;
+      }
+      .skip button:focus {
+        top: 8px;
+      }
       header {
         display: flex;
         align-items: center;
@@ -510,6 +526,10 @@ export class YbApp extends LitElement {
       ></yb-report>`;
     }
     return html`
+      <nav class="skip" aria-label=${t('skipLinks')}>
+        <button @click=${() => this.#skipTo('results')}>${t('skipResults')}</button>
+        <button @click=${() => this.#skipTo('levers')}>${t('skipLevers')}</button>
+      </nav>
       <header>
         <div>
           <h1>${t('appTitle')}</h1>
@@ -550,7 +570,7 @@ export class YbApp extends LitElement {
         )}
       </nav>
       <div class="layout ${this._pane}">
-        <aside aria-label=${t('levers')}>
+        <aside id="levers" tabindex="-1" aria-label=${t('levers')}>
           ${active
             ? html`<label for="title" class="muted">${t('title')}</label>
                 <input id="title" class="title" .value=${active.scenario.title} @change=${(e: Event) => this.#change({ scenario: { ...working!, title: (e.target as HTMLInputElement).value }, key: 'title' })} />
@@ -589,6 +609,16 @@ export class YbApp extends LitElement {
     `;
   }
 
+  /** A skip link: the focus moves to the results or the levers (shown first on a narrow screen), past the header's controls. */
+  async #skipTo(to: 'results' | 'levers'): Promise<void> {
+    // buttons, not fragment links: a fragment does not reach into the shadow root
+    this._pane = to;
+    await this.updateComplete;
+    const target = (this.renderRoot.querySelector(`#${to}`) ?? this.renderRoot.querySelector('main')) as HTMLElement | null;
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }
+
   #rules(s: Scenario) {
     const sets = this._catalog?.ruleSets ?? [];
     return html`<details class="rules">
@@ -616,7 +646,7 @@ export class YbApp extends LitElement {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
-      <h2 class="results-heading">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
+      <h2 id="results" class="results-heading" tabindex="-1">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
       ${run.warnings.length
         ? html`<section id="sanity" class="sanity" role="alert" aria-labelledby="sanity-heading">
             <h3 id="sanity-heading">${t('sanityHeading')}</h3>
