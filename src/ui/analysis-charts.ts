@@ -15,7 +15,7 @@ import { assumptionLabel } from './assumption-labels.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import { getLocale, pick, t } from './i18n.ts';
 import { isExhausted, unitLabel, wan } from './format.ts';
-import { a, fill } from './locales/analyses.ts';
+import { ANALYSES, a, fill } from './locales/analyses.ts';
 import type { Column, Table } from './tables.ts';
 
 type TornadoView = Extract<SensitivityView, { ok: true }>;
@@ -50,9 +50,9 @@ export function leverLabel(name: string, kind: 'parameter' | 'assumption' | 'par
 }
 
 /** A lever's unit as written beside a value: 元/年, %, 倍 … */
-export function leverUnit(unit: string): string {
-  if (unit === 'ratio') return a('timesUnit');
-  return unitLabel(unit);
+export function leverUnit(unit: string, lang?: 'zh' | 'en'): string {
+  if (unit === 'ratio') return lang ? ANALYSES.timesUnit[lang] : a('timesUnit');
+  return unitLabel(unit, lang);
 }
 
 /** An outcome as shown: subsidies (元 in the data) in 万元, months payable to 2 places, years as years. */

@@ -64,8 +64,9 @@ export function num(v: string | null | undefined): number | null {
   return v === null || v === undefined ? null : Number(v);
 }
 
-export function unitLabel(unit: string): string {
-  const en = getLocale() === 'en';
+/** A parameter's unit as written beside a value, in the reader's language or the one asked for. */
+export function unitLabel(unit: string, lang: 'zh' | 'en' = getLocale() === 'en' ? 'en' : 'zh'): string {
+  const en = lang === 'en';
   switch (unit) {
     case 'percent':
       return '%';

@@ -99,15 +99,32 @@ const LATIN = /[A-Za-z]/g;
  * shown as written.
  */
 export function titleText(title: string): string {
+  const h = titleHalves(title);
+  return h ? (getLocale() === 'en' ? h.en : h.zh) + h.tail : title;
+}
+
+/** A title's Chinese and English halves, and what the workbench added after both; undefined for a title in one language. */
+function titleHalves(title: string): { zh: string; en: string; tail: string } | undefined {
   // What the workbench adds to a title (a copy's " (2)", " · 基线（未调整）") stays after either half.
   const tail = /((?:\s\(\d+\)|\s·\s[^·]+)*)$/u.exec(title)![1]!;
   const head = title.slice(0, title.length - tail.length);
   const m = /^(.*?[\p{Script=Han}）」”%\d])\s+([A-Z].*)$/su.exec(head);
-  if (!m) return title;
+  if (!m) return undefined;
   const zh = m[1]!;
   const en = m[2]!;
-  if (!zh.match(HAN) || (en.match(LATIN) ?? []).length < 3 * Math.max(1, (en.match(HAN) ?? []).length)) return title;
-  return (getLocale() === 'en' ? en : zh) + tail;
+  if (!zh.match(HAN) || (en.match(LATIN) ?? []).length < 3 * Math.max(1, (en.match(HAN) ?? []).length)) return undefined;
+  return { zh, en, tail };
+}
+
+/**
+ * A title with a change added ("旗 2022 基线：现行规则 — 个人缴费标准 625 元/年 Banner 2022 baseline … —
+ * Individual contribution standard 625 yuan/year"): both halves of a title written in both languages,
+ * so that it reads in the reader's language after a switch; a title in one language with the addition
+ * in the reader's.
+ */
+export function titleWith(title: string, added: { zh: string; en: string }): string {
+  const h = titleHalves(title);
+  return h ? `${h.zh} — ${added.zh} ${h.en} — ${added.en}${h.tail}` : `${title} — ${pick(added)}`;
 }
 
 /** A scenario's notes in the reader's language: the half of a pair, or notes written in one language as written. */

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import type { YbAnalysesView } from '../../src/ui/components/analyses-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
-import { click, deepFocus, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
+import { click, deepFocus, find, freshPage, mount, sendKeys, settle, switchToEnglish, typeInto, until } from './helpers.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
 
 /** Open the panel with a click on its heading; resolves once its forms have their choices. */
@@ -185,7 +185,9 @@ describe('uncertainty and sensitivity in the workbench', () => {
     expect(inView(view, '#solve-csv').textContent).to.equal('下载 CSV');
     const entries = app.store.state.entries.length;
     await click(inView(view, '#open-answer'));
-    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title.endsWith('个人缴费标准 803 元/年') === true);
+    // both halves, as the shipped titles are written
+    const opened = '旗 2022 基线：现行规则 — 个人缴费标准 803 元/年 Banner 2022 baseline under the rules in force — Individual contribution standard 803 yuan/year';
+    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title === opened);
     await settle(app);
     expect(app.lastGood!.title).to.not.match(/resident\./);
     const lever = find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard');
@@ -198,6 +200,13 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await click(inView(view, '#open-answer'));
     await settle(app);
     expect(app.store.state.entries.length).to.equal(entries + 1);
+    // the scenario list shows it in the reader's language, also after a switch to English
+    const option = () => find<HTMLSelectElement>(app, '#pick').selectedOptions[0]!.textContent;
+    expect(option()).to.equal('旗 2022 基线：现行规则 — 个人缴费标准 803 元/年');
+    await switchToEnglish(app);
+    expect(option()).to.equal('Banner 2022 baseline under the rules in force — Individual contribution standard 803 yuan/year');
+    await click([...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === '中文')!);
+    await settle(app);
     // a new scenario like any other: undone with 撤销
     await click(find(app, '#undo'));
     await until(() => app.store.state.entries.length === entries);

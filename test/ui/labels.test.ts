@@ -1,6 +1,6 @@
 /** Names the workbench shows: a bilingual title in the reader's language; figures of library sentences at a readable precision. */
 import { describe, expect, it } from 'vitest';
-import { titleText } from '../../src/ui/labels.ts';
+import { titleText, titleWith } from '../../src/ui/labels.ts';
 import { readableNumber, readableText } from '../../src/ui/problem-text.ts';
 import examples from '../../seeds/scenarios/banner-individual-400.json' with { type: 'json' };
 
@@ -40,5 +40,17 @@ describe('readableText', () => {
   it('leaves parameter ids and JSON paths that contain a sub-fund or field id as written', () => {
     const text = 'warning.monthsPayable.low 20 is above warning.monthsPayable.normalLow 18 (from rules/x.json at /rules/0/event/params/warning.monthsPayable.normalLow) at /funds/employeePooling/periods/2020';
     expect(readableText(text)).toBe(text);
+  });
+});
+
+describe('titleWith', () => {
+  it('adds a change to both halves of a title written in both languages, so each language reads its own', () => {
+    const title = titleWith('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force', { zh: '个人缴费标准 625 元/年', en: 'Individual contribution standard 625 yuan/year' });
+    expect(title).toBe('旗 2022 基线：现行规则 — 个人缴费标准 625 元/年 Banner 2022 baseline under the rules in force — Individual contribution standard 625 yuan/year');
+    expect(titleText(title)).toBe('旗 2022 基线：现行规则 — 个人缴费标准 625 元/年');
+    // a copy's number stays at the end
+    expect(titleText(titleWith('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force (2)', { zh: '倍数 2 倍', en: 'Multiple 2 times' }))).toBe('旗 2022 基线：现行规则 — 倍数 2 倍 (2)');
+    // a title in one language: the change in the reader's (Chinese by default)
+    expect(titleWith('我的方案', { zh: '个人缴费标准 625 元/年', en: 'Individual contribution standard 625 yuan/year' })).toBe('我的方案 — 个人缴费标准 625 元/年');
   });
 });

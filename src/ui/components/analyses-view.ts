@@ -25,7 +25,7 @@ import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
 import { csv, downloadText, unitLabel } from '../format.ts';
 import { problemText } from '../problem-text.ts';
-import { titleText } from '../labels.ts';
+import { titleText, titleWith } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
 import { axisNames, bindingYear, exhaustionOption, fanOption, figure, heatmapOption, heatmapTable, leverLabel, leverUnit, monthsText, outcomeTitle, percentileTable, targetText, tornadoOption, tornadoTable } from '../analysis-charts.ts';
 import { base } from '../styles.ts';
@@ -919,7 +919,7 @@ export class YbAnalysesView extends LitElement {
             </p>`
           : html`<p class="muted" id="solve-beyond">${fill(a('beyondNone'), { dir })}</p>`}
         <p class="muted note">${fill(a('evaluations'), { n: r.evaluations })}</p>
-        <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v, name, unit)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
+        <button id="open-answer" class="primary" ?disabled=${opened} @click=${() => this.#open(v)}>${a(opened ? 'openedButton' : 'openAnswer')}</button>
       </section>
       ${opened ? html`<p class="done" id="opened" role="status" tabindex="-1">${fill(a(this.run?.title === this._opened!.title ? 'opened' : 'openedAway'), { title: this._opened!.title })}</p>` : nothing}`;
   }
@@ -995,12 +995,12 @@ export class YbAnalysesView extends LitElement {
    * Open a goal-seek answer as a new scenario, named by the lever's label and value, once: a second click on
    * the same answer does nothing. The workbench shows it at once (and 撤销 takes it back).
    */
-  #open(v: Extract<SolveView, { ok: true }>, name: string, unit: string): void {
+  #open(v: Extract<SolveView, { ok: true }>): void {
     if (this._opened?.answer === v || !v.result.found) return;
     const { scenario, value } = v.result;
-    // A title written in both languages is named by its half in the reader's language, as the scenario list shows it.
-    const base = titleText(this.scenario?.title ?? this.run?.title ?? '');
-    const title = `${base} — ${name} ${figure(value)} ${unit}`.trim();
+    // Both languages, as the shipped titles are: the scenario list shows the reader's half, also after a switch.
+    const said = (lang: 'zh' | 'en') => `${v.lever.label[lang]} ${figure(value)} ${leverUnit(v.lever.unit, lang)}`.trim();
+    const title = titleWith(this.scenario?.title ?? this.run?.title ?? '', { zh: said('zh'), en: said('en') });
     const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
     this._opened = { answer: v, title };
     this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario: { ...scenario, title }, leversAt: override?.from }, bubbles: true, composed: true }));
