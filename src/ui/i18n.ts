@@ -174,6 +174,7 @@ export const zh = {
   fillIn: '填写',
   lineNo: '第 {n} 行',
   month: '月',
+  exampleMark: '（示例）',
   scenarioNo: '方案',
 } as const;
 

@@ -24,6 +24,14 @@ describe('comparison', () => {
     await until(() => !!chart.renderedOption);
     // (each title in the reader's language: the Chinese half of the example's bilingual title)
     expect(chart.renderedOption.series.map((s) => s.name)).to.deep.equal(['1. 旗 2022 基线：现行规则 · 基线（未调整）', '2. 旗 2022 基线：现行规则']);
+    // the list of scenarios numbers the compared ones as the legend does (the copy is listed second, but is 1)
+    const listed = [...app.shadowRoot!.querySelectorAll('.compare-list > label')].map((l) => l.textContent!.trim());
+    expect(listed).to.deep.equal(['2. 旗 2022 基线：现行规则', '1. 旗 2022 基线：现行规则 · 基线（未调整）']);
+    // the table's columns by the scenarios' titles, shortened, with the same numbers
+    expect(find<YbDataTable>(view, 'yb-data-table').table.columns.map((c) => c.label)).to.deep.equal(['年份', '1. 旗 2022 基线…· 基线（未调整）', '2. 旗 2022 基线：现行规则', '差异 (2 − 1)']);
+    // the example is told apart from the working copy of it in the list of scenarios
+    const options = [...find<HTMLSelectElement>(app, '#pick').options].map((o) => o.textContent);
+    expect(options).to.include('旗 2022 基线：现行规则').and.include('旗 2022 基线：现行规则（示例）');
     // the resident fund's income, year by year: the difference is the changed run's minus the baseline's
     const fund = find<HTMLSelectElement>(view, '#compare-fund');
     fund.focus();

@@ -28,6 +28,13 @@ export function compareName(k: number, title: string): string {
   return `${k + 1}. ${titleText(title)}`;
 }
 
+/** The same, short enough for a table's column: a long title keeps its start and its end (where a copy's mark is). */
+export function compareColumn(k: number, title: string): string {
+  const chars = [...titleText(title)];
+  const shown = chars.length > 20 ? `${chars.slice(0, 9).join('').trim()}…${chars.slice(-9).join('').trim()}` : chars.join('');
+  return `${k + 1}. ${shown}`;
+}
+
 export class YbCompareView extends LitElement {
   static override properties = { result: { attribute: false }, fund: {}, indicator: {} };
   declare result: CompareResult | undefined;
@@ -128,7 +135,7 @@ export class YbCompareView extends LitElement {
     return {
       id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
       caption: `${scope} ${what}${unit}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}`,
-      columns: [{ label: t('year') }, { label: `${t('scenarioNo')} 1`, format: own, numeric: true }, { label: `${t('scenarioNo')} ${k + 1}`, format: own, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
+      columns: [{ label: t('year') }, { label: compareColumn(0, ref.title), format: own, numeric: true }, { label: compareColumn(k, other.title), format: own, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
       rows,
     };
   }

@@ -29,7 +29,7 @@ import './scenario-summary.ts';
 import './fund-cards.ts';
 import './why-panel.ts';
 import './problem-list.ts';
-import './compare-view.ts';
+import { compareName } from './compare-view.ts';
 import './population-view.ts';
 import './report-view.ts';
 import './backtest-view.ts';
@@ -542,7 +542,7 @@ export class YbApp extends LitElement {
             ${this.store.state.entries.map((e) => html`<option value=${e.id} ?selected=${e.id === active?.id}>${titleText(e.scenario.title)}</option>`)}
           </optgroup>
           <optgroup label=${t('examples')}>
-            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${titleText(x.scenario.title)}</option>`)}
+            ${(this._catalog?.examples ?? []).map((x) => html`<option value=${`example:${x.name}`}>${titleText(x.scenario.title)}${t('exampleMark')}</option>`)}
           </optgroup>
         </select>
         <label class="sub" for="from-baseline">${t('newFrom')}</label>
@@ -721,6 +721,8 @@ export class YbApp extends LitElement {
   #compareSection() {
     const entries = this.store.state.entries;
     const ids = this.store.state.compareIds;
+    // numbered as the legend and the tables number them (the first is the reference), wherever they are listed
+    const compared = ids.filter((id) => entries.some((e) => e.id === id));
     return html`<section class="compare-list" style="background:white;border:1px solid var(--line);border-radius:6px;padding:12px">
       <h2>${t('compare')}</h2>
       <p class="muted">${t('compareHint')}</p>
@@ -732,7 +734,7 @@ export class YbApp extends LitElement {
               this.store.edit((s) => ({ ...s, compareIds: on ? [...s.compareIds, e.id] : s.compareIds.filter((x) => x !== e.id) }));
               void this.#refreshCompare();
             }} />
-          ${titleText(e.scenario.title)}</label>`,
+          ${compared.includes(e.id) ? compareName(compared.indexOf(e.id), e.scenario.title) : titleText(e.scenario.title)}</label>`,
       )}
       <yb-compare-view
         .result=${this._compare}

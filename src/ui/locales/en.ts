@@ -169,5 +169,6 @@ export const templates: Record<MessageId, string> = {
   fillIn: 'Fill in',
   lineNo: 'line {n}',
   month: 'Month',
+  exampleMark: ' (example)',
   scenarioNo: 'Scenario',
 };
