@@ -25,6 +25,14 @@ const TEMPLATES = {
     zh: '"{value}" 不是月份：请写成 YYYY-MM，月份为 01 至 12，如 "2024-01"',
     en: '"{value}" is not a month: write YYYY-MM with a month from 01 to 12, such as "2024-01"',
   },
+  'key.notCalibrated': {
+    zh: '"{key}" 不是可校准的项目：请写基金（employee、employee.pooling、employee.account、employee.largeAmount、employee.civilServant、resident 或 aid），可在其后加 "/income"（收入）或 "/expenditure"（支出），再加收支项目（小写字母和点），如 "resident"、"employee/income"、"resident/expenditure/other"',
+    en: '"{key}" is not something calibrated: write a fund (employee, employee.pooling, employee.account, employee.largeAmount, employee.civilServant, resident or aid), optionally followed by "/income" or "/expenditure" and then a line (lower-case letters and dots), such as "resident", "employee/income" or "resident/expenditure/other"',
+  },
+  'key.notYear': {
+    zh: '"{key}" 不是年份：请写四位年份，如 "2020"',
+    en: '"{key}" is not a year: write a four-digit year, such as "2020"',
+  },
   'value.notExpression': {
     zh: '不是有效的取值：应为十进制字符串（"6.2"）、{"param": 参数名}、{"series": "avgMonthlyWage", "yearOffset": -1}、{"percentOf": …, "percent": …}、{"max": […]} 或 {"min": […]}',
     en: 'not a value: write a decimal string ("6.2"), {"param": name}, {"series": "avgMonthlyWage", "yearOffset": -1}, {"percentOf": …, "percent": …}, {"max": […]} or {"min": […]}',

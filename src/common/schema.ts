@@ -77,7 +77,7 @@ export function schemaProblems(schema: object, data: unknown, file: string): Inp
   // Where the alternatives of a value all failed but one of them failed deeper down, the deeper reason says it.
   const said = found.filter((g) => !(g.reasons.length > 1 && found.some((h) => h.path.startsWith(g.path + '/'))));
   return said.map((g) => {
-    const hint = valueHint(valueAt(data, g.path), g.reasons);
+    const hint = keyHint(g.path, g.reasons) ?? valueHint(valueAt(data, g.path), g.reasons);
     return hint ? localizedProblem(file, g.path, hint) : { file, path: g.path, reason: g.reasons.join(', or ') };
   });
 }
@@ -92,6 +92,16 @@ function valueAt(data: unknown, path: string): unknown {
 }
 
 const DECIMAL_PATTERN = `must match pattern "${DECIMAL_LITERAL.source}"`;
+
+/** A key the schema's pattern refuses, said in words: what a valid key looks like, not the pattern. */
+function keyHint(path: string, reasons: string[]): LocalizedMessage | undefined {
+  const refused = reasons.map((r) => /^the key "([^"]*)" is not allowed here: it must match pattern "(.*)"$/s.exec(r)).find((m) => m);
+  if (!refused) return undefined;
+  const key = refused[1]!;
+  if (/\/calibration\/methods\/[^/]+$/.test(path)) return message('key.notCalibrated', { key });
+  if (refused[2] === '^[12][0-9]{3}$') return message('key.notYear', { key });
+  return undefined;
+}
 
 /**
  * Say what the schema's wording hides: a bare number where a decimal string is
