@@ -144,8 +144,18 @@ export class YbReport extends LitElement {
           padding: 0;
           width: auto;
         }
-        h2 {
+        /* A heading never ends a page: break-after alone does not hold before a table in Chromium, so the heading
+           also claims 40 mm below it (given back by the negative margin): with less room left, it starts the next page. */
+        h2,
+        h3 {
           break-after: avoid;
+          break-inside: avoid;
+        }
+        h2::after {
+          content: '';
+          display: block;
+          height: 40mm;
+          margin-bottom: -40mm;
         }
       }
     `,
