@@ -21,6 +21,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { nextTask } from '../next-task.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
@@ -184,12 +185,14 @@ export class YbChart extends LitElement {
   }
 }
 /**
- * Draw a chart of the workbench's kind (bars, a line on a second axis, bands, legend, tooltip) once,
- * out of sight, and drop it: ECharts' first drawing on a page costs several times a later one (its
- * code runs for the first time, text is measured, caches fill). The entry point does this while the
- * page waits for its first projection, so the first chart of the results draws at the later speed.
+ * Draw a chart of the workbench's kind (bars, a line on a second axis, bands, legend, tooltip) out of
+ * sight, and drop it: ECharts' first drawing on a page costs several times a later one (its code runs
+ * for the first time, text is measured, caches fill). The entry point does this while the page waits
+ * for its first projection, so the first chart of the results draws at the later speed. It draws in
+ * steps, each in a task of its own (a line, then bars, then the whole kind), so no step holds the main
+ * thread long; it stops between steps once `wanted` says no (the results have come).
  */
-export function warmUpCharts(): void {
+export async function warmUpCharts(wanted: () => boolean = () => true): Promise<void> {
   const el = document.createElement('div');
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:280px;visibility:hidden';
@@ -197,21 +200,39 @@ export function warmUpCharts(): void {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
   const years = Array.from({ length: 30 }, (_, i) => String(2022 + i));
   const values = years.map((_, i) => 1000 - i * 50);
-  chart.setOption({
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 64, right: 56, top: 36, bottom: 52 },
-    xAxis: { type: 'category', data: years },
-    yAxis: [{ type: 'value', name: '万元' }, { type: 'value', name: '月', splitLine: { show: false } }],
-    series: [
-      { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
-      { name: 'b', type: 'bar', stack: 's', data: values },
-      { name: 'c', type: 'line', yAxisIndex: 1, data: values.map((v) => v / 100), markArea: { silent: true, data: [[{ yAxis: 0 }, { yAxis: 3 }]] } },
-    ],
-  });
-  chart.dispose();
-  el.remove();
+  const axes = { animation: false, grid: { left: 64, right: 56, top: 36, bottom: 52 }, xAxis: { type: 'category', data: years } };
+  const steps: echarts.EChartsCoreOption[] = [
+    { ...axes, yAxis: { type: 'value', name: '万元' }, series: [{ name: 'c', type: 'line', data: values }] },
+    {
+      ...axes,
+      yAxis: { type: 'value', name: '万元' },
+      series: [
+        { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
+        { name: 'b', type: 'bar', stack: 's', data: values },
+      ],
+    },
+    {
+      ...axes,
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0, type: 'scroll' },
+      yAxis: [{ type: 'value', name: '万元' }, { type: 'value', name: '月', splitLine: { show: false } }],
+      series: [
+        { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
+        { name: 'b', type: 'bar', stack: 's', data: values },
+        { name: 'c', type: 'line', yAxisIndex: 1, data: values.map((v) => v / 100), markArea: { silent: true, data: [[{ yAxis: 0 }, { yAxis: 3 }]] } },
+      ],
+    },
+  ];
+  try {
+    for (const option of steps) {
+      await nextTask();
+      if (!wanted()) break;
+      chart.setOption(option, { notMerge: true });
+    }
+  } finally {
+    chart.dispose();
+    el.remove();
+  }
 }
 
 /** An option as JSON text (functions by their source); with `shape`, every number written as 0. */
