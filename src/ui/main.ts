@@ -8,10 +8,11 @@
  * so the first chart of the results is not ECharts' first drawing.
  *
  * No step of the load holds the main thread long (the input stays answered):
- * ECharts' code runs in one task, the workbench's components and its first
- * render in another, the out-of-sight drawing in tasks of their own after
- * that, and the first results show the fund's charts first and the panels
- * below them a task later.
+ * ECharts' code, the chart element's, the workbench's components and the
+ * workbench's first render each run in a task of their own, the
+ * out-of-sight drawing in tasks of its own after that, and the first
+ * results show the fund's charts first and the panels below them a task
+ * later.
  */
 import { prestartWorker, warmWorker } from './state/simulation-controller.ts';
 import { Store } from './state/store.ts';
@@ -22,13 +23,17 @@ if (!location.hash.slice(1)) {
   const active = new Store().active;
   warmWorker(active?.scenario, active?.scenario.title);
 }
+// ECharts' own code, then the chart element's and Lit's, then the workbench's, each evaluated in a task of its own.
+await import('echarts/core');
+await nextTask();
 const { warmUpCharts } = await import('./components/chart.ts');
 await nextTask();
 const { YbApp } = await import('./components/workbench-app.ts');
-const app = document.querySelector('yb-app');
-if (app instanceof YbApp) {
-  app.resultsInParts = true;
-  // After the page's first render, unless the first result has come meanwhile.
-  await nextTask();
-  await warmUpCharts(() => !app.sim.result);
-}
+await nextTask();
+// Made here rather than written in the page, so its first render is a task of its own too.
+const app = new YbApp();
+app.resultsInParts = true;
+document.body.append(app);
+// After the page's first render, unless the first result has come meanwhile.
+await nextTask();
+await warmUpCharts(() => !app.sim.result);
