@@ -23,7 +23,10 @@ if (!location.hash.slice(1)) {
   const active = new Store().active;
   warmWorker(active?.scenario, active?.scenario.title);
 }
-// ECharts' own code, then the chart element's and Lit's, then the workbench's, each evaluated in a task of its own.
+// ECharts' drawing layer (ZRender), ECharts' own core, then the chart element's code and Lit's, then the
+// workbench's, each evaluated in a task of its own.
+await import('zrender/lib/zrender.js');
+await nextTask();
 await import('echarts/core');
 await nextTask();
 const { warmUpCharts } = await import('./components/chart.ts');

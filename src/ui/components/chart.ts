@@ -34,12 +34,13 @@ let drawing = false;
 /**
  * The first chart draws in the task that gave it its option, once the page's updates queued there are done
  * (a microtask), so no frame's layout and paint comes between a result and its chart; the others follow.
- * (Charts for print are not queued: each draws in a task of its own, as the report expects.)
+ * `later`: in a task of its own, before the page's other waiting tasks (which may change the page and so
+ * have it laid out anew). (Charts for print are not queued: each draws in a task of its own, as the report expects.)
  */
 function drawSoon(later = false): void {
   if (drawing || !waiting.size) return;
   drawing = true;
-  if (later) setTimeout(drawNext, 0);
+  if (later) void nextTask().then(drawNext);
   else queueMicrotask(drawNext);
 }
 
