@@ -10,11 +10,11 @@
  * start-up (loading the modules, preparing the scenario, compiling the
  * kernel, its population variants) is never paid, and paths begin at once
  * while the workers start; each lane takes the next chunk when it is free,
- * so the result is the same whichever thread runs which chunk. A worker's
- * lanes join only once it has started and run a few paths of its own
- * (WARM_PATHS: its kernel compiled and optimised, the population variants
- * they draw built), so no chunk waits in a starting worker's queue while
- * this thread could have run it.
+ * so the result is the same whichever thread runs which chunk. The workers
+ * can start before this thread reads the scenario (startNodePool: they load
+ * their code meanwhile); a worker's lanes join once it has received the
+ * scenario and compiled its kernel, so no chunk waits in a starting worker's
+ * queue while this thread could have run it.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -26,14 +26,14 @@ import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
 /**
  * From this many paths of one prepared scenario, worker threads join the
- * calling thread. A worker costs CPU before it helps (starting the thread and
- * loading the bundle, compiling the policy and the kernel again, the JIT's
- * warm-up: this thread and one worker took 1.0-1.3 s more CPU than this
- * thread alone for 10,000 paths of the banner to 2052, the population
- * variants handed over), and it joins after about half a second: with a warm
- * path at under 0.1 ms of CPU, the calling thread alone finished 10,000 paths
- * sooner in every run measured here (2 cores shared with other work;
- * bench/monte-carlo.ts measures both layouts).
+ * calling thread. A worker costs CPU before it helps, even started first
+ * (its thread and code, the policy and kernel compiled again, the JIT's
+ * warm-up: this thread and one worker took 0.7-1.0 s more CPU than this
+ * thread alone for 10,000 paths of the banner to 2052), and it joins after
+ * 0.4-0.8 s: with a warm path at about 0.1 ms of CPU, the calling thread
+ * alone finished 10,000 paths sooner in every run measured here (2 cores
+ * shared with other work), and one worker beside it finished 20,000 sooner
+ * (bench/monte-carlo.ts measures the layouts in turn; MONTE_CARLO_BENCH_PATHS).
  */
 export const WORKERS_FROM_PATHS = 20_000;
 
@@ -42,21 +42,65 @@ export function threadsFor(paths: number, cores = availableParallelism()): numbe
   return paths >= WORKERS_FROM_PATHS ? cores : 1;
 }
 
-/** Paths a worker beside this thread runs, and drops, before it takes chunks. */
-export const WARM_PATHS = 50;
+/**
+ * Paths a worker beside this thread runs, and drops, once it has the scenario and before it takes chunks. None: a
+ * worker started before this thread prepared the scenario has loaded its code by the time the handover comes, and
+ * warms up on its first chunks, whose paths count (measured by bench/monte-carlo.ts against 50 warm paths).
+ */
+export const WARM_PATHS = 0;
 
-export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): ChunkExecutor & { close(): Promise<void> } {
-  const workers = here ? threads - 1 : threads;
+export interface NodePool extends ChunkExecutor {
+  /** Milliseconds from the workers' start to their lanes joining, the scenario handed over (undefined until then, or without workers). */
+  readonly joinedAfter?: number;
+  /** Milliseconds from the workers' start to the first chunk a worker returned. */
+  readonly firstChunkAfter?: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Worker threads started now, before this thread has read or prepared the scenario: each loads its code meanwhile.
+ * `withThisThread`: this thread runs chunks too, so one worker fewer than `threads` starts. `for(setup)` then hands
+ * them the scenario as this thread prepared it (with `withThisThread`), or lets them prepare it (a sweep's pool).
+ */
+export function startNodePool(threads = availableParallelism(), withThisThread = false, warmPaths = WARM_PATHS): { for(here?: MonteCarloSetup): NodePool; close(): Promise<void> } {
+  const startedAt = performance.now();
+  const workers = withThisThread ? threads - 1 : threads;
   const pool = workers > 0 ? new Piscina<ChunkTask, ChunkOutcome>({ filename: pathsWorkerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
+  const close = async () => {
+    await pool?.destroy();
+  };
+  return { for: (here) => poolFor(pool, workers, threads, withThisThread ? here : undefined, warmPaths, startedAt, close), close };
+}
+
+/** A pool of `threads` threads started now: `here` (the scenario this thread prepared) puts this thread to work beside threads − 1 workers. */
+export function nodePool(threads = availableParallelism(), here?: MonteCarloSetup): NodePool {
+  return startNodePool(threads, !!here).for(here);
+}
+
+function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: number, threads: number, here: MonteCarloSetup | undefined, warmPaths: number, startedAt: number, close: () => Promise<void>): NodePool {
   const local = here && callingThread(here, !!pool);
-  // Each worker's first task: the scenario as prepared here, with the population variants run here so far, and a few paths to warm up on.
+  // Each worker's first task: the scenario as prepared here, with the population variants run here so far; the kernel is
+  // compiled there before its lanes join.
   const handover = local && pool ? handOver(here.key, here.prepared, here.uncertainty) : undefined;
-  const warm = local && pool ? Promise.all(Array.from({ length: workers }, () => pool.run({ key: here.key, scenario: here.scenario, file: here.file, options: here.options, from: 0, to: WARM_PATHS, handover }))).then(() => undefined) : undefined;
+  let joinedAfter: number | undefined;
+  let firstChunkAfter: number | undefined;
+  const warm =
+    local && pool
+      ? Promise.all(Array.from({ length: workers }, () => pool.run({ key: here.key, scenario: here.scenario, file: here.file, options: here.options, from: 0, to: warmPaths, handover }))).then(() => {
+          joinedAfter = performance.now() - startedAt;
+        })
+      : undefined;
   warm?.catch(() => {});
   let localBusy = false;
   return {
     // With the calling thread: one more lane than threads (lane 0 this thread's), so a worker always has its next chunk queued while it computes.
     parallelism: local ? threads + (pool ? 1 : 0) : threads,
+    get joinedAfter() {
+      return joinedAfter;
+    },
+    get firstChunkAfter() {
+      return firstChunkAfter;
+    },
     ready: async (lane) => {
       if (!(local && lane === 0)) await warm;
     },
@@ -69,11 +113,11 @@ export function nodePool(threads = availableParallelism(), here?: MonteCarloSetu
           localBusy = false;
         }
       }
-      return pool!.run(task, { signal });
+      const r = await pool!.run(task, { signal });
+      firstChunkAfter ??= performance.now() - startedAt;
+      return r;
     },
-    close: async () => {
-      await pool?.destroy();
-    },
+    close,
   };
 }
 

@@ -16,6 +16,8 @@ import type { Uncertainty } from '../scenario/uncertainty.ts';
 
 const DECIMAL = '\u0000decimal';
 const REGISTRY = '\u0000registry';
+/** A part with nothing to convert (no decimal, no registry: most of the retirement rules), which the worker takes as cloned. */
+const PLAIN = '\u0000plain';
 
 export type PackedInput = { readonly packed: unknown };
 
@@ -24,11 +26,37 @@ class NotPlain extends Error {}
 export function packInput(input: ProjectionInput): PackedInput | undefined {
   const seen = new Map<object, unknown>();
   const registry = defaultRegistry();
+  /** Whether a part holds only what structured cloning copies as it is (a cycle counts as such until shown otherwise). */
+  const clean = new Map<object, boolean>();
+  const asCloned = (v: unknown): boolean => {
+    if (typeof v === 'function' || typeof v === 'symbol') return false;
+    if (v === null || typeof v !== 'object') return true;
+    const known = clean.get(v);
+    if (known !== undefined) return known;
+    clean.set(v, true);
+    let ok: boolean;
+    if (D.isDecimal(v) || v instanceof Registry) ok = false;
+    else if (ArrayBuffer.isView(v)) ok = true;
+    else if (Array.isArray(v)) ok = v.every(asCloned);
+    else if (v instanceof Map) ok = [...v].every(([k, x]) => asCloned(k) && asCloned(x));
+    else if (v instanceof Set) ok = [...v].every(asCloned);
+    else {
+      const proto = Object.getPrototypeOf(v);
+      ok = (proto === Object.prototype || proto === null) && Object.values(v).every(asCloned);
+    }
+    clean.set(v, ok);
+    return ok;
+  };
   const pack = (v: unknown): unknown => {
     if (typeof v === 'function' || typeof v === 'symbol') throw new NotPlain();
     if (v === null || typeof v !== 'object') return v;
     const done = seen.get(v);
     if (done !== undefined) return done;
+    if (!ArrayBuffer.isView(v) && asCloned(v)) {
+      const wrapped = { [PLAIN]: v };
+      seen.set(v, wrapped);
+      return wrapped;
+    }
     if (D.isDecimal(v)) return { [DECIMAL]: (v as Dec).toString() };
     if (v instanceof Registry) {
       if (v !== registry) throw new NotPlain();
@@ -95,6 +123,7 @@ export function unpackInput(p: PackedInput): ProjectionInput {
       return s;
     }
     const o = v as Record<string, unknown>;
+    if (PLAIN in o) return o[PLAIN];
     if (DECIMAL in o) return new D(o[DECIMAL] as string);
     if (REGISTRY in o) return defaultRegistry();
     const out: Record<string, unknown> = {};

@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { D } from '../common/money.ts';
 import { uncertaintyEntries } from '../scenario/uncertainty.ts';
-import { nodePool, threadsFor } from '../analyses/monte-carlo-pool.ts';
+import { nodePool, startNodePool, threadsFor } from '../analyses/monte-carlo-pool.ts';
 import { inThreadExecutor, prepareMonteCarlo, runMonteCarlo, type ChunkExecutor, type MonteCarloResult, type MonteCarloSetup } from '../analyses/monte-carlo-run.ts';
 import { PERCENTILES } from '../analyses/monte-carlo.ts';
 import { FUND_NAMES } from '../report/summary.ts';
@@ -37,10 +37,22 @@ export function executorFor(paths: number, env: Environment, setup?: MonteCarloS
   return setup ? nodePool(threadsFor(paths), setup) : nodePool(availableParallelism());
 }
 
-export async function monteCarloRun(path: string, scenario: Scenario, prepared: Prepared, env: Environment, flags: MonteCarloFlags, io: Io, executor?: ChunkExecutor): Promise<MonteCarloResult> {
-  const setup = await prepareMonteCarlo(scenario, path, env, { paths: flags.paths, seed: flags.seed }, prepared);
+/** Worker threads that `--paths` will use (threadsFor), started before the scenario is read: they load their code meanwhile. */
+export function earlyWorkers(paths: number | undefined): EarlyWorkers | undefined {
+  if (paths === undefined || paths < POOL_FROM_PATHS || availableParallelism() < 2) return undefined;
+  const threads = threadsFor(paths);
+  return threads > 1 ? startNodePool(threads, true) : undefined;
+}
+
+export type EarlyWorkers = ReturnType<typeof startNodePool>;
+
+export async function monteCarloRun(path: string, scenario: Scenario, prepared: Prepared, env: Environment, flags: MonteCarloFlags, io: Io, executor?: ChunkExecutor, early?: EarlyWorkers): Promise<MonteCarloResult> {
+  const setup = await prepareMonteCarlo(scenario, path, env, { paths: flags.paths, seed: flags.seed }, prepared).catch(async (err: unknown) => {
+    await early?.close();
+    throw err;
+  });
   const paths = setup.uncertainty.paths;
-  const own = executor ?? executorFor(paths, env, setup);
+  const own = executor ?? early?.for(setup) ?? executorFor(paths, env, setup);
   const started = performance.now();
   let shown = 0;
   const onProgress = (done: number, total: number) => {
@@ -55,8 +67,8 @@ export async function monteCarloRun(path: string, scenario: Scenario, prepared: 
   }
 }
 
-export async function monteCarloCommand(path: string, scenario: Scenario, prepared: Prepared, env: Environment, flags: MonteCarloFlags, io: Io): Promise<void> {
-  const r = await monteCarloRun(path, scenario, prepared, env, flags, io);
+export async function monteCarloCommand(path: string, scenario: Scenario, prepared: Prepared, env: Environment, flags: MonteCarloFlags, io: Io, early?: EarlyWorkers): Promise<void> {
+  const r = await monteCarloRun(path, scenario, prepared, env, flags, io, undefined, early);
   io.stdout.write(flags.format === 'json' ? JSON.stringify(monteCarloJson(r, scenario.title), null, 2) + '\n' : flags.format === 'csv' ? monteCarloCsv(r, scenario.title) : monteCarloTable(r, scenario.title));
 }
 

@@ -19,7 +19,7 @@ import { embeddedBaselineCheck, findingProblems } from '../scenario/baseline-che
 import { prepareScenario } from '../scenario/prepare.ts';
 import { Option, cliProgram, csvCell, grouped, integerValue, monthValue, problemLines, progress, readUserFile, runIfMain, runProgram, table, type Io } from './args.ts';
 import { sensitivityCommand, solveCommand, type AnalysisOptions } from './analyses.ts';
-import { monteCarloCommand } from './monte-carlo.ts';
+import { earlyWorkers, monteCarloCommand } from './monte-carlo.ts';
 import { MAX_PATHS, MAX_SEED, resolveUncertainty, uncertaintyEntries } from '../scenario/uncertainty.ts';
 
 interface SimulateOptions extends AnalysisOptions {
@@ -103,10 +103,15 @@ async function simulate(path: string, values: SimulateOptions, io: Io): Promise<
     const other = values.sensitivity ? '--sensitivity' : values.solve ? '--solve' : values.compare ? '--compare' : values.population ? '--population' : undefined;
     if (other) throw InputError.one(other, '', `is not used with --paths or --seed (Monte Carlo)`);
   }
-  const a = await run(path, values, io);
+  // Monte Carlo's worker threads, where --paths asks for them, start first and load while the scenario is read.
+  const early = monteCarlo ? earlyWorkers(values.paths) : undefined;
+  const a = await run(path, values, io).catch(async (err: unknown) => {
+    await early?.close();
+    throw err;
+  });
   if (monteCarlo) {
     a.warn();
-    return monteCarloCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
+    return monteCarloCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io, early);
   }
   if (values.sensitivity) return sensitivityCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);
   if (values.solve) return solveCommand(path, a.scenario, a.prepared, nodeEnvironment(), values, io);

@@ -338,6 +338,33 @@ describe('Monte Carlo on a pool of worker threads', () => {
     }
   }, 120_000);
 
+  it('gives the same paths with a worker started before the scenario is read, handed it once prepared', async () => {
+    const { startNodePool } = await import('../../src/analyses/monte-carlo-pool.ts');
+    const { runChunk } = await import('../../src/analyses/monte-carlo.ts');
+    // the worker starts loading first; it prepares nothing itself (its first task carries the scenario as prepared here)
+    const started = startNodePool(2, true);
+    const setup = await prepareMonteCarlo(city(), file, env, { paths: 40, seed: 11 });
+    const here = await runMonteCarlo(setup, inThreadExecutor(env));
+    const pool = started.for(setup);
+    try {
+      const r = await runMonteCarlo(setup, pool, { chunk: 4 });
+      expect(r.funds).toEqual(here.funds);
+      // a chunk on the worker's lane once it has joined: the same figures as this thread's kernel gives
+      await pool.ready!(1);
+      expect(pool.joinedAfter).toBeGreaterThan(0);
+      const there = await pool.run({ key: setup.key, scenario: setup.scenario, file, options: setup.options, from: 8, to: 12 }, undefined, undefined, 1);
+      const { input } = setup.prepared;
+      const mine = runChunk(kernelPathRunner(input), setup.uncertainty, 8, 12, input.base.year, input.until);
+      expect(there.ok && mine.ok).toBe(true);
+      if (there.ok && mine.ok) {
+        expect(there.chunk.placed).toBe(false);
+        expect(Array.from(there.chunk.values)).toEqual(Array.from(mine.chunk.values));
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('hands a worker the prepared scenario as plain data that projects to the same fen', async () => {
     const { packInput, unpackInput } = await import('../../src/analyses/monte-carlo-transfer.ts');
     const { D } = await import('../../src/common/money.ts');
