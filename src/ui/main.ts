@@ -8,11 +8,11 @@
  * so the first chart of the results is not ECharts' first drawing.
  *
  * No step of the load holds the main thread long (the input stays answered):
- * ECharts' code, the chart element's, the workbench's components and the
- * workbench's first render each run in a task of their own, the
- * out-of-sight drawing in tasks of its own after that, and the first
- * results show the fund's charts first and the panels below them a task
- * later.
+ * ECharts' code, the chart element's, the fund view's, the rest of the
+ * workbench's components and the workbench's first render each run in a
+ * task of their own, the out-of-sight drawing in tasks of its own after
+ * that, and the first results show the fund's charts first and the panels
+ * below them a task later.
  */
 import { prestartWorker, warmWorker } from './state/simulation-controller.ts';
 import { Store } from './state/store.ts';
@@ -23,13 +23,15 @@ if (!location.hash.slice(1)) {
   const active = new Store().active;
   warmWorker(active?.scenario, active?.scenario.title);
 }
-// ECharts' drawing layer (ZRender), ECharts' own core, then the chart element's code and Lit's, then the
-// workbench's, each evaluated in a task of its own.
+// ECharts' drawing layer (ZRender), ECharts' own core, the chart element's code and Lit's, the fund view's
+// (the first results' charts and tables), then the rest of the workbench's, each evaluated in a task of its own.
 await import('zrender/lib/zrender.js');
 await nextTask();
 await import('echarts/core');
 await nextTask();
 const { warmUpCharts } = await import('./components/chart.ts');
+await nextTask();
+await import('./components/fund-view.ts');
 await nextTask();
 const { YbApp } = await import('./components/workbench-app.ts');
 await nextTask();
