@@ -13,6 +13,7 @@ import type { FundId } from '../model/base-year.ts';
 import { wageSeries } from '../model/drivers.ts';
 import { project, type Projection } from '../model/project.ts';
 import { compareProjections } from '../report/compare.ts';
+import { sanityWarnings } from '../report/checks.ts';
 import { auditBaseline } from '../baseline/audit.ts';
 import { checkCompliance } from '../baseline/compliance.ts';
 import { complianceText, findingText } from '../baseline/audit-text.ts';
@@ -25,6 +26,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import { DragOrder } from './lever-drag.ts';
+import { BaselineGate } from './baseline-gate.ts';
 import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
 import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
@@ -50,6 +52,7 @@ export class SimulationService {
   /** Recent runs by hash, so "why" explains the scenario asked about, not whichever ran last. */
   readonly #runs = new Map<string, { scenario: Scenario; prepared: Prepared; projection: Projection }>();
   readonly #dragOrder = new DragOrder();
+  readonly #baselineGate = new BaselineGate();
 
   catalog(): CatalogView {
     const env = embeddedEnvironment();
@@ -79,7 +82,9 @@ export class SimulationService {
     const started = performance.now();
     try {
       const scenario = loadScenario(data, file);
-      const written = await prepareScenario(structuredClone(scenario), file, embeddedEnvironment());
+      const env = embeddedEnvironment();
+      const written = await prepareScenario(structuredClone(scenario), file, env);
+      this.#baselineGate.check(scenario, file, env);
       // A dragged lever's override last, so its policy is derived from the one without it (src/app/lever-drag.ts).
       const prepared = { ...written, input: { ...written.input, overrides: this.#dragOrder.order(written.input.overrides) } };
       const projection = project(prepared.input);
@@ -375,6 +380,10 @@ export class SimulationService {
       calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
       population: populationView(projection),
+      // Months payable of an exhausted fund read 耗尽 in the workbench, never a negative number: not a warning here.
+      warnings: sanityWarnings(projection)
+        .filter((w) => w.kind !== 'negative-months-payable')
+        .map(({ zh, en }) => ({ zh, en })),
     };
   }
 }

@@ -15,11 +15,15 @@ import { FUND_NAMES } from './names.ts';
 type Text = { zh: string; en: string };
 
 /**
- * Any one amount of one fund beyond 10 万亿元 (1e13 元) is absurd: it is more than
- * three times the income of all of China's basic medical insurance in 2022
- * (employee 20793.27 + resident 10128.90 亿元 = 3.09 万亿元, 公报; seeds/sources/national-bulletins.md).
+ * An amount of one fund is absurd beyond 10 万亿元 (1e13 元, more than three times the income of all of
+ * China's basic medical insurance in 2022: employee 20793.27 + resident 10128.90 亿元 = 3.09 万亿元, 公报;
+ * seeds/sources/national-bulletins.md) and beyond 1000 times the fund's own income in the base year. The
+ * second bound keeps the national funds' own projections out: their balances pass 10 万亿元 in the 2030s
+ * and their deficits reach 38-57 times their 2022 income by 2060 when costs outgrow wages, which is what
+ * such a projection says, not an error; a banner whose balance passes 10 万亿元 is 26,000 times its income.
  */
 export const SANITY_BOUND_YUAN = new D('1e13');
+export const SANITY_BOUND_INCOMES = 1000;
 
 export interface SanityWarning extends Text {
   fund: FundId | 'counts';
@@ -54,7 +58,9 @@ export function sanityWarnings(p: Projection): SanityWarning[] {
   for (const f of p.funds) {
     const name = FUND_NAMES[f.id];
     const first = (test: (y: FundYear) => boolean) => f.years.find(test);
-    const big = first((y) => [y.incomeTotal, y.expenditureTotal, y.cumulative].some((v) => v.abs().greaterThan(SANITY_BOUND_YUAN)));
+    const baseIncome = f.years[0]?.incomeTotal.abs() ?? ZERO;
+    const bound = D.max(SANITY_BOUND_YUAN, baseIncome.times(SANITY_BOUND_INCOMES));
+    const big = first((y) => [y.incomeTotal, y.expenditureTotal, y.cumulative].some((v) => v.abs().greaterThan(bound)));
     if (big) {
       const amounts = [
         { zh: '收入', en: 'income', v: big.incomeTotal },
@@ -66,8 +72,8 @@ export function sanityWarnings(p: Projection): SanityWarning[] {
         fund: f.id,
         year: big.year,
         kind: 'beyond-bound',
-        zh: `${name.zh} ${big.year}年起金额超过10万亿元（${worst.zh} ${wanText(worst.v)} 万元），超过全国基本医保年收入的三倍：请检查增长率等假设`,
-        en: `${name.en}: from ${big.year} an amount exceeds 10 万亿元 (${worst.en} ${wanText(worst.v)} 万元), over three times the yearly income of all of China's basic medical insurance; check the growth assumptions`,
+        zh: `${name.zh} ${big.year}年起金额超过10万亿元（${worst.zh} ${wanText(worst.v)} 万元），超过全国基本医保年收入的三倍，也超过该基金基期年收入的${SANITY_BOUND_INCOMES}倍：请检查增长率等假设`,
+        en: `${name.en}: from ${big.year} an amount exceeds 10 万亿元 (${worst.en} ${wanText(worst.v)} 万元), over three times the yearly income of all of China's basic medical insurance and ${SANITY_BOUND_INCOMES} times the fund's own income in the base year; check the growth assumptions`,
       });
     }
     const negative = first((y) => y.incomeTotal.isNegative() || y.expenditureTotal.isNegative());

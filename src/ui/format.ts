@@ -17,6 +17,25 @@ export function wan(v: string | null | undefined): string {
   return fmt(2).format(Number(v));
 }
 
+/**
+ * An amount in 万元 for a headline figure: beyond 1 亿 万元 (a trillion yuan) in 亿元 as the documents
+ * write such sums, so a figure stays on one line; its unit beside it.
+ */
+export function wanHeadline(v: string): { text: string; unit: string } {
+  const n = Number(v);
+  if (Math.abs(n) >= 1e8) return { text: fmt(2).format(n / 10000), unit: t('unitYi') };
+  return { text: fmt(2).format(n), unit: t('unitWan') };
+}
+
+/**
+ * A value as written (an assumption's, a parameter's), its thousands grouped for the eye and every
+ * digit kept: 65336 → 65,336, 26711.91 → 26,711.91; a word (a variant's name) as it is.
+ */
+export function grouped(v: string): string {
+  const m = /^(-?)([0-9]+)(\.[0-9]+)?$/.exec(v);
+  return m ? `${m[1]}${m[2]!.replace(/\B(?=([0-9]{3})+$)/g, ',')}${m[3] ?? ''}` : v;
+}
+
 export function months(v: string | null | undefined): string {
   return v === null || v === undefined ? '—' : fmt(1).format(Number(v));
 }

@@ -97,3 +97,68 @@ export const base = css`
     padding: 12px;
   }
 `;
+
+/** Warnings that results are impossible, above the figures they concern (workbench and report). */
+export const sanity = css`
+  .sanity {
+    border: 1px solid var(--bad);
+    border-left-width: 4px;
+    border-radius: 6px;
+    padding: 6px 12px;
+    margin: 8px 0;
+    background: #fdf0ef;
+  }
+  .sanity h3 {
+    margin: 0 0 4px;
+    font-size: 14px;
+    color: var(--bad);
+  }
+  .sanity ul {
+    margin: 0;
+    padding-left: 18px;
+    font-size: 13px;
+  }
+`;
+
+/**
+ * A phone: each row of a `table.cards` a small card (name, figures, then where it comes from) instead of a
+ * table several columns wide that showed the names only, the figures out of sight to the right. The roles
+ * keep it a table for screen readers; each figure says which column it is (`data-label`).
+ */
+export const cardTables = css`
+  @media (max-width: 600px) {
+    .wide {
+      overflow-x: visible;
+    }
+    table.cards,
+    table.cards tbody,
+    table.cards tr,
+    table.cards td {
+      display: block;
+    }
+    table.cards thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    table.cards tr {
+      border-bottom: 1px solid var(--line);
+      padding: 6px 0;
+    }
+    table.cards td {
+      border: none;
+      padding: 1px 0;
+      text-align: left;
+      white-space: normal;
+    }
+    table.cards td:first-child {
+      font-weight: 600;
+    }
+    table.cards td[data-label]::before {
+      content: attr(data-label);
+      color: var(--muted);
+    }
+  }
+`;

@@ -6,6 +6,7 @@
 import type { RunView } from '../app/views.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { assumptionRows } from './assumption-labels.ts';
+import { grouped } from './format.ts';
 import { pick, t } from './i18n.ts';
 import { allTables, exportCell, type Table } from './tables.ts';
 import { readableText } from './problem-text.ts';
@@ -28,7 +29,7 @@ export function reportTables(run: RunView): Table[] {
     {
       id: 'assumptions',
       caption: t('assumptions'),
-      columns: [{ label: t('parameter') }, { label: t('value') }, { label: t('unit') }, { label: t('source') }],
+      columns: [{ label: t('parameter') }, { label: t('value'), format: (v) => grouped(String(v ?? '')) }, { label: t('unit') }, { label: t('source') }],
       rows: assumptionRows(run).map((a) => [a.label, a.value, a.unit, a.source]),
     },
     { id: 'audit', caption: t('auditFindings'), sheet: t('sheetAudit'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [readableText(pick(a.text))]) },

@@ -193,6 +193,8 @@ describe('uncertainty and sensitivity in the workbench', () => {
     // said in the panel, and not opened a second time
     expect(inView(view, '#opened').textContent).to.contain(app.lastGood!.title).and.contain('现在显示的就是它');
     expect(inView<HTMLButtonElement>(view, '#open-answer').disabled).to.equal(true);
+    // one message: the answer opened, not also that the scenario shown has changed since it ran
+    expect(!!view.shadowRoot!.querySelector('.stale'), 'no “方案已修改” beside “已作为新方案打开”').to.equal(false);
     await click(inView(view, '#open-answer'));
     await settle(app);
     expect(app.store.state.entries.length).to.equal(entries + 1);

@@ -7,18 +7,10 @@ import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import { STORAGE_KEY } from '../../src/ui/state/store.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, find, mount, sendKeys, sendMouse, settle, typeInto, until, freshPage } from './helpers.ts';
-
-const STANDARD = '#lever-resident\\.individual\\.standard';
+import { click, find, idle, leverField, mount, sendKeys, sendMouse, settle, typeInto, until, freshPage } from './helpers.ts';
 
 const run = (app: YbApp) => app.sim.result as RunView;
-const lever = (app: YbApp, sel = STANDARD) => find<HTMLInputElement>(app, 'yb-lever-panel', sel);
-
-/** Wait until the worker has answered everything asked and the page shows it. */
-async function idle(app: YbApp): Promise<void> {
-  await until(() => !app.sim.running);
-  await settle(app);
-}
+const lever = leverField;
 
 /** The city example opened, and its individual rate's field: 2 % of the wage (rules/city/medical-maternity-2021.json). */
 async function cityRate() {

@@ -51,6 +51,24 @@ export async function settle(app: YbApp): Promise<void> {
   await walk(app.shadowRoot);
 }
 
+/** Wait until the worker has answered everything asked and the page shows it. */
+export async function idle(app: YbApp): Promise<void> {
+  await until(() => !app.sim.running);
+  await settle(app);
+}
+
+/** A lever's field in the levers panel (by default the resident individual standard's). */
+export function leverField(app: YbApp, sel = '#lever-resident\\.individual\\.standard'): HTMLInputElement {
+  return find<HTMLInputElement>(app, 'yb-lever-panel', sel);
+}
+
+/** Switch the workbench to English with its header button, as a user does. */
+export async function switchToEnglish(app: YbApp): Promise<void> {
+  const english = [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English')!;
+  await click(english);
+  await settle(app);
+}
+
 /** A real mouse click at the middle of the element, as the user sees it (scrolled into view first). */
 export async function click(el: Element): Promise<void> {
   let box = el.getBoundingClientRect();

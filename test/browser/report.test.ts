@@ -46,7 +46,7 @@ describe('the report', () => {
     expect(text).to.not.contain('employeePooling');
     // assumptions are labelled, with units and where they come from: 65336 insured residents, from the report
     const assumptions = [...report.shadowRoot!.querySelectorAll('table[aria-label="测算假设"] tr')].map((tr) => tr.textContent);
-    expect(assumptions.some((row) => row!.includes('居民人数') && row!.includes('65336') && row!.includes('人') && row!.includes('基线报告'))).to.equal(true);
+    expect(assumptions.some((row) => row!.includes('居民人数') && row!.includes('65,336') && row!.includes('人') && row!.includes('基线报告'))).to.equal(true);
     // printed, the buttons are gone
     await emulateMedia({ media: 'print' });
     expect(getComputedStyle(report.shadowRoot!.querySelector('.toolbar')!).display).to.equal('none');

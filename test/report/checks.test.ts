@@ -34,6 +34,15 @@ describe('sanity warnings', () => {
     }
   });
 
+  it('none beyond the bound for the national funds to 2060, whose balances pass 10 万亿元 and whose deficits reach 38-57 times their 2022 income', async () => {
+    // Bulletins 2022: employee income 20793.27 亿元, resident 10128.90 亿元; 1000 times each is far beyond any year to 2060.
+    const p = (await runDoc({ ...exampleDoc('national-2022.json'), until: 2060 })).projection;
+    const employee = p.funds.find((f) => f.id === 'employee')!;
+    // the fixed 10 万亿元 bound alone would have warned: the employee balance passes it
+    expect(employee.years.some((y) => y.cumulative.abs().greaterThan('1e13'))).toBe(true);
+    expect(sanityWarnings(p).filter((w) => w.kind === 'beyond-bound')).toEqual([]);
+  }, 60_000);
+
   it('residents shrinking by 99.99% a year fall below one person in the second year', async () => {
     // The banner's insured residents (tens of thousands, below 10^8) × 0.0001² < 1 in 2024; × 0.0001 ≥ 1 in 2023.
     const doc = { ...exampleDoc('banner-2022.json'), until: 2026, assumptions: { regionTier: 3, growth: { resident: '-99.99' } } };

@@ -882,7 +882,8 @@ export class YbAnalysesView extends LitElement {
     const failing = new Map((r.beyond?.failing ?? []).map((y) => [y.year, y]));
     const opened = this._opened?.answer === v;
     const valueText = `${figure(r.value)} ${unit}`.trim();
-    return html`${this.#stale(kept.hash, this.runSolve)}
+    // Opened as a new scenario, the answer is that scenario's: the panel says so once, not also that the scenario changed.
+    return html`${opened ? nothing : this.#stale(kept.hash, this.runSolve)}
       <section id="solve-answer" class=${kept.hash !== this.run?.hash ? 'stale-result' : ''} aria-labelledby="solve-h">
         <h3 id="solve-h">${a('answer')}: ${target}</h3>
         <p class="answer" id="solve-value">${name}${v.lever.from ? html` <span class="muted">(${a('startMonth')} ${v.lever.from})</span>` : nothing} = ${valueText}</p>

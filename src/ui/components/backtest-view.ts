@@ -10,9 +10,9 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import type { BacktestView } from '../../app/calibration-views.ts';
 import type { RunView } from '../../app/views.ts';
 import { pick } from '../i18n.ts';
-import { unitText, wan } from '../format.ts';
+import { grouped, unitText, wan } from '../format.ts';
 import { assumptionRows } from '../assumption-labels.ts';
-import { base } from '../styles.ts';
+import { base, cardTables } from '../styles.ts';
 
 const T = {
   calibration: { zh: '校准与异常年份', en: 'Calibration and abnormal years' },
@@ -53,6 +53,7 @@ export class YbBacktestView extends LitElement {
 
   static override styles = [
     base,
+    cardTables,
     css`
       :host {
         display: block;
@@ -108,10 +109,10 @@ export class YbBacktestView extends LitElement {
           : nothing}
         <details>
           <summary>${pick(T.assumptions)} (${c.assumptions.length})</summary>
-          <div class="wide"><table>
-            <thead><tr><th>${pick(T.name)}</th><th>${pick(T.value)}</th><th>${pick(T.origin)}: ${pick(T.why)}</th></tr></thead>
-            <tbody>
-              ${assumptionRows(r).map((a) => html`<tr><td>${a.label}</td><td class="num">${a.value} ${a.unit}</td><td class="why">${a.source}</td></tr>`)}
+          <div class="wide"><table class="cards" role="table" id="assumptions-in-force">
+            <thead role="rowgroup"><tr role="row"><th role="columnheader">${pick(T.name)}</th><th role="columnheader">${pick(T.value)}</th><th role="columnheader">${pick(T.origin)}: ${pick(T.why)}</th></tr></thead>
+            <tbody role="rowgroup">
+              ${assumptionRows(r).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="num">${grouped(a.value)} ${a.unit}</td><td role="cell" class="why">${a.source}</td></tr>`)}
             </tbody>
           </table></div>
         </details>

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
-import { wan } from '../format.ts';
+import { wanHeadline } from '../format.ts';
 import { base } from '../styles.ts';
 
 /** <yb-fund-cards>: each fund's balance at the horizon, first deficit and exhaustion, at a glance. */
@@ -34,6 +34,10 @@ export class YbFundCards extends LitElement {
         font-size: 20px;
         font-weight: 600;
         font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .card .big.long {
+        font-size: 14px;
       }
     `,
   ];
@@ -52,9 +56,10 @@ export class YbFundCards extends LitElement {
         ${top.map((f) => {
           const last = f.years.at(-1)!;
           const bad = f.exhaustionYear !== null || f.firstDeficitYear !== null;
+          const amount = wanHeadline(last.cumulative);
           return html`<div class="card ${bad ? 'bad' : ''}" role="listitem">
             <div class="muted">${pick(f.name)}</div>
-            <div class="big">${wan(last.cumulative)} <span class="muted" style="font-size:12px">${t('unitWan')}</span></div>
+            <div class="big ${amount.text.length > 12 ? 'long' : ''}">${amount.text} <span class="muted" style="font-size:12px">${amount.unit}</span></div>
             <div class="muted">${t('cumulative')} · ${last.year}${t('atHorizon')}</div>
             <div>${t('firstDeficit')}: <strong>${f.firstDeficitYear ?? t('never')}</strong></div>
             <div>${t('exhausted')}: <strong>${f.exhaustionYear ?? t('never')}</strong></div>

@@ -9,6 +9,7 @@
  * be used are shown beside its lever, whose last valid value stays in force.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { InputProblem } from '../../common/errors.ts';
 import type { LeverView, RunView } from '../../app/views.ts';
@@ -19,6 +20,7 @@ import { unitLabel } from '../format.ts';
 import { base } from '../styles.ts';
 import { methodName, sourceView } from '../labels.ts';
 import { DECIMAL_LITERAL as DECIMAL } from '../../common/decimal-literal.ts';
+import { typedNumber } from '../typed-number.ts';
 import { problemText, readableText } from '../problem-text.ts';
 import { overrideOf, removeOverride, timeline, upsertOverride } from '../state/edits.ts';
 import type { ValueExpr } from '../../rules/types.ts';
@@ -308,7 +310,7 @@ export class YbLeverPanel extends LitElement {
     const from = l.ofWage?.from ?? run.leversAt;
     const typed = this._local[l.name];
     const problem = this.#leverProblem(l.name);
-    const local = typed !== undefined && !DECIMAL.test(typed);
+    const local = typed !== undefined && typedNumber(typed, percentLever(l)) === undefined;
     const source = l.baselineSource ? sourceView(l.baselineSource) : '';
     return html`<div class="lever ${changed ? 'changed' : ''}">
       <label for=${id}>${pick(l.label)} <span class="muted">${unitLabel(l.unit)}</span></label>
@@ -320,7 +322,7 @@ export class YbLeverPanel extends LitElement {
           ? html`<input
               id=${id}
               inputmode="decimal"
-              .value=${typed ?? l.ofWage.percent}
+              .value=${live(typed ?? l.ofWage.percent)}
               aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
               aria-invalid=${local || problem ? 'true' : 'false'}
               @focus=${() => this.#begin(l, run)}
@@ -331,7 +333,7 @@ export class YbLeverPanel extends LitElement {
           : html`<input
             id=${id}
             inputmode="decimal"
-            .value=${typed ?? l.value ?? ''}
+            .value=${live(typed ?? l.value ?? '')}
             placeholder=${t('notSet')}
             aria-describedby="${id}-meta${inertNote ? ` ${inertNote}` : ''}"
             aria-invalid=${local || problem ? 'true' : 'false'}
@@ -354,7 +356,7 @@ export class YbLeverPanel extends LitElement {
             ${changes.map(
               (o) => html`<li class=${o.from === from ? 'here' : ''}>
                 <button @click=${() => this.#at(o.from)} aria-label="${o.from ?? run.leverMonth} → ${valueText(o.value)}: ${t('editAt')}">${o.from ?? run.leverMonth} → ${valueText(o.value)}</button
-                ><button @click=${() => this.#emit({ scenario: removeOverride(this.scenario!, l.name, o.from), key: `remove ${l.name} ${o.from}` })} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
+                ><button @click=${() => this.#remove(l, o.from)} aria-label="${t('removeChange')} ${o.from ?? ''}">×</button>
               </li>`,
             )}
           </ol>`
@@ -394,7 +396,8 @@ export class YbLeverPanel extends LitElement {
 
   #begin(l: LeverView, run: RunView): void {
     const from = l.ofWage?.from ?? run.leversAt;
-    const refused = this._local[l.name] !== undefined && (!DECIMAL.test(this._local[l.name]!) || !!this.#leverProblem(l.name));
+    const typed = this._local[l.name];
+    const refused = typed !== undefined && (typedNumber(typed, percentLever(l)) === undefined || !!this.#leverProblem(l.name));
     // A field showing a refused entry: the edit that follows still falls back to what was in force before it.
     if (refused && this.#before.get(l.name)?.from === from) return;
     const sent = this.#sent.get(l.name);
@@ -417,7 +420,23 @@ export class YbLeverPanel extends LitElement {
 
   #typed(l: LeverView, value: string, run: RunView): void {
     this._local = { ...this._local, [l.name]: value };
-    if (DECIMAL.test(value)) this.#setLever(l, value, run);
+    const n = typedNumber(value, percentLever(l));
+    if (n !== undefined) this.#setLever(l, n, run);
+    else this.#restore(l, run);
+  }
+
+  /**
+   * Text that is not a number puts back what was in force when the edit began: the keystrokes on the
+   * way (4 of 4,500; 450 of 450x) were numbers and may have been sent, but they are not what was typed.
+   */
+  #restore(l: LeverView, run: RunView): void {
+    const from = l.ofWage?.from ?? run.leversAt;
+    const fallback = this.#fallback(l, from);
+    if (!fallback) return;
+    // Nothing on its way and nothing to put back: no run needed.
+    if (!this.#sent.has(l.name) && JSON.stringify(fallback) === JSON.stringify(this.scenario)) return;
+    this.#sent.set(l.name, { from, value: this.#before.get(l.name)!.value });
+    this.#emit({ scenario: fallback, key: `lever ${l.name} ${from}`, fallback });
   }
 
   #setLever(l: LeverView, typed: string, run: RunView): void {
@@ -442,6 +461,17 @@ export class YbLeverPanel extends LitElement {
     const last = earlier.at(-1);
     if (last) return typeof last.value === 'string' ? last.value : null;
     return timeline(this.scenario!, l.name).some((o) => o.from === undefined) ? null : l.baselineValue;
+  }
+
+  /** A change removed from the lever's timeline: the field shows what is in force without it, and keeps the focus. */
+  async #remove(l: LeverView, from: string | undefined): Promise<void> {
+    const { [l.name]: _dropped, ...rest } = this._local;
+    this._local = rest;
+    this.#before.delete(l.name);
+    this.#sent.delete(l.name);
+    this.#emit({ scenario: removeOverride(this.scenario!, l.name, from), key: `remove ${l.name} ${from}` });
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`#lever-${CSS.escape(l.name)}`) as HTMLElement | null)?.focus();
   }
 
   #reset(l: LeverView): void {
@@ -501,6 +531,11 @@ export class YbLeverPanel extends LitElement {
   #emit(edit: ScenarioEdit): void {
     this.dispatchEvent(new CustomEvent('scenario-change', { detail: edit, bubbles: true, composed: true }));
   }
+}
+
+/** A lever whose field holds a percentage (a rate, or a share of the average wage): `150%` is 150. */
+function percentLever(l: LeverView): boolean {
+  return l.unit === 'percent' || !!l.ofWage;
 }
 
 /** Two values of a lever that mean the same (400, 400.0; a method by its name). */

@@ -17,7 +17,7 @@ import { reportTables } from '../workbook.ts';
 import { baselineName, notesText, ruleSetNames, sourceParts, titleText } from '../labels.ts';
 import { readableText } from '../problem-text.ts';
 import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
-import { base } from '../styles.ts';
+import { base, sanity } from '../styles.ts';
 import type { YbChart } from './chart.ts';
 import './chart.ts';
 
@@ -39,6 +39,7 @@ export class YbReport extends LitElement {
 
   static override styles = [
     base,
+    sanity,
     css`
       :host {
         display: block;
@@ -120,10 +121,15 @@ export class YbReport extends LitElement {
         font-size: 12px;
         overflow-wrap: anywhere;
       }
-      /* A phone shows the A4 page in a box of its own width, scrolled sideways inside it. */
+      /* A phone: the page keeps its width; a table wider than it scrolls sideways in its own box. */
       @media screen and (max-width: 800px) {
         article {
-          overflow-x: auto;
+          overflow-wrap: anywhere;
+        }
+      }
+      @media print {
+        .wide {
+          overflow: visible;
         }
       }
       @media print {
@@ -176,7 +182,9 @@ export class YbReport extends LitElement {
     if (!r) return nothing;
     const s = this.scenario;
     const sets = (s?.rules ?? []).map((id) => this.catalog?.ruleSets.find((x) => x.id === id) ?? { id, title: { zh: id, en: id }, document: '' });
-    const today = new Date().toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'zh-CN');
+    // A date no reader can take for another: 2026-11-26, not 26/11/2026 or 11/26/2026.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     const extra = reportTables(r);
     return html`
       <nav class="toolbar" aria-label=${t('exportReport')}>
@@ -187,8 +195,11 @@ export class YbReport extends LitElement {
       <main>
       <article>
         <h1>${titleText(r.title)}</h1>
-        <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('horizon')} ${r.until}</p>
+        <p class="meta">${t('reportTitle')} · ${t('generatedOn')} ${today} · ${t('baseline')} ${r.baseYear} · ${t('projectedTo')} ${r.until}</p>
 
+        ${r.warnings.length
+          ? html`<section id="r-sanity" class="sanity" role="note"><h3>${t('sanityHeading')}</h3><ul>${r.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul></section>`
+          : nothing}
         <h2 id="r-summary">1 ${t('summary')}</h2>
         <p>${t('baseline')}: ${baselineName(s, this.catalog)} · ${t('rules')}: ${ruleSetNames(s, this.catalog)}</p>
         ${notesText(s?.notes) ? html`<h3>${t('scenarioNotes')}</h3><p class="notes">${notesText(s?.notes)}</p>` : nothing}
@@ -234,9 +245,7 @@ export class YbReport extends LitElement {
         <ul><li>${baselineName(s, this.catalog)}</li></ul>
         ${r.changes.length
           ? html`<h3>${t('levers')}</h3>
-              <ul>${r.levers
-                .filter((l) => r.changes.some((c) => c.param === l.name) && l.baselineSource)
-                .map((l) => html`<li>${pick(l.label)}: ${sourceParts(l.baselineSource!).main}</li>`)}</ul>`
+              <ul>${r.changes.map((c) => html`<li>${changeSource(r, c)}</li>`)}</ul>`
           : nothing}
 
         <h2 id="r-hash">8 ${t('contentHash')}</h2>
@@ -246,8 +255,9 @@ export class YbReport extends LitElement {
     `;
   }
 
+  /** A table in a box of its own: on a phone it scrolls sideways there (reachable by keyboard), never the page. */
   #table(table: Table, wrap = false) {
-    return html`<table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
+    return html`<div class="wide" tabindex="0" role="region" aria-label=${table.caption}><table class=${wrap ? 'wrap' : ''} aria-label=${table.caption}>
       <caption class="muted" style="text-align:left;font-size:11px">${table.caption}</caption>
       <thead><tr>${table.columns.map((c) => html`<th scope="col" class=${unbroken(c.label) ? 'nb' : ''}>${c.label}</th>`)}</tr></thead>
       <tbody>
@@ -259,7 +269,7 @@ export class YbReport extends LitElement {
             })}</tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #emit(name: string): void {
@@ -277,4 +287,13 @@ declare global {
   interface HTMLElementTagNameMap {
     'yb-report': YbReport;
   }
+}
+
+/** A changed lever's source: the scenario's change from its month; the value it replaces, with the baseline's source, after it. */
+function changeSource(r: RunView, c: RunView['changes'][number]): string {
+  const own = sourceParts({ kind: 'override', from: c.from ?? r.leverMonth }).main;
+  const baseline = r.levers.find((l) => l.name === c.param)?.baselineSource;
+  const en = getLocale() === 'en';
+  const after = baseline ? (en ? `; ${t('baselineValue')}: ` : `；${t('baselineValue')}：`) + sourceParts(baseline).main : '';
+  return `${pick(c.label)}: ${own}${after}`;
 }

@@ -3,8 +3,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { ExplainView, RunView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
-import { unitLabel, wan } from '../format.ts';
-import { base } from '../styles.ts';
+import { grouped, unitLabel, wan } from '../format.ts';
+import { base, cardTables } from '../styles.ts';
 import { lineName, sourceView } from '../labels.ts';
 import { assumptionRows, countLabel } from '../assumption-labels.ts';
 import { monthsBasis } from '../months-basis.ts';
@@ -18,6 +18,7 @@ export class YbWhyPanel extends LitElement {
 
   static override styles = [
     base,
+    cardTables,
     css`
       :host {
         display: block;
@@ -43,46 +44,6 @@ export class YbWhyPanel extends LitElement {
         white-space: normal;
         text-align: left;
         font-size: 12px;
-      }
-      /*
-       * A phone: each row a small card (name, figures, then where it comes from) instead of a table
-       * four columns wide that showed the names only, the figures out of sight to the right. The roles
-       * keep it a table for screen readers; each figure says which column it is.
-       */
-      @media (max-width: 600px) {
-        .wide {
-          overflow-x: visible;
-        }
-        table.cards,
-        table.cards tbody,
-        table.cards tr,
-        table.cards td {
-          display: block;
-        }
-        table.cards thead {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        table.cards tr {
-          border-bottom: 1px solid var(--line);
-          padding: 6px 0;
-        }
-        table.cards td {
-          border: none;
-          padding: 1px 0;
-          text-align: left;
-          white-space: normal;
-        }
-        table.cards td:first-child {
-          font-weight: 600;
-        }
-        table.cards td[data-label]::before {
-          content: attr(data-label);
-          color: var(--muted);
-        }
       }
     `,
   ];
@@ -124,14 +85,14 @@ export class YbWhyPanel extends LitElement {
       <div class="wide"><table class="cards" role="table">
         <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
         <tbody role="rowgroup">
-          ${e.parameters.map((p) => html`<tr role="row"><td role="cell">${pick(p.label)}</td><td role="cell">${p.value} ${unitLabel(p.unit)}</td><td role="cell" class="src">${sourceView(p.source)}</td></tr>`)}
+          ${e.parameters.map((p) => html`<tr role="row"><td role="cell">${pick(p.label)}</td><td role="cell">${grouped(p.value)} ${unitLabel(p.unit)}</td><td role="cell" class="src">${sourceView(p.source)}</td></tr>`)}
         </tbody>
       </table></div>
       <h3 style="margin-top:12px">${t('assumptions')}</h3>
       <div class="wide"><table class="cards" role="table">
         <thead role="rowgroup"><tr role="row"><th role="columnheader">${t('parameter')}</th><th role="columnheader">${t('value')}</th><th role="columnheader" style="text-align:left">${t('source')}</th></tr></thead>
         <tbody role="rowgroup">
-          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="val">${a.value} ${a.unit}</td><td role="cell" class="src">${a.source}</td></tr>`)}
+          ${(this.run ? assumptionRows(this.run) : []).map((a) => html`<tr role="row"><td role="cell">${a.label}</td><td role="cell" class="val">${grouped(a.value)} ${a.unit}</td><td role="cell" class="src">${a.source}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

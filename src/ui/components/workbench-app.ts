@@ -20,7 +20,7 @@ import { Store } from '../state/store.ts';
 import { decodeShareLink, encodeShareFragment, shareHashProblem } from '../state/share.ts';
 import { withoutProblems } from '../state/edits.ts';
 import type { ScenarioEdit } from './lever-panel.ts';
-import { base } from '../styles.ts';
+import { base, sanity } from '../styles.ts';
 import { titleText } from '../labels.ts';
 import { reasonText } from '../problem-text.ts';
 import './lever-panel.ts';
@@ -96,6 +96,7 @@ export class YbApp extends LitElement {
 
   static override styles = [
     base,
+    sanity,
     css`
       :host {
         display: block;
@@ -636,6 +637,12 @@ export class YbApp extends LitElement {
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     return html`
       <h2 class="results-heading">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
+      ${run.warnings.length
+        ? html`<section id="sanity" class="sanity" role="alert" aria-labelledby="sanity-heading">
+            <h3 id="sanity-heading">${t('sanityHeading')}</h3>
+            <ul>${run.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul>
+          </section>`
+        : nothing}
       <yb-fund-cards .run=${run}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map(
@@ -882,7 +889,8 @@ export class YbApp extends LitElement {
 /** A dropped file is a scenario, or a baseline to start one from (with the rules of the scenario in use). */
 function asScenario(data: unknown, current: Scenario | undefined): unknown {
   const d = data as Record<string, unknown>;
-  if (d && typeof d === 'object' && 'funds' in d && 'source' in d && !('version' in d)) {
+  // A baseline is known by its funds (a scenario has none), so one missing its source is told that, as audit does.
+  if (d && typeof d === 'object' && 'funds' in d && !('version' in d)) {
     return {
       version: 1,
       title: String(d.title ?? 'baseline'),
