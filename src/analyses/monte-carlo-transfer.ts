@@ -26,14 +26,20 @@ class NotPlain extends Error {}
 export function packInput(input: ProjectionInput): PackedInput | undefined {
   const seen = new Map<object, unknown>();
   const registry = defaultRegistry();
-  /** Whether a part holds only what structured cloning copies as it is (a cycle counts as such until shown otherwise). */
+  /**
+   * Whether a part holds only what structured cloning copies as it is. A part that reaches back to one still being
+   * examined (a cycle) counts as not: a guess of "clean" there could be cached for a part that is not (a decimal
+   * further along the cycle), and a part that is not clean is walked by `pack`, which keeps cycles and sharing.
+   */
   const clean = new Map<object, boolean>();
+  const walking = new Set<object>();
   const asCloned = (v: unknown): boolean => {
     if (typeof v === 'function' || typeof v === 'symbol') return false;
     if (v === null || typeof v !== 'object') return true;
     const known = clean.get(v);
     if (known !== undefined) return known;
-    clean.set(v, true);
+    if (walking.has(v)) return false;
+    walking.add(v);
     let ok: boolean;
     if (D.isDecimal(v) || v instanceof Registry) ok = false;
     else if (ArrayBuffer.isView(v)) ok = true;
@@ -44,6 +50,7 @@ export function packInput(input: ProjectionInput): PackedInput | undefined {
       const proto = Object.getPrototypeOf(v);
       ok = (proto === Object.prototype || proto === null) && Object.values(v).every(asCloned);
     }
+    walking.delete(v);
     clean.set(v, ok);
     return ok;
   };

@@ -109,7 +109,7 @@ export function backtestTable(r: BacktestResult, scenarioFile: string): string {
     out.push('');
   }
   for (const s of r.skipped) {
-    const zh = s.reason.split('; ').map((x) => reasonZh(x) ?? x).join('；');
+    const zh = reasonZh(s.reason) ?? s.reason.split('; ').map((x) => reasonZh(x) ?? x).join('；');
     out.push(`未能从${s.from}年起：${zh}`, `  could not start from ${s.from}: ${s.reason}`);
   }
   if (r.runs.length === 0) out.push('没有可回测的年份：基线只有一个完整年度 / nothing to backtest: the baseline has one full year only');

@@ -52,7 +52,13 @@ export async function monteCarloRun(path: string, scenario: Scenario, prepared: 
     throw err;
   });
   const paths = setup.uncertainty.paths;
-  const own = executor ?? early?.for(setup) ?? executorFor(paths, env, setup);
+  let own: ChunkExecutor;
+  try {
+    own = executor ?? early?.for(setup) ?? executorFor(paths, env, setup);
+  } catch (err) {
+    await early?.close();
+    throw err;
+  }
   const started = performance.now();
   let shown = 0;
   const onProgress = (done: number, total: number) => {

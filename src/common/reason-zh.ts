@@ -78,7 +78,9 @@ const ZH: Template[] = [
   [/^it must be from (\S+) to (\S+)$/, (lo, hi) => `须在 ${lo} 到 ${hi} 之间`],
   [/^it must be one of (.+)$/, (v) => `须为 ${v} 之一`],
   [/^it is not a whole number$/, () => '不是整数'],
-  [/^it is not (.+)$/, (what) => `不是有效的值（应为 ${what}）`],
+  [/^it is not a whole number of paths$/, () => '不是整数：路径数须为整数'],
+  [/^it is not a year$/, () => '不是年份：请写四位数的年份，如 2035'],
+  [/^it is not a region tier \(1, 2 or 3\)$/, () => '不是地区类别：应为 1、2 或 3'],
   [/^month (\d+) does not exist; months run from 01 to 12$/, (m) => `没有第 ${m} 月：月份为 01 至 12`],
   [/^write the month with two digits: (\S+)$/, (v) => `月份请写两位数字：${v}`],
   [/^it is not a month; write YYYY-MM, e\.g\. (\S+)$/, (e) => `不是月份：请写成 YYYY-MM，如 ${e}`],
@@ -125,6 +127,8 @@ const ZH: Template[] = [
   [/^the year must be from (\d+) to (\d+), not "(.*)"$/, (lo, hi, v) => `年份须在 ${lo} 到 ${hi} 之间，而不是“${v}”`],
   [/^unknown level "([^"]*)"; one of (.*)$/, (v, list) => `未知的政府层级“${v}”，应为 ${list} 之一`],
   [/^unknown outcome "([^"]*)"; one of (\S+(?:, \S+)*) \(e\.g\. (.*)\)$/, (v, list, e) => `未知的结果指标“${v}”，应为 ${list} 之一（如 ${e}）`],
+  // last: any other "it is not …" of a flag, after every specific one above
+  [/^it is not (.+)$/, (what) => `不是有效的值（应为 ${what}）`],
 ];
 
 /** A parameter by its Chinese name with its id, as a file writes it: 缴费基数下限（employee.base.floor）. */

@@ -381,6 +381,20 @@ describe('Monte Carlo on a pool of worker threads', () => {
     expect(packInput({ ...input, overrides: [() => 0] } as never)).toBeUndefined();
   });
 
+  it('packs a cycle with a decimal further along it: the clone holds no decimal, and the cycle and the value come back', async () => {
+    const { packInput, unpackInput } = await import('../../src/analyses/monte-carlo-transfer.ts');
+    const { D } = await import('../../src/common/money.ts');
+    // a = {b, rate}, b = {back: a}: examining b reaches a while a is still being examined
+    const a: Record<string, unknown> = {};
+    const b = { back: a };
+    a.b = b;
+    a.rate = new D('1.5');
+    const packed = packInput({ x: a } as never)!;
+    const back = unpackInput(structuredClone(packed)) as unknown as { x: { b: { back: unknown }; rate: InstanceType<typeof D> } };
+    expect(back.x.b.back).toBe(back.x);
+    expect(back.x.rate.toString()).toBe('1.5');
+  });
+
   it('hands a worker the population variants this thread ran: its paths read them and give the same fen', async () => {
     const { handOver, receive } = await import('../../src/analyses/monte-carlo-transfer.ts');
     const { kernelPathRunner } = await import('../../src/analyses/monte-carlo-kernel.ts');

@@ -32,6 +32,8 @@ describe('refusals of the command lines in Chinese, above the English line', () 
     ['calc', runCalc, [...CITY, '--series', 'avgMonthlyWage.2020=7000'], '错误：--wage：在职职工必须给出：月工资（元/月），如 --wage 5000', 'error: --wage: it is required for in-service: the monthly wage in 元/月, e.g. --wage 5000'],
     ['calc', runCalc, [...CITY, '--wage', '5000'], '错误：rules/city/medical-maternity-2021.json /rules/5/event/params/employee.base.floor/percentOf：缴费基数下限（employee.base.floor）在 2022-05 没有取值：需要序列 avgMonthlyWage 的 2020 年数值（2 年前），但没有提供：请补上（如 --series avgMonthlyWage.2020=<元/月>）', 'error: rules/city/medical-maternity-2021.json at /rules/5/event/params/employee.base.floor/percentOf: employee.base.floor has no value for 2022-05, in-service: needs the series avgMonthlyWage for 2020 (2 years before), which is missing; supply it (e.g. --series avgMonthlyWage.2020=<元/月>)'],
     ['calc', runCalc, [...CITY, '--wage', '5000', '--set', 'employee.rate.employr=6'], '错误：--set：未知参数“employee.rate.employr”（是否指“employee.rate.employer”？）', 'error: --set: unknown parameter "employee.rate.employr" (did you mean "employee.rate.employer"?)'],
+    ['simulate', runSimulate, [BANNER, '--solve', 'resident.individual.standard', '--from', '2026', '--target', 'monthsPayable >= 12 until 2035'], '错误：--from 的值“2026”无效：不是月份：请写成 YYYY-MM，如 2022-09', "error: option '--from <month>' argument '2026' is invalid. it is not a month; write YYYY-MM, e.g. 2022-09"],
+    ['simulate', runSimulate, [BANNER, '--paths', 'x'], '错误：--paths 的值“x”无效：不是整数：路径数须为整数', "error: option '--paths <n>' argument 'x' is invalid. it is not a whole number of paths"],
     ['simulate', runSimulate, [BANNER, '--format', 'xml'], '错误：--format 的值“xml”无效：须为 table, csv, json 之一', "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, csv, json."],
     ['simulate', runSimulate, [], '错误：缺少参数 scenario.json', "error: missing required argument 'scenario.json'"],
     ['simulate', runSimulate, [BANNER, '--sensitivity', '--solve', 'resident.individual.standard'], '错误：--solve：--sensitivity 与 --solve 只能用其一', 'error: --solve: use --sensitivity or --solve, not both'],
@@ -48,4 +50,34 @@ describe('refusals of the command lines in Chinese, above the English line', () 
     expect(first.startsWith(zh), first).toBe(true);
     expect(second.startsWith(en), second).toBe(true);
   }, 60_000);
+});
+
+describe('every refusal of the shared flag readers has its own Chinese text', () => {
+  it('numbers, whole numbers, years, region tiers and months', async () => {
+    const { decimalValue, integerValue, monthValue } = await import('../../src/cli/args.ts');
+    const { reasonZh } = await import('../../src/common/reason-zh.ts');
+    const refusal = (read: () => unknown): string => {
+      try {
+        read();
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    const reasons = [
+      refusal(() => decimalValue({ above: '0', unit: '元/月' })('x')),
+      refusal(() => decimalValue()('x')),
+      refusal(() => decimalValue({ above: '0', unit: '元/月' })('-5')),
+      refusal(() => decimalValue({ min: '1' })('0')),
+      refusal(() => decimalValue({ max: '100', unit: '%' })('120')),
+      ...['a whole number', 'a whole number of paths', 'a year', 'a region tier (1, 2 or 3)'].map((what) => refusal(() => integerValue(1, 3, what)('x'))),
+      refusal(() => integerValue(1, 3)('9')),
+      refusal(() => monthValue('2026')),
+      refusal(() => monthValue('2026-13')),
+      refusal(() => monthValue('2026-1')),
+    ];
+    // Chinese, and no English sentence left in it (units, examples and YYYY-MM may stay as written)
+    const english = reasons.filter((r) => !/\p{Script=Han}/u.test(reasonZh(r) ?? '') || /\b(?!YYYY)[A-Za-z]{3,}\b/.test((reasonZh(r) ?? '').replace(/YYYY-MM/g, '')));
+    expect(english).toEqual([]);
+  });
 });

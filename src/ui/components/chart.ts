@@ -21,6 +21,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { nextTask } from '../next-task.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
@@ -33,12 +34,14 @@ let drawing = false;
 /**
  * The first chart draws in the task that gave it its option, once the page's updates queued there are done
  * (a microtask), so no frame's layout and paint comes between a result and its chart; the others follow.
- * (Charts for print are not queued: each draws in a task of its own, as the report expects.)
+ * `later`: in a task of its own, before the page's other waiting tasks (which may change the page and so
+ * have it laid out anew). (Charts for print are not queued: each draws in a task of its own, as the report expects.)
  */
-function drawSoon(): void {
+function drawSoon(later = false): void {
   if (drawing || !waiting.size) return;
   drawing = true;
-  queueMicrotask(drawNext);
+  if (later) void nextTask().then(drawNext);
+  else queueMicrotask(drawNext);
 }
 
 /** Draw the first waiting chart; the next after a frame has shown it (or 100 ms on a page that draws no frames, one hidden). */
@@ -107,11 +110,18 @@ export class YbChart extends LitElement {
   }
 
   override firstUpdated(): void {
-    const el = this.renderRoot.querySelector('.canvas') as HTMLElement;
-    this.#chart = echarts.init(el, undefined, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
-    this.#resize.observe(el);
+    this.#resize.observe(this.renderRoot.querySelector('.canvas') as HTMLElement);
     this.#seen.observe(this);
-    if (this.option) this.#schedule();
+  }
+
+  /**
+   * ECharts' chart, made at its first drawing: made as the element renders, ECharts would read the
+   * chart's size while the page's new elements are not yet laid out, and lay out the whole page then,
+   * in the task that rendered them; made when the chart comes into view, the layout is done.
+   */
+  #made(): echarts.ECharts {
+    this.#chart ??= echarts.init(this.renderRoot.querySelector('.canvas') as HTMLElement, undefined, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
+    return this.#chart;
   }
 
   /** Draw, and mark the page's first chart drawn (`first-chart`, for the benchmark's time to first chart). */
@@ -124,7 +134,7 @@ export class YbChart extends LitElement {
   drawCount = 0;
 
   override updated(changed: Map<string, unknown>): void {
-    if (!changed.has('option') || !this.#chart || !this.option) return;
+    if (!changed.has('option') || !this.option) return;
     this.#schedule();
   }
 
@@ -138,7 +148,9 @@ export class YbChart extends LitElement {
     if (this.pixelRatio) this.#printing = setTimeout(() => this.#flush(), 0);
     else if (this.#visible) {
       waiting.set(this.#order, () => this.#flush());
-      drawSoon();
+      // A chart's first drawing (its making included) waits for a task of its own, not to lengthen the
+      // task that laid out the page around it.
+      drawSoon(!this.#chart);
     }
   }
 
@@ -151,7 +163,7 @@ export class YbChart extends LitElement {
   #flush(): void {
     waiting.delete(this.#order);
     clearTimeout(this.#printing);
-    if (!this.#pending || !this.option || !this.#chart) return;
+    if (!this.#pending || !this.option || !this.isConnected) return;
     this.#pending = false;
     const key = optionText(this.option, false);
     if (key === this.#drawnKey) return;
@@ -159,7 +171,8 @@ export class YbChart extends LitElement {
     // Same keys and texts, other numbers: merging sets every value the new option has, so it draws the same as
     // building anew; anything added or removed (a series, an axis bound, a band) builds anew.
     const inPlace = shape === this.#drawnShape;
-    this.#drawn(() => this.#chart!.setOption(this.option!, inPlace ? {} : { notMerge: true }));
+    const chart = this.#made();
+    this.#drawn(() => chart.setOption(this.option!, inPlace ? {} : { notMerge: true }));
     this.#drawnKey = key;
     this.#drawnShape = shape;
     this.drawCount++;
@@ -184,12 +197,14 @@ export class YbChart extends LitElement {
   }
 }
 /**
- * Draw a chart of the workbench's kind (bars, a line on a second axis, bands, legend, tooltip) once,
- * out of sight, and drop it: ECharts' first drawing on a page costs several times a later one (its
- * code runs for the first time, text is measured, caches fill). The entry point does this while the
- * page waits for its first projection, so the first chart of the results draws at the later speed.
+ * Draw a chart of the workbench's kind (bars, a line on a second axis, bands, legend, tooltip) out of
+ * sight, and drop it: ECharts' first drawing on a page costs several times a later one (its code runs
+ * for the first time, text is measured, caches fill). The entry point does this while the page waits
+ * for its first projection, so the first chart of the results draws at the later speed. It draws in
+ * steps, each in a task of its own (the axes, a line, bars, then the whole kind), so no step holds the main
+ * thread long; it stops between steps once `wanted` says no (the results have come).
  */
-export function warmUpCharts(): void {
+export async function warmUpCharts(wanted: () => boolean = () => true): Promise<void> {
   const el = document.createElement('div');
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:280px;visibility:hidden';
@@ -197,21 +212,40 @@ export function warmUpCharts(): void {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' });
   const years = Array.from({ length: 30 }, (_, i) => String(2022 + i));
   const values = years.map((_, i) => 1000 - i * 50);
-  chart.setOption({
-    animation: false,
-    tooltip: { trigger: 'axis' },
-    legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 64, right: 56, top: 36, bottom: 52 },
-    xAxis: { type: 'category', data: years },
-    yAxis: [{ type: 'value', name: '万元' }, { type: 'value', name: '月', splitLine: { show: false } }],
-    series: [
-      { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
-      { name: 'b', type: 'bar', stack: 's', data: values },
-      { name: 'c', type: 'line', yAxisIndex: 1, data: values.map((v) => v / 100), markArea: { silent: true, data: [[{ yAxis: 0 }, { yAxis: 3 }]] } },
-    ],
-  });
-  chart.dispose();
-  el.remove();
+  const axes = { animation: false, grid: { left: 64, right: 56, top: 36, bottom: 52 }, xAxis: { type: 'category', data: years } };
+  const steps: echarts.EChartsCoreOption[] = [
+    { ...axes, yAxis: { type: 'value', name: '万元', min: 0, max: 1000 } },
+    { ...axes, yAxis: { type: 'value', name: '万元' }, series: [{ name: 'c', type: 'line', data: values }] },
+    {
+      ...axes,
+      yAxis: { type: 'value', name: '万元' },
+      series: [
+        { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
+        { name: 'b', type: 'bar', stack: 's', data: values },
+      ],
+    },
+    {
+      ...axes,
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0, type: 'scroll' },
+      yAxis: [{ type: 'value', name: '万元' }, { type: 'value', name: '月', splitLine: { show: false } }],
+      series: [
+        { name: 'a', type: 'bar', stack: 's', data: values, itemStyle: { color: (p: { value: number }) => (p.value < 0 ? '#b3261e' : '#0b5cad') } },
+        { name: 'b', type: 'bar', stack: 's', data: values },
+        { name: 'c', type: 'line', yAxisIndex: 1, data: values.map((v) => v / 100), markArea: { silent: true, data: [[{ yAxis: 0 }, { yAxis: 3 }]] } },
+      ],
+    },
+  ];
+  try {
+    for (const option of steps) {
+      await nextTask();
+      if (!wanted()) break;
+      chart.setOption(option, { notMerge: true });
+    }
+  } finally {
+    chart.dispose();
+    el.remove();
+  }
 }
 
 /** An option as JSON text (functions by their source); with `shape`, every number written as 0. */

@@ -284,6 +284,26 @@ export class YbApp extends LitElement {
     `,
   ];
 
+  /**
+   * The first results render in two tasks: the heading, cards and the fund's charts, then (after a frame
+   * has shown them) the panels below, so no one task of the page's load renders them all. The built
+   * page's entry point (src/ui/main.ts) turns this on; otherwise everything renders together.
+   */
+  resultsInParts = false;
+  /** The panels below the fund's charts: waiting for the first results, due in a later task, or shown. */
+  #lower: 'waiting' | 'due' | 'shown' = 'waiting';
+
+  override updated(): void {
+    if (this.#lower !== 'waiting' || !this.lastGood) return;
+    this.#lower = 'due';
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#lower = 'shown';
+        this.requestUpdate();
+      }, 0),
+    );
+  }
+
   constructor(api: Api = startWorker(), store = new Store()) {
     super();
     updateWhenLocaleChanges(this);
@@ -670,6 +690,12 @@ export class YbApp extends LitElement {
         )}
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} .run=${run} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
+      ${this.resultsInParts && this.#lower !== 'shown' ? nothing : this.#lowerResults(run, problems)}
+    `;
+  }
+
+  #lowerResults(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
+    return html`
       <yb-why-panel tabindex="-1" .explain=${this._explain} .run=${run}></yb-why-panel>
       ${this.#analysesSection(run)}
       <yb-scenario-summary .run=${run} .notes=${this.working?.notes}></yb-scenario-summary>
