@@ -3,6 +3,7 @@
  * and directly in tests: validate a scenario, project it, and describe the
  * result as plain data (src/app/views.ts). No DOM here.
  */
+import { statesAmountsInYi } from './report-unit.ts';
 import { InputError } from '../common/errors.ts';
 import type { Dec } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
@@ -44,7 +45,7 @@ const CATEGORY_OF_SCHEME: Record<Scheme, Category> = {
 export interface CatalogView {
   ruleSets: { id: string; title: { zh: string; en: string }; jurisdiction: string; document: string }[];
   /** cannotStart: why a baseline cannot start a projection (the loader's reason), if it cannot. */
-  baselines: { name: string; title: string; region: string; cannotStart?: string }[];
+  baselines: { name: string; title: string; region: string; cannotStart?: string; /** its report states amounts in 亿元 */ yi?: boolean }[];
   examples: { name: string; scenario: Scenario }[];
 }
 
@@ -65,7 +66,7 @@ export class SimulationService {
       })),
       baselines: Object.entries(BASELINES).map(([name, b]) => {
         const meta = b as { title?: string; source?: { region?: string } };
-        return { name, title: meta.title ?? name, region: meta.source?.region ?? '', ...cannotStart(env, name, b) };
+        return { name, title: meta.title ?? name, region: meta.source?.region ?? '', ...cannotStart(env, name, b), ...(statesAmountsInYi(b) ? { yi: true } : {}) };
       }),
       examples: Object.entries(EXAMPLE_SCENARIOS).map(([name, s]) => ({ name, scenario: s as Scenario })),
     };

@@ -21,10 +21,27 @@ export function wan(v: string | null | undefined): string {
  * An amount in 万元 for a headline figure: beyond 1 亿 万元 (a trillion yuan) in 亿元 as the documents
  * write such sums, so a figure stays on one line; its unit beside it.
  */
-export function wanHeadline(v: string): { text: string; unit: string } {
+export function wanHeadline(v: string, yi = false): { text: string; unit: string } {
   const n = Number(v);
-  if (Math.abs(n) >= 1e8) return { text: fmt(2).format(n / 10000), unit: t('unitYi') };
+  if (yi || Math.abs(n) >= 1e8) return { text: yiText(v), unit: t('unitYi') };
   return { text: fmt(2).format(n), unit: t('unitWan') };
+}
+
+/**
+ * An exact amount in 万元 ("1082447515.745") in 亿元 to the 0.01, grouped ("108,244.75"): the decimal
+ * point moved four places on the exact digits (integers, never a float), rounded half away from zero.
+ */
+export function yiText(v: string): string {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(v);
+  if (!m) return v;
+  const frac = m[3] ?? '';
+  const scaled = BigInt(m[2]! + frac); // v × 10^frac.length
+  const unit = 10n ** BigInt(frac.length + 2); // one hundredth of a 亿元 in those units
+  let cents = scaled / unit;
+  if ((scaled % unit) * 2n >= unit) cents += 1n;
+  const digits = cents.toString().padStart(3, '0');
+  const sign = m[1] && cents > 0n ? '-' : '';
+  return `${sign}${grouped(digits.slice(0, -2))}.${digits.slice(-2)}`;
 }
 
 /**

@@ -6,11 +6,13 @@
 import { expect } from 'chai';
 import { YbApp } from '../../src/ui/components/workbench-app.ts';
 import type { YbFundView } from '../../src/ui/components/fund-view.ts';
+import type { YbFundCards } from '../../src/ui/components/fund-cards.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
 import { startWorker } from '../../src/ui/state/simulation-controller.ts';
 import { Store, STORAGE_KEY } from '../../src/ui/state/store.ts';
 import { decodeShareFragment, decodeShareLink, encodeShareFragment } from '../../src/ui/state/share.ts';
 import type { RunView } from '../../src/app/views.ts';
+import national from '../../seeds/scenarios/national-2022.json' with { type: 'json' };
 
 async function until(cond: () => boolean, ms = 15000): Promise<void> {
   const start = performance.now();
@@ -132,6 +134,34 @@ describe('the workbench', () => {
     select.dispatchEvent(new Event('change'));
     await until(() => app.shadowRoot!.querySelector('#file-problems') !== null);
     expect(JSON.stringify(app.store.state)).to.equal(before);
+  });
+
+  it('shows the cards of a baseline whose report states amounts in 亿元 in 亿元, the exact 万元 figure with its point moved', async function () {
+    this.timeout(60000);
+    const app = await mount();
+    const cardTexts = () => [...q(app.shadowRoot, 'yb-fund-cards')!.shadowRoot!.querySelectorAll('.big')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    // the banner's report is in 万元: its cards stay in 万元
+    expect(cardTexts().every((c) => c.endsWith('万元'))).to.equal(true);
+    // the national example to 2023: the resident fund's balance (about 7,000 亿元) is below 1 亿 万元, where the cards
+    // of a report in 万元 switch to 亿元; the bulletins write it in 亿元, and so does the card
+    expect(await app.openText(JSON.stringify({ ...national, until: 2023 }), 'national-2022.json')).to.equal(true);
+    await until(() => (app.sim.result as RunView | undefined)?.until === 2023 && !app.sim.running, 60000);
+    await app.updateComplete;
+    await q<YbFundCards>(app.shadowRoot, 'yb-fund-cards')!.updateComplete;
+    const run = app.sim.result as RunView;
+    const top = run.funds.filter((f) => !f.id.includes('.'));
+    const texts = cardTexts();
+    expect(texts).to.have.length(top.length);
+    top.forEach((f, i) => {
+      // e.g. 1082447515.74 万元 → "108,244.75 亿元": the exact text's digits, the point four places left, rounded to 0.01
+      const wan = f.years.at(-1)!.cumulative;
+      const [int, frac = ''] = wan.replace('-', '').split('.');
+      const digits = (int! + frac).padStart(5 + frac.length, '0');
+      const cut = digits.length - frac.length - 4;
+      const yi = Number(`${digits.slice(0, cut)}.${digits.slice(cut)}`);
+      expect(texts[i], f.id).to.match(/ 亿元$/);
+      expect(Number(texts[i]!.replace(/ 亿元$/, '').replace(/,/g, '')), `${f.id} ${wan}`).to.be.closeTo(Math.sign(Number(wan)) * yi, 0.005 + 1e-9);
+    });
   });
 
   it('keeps the scenario across a reload', async () => {

@@ -7,8 +7,10 @@ import { base } from '../styles.ts';
 
 /** <yb-fund-cards>: each fund's balance at the horizon, first deficit and exhaustion, at a glance. */
 export class YbFundCards extends LitElement {
-  static override properties = { run: { attribute: false } };
+  static override properties = { run: { attribute: false }, yi: { type: Boolean } };
   declare run: RunView | undefined;
+  /** The baseline's report states its amounts in 亿元 (the national bulletins): every card in 亿元. */
+  declare yi: boolean;
   static override styles = [
     base,
     css`
@@ -56,7 +58,7 @@ export class YbFundCards extends LitElement {
         ${top.map((f) => {
           const last = f.years.at(-1)!;
           const bad = f.exhaustionYear !== null || f.firstDeficitYear !== null;
-          const amount = wanHeadline(last.cumulative);
+          const amount = wanHeadline(last.cumulative, this.yi);
           return html`<div class="card ${bad ? 'bad' : ''}" role="listitem">
             <div class="muted">${pick(f.name)}</div>
             <div class="big ${amount.text.length > 12 ? 'long' : ''}">${amount.text} <span class="muted" style="font-size:12px">${amount.unit}</span></div>

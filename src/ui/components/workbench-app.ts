@@ -673,7 +673,7 @@ export class YbApp extends LitElement {
             <ul>${run.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul>
           </section>`
         : nothing}
-      <yb-fund-cards .run=${run}></yb-fund-cards>
+      <yb-fund-cards .run=${run} ?yi=${this._catalog?.baselines.some((b) => b.yi && b.name === this.working?.baseline) ?? false}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map(
           (f) => html`<button
