@@ -31,6 +31,17 @@ export function wanHeadline(v: string, yi = false): { text: string; unit: string
  * An exact amount in 万元 ("1082447515.745") in 亿元 to the 0.01, grouped ("108,244.75"): the decimal
  * point moved four places on the exact digits (integers, never a float), rounded half away from zero.
  */
+/** An exact amount in 万元 in 亿元, every digit kept (for export): "1082447515.74" → "108244.751574". */
+export function yiExact(v: string): string {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(v);
+  if (!m) return v;
+  const digits = m[2]!.padStart(5, '0');
+  const int = digits.slice(0, -4).replace(/^0+(?=[0-9])/, '');
+  const frac = (digits.slice(-4) + (m[3] ?? '')).replace(/0+$/, '');
+  const zero = /^0$/.test(int) && !frac;
+  return `${zero ? '' : m[1]}${int}${frac ? `.${frac}` : ''}`;
+}
+
 export function yiText(v: string): string {
   const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(v);
   if (!m) return v;

@@ -8,7 +8,7 @@ import type { FundId } from '../model/base-year.ts';
 import { FUND_SHORT_NAMES, WARNING_NAMES } from '../report/names.ts';
 import { pick, t } from './i18n.ts';
 import { lineName, sourceParts } from './labels.ts';
-import { isExhausted, monthsPayable, percent, unitLabel, wan } from './format.ts';
+import { isExhausted, monthsPayable, percent, unitLabel, wan, yiExact, yiText } from './format.ts';
 
 export type Cell = string | number | null;
 
@@ -35,6 +35,19 @@ export interface Table {
 const fundShort = (f: FundView): string => pick(FUND_SHORT_NAMES[f.id as FundId] ?? f.name);
 
 const money = (label: string): Column => ({ label, format: wan as Column['format'], numeric: true });
+
+/**
+ * A table of amounts in 万元 shown in 亿元, as a report in 亿元 writes them: on screen to the 0.01 亿元, in
+ * its CSV with every digit (the exact 万元 text's point moved four places); its caption says 亿元.
+ */
+export function inYi(table: Table): Table {
+  const yi = (v: Cell) => (typeof v === 'string' ? yiText(v) : wan(v as null));
+  return {
+    ...table,
+    caption: table.caption.replace(`(${t('unitWan')})`, `(${t('unitYi')})`),
+    columns: table.columns.map((c) => (c.format === wan ? { ...c, format: yi, export: (v: Cell) => (typeof v === 'string' ? yiExact(v) : v) } : c)),
+  };
+}
 
 function warningName(w: Cell): string {
   return pick(WARNING_NAMES[String(w) as WarningLevel] ?? WARNING_NAMES.unknown);

@@ -162,6 +162,21 @@ describe('the workbench', () => {
       expect(texts[i], f.id).to.match(/ 亿元$/);
       expect(Number(texts[i]!.replace(/ 亿元$/, '').replace(/,/g, '')), `${f.id} ${wan}`).to.be.closeTo(Math.sign(Number(wan)) * yi, 0.005 + 1e-9);
     });
+    // the fund's table as well: its caption in 亿元, the horizon's balance as on the card, its CSV with every digit
+    const view = q<YbFundView>(app.shadowRoot, 'yb-fund-view')!;
+    await view.updateComplete;
+    const table = q<YbDataTable>(view.shadowRoot, 'yb-data-table')!;
+    await table.updateComplete;
+    expect(table.table.caption).to.match(/\(亿元\)$/);
+    // (the table is folded: its cells as it formats them)
+    const lastRow = table.table.rows.at(-1)!;
+    const cells = table.table.columns.map((c, i) => (c.format ? c.format(lastRow[i]!) : String(lastRow[i])));
+    const shownFund = view.fund!;
+    const wanLast = shownFund.years.at(-1)!.cumulative;
+    expect(cells).to.include(texts[top.indexOf(shownFund)]!.replace(/ 亿元$/, ''));
+    // "1082447515.737573" 万元 → "108244.7515737573" 亿元: the same digits
+    const csvLast = table.csvText().trimEnd().split('\n').at(-1)!.split(',');
+    expect(csvLast.map((c) => c.replace(/[.-]/g, '').replace(/^0+/, ''))).to.include(wanLast.replace(/[.-]/g, '').replace(/^0+/, '').replace(/0+$/, ''));
   });
 
   it('keeps the scenario across a reload', async () => {

@@ -7,7 +7,7 @@ import { LitElement, css, html } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { FundView, RunView, ThresholdsView } from '../../app/views.ts';
 import { pick, t } from '../i18n.ts';
-import { balanceTable, incomeTable } from '../tables.ts';
+import { balanceTable, incomeTable, inYi, type Table } from '../tables.ts';
 import { balanceOption, bandsNote, incomeOption } from '../chart-options.ts';
 import { base } from '../styles.ts';
 import { abnormalMonths, monthsMethodNote } from '../months-basis.ts';
@@ -15,7 +15,9 @@ import './chart.ts';
 import './data-table.ts';
 
 export class YbFundView extends LitElement {
-  static override properties = { fund: { attribute: false }, thresholds: { attribute: false }, run: { attribute: false } };
+  static override properties = { fund: { attribute: false }, thresholds: { attribute: false }, run: { attribute: false }, yi: { type: Boolean } };
+  /** The baseline's report states its amounts in 亿元: the tables show them so. */
+  declare yi: boolean;
   declare fund: FundView | undefined;
   declare thresholds: ThresholdsView | undefined;
   /** The run the fund is part of: how its months payable are computed, and which reported years are abnormal. */
@@ -69,6 +71,10 @@ export class YbFundView extends LitElement {
       ${odd.length ? html`<ul class="bands months-notes">${odd.map((b) => html`<li>${b.text}</li>`)}</ul>` : ''}`;
   }
 
+  #shown(table: Table): Table {
+    return this.yi ? inYi(table) : table;
+  }
+
   override render() {
     const f = this.fund;
     if (!f) return html``;
@@ -79,12 +85,12 @@ export class YbFundView extends LitElement {
         <yb-chart .option=${balanceOption(f, this.thresholds)} label="${name} ${t('chartBalance')}"></yb-chart>
         <p class="muted bands">${bandsNote(this.thresholds)}</p>
         ${this.run ? this.#monthsNotes(this.run, f) : ''}
-        <yb-data-table .table=${balanceTable(f)}></yb-data-table>
+        <yb-data-table .table=${this.#shown(balanceTable(f))}></yb-data-table>
       </section>
       <section aria-labelledby="inc">
         <h3 id="inc">${name} · ${t('chartIncome')}</h3>
         <yb-chart .option=${incomeOption(f)} label="${name} ${t('chartIncome')}"></yb-chart>
-        <yb-data-table .table=${incomeTable(f)}></yb-data-table>
+        <yb-data-table .table=${this.#shown(incomeTable(f))}></yb-data-table>
       </section>
     </div>`;
   }

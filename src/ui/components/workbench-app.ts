@@ -665,6 +665,8 @@ export class YbApp extends LitElement {
   #results(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
+    // the baseline's report states its amounts in 亿元 (the national bulletins): cards and tables say them so
+    const yi = this._catalog?.baselines.some((b) => b.yi && b.name === this.working?.baseline) ?? false;
     return html`
       <h2 id="results" class="results-heading" tabindex="-1">${t('resultsPane')} <span class="muted">${run.baseYear} → ${run.until}</span></h2>
       ${run.warnings.length
@@ -673,7 +675,7 @@ export class YbApp extends LitElement {
             <ul>${run.warnings.map((w) => html`<li>${pick(w)}</li>`)}</ul>
           </section>`
         : nothing}
-      <yb-fund-cards .run=${run} ?yi=${this._catalog?.baselines.some((b) => b.yi && b.name === this.working?.baseline) ?? false}></yb-fund-cards>
+      <yb-fund-cards .run=${run} ?yi=${yi}></yb-fund-cards>
       <nav role="tablist" aria-label=${t('fundsLabel')}>
         ${funds.map(
           (f) => html`<button
@@ -689,7 +691,7 @@ export class YbApp extends LitElement {
           </button>`,
         )}
       </nav>
-      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} .fund=${fund} .thresholds=${run.thresholds} .run=${run} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
+      <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} ?yi=${yi} .fund=${fund} .thresholds=${run.thresholds} .run=${run} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
       ${this.resultsInParts && this.#lower !== 'shown' ? nothing : this.#lowerResults(run, problems)}
     `;
   }
