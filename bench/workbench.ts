@@ -261,6 +261,11 @@ async function analysisRuns(browser: Browser, url: string, paths = 2000): Promis
   await page.evaluate(async () => {
     const app = document.querySelector('yb-app') as any;
     await app.sim.settled();
+    // the panels below the fund's charts render a frame after the first results
+    for (const t0 = performance.now(); !app.shadowRoot.querySelector('#analyses summary'); ) {
+      if (performance.now() - t0 > 60000) throw new Error('no analyses panel within 60 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
     app.shadowRoot.querySelector('#analyses summary').click();
     await customElements.whenDefined('yb-analyses-view');
     const view = app.shadowRoot.querySelector('yb-analyses-view');
