@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError, formatProblem, type InputProblem } from '../common/errors.ts';
 import { reasonZh } from '../common/reason-zh.ts';
+export { grouped } from '../common/grouped.ts';
 import { readTextFile } from '../common/node-file.ts';
 import { D, isDecimalLiteral } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
@@ -112,13 +113,6 @@ export async function runIfMain(moduleUrl: string, run: (argv: string[], io: Io)
 /** A refusal of the command line as a whole, or of one flag (`flag` like "--set"). */
 export function usageError(reason: string, flag = ''): InputError {
   return InputError.one(flag || 'command line', '', reason);
-}
-
-/** A decimal amount as a table prints it for reading: thousands grouped with commas (207,932,700.00). CSV and JSON keep it plain. */
-export function grouped(amount: string): string {
-  const [whole = '', fraction] = amount.split('.');
-  const g = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-  return fraction === undefined ? g : `${g}.${fraction}`;
 }
 
 /** Rules in one load from which the command line reports its progress on stderr. */

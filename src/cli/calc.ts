@@ -4,6 +4,7 @@
  *   [--set param=value] [--format table|json]
  * What one person owes and who pays, under the rules in force that month.
  */
+import { CATEGORY_ZH } from '../common/reason-zh.ts';
 import { isDecimalLiteral, D, fenString } from '../common/money.ts';
 import { parseMonth } from '../common/period.ts';
 import { parseJson } from '../common/schema.ts';
@@ -66,8 +67,6 @@ const APPLIES: Record<'wage' | 'regionTier', { to: readonly Category[]; why: (ca
   regionTier: { to: ['resident'], why: () => ({ zh: '它决定居民财政补助在各级政府之间的分担', en: 'it splits the resident subsidy between government levels' }) },
 };
 
-const CATEGORY_NAMES: Record<Category, string> = { 'in-service': '在职职工', retiree: '退休人员', flexible: '灵活就业人员', resident: '城乡居民' };
-
 export async function runCalc(argv: string[], io: Io): Promise<number> {
   const program = cliProgram(io, 'calc', '一个人每月（职工）或每年（居民）缴多少、谁来缴，以及所依据的规则 — what one person owes and who pays, under the rules in force that month', EXAMPLES)
     .option('--rules <id|file>', '规则集编号或规则集文件 / rule set id (e.g. city/medical-maternity-2021) or a rule-set file (.json)')
@@ -117,7 +116,7 @@ async function calc(values: CalcOptions, io: Io): Promise<void> {
   const unused: { flag: string; zh: string; en: string }[] = [];
   for (const [key, flag] of [['wage', '--wage'], ['regionTier', '--region-tier']] as const) {
     const a = APPLIES[key]!;
-    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, zh: `${flag} 不适用于${CATEGORY_NAMES[category]}，未使用：${a.why(category).zh}`, en: `${flag} does not apply to ${category} and was not used: ${a.why(category).en}` });
+    if (values[key] !== undefined && !a.to.includes(category)) unused.push({ flag, zh: `${flag} 不适用于${CATEGORY_ZH[category]}，未使用：${a.why(category).zh}`, en: `${flag} does not apply to ${category} and was not used: ${a.why(category).en}` });
   }
   const wage = values.wage !== undefined && APPLIES.wage!.to.includes(category) ? new D(values.wage) : undefined;
   const series: SeriesData = {};

@@ -149,7 +149,8 @@ function yearsBeforeZh(rel: string): string {
   return m ? `${m[1]} 年${m[2] === 'before' ? '前' : '后'}` : rel;
 }
 
-const CATEGORY_ZH: Record<string, string> = { 'in-service': '在职职工', retiree: '退休人员', flexible: '灵活就业人员', resident: '城乡居民' };
+/** A person's category (facts.category) in Chinese. */
+export const CATEGORY_ZH: Record<string, string> = { 'in-service': '在职职工', retiree: '退休人员', flexible: '灵活就业人员', resident: '城乡居民' };
 
 function factsZh(facts: string, param: string): string {
   const scheme = (registry.parameters as Record<string, { scheme?: string }>)[param]?.scheme;

@@ -1,5 +1,8 @@
 /** Display formatting only: the numbers arrive exact from the worker; here they are rounded for the eye. */
+import { grouped } from '../common/grouped.ts';
 import { getLocale, t } from './i18n.ts';
+
+export { grouped };
 
 /** One formatter per language and number of digits: building an Intl.NumberFormat costs far more than using one, and a table formats thousands of cells. */
 const formatters = new Map<string, Intl.NumberFormat>();
@@ -27,10 +30,6 @@ export function wanHeadline(v: string, yi = false): { text: string; unit: string
   return { text: fmt(2).format(n), unit: t('unitWan') };
 }
 
-/**
- * An exact amount in 万元 ("1082447515.745") in 亿元 to the 0.01, grouped ("108,244.75"): the decimal
- * point moved four places on the exact digits (integers, never a float), rounded half away from zero.
- */
 /** An exact amount in 万元 in 亿元, every digit kept (for export): "1082447515.74" → "108244.751574". */
 export function yiExact(v: string): string {
   const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(v);
@@ -42,6 +41,10 @@ export function yiExact(v: string): string {
   return `${zero ? '' : m[1]}${int}${frac ? `.${frac}` : ''}`;
 }
 
+/**
+ * An exact amount in 万元 ("1082447515.745") in 亿元 to the 0.01, grouped ("108,244.75"): the decimal
+ * point moved four places on the exact digits (integers, never a float), rounded half away from zero.
+ */
 export function yiText(v: string): string {
   const m = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(v);
   if (!m) return v;
@@ -53,15 +56,6 @@ export function yiText(v: string): string {
   const digits = cents.toString().padStart(3, '0');
   const sign = m[1] && cents > 0n ? '-' : '';
   return `${sign}${grouped(digits.slice(0, -2))}.${digits.slice(-2)}`;
-}
-
-/**
- * A value as written (an assumption's, a parameter's), its thousands grouped for the eye and every
- * digit kept: 65336 → 65,336, 26711.91 → 26,711.91; a word (a variant's name) as it is.
- */
-export function grouped(v: string): string {
-  const m = /^(-?)([0-9]+)(\.[0-9]+)?$/.exec(v);
-  return m ? `${m[1]}${m[2]!.replace(/\B(?=([0-9]{3})+$)/g, ',')}${m[3] ?? ''}` : v;
 }
 
 export function months(v: string | null | undefined): string {
