@@ -439,7 +439,11 @@ export class YbApp extends LitElement {
    * An edit is kept once it has run; one that fails leaves the scenario as it was and its problems
    * are shown beside the lever. A stored scenario that fails is opened without the changes it cannot use.
    */
+  /** The scenario of the last run that succeeded: the figures shown (lastGood) are its. */
+  #shown: unknown;
+
   #onResult(data: unknown, result: RunResult): void {
+    if (result.ok) this.#shown = data;
     const active = this.store.active;
     const candidate = this.#candidate;
     if (candidate && data === candidate.edit.scenario) {
@@ -453,9 +457,11 @@ export class YbApp extends LitElement {
         this._editProblems = { scenario: candidate.edit.scenario, problems: result.problems };
         // A refused entry leaves in force what its field held before this edit began, not a keystroke on the way.
         const fallback = candidate.edit.fallback;
-        if (fallback && active?.id === candidate.id && JSON.stringify(fallback) !== JSON.stringify(active.scenario)) {
-          this.store.replaceActive(fallback, candidate.edit.key);
-          this.sim.request(fallback, fallback.title, this._leversAt);
+        if (fallback && active?.id === candidate.id) {
+          if (JSON.stringify(fallback) !== JSON.stringify(active.scenario)) this.store.replaceActive(fallback, candidate.edit.key);
+          // The figures shown may be a keystroke's on the way (15 of 150%, whose run finished before 150 was
+          // refused): unless they are already those of what stays in force, run that.
+          if (JSON.stringify(fallback) !== JSON.stringify(this.#shown)) this.sim.request(fallback, fallback.title, this._leversAt);
         }
       }
       return;
