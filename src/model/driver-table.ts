@@ -968,66 +968,104 @@ function expenditureDriverName(fund: FundId, line: string): LineDriverName {
   }
 }
 
-/** The value of line driver `code` in year i of the columns: the one statement of each driver. */
+/** The value of line driver `code` in year i of the columns (lineDriverColumn's statement for one year). */
 export function lineDriverAt(code: number, c: DriverColumns, i: number): number {
+  lineDriverColumn(code, c, i, i + 1, one, -i);
+  return one[0]!;
+}
+const one = new Float64Array(1);
+
+/**
+ * The value of line driver `code` in years `from` to `to` − 1 of the columns, written to out[offset + i]: the one
+ * statement of each driver, the code's case chosen once for all the years.
+ */
+export function lineDriverColumn(code: number, c: DriverColumns, from: number, to: number, out: Float64Array, offset: number): void {
   const n = c.n;
-  const e = c.hasEmployee[i] === 1;
-  const r = c.resident[i]!;
-  const resident = c.groups.includes('resident');
+  const e = c.hasEmployee;
+  const { employer, individual, maternity, toAccounts, collection, contributors, wageIndex, counts, resident: rs } = c;
+  const residents = c.groups.includes('resident') ? RESIDENT * n : -1;
+  /** Residents in year i (0, or 1 where `none` says so, without residents counted). */
+  const residentsAt = (i: number, none: number) => (residents < 0 ? none : counts[residents + i]!);
+  const wageMass = (i: number) => contributors[i]! * wageIndex[i]! * collection[i]!;
   switch (code) {
     case 0: // one
-      return 1;
+      for (let i = from; i < to; i++) out[offset + i] = 1;
+      return;
     case 1: // wageMass
-      return c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = wageMass(i);
+      return;
     case 2:
-      return e ? (c.employer[i]! + c.individual[i]! + c.maternity[i]!) * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]!) * collection[i]! : wageMass(i);
+      return;
     case 3:
-      return e ? c.employer[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? employer[i]! * collection[i]! : wageMass(i);
+      return;
     case 4:
-      return e ? c.individual[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? individual[i]! * collection[i]! : wageMass(i);
+      return;
     case 5:
-      return e ? c.maternity[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? maternity[i]! * collection[i]! : wageMass(i);
+      return;
     case 6:
-      return e ? 1 : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? 1 : wageMass(i);
+      return;
     case 7:
     case 8:
-      if (e) return (c.employer[i]! + c.individual[i]! + c.maternity[i]! - c.toAccounts[i]!) * c.collection[i]!;
-      return code === 7 ? c.contributors[i]! * c.wageIndex[i]! * c.collection[i]! : 1;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]! - toAccounts[i]!) * collection[i]! : code === 7 ? wageMass(i) : 1;
+      return;
     case 9:
-      return e ? c.toAccounts[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? toAccounts[i]! * collection[i]! : wageMass(i);
+      return;
     case 10:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * r.collected * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * rs[i]!.collected * collection[i]!;
+      return;
     case 11:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.collected + r.subsidy) * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * (rs[i]!.collected + rs[i]!.subsidy) * collection[i]!;
+      return;
     case 12:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * r.subsidy;
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * rs[i]!.subsidy;
+      return;
     case 13:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.central : r.subsidy);
     case 14:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.region : r.subsidy);
     case 15:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.city : r.subsidy);
-    case 16:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.county : r.subsidy);
-    case 17:
-      return c.aidFunding[i]!;
-    case 18:
-      return (c.groups.includes('inService') ? c.counts[IN_SERVICE * n + i]! : c.employees[i]!) * c.cost[i]!;
-    case 19:
-      return c.employeeCostUnits[i]!;
-    case 20:
-      return c.employees[i]! * c.wageIndex[i]!;
-    case 21:
-      return (resident ? c.counts[RESIDENT * n + i]! : 1) * c.residentCost[i]! * c.residentAgeCost[i]!;
-    case 22:
-      return (resident ? c.counts[RESIDENT * n + i]! : 1) * c.residentCost[i]! * c.residentAgeCost[i]! * r.reimbursementRatio;
-    case 23: {
-      const aid = c.aidGroups[i]!;
-      return (aid === 0 ? (resident ? c.counts[RESIDENT * n + i]! : 1) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * r.aidReimbursementRatio;
+    case 16: {
+      const level = SPLIT_LEVELS[code - 13]!;
+      for (let i = from; i < to; i++) {
+        const r = rs[i]!;
+        out[offset + i] = residentsAt(i, 0) * (r.split ? r.split[level] : r.subsidy);
+      }
+      return;
     }
+    case 17:
+      for (let i = from; i < to; i++) out[offset + i] = c.aidFunding[i]!;
+      return;
+    case 18: {
+      const inService = c.groups.includes('inService') ? IN_SERVICE * n : -1;
+      for (let i = from; i < to; i++) out[offset + i] = (inService < 0 ? c.employees[i]! : counts[inService + i]!) * c.cost[i]!;
+      return;
+    }
+    case 19:
+      for (let i = from; i < to; i++) out[offset + i] = c.employeeCostUnits[i]!;
+      return;
+    case 20:
+      for (let i = from; i < to; i++) out[offset + i] = c.employees[i]! * wageIndex[i]!;
+      return;
+    case 21:
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 1) * c.residentCost[i]! * c.residentAgeCost[i]!;
+      return;
+    case 22:
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 1) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.reimbursementRatio;
+      return;
+    case 23:
+      for (let i = from; i < to; i++) {
+        const aid = c.aidGroups[i]!;
+        out[offset + i] = (aid === 0 ? residentsAt(i, 1) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.aidReimbursementRatio;
+      }
+      return;
   }
   throw new Error(`no line driver ${code}`);
 }
+const SPLIT_LEVELS = ['central', 'region', 'city', 'county'] as const;
 
 /** The columns behind a YearDrivers view. */
 function columnsOf(d: YearDrivers): { c: DriverColumns; i: number } {

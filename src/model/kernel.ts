@@ -16,7 +16,7 @@ import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type Group, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { sharedCalibrateF64, type FloatCalibration } from './kernel-calibration.ts';
-import { aidPaysAt, cachedPopulation, DriverColumns, fillDrivers, LINE_DRIVERS, lineDriverAt, lineDriverCode, lineDriverOf, pathAssumptions, policyYears, startCounts, viewsOf, yearView, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
+import { aidPaysAt, cachedPopulation, DriverColumns, fillDrivers, LINE_DRIVERS, lineDriverAt, lineDriverCode, lineDriverColumn, lineDriverOf, pathAssumptions, policyYears, startCounts, viewsOf, yearView, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
 import type { PopulationIndex } from '../population/for-model.ts';
@@ -533,15 +533,15 @@ export function compileKernel(input: ProjectionInput): Kernel {
     }
     if (lineDrivers.length < LINE_DRIVERS.length * span) lineDrivers = new Float64Array(LINE_DRIVERS.length * span);
     const ld = lineDrivers;
-    for (const code of codes) for (let i = base.year - first + 1; i < span; i++) ld[code * span + i] = lineDriverAt(code, cols, i);
+    for (const code of codes) lineDriverColumn(code, cols, base.year - first + 1, span, ld, code * span);
     if (!last || last.path !== fill || last.policy !== policy) {
       const { deferred, anchors } = calibrated(policy, cols);
       const accountSpending = accountBenefits >= 0 ? anchors.get('employee.account')?.expenditure[accountBenefits] : undefined;
       const pooled = outpatientMoves(base, policy, ld, span, first, accountSpending, until, exactly);
       // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
       const moves: Move[][] = [];
-      for (const m of deferred) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
-      for (const m of pooled) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
+      for (const m of deferred) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, income: m.side === 'income', fen: m.fen });
+      for (const m of pooled) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, income: m.side === 'income', fen: m.fen });
       last = { path: fill, policy, anchors, moves };
     }
     const { anchors, moves } = last;
@@ -550,12 +550,17 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
     const slab = !reuse ? new Slab(n, slabSize) : reused && reused.capacity >= slabSize ? reused.reset() : (reused = new Slab(n, slabSize));
     const projected = new Map<FundId, KernelFund>();
+    /** Funds with a total or balance beyond 2^53 fen in some year. */
+    let beyond: Set<FundId> | undefined;
     for (const lay of layouts) {
       const { plan } = lay;
       const bf = plan.bf;
       const acc: FundLines = { lines: new Map(), income: [], expenditure: [], slab };
-      const incomeArrs = lay.incomeKeys.map((k) => lineOf(acc, k));
-      const expenditureArrs = lay.expenditureKeys.map((k) => lineOf(acc, k));
+      // The fund's own lines first, in their order: acc.income[j] and acc.expenditure[j] are theirs.
+      for (let j = 0; j < lay.incomeKeys.length; j++) lineOf(acc, lay.incomeKeys[j]!, true);
+      for (let j = 0; j < lay.expenditureKeys.length; j++) lineOf(acc, lay.expenditureKeys[j]!, false);
+      const incomeArrs = acc.income.slice();
+      const expenditureArrs = acc.expenditure.slice();
       const { income: inA, expenditure: exA } = anchors.get(bf.id)!;
       const hasRate = !!interestDec || !!plan.ownRate;
       const rate = interestPct !== undefined ? interestPct / 100 : plan.ownRateF64;
@@ -577,6 +582,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
           for (let j = 0; j < expenditureArrs.length; j++) exTotal += expenditureArrs[j]![0] = lay.expenditure0[j]!;
         } else {
           const at = y - first;
+          // Totals are added up as the lines are charged: sums of whole fen (below 2^53) are exact in any order.
+          // A line of fen with a fraction (an anchor whose base-year driver is 0, a report's deferral with a
+          // fraction of a fen) makes the order matter: then the totals are added up again line by line, in order.
+          let fraction = false;
           for (let j = 0; j < incomeArrs.length; j++) {
             let v: number;
             if (lay.isInterest[j] && hasRate) {
@@ -589,8 +598,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
             } else {
               const l = inA[j]!;
               v = lineAmount(l, ld[l.code * span + at]!);
+              if (l.d0 === 0 && v % 1 !== 0) fraction = true;
             }
             incomeArrs[j]![i] = v;
+            inTotal += v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
             let v = roundProduct(opening, interestPct! / 100, REL_TWO);
@@ -598,26 +609,48 @@ export function compileKernel(input: ProjectionInput): Kernel {
               exactLines++;
               v = interestExact(opening, interestDec, undefined);
             }
-            (interestArr ??= lineOf(acc, 'income:interest'))[i] = v;
+            (interestArr ??= lineOf(acc, 'income:interest', true))[i] = v;
+            inTotal += v;
           }
           for (let j = 0; j < expenditureArrs.length; j++) {
             const l = exA[j]!;
-            expenditureArrs[j]![i] = lay.isAidContributions[j] ? aidAmount(cols, policy, at) : lineAmount(l, ld[l.code * span + at]!);
+            let v: number;
+            if (lay.isAidContributions[j]) v = aidAmount(cols, policy, at);
+            else {
+              v = lineAmount(l, ld[l.code * span + at]!);
+              if (l.d0 === 0 && v % 1 !== 0) fraction = true;
+            }
+            expenditureArrs[j]![i] = v;
+            exTotal += v;
           }
           if (lay.addsAidContributions) {
             const c = aidAmount(cols, policy, at);
-            if (c !== 0) (aidArr ??= lineOf(acc, 'expenditure:aid.contributions'))[i] = c;
+            if (c !== 0) {
+              (aidArr ??= lineOf(acc, 'expenditure:aid.contributions', false))[i] = c;
+              exTotal += c;
+            }
           }
           const due = moves[i];
-          if (due) for (const m of due) if (m.fund === bf.id) lineOf(acc, m.key)[i]! += m.fen;
+          if (due) {
+            for (const m of due) {
+              if (m.fund !== bf.id) continue;
+              lineOf(acc, m.key, m.income)[i]! += m.fen;
+              if (m.income) inTotal += m.fen;
+              else exTotal += m.fen;
+              if (m.fen % 1 !== 0) fraction = true;
+            }
+          }
+          if (fraction) {
+            inTotal = sumAt(acc.income, i);
+            exTotal = sumAt(acc.expenditure, i);
+          }
           if (lay.asNeeded) {
-            let need = 0;
-            for (const arr of acc.expenditure) need += arr[i]!;
+            const need = exTotal;
             for (const arr of acc.income) arr[i] = 0;
             financedF64(plan.sources, need, exactly, acc, i);
+            // The shares and what the largest takes add up to the need exactly where it is whole fen.
+            inTotal = need % 1 === 0 ? need : sumAt(acc.income, i);
           }
-          for (const arr of acc.income) inTotal += arr[i]!;
-          for (const arr of acc.expenditure) exTotal += arr[i]!;
         }
         income[i] = inTotal;
         expenditure[i] = exTotal;
@@ -625,6 +658,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
         cumulative[i] = opening + current[i]!;
         months[i] = monthsPayable(cumulative, expenditure, i, plan.pastFen, methods[i]!);
         opening = cumulative[i]!;
+        if (!(Math.abs(opening) < 2 ** 53 && Math.abs(inTotal) < 2 ** 53 && Math.abs(exTotal) < 2 ** 53)) (beyond ??= new Set()).add(bf.id);
       }
       projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, acc.lines));
     }
@@ -646,6 +680,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
     }
     const totals = { central: sums[0]!, region: sums[1]!, city: sums[2]!, county: sums[3]!, unspecified: sums[4]! };
     for (const f of funds) {
+      if (projected.has(f.id)) {
+        if (beyond?.has(f.id)) return beyondFloat64(f.id, shocks);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         if (!(Math.abs(f.cumulative[i]!) < 2 ** 53 && Math.abs(f.income[i]!) < 2 ** 53 && Math.abs(f.expenditure[i]!) < 2 ** 53)) return beyondFloat64(f.id, shocks);
       }
@@ -674,6 +712,8 @@ type Exactly = (exact: () => Dec) => number;
 interface Move {
   fund: FundId;
   key: string;
+  /** The key is an income line's. */
+  income: boolean;
   fen: number;
 }
 
@@ -725,14 +765,21 @@ class Slab {
   }
 }
 
-/** The line's array, added on first use. */
-function lineOf(f: FundLines, key: string): Float64Array {
+/** The line's array, added on first use (`income`: the key is an income line's). */
+function lineOf(f: FundLines, key: string, income: boolean): Float64Array {
   let arr = f.lines.get(key);
   if (!arr) {
     f.lines.set(key, (arr = f.slab.take()));
-    (key.startsWith('income:') ? f.income : f.expenditure).push(arr);
+    (income ? f.income : f.expenditure).push(arr);
   }
   return arr;
+}
+
+/** The lines' sum in year i, in their order. */
+function sumAt(lines: Float64Array[], i: number): number {
+  let s = 0;
+  for (const arr of lines) s += arr[i]!;
+  return s;
 }
 
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
@@ -826,7 +873,7 @@ function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
 
 function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number): void {
   if (s.lines.length === 0) {
-    lineOf(acc, 'income:subsidy')[i] = need;
+    lineOf(acc, 'income:subsidy', true)[i] = need;
     return;
   }
   let sum = 0;
@@ -835,7 +882,7 @@ function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines,
     const [, v, vf, key] = s.lines[j]!;
     let share = charged((need * vf) / s.wholeFen);
     if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
-    const arr = lineOf(acc, key);
+    const arr = lineOf(acc, key, true);
     arr[i] = share;
     if (j === s.largest) largest = arr;
     sum += share;
