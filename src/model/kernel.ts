@@ -183,6 +183,14 @@ export function roundProduct(a: number, b: number, rel: number): number {
   const p = a * b;
   const ap = Math.abs(p);
   if (!(ap < SAFE_FEN)) return Number.NaN;
+  // The product's own rounding is at most half a float64 step (2^-53 ≈ 1.11e-16 of it): where the fraction is further
+  // than that from a half, beyond the margin, it decides nothing, and the rounding is that of the float64 product.
+  const whole0 = Math.floor(ap);
+  const frac0 = ap - whole0;
+  if (Math.abs(frac0 - 0.5) > ap * (rel + 1.2e-16) + 1e-9) {
+    const r = frac0 > 0.5 ? whole0 + 1 : whole0;
+    return p < 0 ? -r : r;
+  }
   let c = SPLIT * a;
   const ah = c - (c - a);
   const al = a - ah;
@@ -482,18 +490,32 @@ export function compileKernel(input: ProjectionInput): Kernel {
   /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
   let last: { path: number; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
   /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
-  const populations = new Map<string, PopulationIndex>();
+  const populations = new Map<string | undefined, Map<number | undefined, Map<number, PopulationIndex>>>();
+  let populationCount = 0;
   function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
-    const key = `${shock?.variant}|${shock?.mortalityPercent}|${retireeCostWeight}`;
-    let pop = populations.get(key);
+    // By variant, mortality and weight in turn: no key text made on every path.
+    const byWeight = (): Map<number, PopulationIndex> => {
+      let byMortality = populations.get(shock?.variant);
+      if (!byMortality) populations.set(shock?.variant, (byMortality = new Map()));
+      let m = byMortality.get(shock?.mortalityPercent);
+      if (!m) byMortality.set(shock?.mortalityPercent, (m = new Map()));
+      return m;
+    };
+    let pop = byWeight().get(retireeCostWeight);
     if (!pop) {
       const population = shock ? { ...a.population, population: { ...a.population.population, ...shock } } : a.population;
       pop = cachedPopulation(input, start, population, retireeCostWeight);
-      if (populations.size >= 64) populations.delete(populations.keys().next().value!);
-      populations.set(key, pop);
+      // Paths drawing the retirees' cost weight would make a new one each: at most 64 are kept.
+      if (populationCount >= 64) {
+        populations.clear();
+        populationCount = 0;
+      }
+      byWeight().set(retireeCostWeight, pop);
+      populationCount++;
     }
     return pop;
   }
+
   /** The scenario's own drivers (no shocks), computed once; a path's, filled in place on every run. */
   let columns0: DriverColumns | undefined;
   let columns: DriverColumns | undefined;
