@@ -595,35 +595,67 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const methods = policy.methods.get(lay.scheme)!;
       let interestArr: Float64Array | undefined;
       let aidArr: Float64Array | undefined;
+      // First every line that does not hang on the balance, a column at a time, each amount added into its year's
+      // total (`income` and `expenditure` hold the sums so far): sums of whole fen below 2^53 are exact in any order.
+      // A line with a fraction of a fen (an anchor whose base-year driver is 0: its amount stays the anchor's) makes
+      // the order matter: the fund's totals are then added up again line by line, in order, every year.
+      const off = base.year - first;
+      let fraction = false;
+      for (let j = 0; j < incomeArrs.length; j++) {
+        if (lay.isInterest[j] && hasRate) continue;
+        const l = inA[j]!;
+        const arr = incomeArrs[j]!;
+        const from = l.code * span + off;
+        for (let i = 1; i < n; i++) {
+          const v = lineAmount(l, ld[from + i]!);
+          arr[i] = v;
+          income[i]! += v;
+        }
+        if (l.d0 === 0 && l.fen % 1 !== 0) fraction = true;
+      }
+      for (let j = 0; j < expenditureArrs.length; j++) {
+        const arr = expenditureArrs[j]!;
+        if (lay.isAidContributions[j]) {
+          for (let i = 1; i < n; i++) {
+            const v = aidAmount(cols, policy, i + off);
+            arr[i] = v;
+            expenditure[i]! += v;
+          }
+          continue;
+        }
+        const l = exA[j]!;
+        const from = l.code * span + off;
+        for (let i = 1; i < n; i++) {
+          const v = lineAmount(l, ld[from + i]!);
+          arr[i] = v;
+          expenditure[i]! += v;
+        }
+        if (l.d0 === 0 && l.fen % 1 !== 0) fraction = true;
+      }
+      // Then year by year what does: interest on the opening balance, transfers, aid financed as needed.
       for (let i = 0; i < n; i++) {
-        const y = base.year + i;
         let inTotal = 0;
         let exTotal = 0;
         if (i === 0) {
           for (let j = 0; j < incomeArrs.length; j++) inTotal += incomeArrs[j]![0] = lay.income0[j]!;
           for (let j = 0; j < expenditureArrs.length; j++) exTotal += expenditureArrs[j]![0] = lay.expenditure0[j]!;
         } else {
-          const at = y - first;
-          // Totals are added up as the lines are charged: sums of whole fen (below 2^53) are exact in any order.
-          // A line of fen with a fraction (an anchor whose base-year driver is 0, a report's deferral with a
-          // fraction of a fen) makes the order matter: then the totals are added up again line by line, in order.
-          let fraction = false;
-          for (let j = 0; j < incomeArrs.length; j++) {
-            let v: number;
-            if (lay.isInterest[j] && hasRate) {
+          const at = i + off;
+          inTotal = income[i]!;
+          exTotal = expenditure[i]!;
+          let fractionNow = fraction;
+          if (hasRate) {
+            for (let j = 0; j < incomeArrs.length; j++) {
+              if (!lay.isInterest[j]) continue;
               // The fund's own yield read from its decimal (one step), or a percent rate ÷ 100 (two).
-              v = opening > 0 ? roundProduct(opening, rate!, interestPct !== undefined ? REL_TWO : REL_ONE) : 0;
+              let v = opening > 0 ? roundProduct(opening, rate!, interestPct !== undefined ? REL_TWO : REL_ONE) : 0;
               if (v !== v) {
                 exactLines++;
                 v = interestExact(opening, interestDec, plan.ownRate);
               }
-            } else {
-              const l = inA[j]!;
-              v = lineAmount(l, ld[l.code * span + at]!);
-              if (l.d0 === 0 && v % 1 !== 0) fraction = true;
+              incomeArrs[j]![i] = v;
+              inTotal += v;
             }
-            incomeArrs[j]![i] = v;
-            inTotal += v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
             let v = roundProduct(opening, interestPct! / 100, REL_TWO);
@@ -633,17 +665,6 @@ export function compileKernel(input: ProjectionInput): Kernel {
             }
             (interestArr ??= lineOf(acc, 'income:interest', true))[i] = v;
             inTotal += v;
-          }
-          for (let j = 0; j < expenditureArrs.length; j++) {
-            const l = exA[j]!;
-            let v: number;
-            if (lay.isAidContributions[j]) v = aidAmount(cols, policy, at);
-            else {
-              v = lineAmount(l, ld[l.code * span + at]!);
-              if (l.d0 === 0 && v % 1 !== 0) fraction = true;
-            }
-            expenditureArrs[j]![i] = v;
-            exTotal += v;
           }
           if (lay.addsAidContributions) {
             const c = aidAmount(cols, policy, at);
@@ -659,10 +680,11 @@ export function compileKernel(input: ProjectionInput): Kernel {
               lineOf(acc, m.key, m.income)[i]! += m.fen;
               if (m.income) inTotal += m.fen;
               else exTotal += m.fen;
-              if (m.fen % 1 !== 0) fraction = true;
+              // A report's deferral with a fraction of a fen.
+              if (m.fen % 1 !== 0) fractionNow = true;
             }
           }
-          if (fraction) {
+          if (fractionNow) {
             inTotal = sumAt(acc.income, i);
             exTotal = sumAt(acc.expenditure, i);
           }
