@@ -22,7 +22,7 @@ import { kernelPathRunner } from './monte-carlo-kernel.ts';
 import type { ChunkExecutor, ChunkTask, MonteCarloSetup } from './monte-carlo-run.ts';
 import { runChunk, type ChunkOutcome, type ChunkTarget, type PathRunner } from './monte-carlo.ts';
 import { handOver } from './monte-carlo-transfer.ts';
-import { pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
+import { pathsWorkerArgs, pathsWorkerFile } from './monte-carlo-worker-bundle.ts';
 
 /**
  * From this many paths of one prepared scenario, worker threads join the
@@ -85,6 +85,7 @@ export function startNodePool(threads = availableParallelism(), withThisThread =
     workers > 0
       ? new Piscina<ChunkTask, ChunkOutcome>({
           filename: file?.filename ?? pathsWorkerFile(),
+          execArgv: file ? undefined : pathsWorkerArgs(),
           workerData: file?.workerData,
           minThreads: workers,
           maxThreads: workers,
