@@ -118,7 +118,7 @@ export function nodePool(threads = availableParallelism(), here?: MonteCarloSetu
 }
 
 function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: number, threads: number, here: MonteCarloSetup | undefined, warmPaths: number, startedAt: number, close: () => Promise<void>): NodePool {
-  const local = here && callingThread(here, !!pool);
+  const local = here && callingThread(here);
   let joinedAfter: number | undefined;
   let firstChunkAfter: number | undefined;
   if (!local || !pool) {
@@ -132,7 +132,8 @@ function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: nu
     };
   }
   // Beside this thread, each worker has lanes of its own, routed to its thread: its first task hands it the scenario as
-  // prepared here (with the population variants run here so far) and compiles its kernel there; its lanes take chunks
+  // prepared here, before this thread compiles its own kernel (with the population variants this process has run so
+  // far: a worker runs the others itself, in parallel), and compiles its kernel there; its lanes take chunks
   // once that is done, so no chunk waits in a starting thread's queue, and a thread that fails leaves only its own
   // lanes. Lane 0 is this thread's; lanes 1 + PER_WORKER·w … are worker w's.
   const handover = handOver(here.key, here.prepared, here.uncertainty);
@@ -180,9 +181,9 @@ function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: nu
 }
 
 /** Chunks of the prepared scenario in this thread, yielding to the event loop before each (the workers' results and progress flow meanwhile). */
-function callingThread(setup: MonteCarloSetup, beside: boolean): (task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget) => Promise<ChunkOutcome> {
-  // Beside workers, the kernel is compiled and every population variant run before they start: what is handed to them.
-  let runner: PathRunner | undefined = beside ? kernelPathRunner(setup.prepared.input, setup.uncertainty) : undefined;
+function callingThread(setup: MonteCarloSetup): (task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget) => Promise<ChunkOutcome> {
+  // Compiled at the first chunk: beside workers, after the scenario has been handed to them.
+  let runner: PathRunner | undefined;
   return async (task, signal, into) => {
     await new Promise((r) => setImmediate(r));
     signal?.throwIfAborted();

@@ -26,13 +26,16 @@ const ticks = async (n: number) => {
 
 /**
  * The pool seen by a run, recording which lanes were ready and how many paths each ran; this thread's lane (0) runs
- * its chunks only once a worker's lane has taken one (or `patience` ms passed), so the workers take part.
+ * its chunks only once every worker has joined or failed and a worker's lane has taken a chunk (or `patience` ms
+ * passed), so the workers take part whatever the order they start in.
  */
 function watched(pool: ChunkExecutor, patience = 60_000) {
   const ran: Record<number, number> = {};
   const readyLanes = new Set<number>();
   let workerStarted!: () => void;
-  const workerTook = Promise.race([new Promise<void>((r) => (workerStarted = r)), new Promise<void>((r) => setTimeout(r, patience))]);
+  const took = new Promise<void>((r) => (workerStarted = r));
+  const workerLanes = Array.from({ length: pool.parallelism - 1 }, (_, i) => i + 1);
+  const workerTook = Promise.race([Promise.allSettled(workerLanes.map((l) => pool.ready!(l))).then(() => took), new Promise<void>((r) => setTimeout(r, patience))]);
   const executor: ChunkExecutor = {
     parallelism: pool.parallelism,
     ready: async (lane) => {
@@ -110,7 +113,9 @@ describe('the Monte Carlo pool hands each worker the scenario once', () => {
       const r = await runMonteCarlo(setup, executor, { chunk: 2 });
       expect(r.funds).toEqual(here.funds);
       expect(r.warnings).toEqual([]);
-      // two workers, each handed the scenario once (whatever piscina would have given a free thread)
+      // two workers (lanes 1-2 and 3-4), each handed the scenario once (whatever piscina would have given a free
+      // thread), once both have joined (the run may finish before the second does)
+      await Promise.all([pool.ready!(1), pool.ready!(3)]);
       expect(Atomics.load(log, HANDOVERS)).toBe(2);
       expect(Atomics.load(log, SECOND_HANDOVER)).toBe(0);
       expect(Atomics.load(log, BEFORE_HANDOVER)).toBe(0);
