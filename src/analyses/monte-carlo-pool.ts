@@ -81,19 +81,27 @@ type Routed = ChunkTask & { [queueOptionsSymbol]?: { thread: number } };
 export function startNodePool(threads = availableParallelism(), withThisThread = false, warmPaths = WARM_PATHS, file?: WorkerFile): { for(here?: MonteCarloSetup): NodePool; close(): Promise<void> } {
   const startedAt = performance.now();
   const workers = withThisThread ? threads - 1 : threads;
-  const pool =
-    workers > 0
-      ? new Piscina<ChunkTask, ChunkOutcome>({
-          filename: file?.filename ?? pathsWorkerFile(),
-          execArgv: file ? undefined : pathsWorkerArgs(),
-          workerData: file?.workerData,
-          minThreads: workers,
-          maxThreads: workers,
-          idleTimeout: 1000,
-          concurrentTasksPerWorker: PER_WORKER,
-          loadBalancer: routed,
-        })
-      : undefined;
+  const options = (execArgv: string[] | undefined) => ({
+    filename: file?.filename ?? pathsWorkerFile(),
+    execArgv,
+    workerData: file?.workerData,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+    concurrentTasksPerWorker: PER_WORKER,
+    loadBalancer: routed,
+  });
+  let pool: Piscina<ChunkTask, ChunkOutcome> | undefined;
+  if (workers > 0) {
+    const own = file ? undefined : pathsWorkerArgs();
+    try {
+      pool = new Piscina<ChunkTask, ChunkOutcome>(options(own));
+    } catch (err) {
+      // Flags a worker thread may inherit but not be given (V8's, such as --stack-size or --trace-opt): inherit them all, tsx's loader too.
+      if (own === undefined || (err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+      pool = new Piscina<ChunkTask, ChunkOutcome>(options(undefined));
+    }
+  }
   const close = async () => {
     await pool?.destroy();
   };

@@ -38,19 +38,19 @@ export function pathsWorkerFile(): string {
 /**
  * The Node flags for a thread that runs the bundle: this process's, but for those that load tsx (`npx tsx` and
  * `node --import tsx` pass them, and a worker thread inherits them): the bundle is plain JavaScript, and tsx's
- * loader would cost each new thread about as much as loading the bundle itself. The tsx entry keeps them.
+ * loader would cost each new thread more than loading the bundle itself. Undefined (inherit them as they are)
+ * where none loads tsx, and for the tsx entry.
  */
-export function pathsWorkerArgs(file = pathsWorkerFile()): string[] {
-  if (file === TSX_ENTRY) return process.execArgv;
+export function pathsWorkerArgs(file = pathsWorkerFile(), args = process.execArgv): string[] | undefined {
+  if (file === TSX_ENTRY) return undefined;
   const out: string[] = [];
-  const args = process.execArgv;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const loads = /^--(require|import|loader|experimental-loader)$/.test(a) || a === '-r';
     if (loads && /[\\/]tsx[\\/]|^tsx$/.test(args[i + 1] ?? '')) i++;
     else if (!/^--(require|import|loader|experimental-loader)=(.*[\\/])?tsx([\\/]|$)/.test(a)) out.push(a);
   }
-  return out;
+  return out.length === args.length ? undefined : out;
 }
 
 /** The bundle exists and none of the sources it was built from changed since. */

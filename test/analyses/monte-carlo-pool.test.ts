@@ -160,3 +160,44 @@ describe('a refused path', () => {
     expect(startedAfter).toBe(0);
   }, 60_000);
 });
+
+describe("the workers' Node flags", () => {
+  it("drop the flags that load tsx (the bundle is JavaScript) and keep the others; none dropped: inherited as they are", async () => {
+    const { pathsWorkerArgs, pathsWorkerFile } = await import('../../src/analyses/monte-carlo-worker-bundle.ts');
+    const bundle = pathsWorkerFile();
+    // as `npx tsx` starts node
+    expect(pathsWorkerArgs(bundle, ['--require', '/p/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///p/node_modules/tsx/dist/loader.mjs', '--max-old-space-size=999'])).toEqual(['--max-old-space-size=999']);
+    expect(pathsWorkerArgs(bundle, ['--import', 'tsx', '--conditions=dev'])).toEqual(['--conditions=dev']);
+    expect(pathsWorkerArgs(bundle, ['--import=tsx'])).toEqual([]);
+    expect(pathsWorkerArgs(bundle, ['--import', './my-hooks.mjs'])).toBeUndefined();
+  });
+
+  it('start a pool in a process run with a V8 flag a worker cannot be given (it then inherits every flag)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const src = (f: string) => JSON.stringify(new URL(`../../src/${f}`, import.meta.url).href);
+    // --stack-size is V8's: given in a worker's execArgv it is refused (ERR_WORKER_INVALID_EXEC_ARGV)
+    const script = `
+      import { startNodePool } from ${src('analyses/monte-carlo-pool.ts')};
+      import { prepareMonteCarlo, runMonteCarlo } from ${src('analyses/monte-carlo-run.ts')};
+      import { nodeEnvironment } from ${src('scenario/node-env.ts')};
+      import { readFileSync } from 'node:fs';
+      const started = startNodePool(2, true);
+      const data = JSON.parse(readFileSync('seeds/scenarios/city-2021.json', 'utf8'));
+      data.assumptions = { ...data.assumptions, population: { model: 'none' } };
+      const setup = await prepareMonteCarlo(data, 'city.json', nodeEnvironment(), { paths: 6, seed: 4 });
+      const pool = started.for(setup);
+      await pool.ready(1);
+      const r = await runMonteCarlo(setup, pool, { chunk: 2 });
+      await pool.close();
+      console.log(r.funds[0].years.at(-1).cumulative[2]);`;
+    const entry = join(mkdtempSync(join(tmpdir(), 'pool-flags-')), 'run.mts');
+    writeFileSync(entry, script);
+    const out = execFileSync(process.execPath, ['--stack-size=984', '--import', 'tsx', entry], { encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    const setup = await prepareMonteCarlo(city(), 'city.json', env, { paths: 6, seed: 4 });
+    const here = await runMonteCarlo(setup, inThreadExecutor(env));
+    expect(out.trim()).toBe(here.funds[0]!.years.at(-1)!.cumulative[2]);
+  }, 120_000);
+});
