@@ -126,7 +126,7 @@ export function nodePool(threads = availableParallelism(), here?: MonteCarloSetu
 }
 
 function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: number, threads: number, here: MonteCarloSetup | undefined, warmPaths: number, startedAt: number, close: () => Promise<void>): NodePool {
-  const local = here && callingThread(here);
+  const local = here && callingThread(here, !!pool);
   let joinedAfter: number | undefined;
   let firstChunkAfter: number | undefined;
   if (!local || !pool) {
@@ -140,8 +140,7 @@ function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: nu
     };
   }
   // Beside this thread, each worker has lanes of its own, routed to its thread: its first task hands it the scenario as
-  // prepared here, before this thread compiles its own kernel (with the population variants this process has run so
-  // far: a worker runs the others itself, in parallel), and compiles its kernel there; its lanes take chunks
+  // prepared here (with the population variants run here) and compiles its kernel there; its lanes take chunks
   // once that is done, so no chunk waits in a starting thread's queue, and a thread that fails leaves only its own
   // lanes. Lane 0 is this thread's; lanes 1 + PER_WORKER·w … are worker w's.
   const handover = handOver(here.key, here.prepared, here.uncertainty);
@@ -189,9 +188,11 @@ function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: nu
 }
 
 /** Chunks of the prepared scenario in this thread, yielding to the event loop before each (the workers' results and progress flow meanwhile). */
-function callingThread(setup: MonteCarloSetup): (task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget) => Promise<ChunkOutcome> {
-  // Compiled at the first chunk: beside workers, after the scenario has been handed to them.
-  let runner: PathRunner | undefined;
+function callingThread(setup: MonteCarloSetup, beside: boolean): (task: ChunkTask, signal?: AbortSignal, into?: ChunkTarget) => Promise<ChunkOutcome> {
+  // Beside workers, the kernel is compiled and every population variant the paths can draw run before the scenario is
+  // handed to them, with the variants' tables: a worker handed the scenario earlier, without them, ran the population
+  // model for each variant itself (and optimised its code), which cost more CPU than the 0.02-0.2 s it joined sooner.
+  let runner: PathRunner | undefined = beside ? kernelPathRunner(setup.prepared.input, setup.uncertainty) : undefined;
   return async (task, signal, into) => {
     await new Promise((r) => setImmediate(r));
     signal?.throwIfAborted();
