@@ -88,7 +88,12 @@ function build(): void {
   const alias: Record<string, string> = {};
   for (const [name, text] of Object.entries(ON_FIRST_USE)) {
     alias[name] = resolve(OUT_DIR, `${name}.on-first-use.mjs`);
-    writeFileSync(alias[name], `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${text}\n`);
+    const module = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${text}\n`;
+    // Written once (another process may be bundling from it), under a name of this process, then renamed.
+    if (!existsSync(alias[name]) || readFileSync(alias[name], 'utf8') !== module) {
+      writeFileSync(`${alias[name]}.${process.pid}.tmp`, module);
+      renameSync(`${alias[name]}.${process.pid}.tmp`, alias[name]);
+    }
   }
   const r = esbuild.buildSync({
     entryPoints: [ENTRY],

@@ -161,6 +161,27 @@ describe('a refused path', () => {
   }, 60_000);
 });
 
+describe('the worker bundle', () => {
+  it('imports neither ajv nor json-rules-engine as it loads, and a worker that prepares the scenario itself uses both', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { pathsWorkerFile } = await import('../../src/analyses/monte-carlo-worker-bundle.ts');
+    const text = readFileSync(new URL(pathsWorkerFile()), 'utf8');
+    expect(text).not.toMatch(/from "(ajv|json-rules-engine)"/);
+    expect(text).toMatch(/require\d*\("ajv"\)/);
+    expect(text).toMatch(/require\d*\("json-rules-engine"\)/);
+    // workers alone (a sweep's pool) read the rules and check the scenario themselves: the same figures as this thread
+    const { nodePool } = await import('../../src/analyses/monte-carlo-pool.ts');
+    const setup = await prepareMonteCarlo(city(), file, env, { paths: 6, seed: 21 });
+    const here = await runMonteCarlo(setup, inThreadExecutor(env));
+    const pool = nodePool(1);
+    try {
+      expect((await runMonteCarlo(setup, pool, { chunk: 3 })).funds).toEqual(here.funds);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});
+
 describe("the workers' Node flags", () => {
   it("drop the flags that load tsx (the bundle is JavaScript) and keep the others; none dropped: inherited as they are", async () => {
     const { pathsWorkerArgs, pathsWorkerFile } = await import('../../src/analyses/monte-carlo-worker-bundle.ts');
