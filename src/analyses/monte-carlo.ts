@@ -372,7 +372,9 @@ export function summarise(chunks: ChunkResult[], seed: number): MonteCarloSummar
 export class BucketSelect {
   static readonly BUCKETS = 2048;
   readonly #counts = new Int32Array(BucketSelect.BUCKETS + 1);
-  readonly #want = new Int8Array(BucketSelect.BUCKETS + 1);
+  /** Per bucket: where its next value goes in `#wanted`, or −1 for a bucket no rank falls in. */
+  readonly #fill = new Int32Array(BucketSelect.BUCKETS + 1);
+  readonly #range = new Float64Array(2);
   readonly #kept: Float64Array;
   readonly #wanted: Float64Array;
   constructor(capacity: number) {
@@ -382,66 +384,94 @@ export class BucketSelect {
 
   /** The percentiles of the values that are not NaN, or undefined for each where there are none. */
   percentiles(xs: Float64Array): (number | undefined)[] {
+    // Plain loops in small functions of typed arrays only (no closure over the counters): each stays optimised
+    // over the hundreds of columns of a run.
     const kept = this.#kept;
-    let n = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const v = xs[i]!;
-      if (v !== v) continue;
-      kept[n++] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+    const range = this.#range;
+    const n = keptAndRange(xs, kept, range);
     if (n === 0) return PERCENTILES.map(() => undefined);
-    const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * n) / 100)));
+    const ranks = ranksOf(n);
+    const min = range[0]!;
+    const max = range[1]!;
     const scale = BucketSelect.BUCKETS / (max - min);
     // Short columns, a single value, or infinities (no even split of the range): selection over all of them.
     if (n < 1000 || !(max - min > 0 && max - min < Infinity && scale < Infinity)) return orderStatistics(kept.subarray(0, n), ranks);
     const top = BucketSelect.BUCKETS;
     const counts = this.#counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const b = Math.floor((kept[i]! - min) * scale);
-      counts[b < top ? b : top]!++;
-    }
+    countBuckets(kept, n, min, scale, top, counts);
     // The bucket of each rank, and how many values lie below it.
-    const want = this.#want.fill(0);
-    const bucketOf: number[] = [];
-    const below: number[] = [];
+    const bucketOf = new Array<number>(ranks.length);
+    const below = new Array<number>(ranks.length);
     let b = 0;
     let seen = 0;
-    for (const r of ranks) {
-      while (seen + counts[b]! < r) seen += counts[b++]!;
-      bucketOf.push(b);
-      below.push(seen);
-      want[b] = 1;
+    for (let i = 0; i < ranks.length; i++) {
+      while (seen + counts[b]! < ranks[i]!) seen += counts[b++]!;
+      bucketOf[i] = b;
+      below[i] = seen;
     }
     // The wanted buckets' values, bucket by bucket (their starts from the counts), then a selection in each.
-    const start = new Map<number, number>();
+    const fill = this.#fill.fill(-1);
+    const start = new Array<number>(ranks.length);
     let at = 0;
-    for (let k = 0; k <= top; k++) {
-      if (!want[k]) continue;
-      start.set(k, at);
-      at += counts[k]!;
-    }
-    const fill = new Map(start);
-    const wanted = this.#wanted;
-    for (let i = 0; i < n; i++) {
-      const v = kept[i]!;
-      let k = Math.floor((v - min) * scale);
-      if (k > top) k = top;
-      if (want[k]) {
-        const j = fill.get(k)!;
-        wanted[j] = v;
-        fill.set(k, j + 1);
-      }
-    }
-    return ranks.map((r, i) => {
+    for (let i = 0; i < ranks.length; i++) {
       const k = bucketOf[i]!;
-      const from = start.get(k)!;
-      const bucket = wanted.subarray(from, from + counts[k]!);
-      return orderStatistics(bucket, [r - below[i]!])[0]!;
-    });
+      if (fill[k] === -1) {
+        fill[k] = at;
+        at += counts[k]!;
+      }
+      start[i] = fill[k]!;
+    }
+    const wanted = this.#wanted;
+    gatherWanted(kept, n, min, scale, top, fill, wanted);
+    const out = new Array<number | undefined>(ranks.length);
+    for (let i = 0; i < ranks.length; i++) out[i] = orderStatistics(wanted.subarray(start[i]!, start[i]! + counts[bucketOf[i]!]!), [ranks[i]! - below[i]!])[0]!;
+    return out;
+  }
+}
+
+/** The values of xs that are not NaN copied to the front of `kept`, their least and greatest in range[0] and range[1]: how many. */
+function keptAndRange(xs: Float64Array, kept: Float64Array, range: Float64Array): number {
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]!;
+    if (v !== v) continue;
+    kept[n++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  range[0] = min;
+  range[1] = max;
+  return n;
+}
+
+/** The 1-based rank of each of PERCENTILES among n values. */
+function ranksOf(n: number): number[] {
+  const ranks = new Array<number>(PERCENTILES.length);
+  for (let i = 0; i < PERCENTILES.length; i++) ranks[i] = Math.max(1, Math.ceil((PERCENTILES[i]! * n) / 100));
+  return ranks;
+}
+
+/** How many of values[0 … n) fall in each bucket of the range from min (scale buckets a unit; the top one holds the greatest). */
+function countBuckets(values: Float64Array, n: number, min: number, scale: number, top: number, counts: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor((values[i]! - min) * scale);
+    counts[b < top ? b : top]!++;
+  }
+}
+
+/** The values of the wanted buckets (fill[k] ≥ 0: where bucket k's next value goes in `wanted`) gathered bucket by bucket. */
+function gatherWanted(values: Float64Array, n: number, min: number, scale: number, top: number, fill: Int32Array, wanted: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let k = Math.floor((v - min) * scale);
+    if (k > top) k = top;
+    const j = fill[k]!;
+    if (j !== -1) {
+      wanted[j] = v;
+      fill[k] = j + 1;
+    }
   }
 }
 

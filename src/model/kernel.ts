@@ -406,21 +406,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
           const code = lineDriverCode(plan.bf.id, side, l);
           const d0 = lineDriverAt(code, frozen, i0);
           const float = exactCalibration ? undefined : f.anchors.get(`${plan.bf.id}|${side}|${l}`);
-          if (typeof float === 'number') {
-            return {
-              get anchor() {
-                return anchorOf(exact(), plan.bf.id, side, l) ?? amounts[l]!;
-              },
-              fen: float * 100,
-              exactFen: false,
-              loose: true,
-              d0,
-              code,
-            };
-          }
+          if (typeof float === 'number') return new Anchor(() => anchorOf(exact(), plan.bf.id, side, l) ?? amounts[l]!, float * 100, false, true, d0, code);
           const anchor = (exactCalibration && anchorOf(exactCalibration, plan.bf.id, side, l)) ?? amounts[l]!;
           const fen = fenOf(anchor);
-          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), loose: false, d0, code };
+          return new Anchor(anchor, fen, new D(fen).equals(anchor.times(100)), false, d0, code);
         });
       anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
     }
@@ -829,17 +818,27 @@ function sumAt(lines: Float64Array[], i: number): number {
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
 const charged = (x: number) => roundFen(x);
 
-interface Anchor {
-  anchor: Dec;
-  fen: number;
-  /** `fen` is the anchor exactly (no float64 rounding). */
-  exactFen: boolean;
-  /** `fen` comes from float64 levels (kernel-calibration.ts): within about 1e-15 of the exact anchor. */
-  loose: boolean;
-  /** The line's driver in the base year. */
-  d0: number;
-  /** The line's driver (LINE_DRIVERS, driver-table.ts). */
-  code: number;
+/** A line's base-year amount and what charging it reads on every path (one shape for all: the path's loop stays monomorphic). */
+class Anchor {
+  #anchor: Dec | (() => Dec);
+  constructor(
+    anchor: Dec | (() => Dec),
+    readonly fen: number,
+    /** `fen` is the anchor exactly (no float64 rounding). */
+    readonly exactFen: boolean,
+    /** `fen` comes from float64 levels (kernel-calibration.ts): within about 1e-15 of the exact anchor. */
+    readonly loose: boolean,
+    /** The line's driver in the base year. */
+    readonly d0: number,
+    /** The line's driver (LINE_DRIVERS, driver-table.ts). */
+    readonly code: number,
+  ) {
+    this.#anchor = anchor;
+  }
+  /** The exact anchor (from levels in float64: the exact calibration's, found when first asked for). */
+  get anchor(): Dec {
+    return typeof this.#anchor === 'function' ? this.#anchor() : this.#anchor;
+  }
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
