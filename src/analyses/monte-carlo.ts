@@ -446,6 +446,10 @@ function keptAndRange(xs: Float64Array, kept: Float64Array, range: Float64Array)
   return n;
 }
 
+// Run once on two values, so the stores after its loop have type feedback before the loop of a long column is
+// optimised on the stack: optimised code without it leaves to the interpreter at their first run, on every column.
+keptAndRange(new Float64Array(2), new Float64Array(2), new Float64Array(2));
+
 /** The 1-based rank of each of PERCENTILES among n values. */
 function ranksOf(n: number): number[] {
   const ranks = new Array<number>(PERCENTILES.length);
