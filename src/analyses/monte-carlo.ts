@@ -172,9 +172,7 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
   // touched twice the fresh memory.
   let block!: Float64Array;
   let values: Float64Array = new Float64Array(0);
-  // values[i·stride + offset + p] is figure i of path p of the chunk.
-  let stride = n;
-  let offset = 0;
+  // values[i·n + p] is figure i of path p of the chunk.
   let exhausted!: Uint32Array;
   let firstDeficit!: Uint32Array;
   let k = 0;
@@ -186,11 +184,8 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       funds = r.funds.map((f) => f.id);
       k = METRICS.length * funds.length * years;
       block = new Float64Array(k * BLOCK);
-      if (into) {
-        values = into.values(funds, baseYear, until);
-        stride = into.paths;
-        offset = from;
-      } else values = new Float64Array(k * n);
+      // The merge keeps each chunk's figures as a tile of its own (ChunkMerge): the chunk writes straight into it.
+      values = into ? into.values(funds, baseYear, until).subarray(k * from, k * to) : new Float64Array(k * n);
       exhausted = new Uint32Array(funds.length * years);
       firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
@@ -205,7 +200,7 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
     }
-    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, stride, offset);
+    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, n, 0);
   }
   const placed = !!into && !!funds;
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values: placed ? new Float64Array(0) : values, placed, exhausted, firstDeficit } };
@@ -269,9 +264,14 @@ export interface MonteCarloSummary {
 }
 
 /**
- * Chunks merged as they arrive (in any order): each fund-year's values placed
- * by path index, and the counts added up, so the chunks themselves need not
- * be kept; `summary()` then takes the exact order statistics of every fund-year.
+ * Chunks merged as they arrive (in any order), the counts added up, so the
+ * chunks themselves need not be kept: each chunk's figures are kept as the
+ * chunk laid them out, a tile of [figure][path of the chunk] at the place of
+ * its first path (figures × from), where a chunk run in this thread writes them
+ * (`target`) and a worker's are copied in one piece. Writing a path's figures
+ * across a tile touches rows a chunk apart, not all the paths apart (the
+ * caches and page tables keep up); `summary()` then takes the exact order
+ * statistics of every fund-year over its row of every tile.
  */
 export class ChunkMerge {
   #values?: Float64Array;
@@ -279,6 +279,8 @@ export class ChunkMerge {
   #firstDeficit?: Uint32Array;
   #shape?: { funds: FundId[]; baseYear: number; until: number; years: number };
   #added = 0;
+  /** The chunks merged: their first path and how many. */
+  #tiles: { from: number; n: number }[] = [];
 
   constructor(
     readonly paths: number,
@@ -304,8 +306,8 @@ export class ChunkMerge {
   add(c: ChunkResult): void {
     this.#reserve(c.funds, c.baseYear, c.until);
     const n = c.to - c.from;
-    const cells = c.placed ? 0 : c.values.length / n;
-    for (let cell = 0; cell < cells; cell++) this.#values!.set(c.values.subarray(cell * n, cell * n + n), cell * this.paths + c.from);
+    if (!c.placed) this.#values!.set(c.values, (c.values.length / n) * c.from);
+    this.#tiles.push({ from: c.from, n });
     c.exhausted.forEach((v, k) => (this.#exhausted![k]! += v));
     c.firstDeficit.forEach((v, k) => (this.#firstDeficit![k]! += v));
     this.#added += n;
@@ -316,12 +318,11 @@ export class ChunkMerge {
     const total = this.paths;
     if (this.#added !== total) throw new Error(`${this.#added} of ${total} paths merged`);
     const values = this.#values!;
-    // One fund-year at a time, NaN (no months payable) left out.
+    // One fund-year at a time, over its row of every tile, NaN (no months payable) left out.
     const buckets = new BucketSelect(total);
-    const ranked = (mi: number, fi: number, y: number) => {
-      const start = ((mi * funds.length + fi) * years + y) * total;
-      return buckets.percentiles(values.subarray(start, start + total));
-    };
+    const k = METRICS.length * funds.length * years;
+    const tiles = this.#tiles.map((t) => ({ at: k * t.from, n: t.n }));
+    const ranked = (mi: number, fi: number, y: number) => buckets.percentilesOfRows(values, tiles, (mi * funds.length + fi) * years + y);
     const yuan = (fen: number | undefined) => (fen === undefined ? '' : new D(fen).dividedBy(100).toFixed(2));
     return {
       paths: total,
@@ -384,11 +385,25 @@ export class BucketSelect {
 
   /** The percentiles of the values that are not NaN, or undefined for each where there are none. */
   percentiles(xs: Float64Array): (number | undefined)[] {
+    return this.#select(keptAndRange(xs, 0, xs.length, this.#kept, 0, this.#range, true));
+  }
+
+  /** The percentiles of row `row` of every tile (tile t: rows of t.n values from values[t.at]), as `percentiles`. */
+  percentilesOfRows(values: Float64Array, tiles: { at: number; n: number }[], row: number): (number | undefined)[] {
+    let n = 0;
+    for (let t = 0; t < tiles.length; t++) {
+      const { at, n: m } = tiles[t]!;
+      n = keptAndRange(values, at + row * m, at + row * m + m, this.#kept, n, this.#range, t === 0);
+    }
+    return this.#select(n);
+  }
+
+  /** The percentiles of kept[0 … n), whose least and greatest are in #range. */
+  #select(n: number): (number | undefined)[] {
     // Plain loops in small functions of typed arrays only (no closure over the counters): each stays optimised
     // over the hundreds of columns of a run.
     const kept = this.#kept;
     const range = this.#range;
-    const n = keptAndRange(xs, kept, range);
     if (n === 0) return PERCENTILES.map(() => undefined);
     const ranks = ranksOf(n);
     const min = range[0]!;
@@ -429,12 +444,14 @@ export class BucketSelect {
   }
 }
 
-/** The values of xs that are not NaN copied to the front of `kept`, their least and greatest in range[0] and range[1]: how many. */
-function keptAndRange(xs: Float64Array, kept: Float64Array, range: Float64Array): number {
-  let n = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
+/**
+ * The values of xs[from … to) that are not NaN copied to `kept` after its first n, the least and greatest of
+ * them and of what `range` held (all of kept's; `first`: none yet) to range[0] and range[1]: how many kept now.
+ */
+function keptAndRange(xs: Float64Array, from: number, to: number, kept: Float64Array, n: number, range: Float64Array, first: boolean): number {
+  let min = first ? Infinity : range[0]!;
+  let max = first ? -Infinity : range[1]!;
+  for (let i = from; i < to; i++) {
     const v = xs[i]!;
     if (v !== v) continue;
     kept[n++] = v;
@@ -448,7 +465,8 @@ function keptAndRange(xs: Float64Array, kept: Float64Array, range: Float64Array)
 
 // Run once on two values, so the stores after its loop have type feedback before the loop of a long column is
 // optimised on the stack: optimised code without it leaves to the interpreter at their first run, on every column.
-keptAndRange(new Float64Array(2), new Float64Array(2), new Float64Array(2));
+keptAndRange(new Float64Array(2), 0, 2, new Float64Array(2), 0, new Float64Array(2), true);
+keptAndRange(new Float64Array(2), 0, 2, new Float64Array(2), 0, new Float64Array(2), false);
 
 /** The 1-based rank of each of PERCENTILES among n values. */
 function ranksOf(n: number): number[] {
