@@ -584,6 +584,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const methods = policy.methods.get(lay.scheme)!;
       let interestArr: Float64Array | undefined;
       let aidArr: Float64Array | undefined;
+      /** The arrays of the sources that finance aid as needed (their lines'), found at the first year financed. */
+      let sourceArrs: Float64Array[] | undefined;
       // First every line that does not hang on the balance, a column at a time, each amount added into its year's
       // total (`income` and `expenditure` hold the sums so far): sums of whole fen below 2^53 are exact in any order.
       // A line with a fraction of a fen (an anchor whose base-year driver is 0: its amount stays the anchor's) makes
@@ -680,7 +682,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
           if (lay.asNeeded) {
             const need = exTotal;
             for (const arr of acc.income) arr[i] = 0;
-            financedF64(plan.sources, need, exactly, acc, i);
+            financedF64(plan.sources, need, exactly, acc, i, (sourceArrs ??= plan.sources.lines.map(([, , , key]) => lineOf(acc, key, true))));
             // The shares and what the largest takes add up to the need exactly where it is whole fen.
             inTotal = need % 1 === 0 ? need : sumAt(acc.income, i);
           }
@@ -914,23 +916,20 @@ function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
   return { lines: sources.map(([l, v]) => [l, v, fenOf(v), `income:${l}`]), whole, wholeFen: fenOf(whole), largest };
 }
 
-function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number): void {
+function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number, arrs: Float64Array[]): void {
   if (s.lines.length === 0) {
     lineOf(acc, 'income:subsidy', true)[i] = need;
     return;
   }
   let sum = 0;
-  let largest: Float64Array | undefined;
   for (let j = 0; j < s.lines.length; j++) {
-    const [, v, vf, key] = s.lines[j]!;
+    const [, v, vf] = s.lines[j]!;
     let share = charged((need * vf) / s.wholeFen);
     if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
-    const arr = lineOf(acc, key, true);
-    arr[i] = share;
-    if (j === s.largest) largest = arr;
+    arrs[j]![i] = share;
     sum += share;
   }
-  largest![i]! += need - sum;
+  arrs[s.largest]![i]! += need - sum;
 }
 
 /** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */
