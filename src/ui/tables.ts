@@ -36,6 +36,12 @@ const fundShort = (f: FundView): string => pick(FUND_SHORT_NAMES[f.id as FundId]
 
 const money = (label: string): Column => ({ label, format: wan as Column['format'], numeric: true });
 
+/** Months payable as exported (CSV, workbook): 耗尽 / exhausted where the fund is, never a negative number. */
+export const exhaustedExport = (v: Cell): Cell => (isExhausted(v) ? t('exhaustedShort') : v);
+
+/** A column of a fund's months payable: 耗尽 on screen and in exports where the fund is exhausted. */
+export const monthsColumn = (label: string): Column => ({ label, format: monthsPayable as Column['format'], export: exhaustedExport, numeric: true });
+
 /**
  * A table of amounts in 万元 shown in 亿元, as a report in 亿元 writes them: on screen to the 0.01 亿元, in
  * its CSV with every digit (the exact 万元 text's point moved four places); its caption says 亿元.
@@ -67,7 +73,7 @@ export function balanceTable(f: FundView): Table {
       money(t('currentBalance')),
       { label: t('balanceRate'), format: percent as Column['format'], numeric: true },
       money(t('cumulative')),
-      { label: t('monthsPayable'), format: monthsPayable as Column['format'], export: (v) => (isExhausted(v) ? t('exhaustedShort') : v), numeric: true },
+      monthsColumn(t('monthsPayable')),
       { label: t('warning'), format: warningName, export: warningName },
     ],
     rows: f.years.map((y) => [y.year, y.income, y.expenditure, y.currentBalance, y.balanceRate, y.cumulative, y.monthsPayable, y.warning]),

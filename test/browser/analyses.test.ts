@@ -299,6 +299,10 @@ describe('uncertainty and sensitivity in the workbench', () => {
     expect(shown.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
     expect(shown.some((x) => x === '耗尽')).to.equal(true);
     expect(shown.every((x) => x === '耗尽' || /^[0-9]+\.[0-9]{2}$/.test(x))).to.equal(true);
+    // the CSV says 耗尽 in the same cells, never a negative month
+    const csvCells = tableOf(view, 'section').csvText().trimEnd().split('\n').slice(1).flatMap((l) => l.split(',').slice(1));
+    expect(csvCells.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
+    expect(csvCells.filter((x) => x.startsWith('-'))).to.deep.equal([]);
   });
 
   it('labels a result for a scenario since changed', async function () {
@@ -351,6 +355,11 @@ describe('Monte Carlo in the workbench', () => {
     expect(exhausted.length).to.be.greaterThan(0);
     expect(shown.filter(([, m]) => m === '耗尽').map(([y]) => y)).to.deep.equal(exhausted);
     expect(shown.every(([, m]) => !String(m).startsWith('-'))).to.equal(true);
+    // and so in its CSV: 耗尽 in the years the fund is exhausted, no negative month in any percentile
+    const csvRows = tableOf(view, '#mc-result').csvText().trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const monthCols = table.columns.map((c, i) => (c.label.startsWith('可支付月数') ? i : -1)).filter((i) => i >= 0);
+    expect(csvRows.filter((r) => r[months] === '耗尽').map((r) => Number(r[0]))).to.deep.equal(exhausted);
+    expect(csvRows.flatMap((r) => monthCols.map((i) => r[i]!)).filter((m) => m.startsWith('-'))).to.deep.equal([]);
     // the chart draws the median over the dashed deterministic line
     const chart = inView(view, '#fan-cumulative') as unknown as { renderedOption: { series: { name: string; data: (number | null)[] }[] } };
     await until(() => (chart.renderedOption?.series?.length ?? 0) > 0);

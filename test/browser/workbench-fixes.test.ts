@@ -4,10 +4,12 @@
  * an exhausted fund, a run replaced by another, the keyboard after 取消, a 390 px screen.
  */
 import { expect } from 'chai';
-import { click, deepFocus, find, freshPage, mount, sendKeys, settle } from './helpers.ts';
+import { click, deepFocus, find, freshPage, leverField, mount, sendKeys, sendMouse, settle, switchToEnglish, typeInto, until } from './helpers.ts';
 import { inView, openPanel, typeField } from './analyses-helpers.ts';
-import { until } from './helpers.ts';
 import type { YbPopulationView } from '../../src/ui/components/population-view.ts';
+import type { YbCompareView } from '../../src/ui/components/compare-view.ts';
+import type { YbDataTable } from '../../src/ui/components/data-table.ts';
+import type { RunView } from '../../src/app/views.ts';
 
 describe('the report over the workbench', () => {
   freshPage();
@@ -51,3 +53,67 @@ describe('the report over the workbench', () => {
     expect(deepFocus()).to.equal(find(app, '#report'));
   });
 });
+
+describe('months payable of an exhausted fund', () => {
+  freshPage();
+
+  it('read 耗尽 in the comparison’s table, CSV and tooltip, a difference involving one reads —', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    await typeInto(leverField(app), '520');
+    await until(() => !app.sim.running && (app.store.active!.scenario.overrides ?? []).length === 1);
+    await click(find(app, '#compare-baseline'));
+    await until(() => app.shadowRoot!.querySelector('yb-compare-view') !== null && !!find<YbCompareView>(app, 'yb-compare-view').result);
+    await settle(app);
+    const view = find<YbCompareView>(app, 'yb-compare-view');
+    const fund = find<HTMLSelectElement>(view, '#compare-fund');
+    const indicator = find<HTMLSelectElement>(view, '#compare-indicator');
+    await click(indicator);
+    // from 累计结存, the one below
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await settle(app);
+    expect(view.indicator).to.equal('monthsPayable');
+    expect(fund.value).to.equal('resident');
+    // the banner as reported runs its resident fund out in 2034 (months payable −2.30); at 520 元 from 2023 it
+    // still has months left then
+    const [base] = view.result!.runs as RunView[];
+    const exhausted = base!.funds.find((f) => f.id === 'resident')!.years.filter((y) => Number(y.monthsPayable) < 0).map((y) => y.year);
+    expect(exhausted[0]).to.equal(2034);
+    const table = find<YbDataTable>(view, 'yb-data-table');
+    const shown = table.table.rows.map((r) => r.map((c, j) => (table.table.columns[j]!.format ? table.table.columns[j]!.format!(c) : String(c))));
+    const y2034 = shown.find((r) => r[0] === '2034')!;
+    expect(y2034[1]).to.equal('耗尽');
+    expect(Number(y2034[2])).to.be.greaterThan(0);
+    expect(y2034[3]).to.equal('—');
+    // the CSV: 耗尽 where the fund is exhausted, the difference empty, no negative month anywhere
+    const csv = table.csvText().trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    for (const year of exhausted) {
+      const row = csv.find((r) => r[0] === String(year))!;
+      expect([row[1], row[3]]).to.deep.equal(['耗尽', '']);
+    }
+    expect(csv.flatMap((r) => r.slice(1)).filter((c) => c.startsWith('-'))).to.deep.equal([]);
+    // the chart's tooltip at 2035, pointed at with the mouse, names the baseline's value 耗尽, not 0
+    const chart = find(view, 'yb-chart');
+    chart.scrollIntoView({ block: 'center' });
+    await new Promise((r) => requestAnimationFrame(r));
+    const box = chart.getBoundingClientRect();
+    const years = table.table.rows.length;
+    const i2035 = table.table.rows.findIndex((r) => r[0] === 2035);
+    // the plot: 64 px from the left, 16 from the right, each year a category of equal width
+    const x = box.x + 64 + ((i2035 + 0.5) * (box.width - 80)) / years;
+    await sendMouse({ type: 'move', position: [Math.round(x), Math.round(box.y + box.height / 3)] });
+    await until(() => /2035/.test(chart.shadowRoot!.textContent ?? ''));
+    const tip = chart.shadowRoot!.textContent!;
+    expect(tip).to.match(/1\. [^\n]*?耗尽/);
+  });
+
+  it('the tornado’s default outcome is a year the fund still has months payable', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    const view = await openPanel(app);
+    // the banner's resident fund is exhausted in 2034: the default outcome is its months payable in 2033, not the horizon's
+    expect([view._form.outKind, view._form.outFund, view._form.outYear]).to.deep.equal(['months-payable', 'resident', '2033']);
+  });
+});
+

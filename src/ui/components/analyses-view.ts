@@ -23,7 +23,7 @@ import type { InputProblem } from '../../common/errors.ts';
 import type { Api } from '../state/simulation-controller.ts';
 import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
-import { csv, downloadText, unitLabel } from '../format.ts';
+import { csv, downloadText, isExhausted, unitLabel } from '../format.ts';
 import { problemText } from '../problem-text.ts';
 import { titleText, titleWith } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
@@ -346,7 +346,7 @@ export class YbAnalysesView extends LitElement {
     const yearOk = (y: string | undefined) => Number(y) > o.baseYear && Number(y) <= o.until;
     keep('outKind', 'months-payable');
     keep('outFund', firstFund, fundIds.includes(f.outFund ?? ''));
-    keep('outYear', String(o.until), yearOk(f.outYear));
+    keep('outYear', this.#beforeExhaustion(f.outFund!, o), yearOk(f.outYear));
     keep('outLevel', 'total');
     // The heat map has an outcome of its own: a subsidy picked for the tornado must not flatten it.
     keep('gKind', 'months-payable');
@@ -387,6 +387,16 @@ export class YbAnalysesView extends LitElement {
     const floor = Number(this.run?.thresholds.normalLow ?? 6);
     const below = years.find((y) => y.year > o.baseYear && y.monthsPayable !== null && Number(y.monthsPayable) < floor);
     return String(below?.year ?? o.until);
+  }
+
+  /**
+   * The tornado's default year: the horizon, or, where the fund as projected is exhausted before it, the
+   * last year before (an exhausted fund has no months payable to rank levers by). Read from the run shown.
+   */
+  #beforeExhaustion(fund: string, o: Extract<AnalysisOptions, { ok: true }>): string {
+    const years = this.run?.funds.find((x) => x.id === fund)?.years ?? [];
+    const exhausted = years.find((y) => y.year > o.baseYear && isExhausted(y.monthsPayable));
+    return String(exhausted ? Math.max(o.baseYear + 1, exhausted.year - 1) : o.until);
   }
 
   /** The heat map's default start month: January two years before the year looked at (from the first projected month). */
