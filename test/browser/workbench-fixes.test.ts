@@ -117,3 +117,37 @@ describe('months payable of an exhausted fund', () => {
   });
 });
 
+describe('one analysis at a time', () => {
+  freshPage();
+
+  it('a run replaced by another says so on its own tab, in both languages; a cancel note stays on its tab', async function () {
+    this.timeout(180000);
+    const app = await mount();
+    const view = await openPanel(app);
+    await click(inView(view, '#atab-monteCarlo'));
+    await view.updateComplete;
+    await typeField(view, 'paths', '20000');
+    await click(inView(view, '#mc-run'));
+    await until(() => view._busy?.tab === 'monteCarlo');
+    // the tornado started meanwhile replaces the Monte Carlo run
+    await click(inView(view, '#atab-tornado'));
+    await view.updateComplete;
+    await click(inView(view, '#tornado-run'));
+    await until(() => view._busy?.tab === 'tornado');
+    await click(inView(view, '#cancel'));
+    await view.updateComplete;
+    expect(inView(view, '[role=status]').textContent).to.equal('已取消；尚无结果。');
+    // the heat map's tab ran nothing: no note there
+    await click(inView(view, '#atab-grid'));
+    await view.updateComplete;
+    expect(view.shadowRoot!.querySelector('[role=status]')?.textContent ?? null).to.equal(null);
+    await click(inView(view, '#atab-monteCarlo'));
+    await view.updateComplete;
+    expect(view._mc === undefined).to.equal(true);
+    expect(inView(view, '[role=status]').textContent).to.equal('已取消：另一项分析开始运行（一次运行一项）；尚无结果。');
+    await switchToEnglish(app);
+    await view.updateComplete;
+    expect(inView(view, '[role=status]').textContent).to.equal('Cancelled: another analysis started (one runs at a time); there is no result yet.');
+  });
+
+});

@@ -97,7 +97,8 @@ export class YbAnalysesView extends LitElement {
   declare _form: Record<string, string>;
   declare _errors: Record<string, string>;
   declare _busy: { tab: Tab; done: number; total: number } | undefined;
-  declare _note: string;
+  /** Per tab, what became of its last run where it did not end with a result: cancelled, or replaced by another analysis. */
+  declare _note: Partial<Record<Tab, 'cancelledKept' | 'cancelledNone' | 'replacedKept' | 'replacedNone'>>;
   declare _tornado: Kept<SensitivityView> | undefined;
   declare _grid: Kept<GridView> | undefined;
   declare _solve: Kept<SolveView> | undefined;
@@ -302,7 +303,7 @@ export class YbAnalysesView extends LitElement {
     this._tab = 'tornado';
     this._form = {};
     this._errors = {};
-    this._note = '';
+    this._note = {};
     this._at = {};
   }
 
@@ -621,7 +622,8 @@ export class YbAnalysesView extends LitElement {
 
   #progress(tab: Tab) {
     const b = this._busy;
-    if (b?.tab !== tab) return this._note && this._tab === tab ? html`<p class="muted" role="status">${this._note}</p>` : nothing;
+    const note = this._note[tab];
+    if (b?.tab !== tab) return note ? html`<p class="muted" role="status">${a(note)}</p>` : nothing;
     const pct = b.total ? Math.round((100 * b.done) / b.total) : 0;
     return html`<div class="progress">
       <div class="bar" role="progressbar" aria-label=${a('progress')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct} aria-valuetext=${fill(a('progressOf'), { done: b.done, total: b.total || '…' })}>
@@ -635,19 +637,26 @@ export class YbAnalysesView extends LitElement {
   /** Stop the running analysis; what was shown stays, and the note says whether there is any. */
   cancel(): void {
     if (!this._busy) return;
-    const shown = { tornado: this._tornado, grid: this._grid, solve: this._solve, monteCarlo: this._mc }[this._busy.tab];
+    const tab = this._busy.tab;
     this.#token++;
     this.runner?.cancel();
     this._busy = undefined;
-    this._note = a(shown ? 'cancelledKept' : 'cancelledNone');
+    this._note = { ...this._note, [tab]: this.#shown(tab) ? 'cancelledKept' : 'cancelledNone' };
+  }
+
+  /** Whether a tab shows a result (of an earlier run). */
+  #shown(tab: Tab): boolean {
+    return { tornado: this._tornado, grid: this._grid, solve: this._solve, monteCarlo: this._mc }[tab] !== undefined;
   }
 
   async #start<V>(tab: Tab, job: (api: Api, progress: (done: number, total: number) => void) => Promise<V>, keep: (kept: Kept<V>) => void): Promise<void> {
     const run = this.run;
     if (!run || !this.runner) return;
     const token = ++this.#token;
+    // One analysis runs at a time: one running on another tab is cancelled, and its tab says why.
+    const replaced = this._busy && this._busy.tab !== tab ? this._busy.tab : undefined;
+    this._note = { ...this._note, [tab]: undefined, ...(replaced ? { [replaced]: this.#shown(replaced) ? 'replacedKept' : 'replacedNone' } : {}) };
     this._busy = { tab, done: 0, total: 0 };
-    this._note = '';
     let over = false;
     const result = await this.runner.run(job, (done, total) => {
       // a progress message can arrive after the answer: it must not bring the bar back

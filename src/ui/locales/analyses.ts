@@ -116,6 +116,8 @@ export const ANALYSES = {
   targetText: { zh: '{fund}：{what}{bound}，{from}-{until} 年每年', en: '{fund}: {what} {bound}, every year {from}-{until}' },
   cancelledKept: { zh: '已取消；下面仍是上一次的结果。', en: 'Cancelled; the result below is the previous one.' },
   cancelledNone: { zh: '已取消；尚无结果。', en: 'Cancelled; there is no result yet.' },
+  replacedKept: { zh: '已取消：另一项分析开始运行（一次运行一项）；下面仍是上一次的结果。', en: 'Cancelled: another analysis started (one runs at a time); the result below is the previous one.' },
+  replacedNone: { zh: '已取消：另一项分析开始运行（一次运行一项）；尚无结果。', en: 'Cancelled: another analysis started (one runs at a time); there is no result yet.' },
   targetNegative: { zh: '可支付月数不能为负数：请填写 0 或以上的数', en: 'months payable cannot be negative: write 0 or more' },
   targetPercent: { zh: '当期结存率以 % 计：请填写 0 至 100 之间的数', en: 'the balance rate is a percentage: write a number from 0 to 100' },
   opened: { zh: '已作为新方案“{title}”打开，现在显示的就是它（可撤销）。', en: 'Opened as the new scenario “{title}”, now shown (undo reverses it).' },
