@@ -150,4 +150,21 @@ describe('one analysis at a time', () => {
     expect(inView(view, '[role=status]').textContent).to.equal('Cancelled: another analysis started (one runs at a time); there is no result yet.');
   });
 
+  it('with the keyboard: 取消 gives the focus back to 运行', async function () {
+    this.timeout(180000);
+    const app = await mount();
+    const view = await openPanel(app);
+    await click(inView(view, '#atab-monteCarlo'));
+    await view.updateComplete;
+    await typeField(view, 'paths', '20000');
+    inView(view, '#mc-run').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => view._busy?.tab === 'monteCarlo' && view.shadowRoot!.querySelector('#cancel') !== null);
+    await sendKeys({ press: 'Tab' });
+    expect(deepFocus()?.id).to.equal('cancel');
+    await sendKeys({ press: 'Enter' });
+    await view.updateComplete;
+    expect(view._busy).to.equal(undefined);
+    expect(deepFocus()?.id).to.equal('mc-run');
+  });
 });

@@ -638,10 +638,18 @@ export class YbAnalysesView extends LitElement {
   cancel(): void {
     if (!this._busy) return;
     const tab = this._busy.tab;
+    this.#keepFocus(tab);
     this.#token++;
     this.runner?.cancel();
     this._busy = undefined;
     this._note = { ...this._note, [tab]: this.#shown(tab) ? 'cancelledKept' : 'cancelledNone' };
+  }
+
+  /** 取消 goes when a run ends: if it has the focus, the focus goes to the tab's 运行, not to the page's body. */
+  #keepFocus(tab: Tab): void {
+    if (this.shadowRoot?.activeElement?.id !== 'cancel') return;
+    const id = { tornado: 'tornado-run', grid: 'grid-run', solve: 'solve-run', monteCarlo: 'mc-run' }[tab];
+    void this.updateComplete.then(() => (this.shadowRoot?.getElementById(id) as HTMLElement | null)?.focus());
   }
 
   /** Whether a tab shows a result (of an earlier run). */
@@ -664,6 +672,7 @@ export class YbAnalysesView extends LitElement {
     });
     over = true;
     if (token !== this.#token || result === CANCELLED) return;
+    this.#keepFocus(tab);
     this._busy = undefined;
     const refused = result as { ok?: boolean; problems?: InputProblem[] };
     if (refused.ok === false) {
