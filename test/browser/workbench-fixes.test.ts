@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { click, deepFocus, find, freshPage, leverField, mount, sendKeys, sendMouse, settle, switchToEnglish, typeInto, until } from './helpers.ts';
 import { inView, openPanel, typeField } from './analyses-helpers.ts';
+import { loadAxe, violations } from './axe.ts';
 import type { YbPopulationView } from '../../src/ui/components/population-view.ts';
 import type { YbCompareView } from '../../src/ui/components/compare-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
@@ -166,5 +167,26 @@ describe('one analysis at a time', () => {
     await view.updateComplete;
     expect(view._busy).to.equal(undefined);
     expect(deepFocus()?.id).to.equal('mc-run');
+  });
+});
+
+describe('on a phone', () => {
+  freshPage(390, 800);
+  before(loadAxe);
+
+  it('the backtest’s table scrolls in its own box: the page never scrolls sideways', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    const backtest = find(app, 'yb-backtest-view');
+    await click(backtest.shadowRoot!.querySelector('section:nth-of-type(2) button')!);
+    await until(() => backtest.shadowRoot!.querySelector('section:nth-of-type(2) table') !== null, 60000);
+    await settle(app);
+    const table = backtest.shadowRoot!.querySelector('section:nth-of-type(2) table')!;
+    // the table is wider than the screen, its box no wider than the screen and scrolling
+    expect(table.scrollWidth).to.be.greaterThan(390);
+    const box = table.parentElement!;
+    expect(getComputedStyle(box).overflowX).to.equal('auto');
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+    expect(await violations(app)).to.deep.equal([]);
   });
 });
