@@ -173,6 +173,13 @@ describe('uncertainty and sensitivity in the workbench', () => {
     // a new scenario like any other: undone with 撤销
     await click(find(app, '#undo'));
     await until(() => app.store.state.entries.length === entries);
+    await settle(app);
+    // undone, the answer is no longer open: the panel says nothing of it, and it can be opened again
+    expect(view.shadowRoot!.querySelector('#opened')?.textContent ?? null).to.equal(null);
+    expect(inView<HTMLButtonElement>(view, '#open-answer').disabled).to.equal(false);
+    expect(inView(view, '#open-answer').textContent).to.equal('作为新方案打开');
+    await click(inView(view, '#open-answer'));
+    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title === opened);
   });
 
   it('refuses an invalid target beside its field and runs nothing', async function () {

@@ -64,6 +64,8 @@ const FIELDS: Record<string, string> = {
 export interface OpenScenario {
   scenario: Scenario;
   leversAt?: string;
+  /** The id the workbench gave the scenario it added (set by the listener). */
+  id?: string;
 }
 
 export class YbAnalysesView extends LitElement {
@@ -72,6 +74,7 @@ export class YbAnalysesView extends LitElement {
     scenario: { attribute: false },
     loadOptions: { attribute: false },
     runner: { attribute: false },
+    hasScenario: { attribute: false },
     _tab: { state: true },
     _options: { state: true },
     _form: { state: true },
@@ -106,7 +109,9 @@ export class YbAnalysesView extends LitElement {
   /** The choices with the levers' values in force at the goal seek's and the heat map's start month, from the worker. */
   declare _at: Partial<Record<'solve' | 'grid', Kept<AnalysisOptions> & { at: string }>>;
   /** The goal-seek answer opened as a scenario, and that scenario's title: opened once. */
-  declare _opened: { answer: SolveView; title: string } | undefined;
+  declare _opened: { answer: SolveView; title: string; id?: string } | undefined;
+  /** Whether the workbench still has a scenario (an answer opened and then undone has gone: it can be opened again). */
+  declare hasScenario: ((id: string) => boolean) | undefined;
   #token = 0;
   /** Fields the user set: a default never overwrites them. */
   #touched = new Set<string>();
@@ -908,7 +913,7 @@ export class YbAnalysesView extends LitElement {
     const dir = a(this._form.prefer === 'largest' ? 'more' : 'less');
     const binding = bindingYear(r.years, v.spec);
     const failing = new Map((r.beyond?.failing ?? []).map((y) => [y.year, y]));
-    const opened = this._opened?.answer === v;
+    const opened = this.#isOpen(v);
     const valueText = `${figure(r.value)} ${unit}`.trim();
     // Opened as a new scenario, the answer is that scenario's: the panel says so once, not also that the scenario changed.
     return html`${opened ? nothing : this.#stale(kept.hash, this.runSolve)}
@@ -1019,19 +1024,26 @@ export class YbAnalysesView extends LitElement {
         : nothing}`;
   }
 
+  /** Whether this answer has been opened and its scenario is still there (not undone or deleted). */
+  #isOpen(v: SolveView): boolean {
+    const o = this._opened;
+    return o?.answer === v && (o.id === undefined || this.hasScenario?.(o.id) !== false);
+  }
+
   /**
    * Open a goal-seek answer as a new scenario, named by the lever's label and value, once: a second click on
    * the same answer does nothing. The workbench shows it at once (and 撤销 takes it back).
    */
   #open(v: Extract<SolveView, { ok: true }>): void {
-    if (this._opened?.answer === v || !v.result.found) return;
+    if (this.#isOpen(v) || !v.result.found) return;
     const { scenario, value } = v.result;
     // Both languages, as the shipped titles are: the scenario list shows the reader's half, also after a switch.
     const said = (lang: 'zh' | 'en') => `${v.lever.label[lang]} ${figure(value)} ${leverUnit(v.lever.unit, lang)}`.trim();
     const title = titleWith(this.scenario?.title ?? this.run?.title ?? '', { zh: said('zh'), en: said('en') });
     const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
-    this._opened = { answer: v, title };
-    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario: { ...scenario, title }, leversAt: override?.from }, bubbles: true, composed: true }));
+    const detail: OpenScenario = { scenario: { ...scenario, title }, leversAt: override?.from };
+    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail, bubbles: true, composed: true }));
+    this._opened = { answer: v, title, id: detail.id };
     // The button is done (disabled); the focus goes to the sentence that says what was opened, not to the page's top.
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#opened') as HTMLElement | null)?.focus());
   }

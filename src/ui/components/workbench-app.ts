@@ -685,6 +685,7 @@ export class YbApp extends LitElement {
   // The same objects on every render: a new array or function bound to a child would make it render again
   // on each of the app's renders (two per lever change), though nothing it shows changed.
   readonly #loadBacktest = (hash: string) => this.sim.api.backtest(hash);
+  readonly #hasScenario = (id: string) => this.store.state.entries.some((e) => e.id === id);
   readonly #loadOptions = (data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at);
 
   #results(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
@@ -755,6 +756,7 @@ export class YbApp extends LitElement {
               .scenario=${this.working}
               .loadOptions=${this.#loadOptions}
               .runner=${this.analyses}
+              .hasScenario=${this.#hasScenario}
               @open-scenario=${(e: CustomEvent<OpenScenario>) => this.#openAnswer(e.detail)}
             ></yb-analyses-view>`
           : nothing}
@@ -763,8 +765,9 @@ export class YbApp extends LitElement {
   }
 
   /** A goal seek's answer as a new scenario (undoable like any new one), its levers shown from the month it changes. */
-  #openAnswer({ scenario, leversAt }: OpenScenario): void {
-    this.store.add(structuredClone(scenario));
+  #openAnswer(detail: OpenScenario): void {
+    const { scenario, leversAt } = detail;
+    detail.id = this.store.add(structuredClone(scenario));
     this._leversAt = leversAt;
     this._explain = undefined;
     this.#runActive();
