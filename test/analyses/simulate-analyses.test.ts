@@ -52,6 +52,12 @@ describe('simulate --solve and --sensitivity', () => {
     expect(await bad('--solve', 'resident.individual.standrd', '--target', 'monthsPayable >= 6')).toMatch(/^错误：--solve：“resident\.individual\.standrd”既不是 rules\/parameters\.json 中的参数.*；是否指“resident\.individual\.standard”？\nerror: --solve.*did you mean "resident\.individual\.standard"/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable > 6')).toMatch(/^error: --target.*is not a target/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 6', '--range', '400')).toMatch(/^错误：--range：.*不是范围：请写成 下限:上限.*\nerror: --range.*LOW:HIGH/);
+    // the targets the workbench refuses beside its field, refused alike: no negative months payable, a balance rate within 0-100 %
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= -6')).toBe(
+      '错误：--target：“monthsPayable >= -6”：可支付月数不能为负数：请填写 0 或以上的数\nerror: --target: "monthsPayable >= -6": months payable cannot be negative: write 0 or more\n',
+    );
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 150 and 200')).toMatch(/^错误：--target：.*当期结存率以 % 计：请填写 0 至 100 之间的数\nerror: --target: .*the balance rate is a percentage: write a number from 0 to 100\n$/);
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 15 and 101')).toMatch(/^错误：--target：.*0 至 100/);
     expect(await bad('--solve', 'resident.individual.standard')).toMatch(/^错误：--solve：需要 --target.*\nerror: --solve.*needs --target/);
     expect(await bad('--sensitivity', '--outcome', 'months-payable:nofund')).toMatch(/^错误：--outcome：方案中没有基金“nofund”.*\nerror: --outcome.*no fund "nofund"/);
   }, 60_000);

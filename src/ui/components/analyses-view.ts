@@ -20,6 +20,7 @@ import type { MonteCarloView } from '../../app/uncertainty-service.ts';
 import type { RunView } from '../../app/views.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { InputProblem } from '../../common/errors.ts';
+import { targetValueReason } from '../../analyses/target-bounds.ts';
 import type { Api } from '../state/simulation-controller.ts';
 import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
@@ -811,12 +812,11 @@ export class YbAnalysesView extends LitElement {
     const errors: Record<string, string> = {};
     if (lever.kind === 'parameter') this.#monthCheck('solveFrom', errors);
     const fromYear = lever.kind === 'parameter' && !errors.solveFrom ? Number(f.solveFrom!.slice(0, 4)) : o.baseYear + 1;
-    // A target months payable is never below zero; a balance rate is a percentage of income, 0 to 100.
+    // A target months payable is never below zero; a balance rate is a percentage of income, 0 to 100 (as the command line checks).
     const targetCheck = (key: 'valueA' | 'valueB') => {
-      const v = Number(f[key]);
+      const reason = targetValueReason(f.indicator ?? '', Number(f[key]));
       if (!NUMBER.test(f[key] ?? '')) errors[key] = a('notNumber');
-      else if (f.indicator === 'balanceRate' && (v < 0 || v > 100)) errors[key] = a('targetPercent');
-      else if (f.indicator !== 'balanceRate' && v < 0) errors[key] = a('targetNegative');
+      else if (reason) errors[key] = pick(reason);
     };
     targetCheck('valueA');
     if (f.op === 'between') {

@@ -118,8 +118,6 @@ export const ANALYSES = {
   cancelledNone: { zh: '已取消；尚无结果。', en: 'Cancelled; there is no result yet.' },
   replacedKept: { zh: '已取消：另一项分析开始运行（一次运行一项）；下面仍是上一次的结果。', en: 'Cancelled: another analysis started (one runs at a time); the result below is the previous one.' },
   replacedNone: { zh: '已取消：另一项分析开始运行（一次运行一项）；尚无结果。', en: 'Cancelled: another analysis started (one runs at a time); there is no result yet.' },
-  targetNegative: { zh: '可支付月数不能为负数：请填写 0 或以上的数', en: 'months payable cannot be negative: write 0 or more' },
-  targetPercent: { zh: '当期结存率以 % 计：请填写 0 至 100 之间的数', en: 'the balance rate is a percentage: write a number from 0 to 100' },
   opened: { zh: '已作为新方案“{title}”打开，现在显示的就是它（可撤销）。', en: 'Opened as the new scenario “{title}”, now shown (undo reverses it).' },
   openedButton: { zh: '已作为新方案打开', en: 'Opened as a new scenario' },
   pickFund: { zh: '请选择目标针对的基金：该项不属于某一基金', en: 'pick the fund the target is for: this lever belongs to no one fund' },
