@@ -11,6 +11,7 @@ import type { YbPopulationView } from '../../src/ui/components/population-view.t
 import type { YbCompareView } from '../../src/ui/components/compare-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
 import type { RunView } from '../../src/app/views.ts';
+import national from '../../seeds/scenarios/national-2022.json' with { type: 'json' };
 
 describe('the report over the workbench', () => {
   freshPage();
@@ -188,5 +189,28 @@ describe('on a phone', () => {
     expect(getComputedStyle(box).overflowX).to.equal('auto');
     expect(document.documentElement.scrollWidth).to.be.at.most(390);
     expect(await violations(app)).to.deep.equal([]);
+  });
+});
+
+describe('amounts on chart axes', () => {
+  freshPage(390, 844);
+
+  it('are in the unit the cards and tables use, in both languages, the ticks grouped by thousands', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    expect(await app.openText(JSON.stringify(national), 'national-2022.json')).to.equal(true);
+    await until(() => !app.sim.running && app.lastGood?.baseYear === 2022 && app.lastGood.title === app.store.active!.scenario.title);
+    await settle(app);
+    type Axis = { name: string; axisLabel: { formatter: (v: number) => string } };
+    const chart = () => find(app, 'yb-fund-view', 'yb-chart') as unknown as { option: { yAxis: Axis[] } };
+    // the national employee fund's balance: 亿元 on the cards and in the tables, and so on the axis; 12 亿万元 is
+    // 1.2e9 万元 = 120,000 亿元
+    expect(find(app, 'yb-fund-cards').shadowRoot!.textContent).to.contain('亿元');
+    expect(chart().option.yAxis[0]!.name).to.equal('亿元');
+    expect(chart().option.yAxis[0]!.axisLabel.formatter(1.2e9)).to.equal('120,000');
+    await switchToEnglish(app);
+    expect(find(app, 'yb-fund-cards').shadowRoot!.textContent).to.contain('100 million yuan');
+    expect(chart().option.yAxis[0]!.name).to.equal('100 million yuan');
+    expect(chart().option.yAxis[0]!.axisLabel.formatter(1.2e9)).to.equal('120,000');
   });
 });
