@@ -214,3 +214,31 @@ describe('amounts on chart axes', () => {
     expect(chart().option.yAxis[0]!.axisLabel.formatter(1.2e9)).to.equal('120,000');
   });
 });
+
+describe('the levers on a phone, in English', () => {
+  freshPage(390, 844);
+
+  it('show each months-payable method’s whole name in its select', async function () {
+    this.timeout(60000);
+    const app = await mount();
+    await switchToEnglish(app);
+    await click(find(app, '#pane-levers'));
+    await settle(app);
+    const panel = find(app, 'yb-lever-panel');
+    const selects = [...panel.shadowRoot!.querySelectorAll<HTMLSelectElement>('.lever select')].filter((s) => [...s.options].some((o) => o.text.includes('expenditure')));
+    // the banner's three funds: employee, resident, medical aid
+    expect(selects.length).to.equal(3);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    for (const select of selects) {
+      select.scrollIntoView({ block: 'center' });
+      const text = select.selectedOptions[0]!.text;
+      ctx.font = getComputedStyle(select).font;
+      // the text, the padding and the drop-down arrow (about 24 px) within the select; the select within the screen
+      const box = select.getBoundingClientRect();
+      expect(ctx.measureText(text).width + 24, text).to.be.at.most(box.width);
+      expect(box.right).to.be.at.most(390);
+    }
+    expect(selects.map((s) => s.selectedOptions[0]!.text)).to.include('average expenditure of 3 years');
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+  });
+});
