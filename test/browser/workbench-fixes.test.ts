@@ -242,3 +242,35 @@ describe('the levers on a phone, in English', () => {
     expect(document.documentElement.scrollWidth).to.be.at.most(390);
   });
 });
+
+describe('the analyses panel’s forms', () => {
+  freshPage();
+
+  it('Home and End move along the tabs; an invalid heat-map month leaves the levers’ values as they were', async function () {
+    this.timeout(120000);
+    const app = await mount();
+    const view = await openPanel(app);
+    inView(view, '#atab-tornado').focus();
+    await sendKeys({ press: 'End' });
+    await view.updateComplete;
+    expect([view._tab, deepFocus()?.id]).to.deep.equal(['monteCarlo', 'atab-monteCarlo']);
+    await sendKeys({ press: 'Home' });
+    await view.updateComplete;
+    expect([view._tab, deepFocus()?.id]).to.deep.equal(['tornado', 'atab-tornado']);
+    await sendKeys({ press: 'ArrowRight' });
+    await view.updateComplete;
+    expect(view._tab).to.equal('grid');
+    // the heat map's levers at 2030-01: the individual standard 500 元, the subsidy 850 元 (380 and 640 in 2023)
+    const rows = () => inView<HTMLSelectElement>(view, '#f-rowsLever').selectedOptions[0]!.text;
+    const columns = () => inView<HTMLSelectElement>(view, '#f-columnsLever').selectedOptions[0]!.text;
+    await until(() => rows().includes('(500 元/年)'), 30000);
+    expect(columns()).to.contain('(850 元/年)');
+    await typeField(view, 'gridFrom', '2030-13');
+    expect(rows()).to.contain('(500 元/年)');
+    expect(columns()).to.contain('(850 元/年)');
+    await typeField(view, 'gridFrom', '2031-01');
+    // a whole month: the values then in force (+20 and +30 a year)
+    await until(() => rows().includes('(520 元/年)'), 30000);
+    expect(columns()).to.contain('(880 元/年)');
+  });
+});

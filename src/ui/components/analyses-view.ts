@@ -430,11 +430,13 @@ export class YbAnalysesView extends LitElement {
     return o?.ok ? o : undefined;
   }
 
-  /** The levers as in force at a form's start month, where the worker has answered for it; else at the first month. */
+  /**
+   * The levers as in force at the last start month of the form the worker has answered for (while a month
+   * being typed is incomplete or invalid, such as 2030-13, they stay as they were); else at the first month.
+   */
   #leversFor(form: 'solve' | 'grid'): AnalysisLever[] {
     const at = this._at[form];
-    const month = this._form[form === 'solve' ? 'solveFrom' : 'gridFrom']?.trim();
-    if (at && at.hash === this.run?.hash && at.at === month && at.view.ok) return at.view.levers;
+    if (at && at.hash === this.run?.hash && at.view.ok) return at.view.levers;
     return this.#opts?.levers ?? [];
   }
 
@@ -530,11 +532,13 @@ export class YbAnalysesView extends LitElement {
     }
   }
 
+  /** The ARIA tabs pattern: ← → move to the previous or next tab (round), Home and End to the first and last. */
   #tabKey = async (e: KeyboardEvent): Promise<void> => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const at = TABS.indexOf(this._tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
     e.preventDefault();
-    this._tab = TABS[(TABS.indexOf(this._tab) + step + TABS.length) % TABS.length]!;
+    this._tab = TABS[(to + TABS.length) % TABS.length]!;
     await this.updateComplete;
     (this.renderRoot.querySelector(`#atab-${this._tab}`) as HTMLElement | null)?.focus();
   };
