@@ -270,8 +270,9 @@ export function heatmapTable(v: HeatView): Table {
   return {
     id: 'heatmap',
     caption: `${outcomeTitle(spec)} (${outcomeUnit(spec)}): ${sideName(v.rows)} × ${sideName(v.columns)}`,
-    columns: [{ label: `${sideName(v.rows)} \\ ${sideName(v.columns)}` }, ...v.grid.columns.values.map((c) => n(figure(c)))],
-    rows: v.grid.rows.values.map((r, i) => [figure(r), ...v.grid.cells[i]!.map((c) => outcomeValue(spec, c))]),
+    // on screen grouped (1,020); in the CSV and the workbook plain numbers (1020), heads included
+    columns: [{ label: `${sideName(v.rows)} \\ ${sideName(v.columns)}`, format: (c) => figure(c ?? '') }, ...v.grid.columns.values.map((c) => ({ ...n(figure(c)), exportLabel: String(c) }))],
+    rows: v.grid.rows.values.map((r, i) => [r, ...v.grid.cells[i]!.map((c) => outcomeValue(spec, c))]),
   };
 }
 

@@ -14,6 +14,8 @@ export type Cell = string | number | null;
 
 export interface Column {
   label: string;
+  /** The column's head in a CSV or workbook where it is not the label: a scenario's whole name, a plain number (1020, not 1,020). */
+  exportLabel?: string;
   /** The cell as displayed. */
   format?: (raw: Cell) => string;
   /** The cell as exported (CSV, workbook) where it is not the raw value: a warning level by its name. */
@@ -130,7 +132,7 @@ export function changesTable(r: RunView): Table {
   return {
     id: 'changes',
     caption: t('summary'),
-    columns: [{ label: t('parameter') }, { label: t('from') }, { label: t('before') }, { label: t('after') }, { label: t('unit') }],
+    columns: [{ label: t('parameter') }, { label: t('from') }, { label: t('before'), numeric: true }, { label: t('after'), numeric: true }, { label: t('unit') }],
     rows: r.changes.map((c) => [pick(c.label), `${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}`, c.before, c.after, unitLabel(c.unit)]),
   };
 }
@@ -140,7 +142,7 @@ export function complianceTable(r: RunView): Table {
   return {
     id: 'compliance',
     caption: t('compliance'),
-    columns: [{ label: t('year') }, { label: t('parameter') }, { label: t('value') }, { label: t('minimum') }, { label: t('source') }],
+    columns: [{ label: t('year') }, { label: t('parameter') }, { label: t('value'), numeric: true }, { label: t('minimum'), numeric: true }, { label: t('source') }],
     rows: r.compliance.map((c) => [c.year, pick(c.label), c.value, c.minimum, sourceParts(c.source).main]),
   };
 }

@@ -306,8 +306,11 @@ describe('uncertainty and sensitivity in the workbench', () => {
     expect(shown.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
     expect(shown.some((x) => x === '耗尽')).to.equal(true);
     expect(shown.every((x) => x === '耗尽' || /^[0-9]+\.[0-9]{2}$/.test(x))).to.equal(true);
-    // the CSV says 耗尽 in the same cells, never a negative month
-    const csvCells = tableOf(view, 'section').csvText().trimEnd().split('\n').slice(1).flatMap((l) => l.split(',').slice(1));
+    // the CSV says 耗尽 in the same cells, never a negative month; its heads and rows' levers are plain numbers
+    const csvLines = tableOf(view, 'section').csvText().trimEnd().split('\n');
+    expect(csvLines[0]!.split(',').slice(1)).to.deep.equal(['680', '765', '850', '935', '1020']);
+    expect(csvLines.slice(1).map((l) => l.split(',')[0])).to.deep.equal(['400', '450', '500', '550', '600']);
+    const csvCells = csvLines.slice(1).flatMap((l) => l.split(',').slice(1));
     expect(csvCells.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
     expect(csvCells.filter((x) => x.startsWith('-'))).to.deep.equal([]);
   });

@@ -88,8 +88,11 @@ describe('months payable of an exhausted fund', () => {
     expect(y2034[1]).to.equal('耗尽');
     expect(Number(y2034[2])).to.be.greaterThan(0);
     expect(y2034[3]).to.equal('—');
-    // the CSV: 耗尽 where the fund is exhausted, the difference empty, no negative month anywhere
-    const csv = table.csvText().trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    // the CSV: headed by the scenarios' whole names (the table's columns shorten them); 耗尽 where the fund is
+    // exhausted, the difference empty, no negative month anywhere
+    const csvText = table.csvText().trimEnd().split('\n');
+    expect(csvText[0]!.split(',').slice(1, 3)).to.deep.equal(['1. 旗 2022 基线：现行规则 · 基线（未调整）', '2. 旗 2022 基线：现行规则']);
+    const csv = csvText.slice(1).map((l) => l.split(','));
     for (const year of exhausted) {
       const row = csv.find((r) => r[0] === String(year))!;
       expect([row[1], row[3]]).to.deep.equal(['耗尽', '']);

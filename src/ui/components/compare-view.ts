@@ -138,7 +138,7 @@ export class YbCompareView extends LitElement {
     return {
       id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
       caption: `${scope} ${what}${unit}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}`,
-      columns: [{ label: t('year') }, { ...own, label: compareColumn(0, ref.title) }, { ...own, label: compareColumn(k, other.title) }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
+      columns: [{ label: t('year') }, { ...own, label: compareColumn(0, ref.title), exportLabel: compareName(0, ref.title) }, { ...own, label: compareColumn(k, other.title), exportLabel: compareName(k, other.title) }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
       rows,
     };
   }
