@@ -189,7 +189,9 @@ function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; pr
   }
   // The distributions --paths draws from (Monte Carlo), with their reasons.
   for (const e of uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, ''))) {
-    out.push(`- ${e.name}（--paths 时抽样 drawn with --paths）: ${e.value.zh} / ${e.value.en} ${e.unit} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
+    // the unit once: a distribution's text already names it ("normal: mean 5, sd 1.5 (%/年)")
+    const unit = e.value.en.includes(`(${e.unit})`) ? '' : ` ${e.unit}`;
+    out.push(`- ${e.name}（--paths 时抽样 drawn with --paths）: ${e.value.zh} / ${e.value.en}${unit} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
   }
   out.push('');
   return out.join('\n');

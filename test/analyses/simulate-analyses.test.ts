@@ -36,6 +36,23 @@ describe('simulate --solve and --sensitivity', () => {
     expect(months.every((m) => m >= 12)).toBe(true);
   }, 120_000);
 
+  it('lists each uncertain assumption with its unit once', async () => {
+    const r = await simulate('seeds/scenarios/banner-2022.json');
+    const wage = r.stdout.split('\n').find((l) => l.startsWith('- uncertainty/wageGrowth'))!;
+    expect(wage).toBe('- uncertainty/wageGrowth（--paths 时抽样 drawn with --paths）: 正态分布：均值 5，标准差 1.5（%/年） / normal: mean 5, sd 1.5 (%/年) · 默认 default');
+    // a value with no unit in its words keeps it after them
+    expect(r.stdout).toContain("fixed (the scenario's value) %/年 · 默认 default");
+  }, 60_000);
+
+  it('--solve prints its answer with the lever’s unit', async () => {
+    // the smallest individual standard from 2026-01 keeping months payable at 12 or more to 2035: 803 元/年
+    // (test/browser/analyses.test.ts finds the same in the workbench)
+    const r = await simulate('seeds/scenarios/banner-2022.json', '--solve', 'resident.individual.standard', '--from', '2026-01', '--target', 'monthsPayable >= 12 until 2035');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('答案 answer: resident.individual.standard = 803 元/年（满足目标的最小值 the smallest that meets it）');
+    expect(r.stdout).toMatch(/范围 range 0-1260, 步长 step 1 元\/年/);
+  }, 60_000);
+
   it('--solve says when no setting in range meets the target', async () => {
     const r = await simulate('seeds/scenarios/banner-2022.json', '--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 1000', '--range', '380:400');
     expect(r.code).toBe(0);
