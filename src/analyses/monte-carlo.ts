@@ -42,8 +42,9 @@ export interface PathFund {
   cumulative: Float64Array;
   /** NaN where there is no expenditure to divide by. */
   monthsPayable: Float64Array;
-  firstDeficitYear?: number;
-  exhaustionYear?: number;
+  /** The first year of a current deficit, and of an exhausted balance: 0 for none to the horizon (always a number, so a path's result keeps one shape). */
+  firstDeficitYear: number;
+  exhaustionYear: number;
 }
 
 /** A path's result, or why it could not be run (an error is a value here, not an exception). */
@@ -197,8 +198,8 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       block.set(f.expenditure, row + (nf + fi) * years);
       block.set(f.cumulative, row + (2 * nf + fi) * years);
       block.set(f.monthsPayable, row + (3 * nf + fi) * years);
-      if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
-      firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
+      if (f.exhaustionYear !== 0) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
+      firstDeficit[fi * (years + 1) + (f.firstDeficitYear === 0 ? years : f.firstDeficitYear - baseYear)]!++;
     }
     if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, n, 0);
   }
