@@ -11,7 +11,7 @@ import { sha256Hex } from './sha256.ts';
 export { canonicalJson };
 
 /** Bump when the model's arithmetic changes, so old hashes stop matching. */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 /**
  * The SHA-256 of `value`'s canonical JSON. `kept` names fields whose value is the same for as long as an

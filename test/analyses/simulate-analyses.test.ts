@@ -53,6 +53,15 @@ describe('simulate --solve and --sensitivity', () => {
     expect(r.stdout).toMatch(/范围 range 0-1260, 步长 step 1 元\/年/);
   }, 60_000);
 
+  it('--solve takes a negative balance rate: a deficit year has one', async () => {
+    // The banner's resident fund is in deficit from 2027 at the standard in force (balance rate −1.458 % in 2027,
+    // −13.06 % in 2030); at most 2 % of income in deficit until 2030 takes 653 元 from 2026 (2030: −1.9701 %).
+    const r = await simulate('seeds/scenarios/banner-2022.json', '--solve', 'resident.individual.standard', '--from', '2026-01', '--target', 'balanceRate >= -2 until 2030');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('答案 answer: resident.individual.standard = 653 元/年');
+    expect(r.stdout).toMatch(/2030\s+-1\.9701\s+是 yes/);
+  }, 60_000);
+
   it('--solve says when no setting in range meets the target', async () => {
     const r = await simulate('seeds/scenarios/banner-2022.json', '--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 1000', '--range', '380:400');
     expect(r.code).toBe(0);
@@ -69,12 +78,12 @@ describe('simulate --solve and --sensitivity', () => {
     expect(await bad('--solve', 'resident.individual.standrd', '--target', 'monthsPayable >= 6')).toMatch(/^错误：--solve：“resident\.individual\.standrd”既不是 rules\/parameters\.json 中的参数.*；是否指“resident\.individual\.standard”？\nerror: --solve.*did you mean "resident\.individual\.standard"/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable > 6')).toMatch(/^error: --target.*is not a target/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 6', '--range', '400')).toMatch(/^错误：--range：.*不是范围：请写成 下限:上限.*\nerror: --range.*LOW:HIGH/);
-    // the targets the workbench refuses beside its field, refused alike: no negative months payable, a balance rate within 0-100 %
+    // the targets the workbench refuses beside its field, refused alike: no negative months payable, no balance rate above 100 %
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= -6')).toBe(
       '错误：--target：“monthsPayable >= -6”：可支付月数不能为负数：请填写 0 或以上的数\nerror: --target: "monthsPayable >= -6": months payable cannot be negative: write 0 or more\n',
     );
-    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 150 and 200')).toMatch(/^错误：--target：.*当期结存率以 % 计：请填写 0 至 100 之间的数\nerror: --target: .*the balance rate is a percentage: write a number from 0 to 100\n$/);
-    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 15 and 101')).toMatch(/^错误：--target：.*0 至 100/);
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 150 and 200')).toMatch(/^错误：--target：.*当期结存率是当期结存占收入的百分比，不超过 100：请填写 100 或以下的数\nerror: --target: .*the balance rate is the current balance as a percentage of income, at most 100: write 100 or less\n$/);
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 15 and 101')).toMatch(/^错误：--target：.*不超过 100/);
     expect(await bad('--solve', 'resident.individual.standard')).toMatch(/^错误：--solve：需要 --target.*\nerror: --solve.*needs --target/);
     expect(await bad('--sensitivity', '--outcome', 'months-payable:nofund')).toMatch(/^错误：--outcome：方案中没有基金“nofund”.*\nerror: --outcome.*no fund "nofund"/);
   }, 60_000);

@@ -209,7 +209,7 @@ describe('uncertainty and sensitivity in the workbench', () => {
     await typeField(view, 'valueA', '150');
     await click(inView(view, '#solve-run'));
     await view.updateComplete;
-    expect(inView(view, '#err-valueA').textContent).to.equal('当期结存率以 % 计：请填写 0 至 100 之间的数');
+    expect(inView(view, '#err-valueA').textContent).to.equal('当期结存率是当期结存占收入的百分比，不超过 100：请填写 100 或以下的数');
     expect(inView(view, '#f-valueA').getAttribute('aria-invalid')).to.equal('true');
     // an assumption belongs to no fund: the target must name one
     await typeField(view, 'valueA', '20');

@@ -119,6 +119,12 @@ describe('months payable of an exhausted fund', () => {
     const view = await openPanel(app);
     // the banner's resident fund is exhausted in 2034: the default outcome is its months payable in 2033, not the horizon's
     expect([view._form.outKind, view._form.outFund, view._form.outYear]).to.deep.equal(['months-payable', 'resident', '2033']);
+    // a standard of 1,200 元 keeps the fund from running out by 2035: the default follows, to the horizon
+    await typeInto(leverField(app), '1200');
+    await until(() => !app.sim.running && (app.store.active!.scenario.overrides ?? []).length === 1);
+    await settle(app);
+    await until(() => view._form.outYear !== '2033');
+    expect(view._form.outYear).to.equal('2035');
   });
 });
 

@@ -353,7 +353,7 @@ export class YbAnalysesView extends LitElement {
     const yearOk = (y: string | undefined) => Number(y) > o.baseYear && Number(y) <= o.until;
     keep('outKind', 'months-payable');
     keep('outFund', firstFund, fundIds.includes(f.outFund ?? ''));
-    keep('outYear', this.#beforeExhaustion(f.outFund!, o), yearOk(f.outYear));
+    keep('outYear', this.#beforeExhaustion(f.outFund!, o), this.#touched.has('outYear') ? yearOk(f.outYear) : false);
     keep('outLevel', 'total');
     // The heat map has an outcome of its own: a subsidy picked for the tornado must not flatten it.
     keep('gKind', 'months-payable');
