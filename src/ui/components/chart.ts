@@ -5,12 +5,11 @@
  * fastest while a lever is dragged. A chart draws only the newest option of
  * a burst; charts waiting together draw in the order they came into the
  * page (the balance chart before the income chart beside it), the first in
- * the task that brought the result. Charts already drawn once (a lever
- * change updates them) follow it in the same task while that task's drawing
- * has taken under 25 ms, so a lever change redraws the fund's two
- * charts together; a chart's first drawing (its making: several times an
- * update) and whatever is over that budget waits until a frame has shown
- * the one before, so no single main-thread task carries every chart of the
+ * the task that brought the result. Two charts already drawn once (a lever
+ * change updates them) draw in the same task, so a lever change redraws the
+ * fund's two charts together; a chart's first drawing (its making: several
+ * times an update) and any further chart waits until a frame has shown the
+ * ones before, so no single main-thread task carries every chart of the
  * page and the first is on screen without waiting for the others'. A
  * chart out of sight (below the fold, on a hidden tab) keeps its newest
  * option and draws it when it comes into view, so a lever change redraws
@@ -32,11 +31,15 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaCompon
 /** Charts with an option to draw, by the order they came into the page: the first draws first. `update`: the chart is already made. */
 const waiting = new Map<number, { draw: () => void; update: boolean }>();
 /**
- * How long (ms) the charts of one task may have drawn before the next waiting chart waits for a frame: half
- * the 50 ms a task may hold the main thread. An update of a fund's chart takes 4-10 ms, so a lever change draws
- * both of the fund's charts in one task, and the task still ends well within 50 ms.
+ * How many charts already made one task may update: a fund's pair (its balance and its income), so a lever
+ * change redraws both in one task (an update takes 4-10 ms of the main thread's time).
  */
-const TASK_DRAWING_MS = 25;
+const TASK_UPDATES = 2;
+/**
+ * How long (ms) the charts of one task may have drawn before the next waiting chart waits for a frame: on a
+ * device slow enough that one update takes this long, each draws in a task of its own.
+ */
+const TASK_DRAWING_MS = 30;
 let charts = 0;
 /** A draw is scheduled (a task, or a frame and then a task). */
 let drawing = false;
@@ -55,16 +58,18 @@ function drawSoon(later = false): void {
 }
 
 /**
- * Draw the first waiting chart, and those after it that are only updated while this task's drawing is within
+ * Draw the first waiting chart, and the next if both are only updated (TASK_UPDATES) and the first drew within
  * TASK_DRAWING_MS; the rest after a frame has shown these (or 100 ms on a page that draws no frames, one hidden).
  */
 function drawNext(): void {
   const started = performance.now();
   try {
-    for (let drawn = 0; waiting.size; drawn++) {
+    // `updates`: every chart this task has drawn was an update (after a first drawing, the next waits for a frame).
+    for (let drawn = 0, updates = true; waiting.size; drawn++) {
       const order = Math.min(...waiting.keys());
       const next = waiting.get(order)!;
-      if (drawn > 0 && (!next.update || performance.now() - started >= TASK_DRAWING_MS)) break;
+      if (drawn > 0 && (!updates || !next.update || drawn >= TASK_UPDATES || performance.now() - started >= TASK_DRAWING_MS)) break;
+      updates &&= next.update;
       waiting.delete(order);
       next.draw();
     }
