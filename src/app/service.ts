@@ -28,7 +28,7 @@ import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import { DragOrder } from './lever-drag.ts';
 import { BaselineGate } from './baseline-gate.ts';
-import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+import type { ChangeView, CompareResult, ExplainView, LeverView, RunFigures, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
 import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
@@ -75,8 +75,11 @@ export class SimulationService {
   /**
    * Validate and project; problems come back as data, never as a thrown error across the worker boundary.
    * `leversAt` is the month the levers are shown and edited at (default the first projected month).
+   * `onFigures` is given the funds' figures and what their cards and charts read as soon as they are ready,
+   * before the rest of the view (compliance, changes, population, warnings…) is written: the workbench draws
+   * the charts meanwhile.
    */
-  async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
+  async run(data: unknown, file = 'scenario', leversAt?: string, onFigures?: (figures: RunFigures) => void): Promise<RunResult> {
     const warm = this.#warm;
     this.#warm = undefined;
     if (warm && warm.key === runKey(data, file, leversAt)) return warm.result;
@@ -92,7 +95,9 @@ export class SimulationService {
       this.#runs.delete(prepared.hash);
       this.#runs.set(prepared.hash, { scenario, prepared, projection });
       if (this.#runs.size > 8) this.#runs.delete(this.#runs.keys().next().value!);
-      return { ...(await this.#view(scenario, prepared, projection, leversAt)), millis: performance.now() - started };
+      const figures = await this.#figures(scenario, prepared, projection, leversAt);
+      onFigures?.({ ...figures, millis: performance.now() - started });
+      return { ...figures, ...(await this.#rest(scenario, prepared, projection, figures.leverMonth)), millis: performance.now() - started };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
@@ -276,7 +281,8 @@ export class SimulationService {
     }));
   }
 
-  async #view(scenario: Scenario, prepared: Prepared, projection: Projection, at?: string): Promise<Omit<RunView, 'millis'>> {
+  /** The part of a run's view the fund's cards and charts read (RunFigures). */
+  async #figures(scenario: Scenario, prepared: Prepared, projection: Projection, at?: string): Promise<Omit<RunFigures, 'millis'>> {
     const registry = prepared.input.stack.registry;
     const leverMonth = `${projection.baseYear + 1}-01`;
     const leversAt = at && at >= leverMonth && at <= `${projection.until}-12` ? at : leverMonth;
@@ -313,6 +319,36 @@ export class SimulationService {
         inert: inert[spec.scheme === 'maternity' ? 'employee' : spec.scheme] ?? null,
       };
     });
+    const t = await this.#resolve(prepared, leverMonth, 'resident', true);
+    const th = (n: string) => t.values.get(n)?.value.toString() ?? null;
+    return {
+      ok: true,
+      title: scenario.title,
+      hash: prepared.hash,
+      baseYear: projection.baseYear,
+      until: projection.until,
+      leverMonth,
+      leversAt,
+      funds: projection.funds.map((f) => ({
+        id: f.id,
+        name: FUND_NAMES[f.id as FundId],
+        parts: f.parts ?? null,
+        firstDeficitYear: f.firstDeficitYear ?? null,
+        exhaustionYear: f.exhaustionYear ?? null,
+        years: f.years.map((y) => {
+          const { fund: _fund, ...row } = fundYearRow(f.id, y);
+          return row;
+        }),
+      })),
+      thresholds: { low: th('warning.monthsPayable.low'), normalLow: th('warning.monthsPayable.normalLow'), normalHigh: th('warning.monthsPayable.normalHigh'), high: th('warning.monthsPayable.high') },
+      levers,
+      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
+    };
+  }
+
+  /** The rest of a run's view: what the panels below the fund's charts read. */
+  async #rest(scenario: Scenario, prepared: Prepared, projection: Projection, leverMonth: string): Promise<Omit<RunView, keyof RunFigures>> {
+    const registry = prepared.input.stack.registry;
     const changes: ChangeView[] = [];
     for (const o of scenario.overrides ?? []) {
       const spec = registry.get(o.param);
@@ -336,28 +372,8 @@ export class SimulationService {
         compliance.push({ param: c.param, label: registry.get(c.param).label, value: c.value.toString(), minimumParam: c.minimumParam, minimum: c.minimum.toString(), year, source: c.minimumFrom });
       }
     }
-    const t = await this.#resolve(prepared, leverMonth, 'resident', true);
-    const th = (n: string) => t.values.get(n)?.value.toString() ?? null;
     const money = (v: Dec) => wanExact(v);
     return {
-      ok: true,
-      title: scenario.title,
-      hash: prepared.hash,
-      baseYear: projection.baseYear,
-      until: projection.until,
-      leverMonth,
-      leversAt,
-      funds: projection.funds.map((f) => ({
-        id: f.id,
-        name: FUND_NAMES[f.id as FundId],
-        parts: f.parts ?? null,
-        firstDeficitYear: f.firstDeficitYear ?? null,
-        exhaustionYear: f.exhaustionYear ?? null,
-        years: f.years.map((y) => {
-          const { fund: _fund, ...row } = fundYearRow(f.id, y);
-          return row;
-        }),
-      })),
       subsidy: projection.subsidy.map((s) => ({ year: s.year, central: money(s.central), region: money(s.region), city: money(s.city), county: money(s.county), unspecified: money(s.unspecified) })),
       subsidyTotals: {
         central: money(projection.subsidyTotals.central),
@@ -372,13 +388,10 @@ export class SimulationService {
         residentSubsidy: p.residentSubsidy?.toFixed() ?? null,
         aidPays: { tekun: p.aidPays.tekun.toFixed(2), dibao: p.aidPays.dibao.toFixed(2), fanpin: p.aidPays.fanpin.toFixed(2) },
       })),
-      thresholds: { low: th('warning.monthsPayable.low'), normalLow: th('warning.monthsPayable.normalLow'), normalHigh: th('warning.monthsPayable.normalHigh'), high: th('warning.monthsPayable.high') },
-      levers,
       changes,
       compliance,
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
-      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
       population: populationView(projection),
       // Months payable of an exhausted fund read 耗尽 in the workbench, never a negative number: not a warning here.

@@ -117,6 +117,13 @@ export interface RunView {
   millis: number;
 }
 
+/**
+ * The part of a run's view the fund's cards and charts read (the funds' figures, the warning bands, the
+ * levers and calibration their notes name), sent ahead of the rest while a lever moves; `millis` is the
+ * time to it.
+ */
+export type RunFigures = Pick<RunView, 'ok' | 'title' | 'hash' | 'baseYear' | 'until' | 'leverMonth' | 'leversAt' | 'funds' | 'thresholds' | 'levers' | 'calibration' | 'millis'>;
+
 export interface FailedRun {
   ok: false;
   problems: InputProblem[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationService } from '../../src/app/service.ts';
-import type { RunView } from '../../src/app/views.ts';
+import type { RunFigures, RunView } from '../../src/app/views.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
 import city from '../../seeds/scenarios/city-2021.json' with { type: 'json' };
 
@@ -13,6 +13,25 @@ describe('the workbench service', () => {
     expect(emp.years[0]).toMatchObject({ year: 2022, income: '43370.17', expenditure: '9396.57', cumulative: '158510.4' });
     expect(Math.round(Number(emp.years[0]!.monthsPayable))).toBe(174);
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hands over the funds\' figures, bands and levers before the rest of the view is written, the same as the result has them', async () => {
+    const order: string[] = [];
+    let figures: RunFigures | undefined;
+    const run = new SimulationService().run(banner, 'banner.json', undefined, (f) => {
+      figures = f;
+      order.push('figures');
+    });
+    const r = (await run.then((x) => (order.push('result'), x))) as RunView;
+    expect(order).toEqual(['figures', 'result']);
+    // seed 000: 职工基本医疗保险基金收入43370.17万元 … 期末累计结存158510.4万元
+    expect(figures!.funds.find((f) => f.id === 'employee')!.years[0]).toMatchObject({ year: 2022, income: '43370.17', cumulative: '158510.4' });
+    expect(figures!.funds).toEqual(r.funds);
+    expect(figures!.thresholds).toEqual(r.thresholds);
+    expect(figures!.levers).toEqual(r.levers);
+    expect(figures!.millis).toBeLessThanOrEqual(r.millis);
+    // what the panels below the charts read comes with the result only
+    expect(Object.keys(figures!).sort()).toEqual(['baseYear', 'calibration', 'funds', 'hash', 'leverMonth', 'levers', 'leversAt', 'millis', 'ok', 'thresholds', 'title', 'until']);
   });
 
   it('shows each lever with its value in force and where it came from', async () => {

@@ -2,12 +2,14 @@
  * Owns the connection to the simulation worker. Requests coalesce: while one
  * run is in flight, only the newest request waits, and a result is dropped
  * if a newer request arrived meanwhile, so dragging a lever never queues
- * stale work and the page never waits on the worker.
+ * stale work and the page never waits on the worker. A run's figures (the
+ * funds, what their cards and charts read) come ahead of the rest of its
+ * result, and are shown at once (`figures`), under the same rule.
  */
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SimulationService } from '../../app/service.ts';
-import type { RunResult } from '../../app/views.ts';
+import type { RunFigures, RunResult } from '../../app/views.ts';
 
 export type Api = Remote<SimulationService>;
 
@@ -51,6 +53,8 @@ interface Request {
 
 export class SimulationController implements ReactiveController {
   result?: RunResult;
+  /** The figures of the run in flight, come ahead of its result (which then keeps their objects); undefined once it has come. */
+  figures?: RunFigures;
   running = false;
   /** Milliseconds from the last request to its result, for the benchmark and the status line. */
   lastLatency?: number;
@@ -89,12 +93,25 @@ export class SimulationController implements ReactiveController {
         const req = this.#pending;
         this.#pending = undefined;
         let result: RunResult;
+        let figures: RunFigures | undefined;
+        let done = false;
+        const onFigures = (f: RunFigures) => {
+          if (done || this.#pending) return; // its result has come, or it is superseded
+          figures = this.figures = f;
+          this.host.requestUpdate();
+        };
         try {
-          result = await this.api.run(req.data, req.file, req.leversAt);
+          result = await this.api.run(req.data, req.file, req.leversAt, proxy(onFigures));
         } catch (err) {
           result = { ok: false, problems: [{ file: req.file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
         }
-        if (this.#pending) continue; // superseded while it ran
+        done = true;
+        // Superseded while it ran: its result is dropped (its figures, if shown, stay until the next run's).
+        if (this.#pending) continue;
+        const early = figures;
+        this.figures = undefined;
+        // What was drawn from its figures is the same objects in the result, so it is not drawn again.
+        if (early && result.ok && early.hash === result.hash) result = { ...result, funds: early.funds, thresholds: early.thresholds, levers: early.levers, calibration: early.calibration };
         this.result = result;
         this.lastLatency = performance.now() - req.at;
         this.onResult?.(req.data, result);
