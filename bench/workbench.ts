@@ -31,6 +31,10 @@ interface Figures {
   /** The projection's own time in the worker (RunView.millis). */
   workerMedian: number;
   workerP95: number;
+  /** The worker's time to the run's figures (RunFigures.millis), where the build sends them ahead of the rest. */
+  figuresMedian?: number;
+  figuresP95?: number;
+  figuresCount: number;
   longTasks: number;
   longest: number;
   main: MainThread;
@@ -155,6 +159,8 @@ interface Batch {
   /** To both of the fund's charts drawn. */
   both: number[];
   worker: number[];
+  /** RunFigures.millis when the balance chart drew from a run's figures (none where the build has no figures). */
+  figures: number[];
   longTasks: number[];
 }
 
@@ -173,6 +179,7 @@ function leverBatch(page: Page, from: number, n: number): Promise<Batch> {
       const both: number[] = [];
       const longTasks: number[] = [];
       const worker: number[] = [];
+      const figures: number[] = [];
       const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
       observer.observe({ type: 'longtask', buffered: false });
       for (let i = 0; i < n; i++) {
@@ -182,7 +189,15 @@ function leverBatch(page: Page, from: number, n: number): Promise<Batch> {
           (chart) =>
             new Promise<number>((resolve, reject) => {
               const late = setTimeout(() => reject(new Error('no redraw within 10 s')), 10000);
-              chart.addEventListener('drawn', () => (clearTimeout(late), resolve(performance.now())), { once: true });
+              chart.addEventListener(
+                'drawn',
+                () => {
+                  clearTimeout(late);
+                  if (chart === balance && app.sim.figures) figures.push(app.sim.figures.millis);
+                  resolve(performance.now());
+                },
+                { once: true },
+              );
             }),
         );
         const t0 = performance.now();
@@ -195,7 +210,7 @@ function leverBatch(page: Page, from: number, n: number): Promise<Batch> {
         worker.push(app.sim.result?.millis ?? 0);
       }
       observer.disconnect();
-      return { times, both, longTasks, worker };
+      return { times, both, longTasks, worker, figures };
     },
     [from, n] as const,
   );
@@ -207,7 +222,7 @@ function leverBatch(page: Page, from: number, n: number): Promise<Batch> {
  */
 async function leverChanges(browser: Browser, urls: string[], changes: number): Promise<Omit<Figures, 'firstChart'>[]> {
   const pages = await Promise.all(urls.map((u) => leverPage(browser, u)));
-  const all: Batch[] = urls.map(() => ({ times: [], both: [], worker: [], longTasks: [] }));
+  const all: Batch[] = urls.map(() => ({ times: [], both: [], worker: [], figures: [], longTasks: [] }));
   const main: MainThread[][] = urls.map(() => []);
   for (const page of pages) await leverBatch(page, 381, 5);
   for (let done = 0; done < changes; done += 10) {
@@ -217,6 +232,7 @@ async function leverChanges(browser: Browser, urls: string[], changes: number): 
       all[i]!.times.push(...b.times);
       all[i]!.both.push(...b.both);
       all[i]!.worker.push(...b.worker);
+      all[i]!.figures.push(...b.figures);
       all[i]!.longTasks.push(...b.longTasks);
     }
   }
@@ -226,6 +242,7 @@ async function leverChanges(browser: Browser, urls: string[], changes: number): 
     const at = (q: number, xs = sorted) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
     const both = [...result.both].sort((a, b) => a - b);
     const inWorker = [...result.worker].sort((a, b) => a - b);
+    const toFigures = [...result.figures].sort((a, b) => a - b);
     return {
       median: at(0.5),
       p95: at(0.95),
@@ -233,6 +250,8 @@ async function leverChanges(browser: Browser, urls: string[], changes: number): 
       bothP95: at(0.95, both),
       workerMedian: inWorker[Math.floor(inWorker.length / 2)]!,
       workerP95: inWorker[Math.min(inWorker.length - 1, Math.floor(0.95 * inWorker.length))]!,
+      figuresCount: toFigures.length,
+      ...(toFigures.length ? { figuresMedian: at(0.5, toFigures), figuresP95: at(0.95, toFigures) } : {}),
       longTasks: result.longTasks.length,
       longest: result.longTasks.length ? Math.max(...result.longTasks) : 0,
       main: worst(main[i]!),
@@ -364,6 +383,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
       console.log(`  ${'lever change → updated chart, horizon 2060'.padEnd(64)} median ${f.median.toFixed(1).padStart(7)} ms   p95 ${f.p95.toFixed(1).padStart(7)} ms   (${changes} changes)`);
       console.log(`  ${'  to both of the fund\'s charts drawn'.padEnd(64)} median ${f.bothMedian.toFixed(1).padStart(7)} ms   p95 ${f.bothP95.toFixed(1).padStart(7)} ms`);
       console.log(`  ${'  of which the projection in the worker'.padEnd(64)} median ${f.workerMedian.toFixed(1).padStart(7)} ms   p95 ${f.workerP95.toFixed(1).padStart(7)} ms`);
+      if (f.figuresMedian !== undefined) console.log(`  ${`  the worker to the figures (${f.figuresCount} of the changes drawn from them)`.padEnd(64)} median ${f.figuresMedian.toFixed(1).padStart(7)} ms   p95 ${f.figuresP95!.toFixed(1).padStart(7)} ms`);
       console.log(`  ${'  main-thread CPU per change (traced)'.padEnd(64)} mean   ${(f.main.total / changes).toFixed(1).padStart(7)} ms`);
       console.log(`  ${'  worker CPU per change (traced)'.padEnd(64)} mean   ${(f.main.workers / changes).toFixed(1).padStart(7)} ms`);
       console.log(`  ${'main-thread long tasks (> 50 ms) during those changes'.padEnd(64)} ${f.longTasks} tasks, longest ${f.longest.toFixed(0)} ms; ${cpuText(f.main)}`);
@@ -374,7 +394,7 @@ export async function workbenchBench(changes = 60, loads = 7): Promise<void> {
     if (figures.length === 2) {
       const [b, a] = figures as [Figures, Figures];
       console.log(
-        `  ratios before / this build: first chart ${(median(b.firstChart) / median(a.firstChart)).toFixed(2)}x, lever change median ${(b.median / a.median).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x; CPU per change: main thread ${(b.main.total / a.main.total).toFixed(2)}x, worker ${(b.main.workers / a.main.workers).toFixed(2)}x`,
+        `  ratios before / this build: first chart ${(median(b.firstChart) / median(a.firstChart)).toFixed(2)}x, lever change median ${(b.median / a.median).toFixed(2)}x, p95 ${(b.p95 / a.p95).toFixed(2)}x; both charts median ${(b.bothMedian / a.bothMedian).toFixed(2)}x, p95 ${(b.bothP95 / a.bothP95).toFixed(2)}x; CPU per change: main thread ${(b.main.total / a.main.total).toFixed(2)}x, worker ${(b.main.workers / a.main.workers).toFixed(2)}x`,
       );
     }
   } finally {

@@ -28,7 +28,7 @@ import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import { DragOrder } from './lever-drag.ts';
 import { BaselineGate } from './baseline-gate.ts';
-import type { ChangeView, CompareResult, ExplainView, LeverView, RunFigures, RunResult, RunView } from './views.ts';
+import type { ChangeView, CompareResult, ExplainView, FailedRun, LeverView, RunFigures, RunRest, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
 import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
@@ -75,14 +75,32 @@ export class SimulationService {
   /**
    * Validate and project; problems come back as data, never as a thrown error across the worker boundary.
    * `leversAt` is the month the levers are shown and edited at (default the first projected month).
-   * `onFigures` is given the funds' figures and what their cards and charts read as soon as they are ready,
-   * before the rest of the view (compliance, changes, population, warnings…) is written: the workbench draws
-   * the charts meanwhile.
    */
-  async run(data: unknown, file = 'scenario', leversAt?: string, onFigures?: (figures: RunFigures) => void): Promise<RunResult> {
+  async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
+    const run = await this.#parts(data, file, leversAt);
+    return run.ok ? { ...run.figures, ...run.rest } : run;
+  }
+
+  /**
+   * The same run in two parts, for the workbench while a lever moves: its figures (the funds, the warning
+   * bands, the levers and calibration their notes name: RunFigures) handed to `onFigures` as soon as they
+   * are ready, and the rest of its view (compliance, changes, population, warnings…) returned after, so the
+   * fund's cards and charts are drawn while the rest is written, and nothing is copied twice.
+   */
+  async runInParts(data: unknown, file: string, leversAt: string | undefined, onFigures: (figures: RunFigures) => void): Promise<RunRest | FailedRun> {
+    const run = await this.#parts(data, file, leversAt, onFigures);
+    return run.ok ? run.rest : run;
+  }
+
+  async #parts(data: unknown, file: string, leversAt: string | undefined, onFigures?: (figures: RunFigures) => void): Promise<{ ok: true; figures: RunFigures; rest: RunRest } | FailedRun> {
     const warm = this.#warm;
     this.#warm = undefined;
-    if (warm && warm.key === runKey(data, file, leversAt)) return warm.result;
+    if (warm && warm.key === runKey(data, file, leversAt)) {
+      const r = await warm.result;
+      if (!r.ok) return r;
+      onFigures?.(r.figures);
+      return r;
+    }
     const started = performance.now();
     try {
       const scenario = loadScenario(data, file);
@@ -95,9 +113,10 @@ export class SimulationService {
       this.#runs.delete(prepared.hash);
       this.#runs.set(prepared.hash, { scenario, prepared, projection });
       if (this.#runs.size > 8) this.#runs.delete(this.#runs.keys().next().value!);
-      const figures = await this.#figures(scenario, prepared, projection, leversAt);
-      onFigures?.({ ...figures, millis: performance.now() - started });
-      return { ...figures, ...(await this.#rest(scenario, prepared, projection, figures.leverMonth)), millis: performance.now() - started };
+      const figures = { ...(await this.#figures(scenario, prepared, projection, leversAt)), millis: performance.now() - started };
+      onFigures?.(figures);
+      const rest = { ok: true as const, hash: prepared.hash, ...(await this.#rest(scenario, prepared, projection, figures.leverMonth)), millis: performance.now() - started };
+      return { ok: true, figures, rest };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
@@ -105,7 +124,7 @@ export class SimulationService {
   }
 
   /** A run begun before it was asked for, by what it was begun with. */
-  #warm?: { key: string; result: Promise<RunResult> };
+  #warm?: { key: string; result: Promise<{ ok: true; figures: RunFigures; rest: RunRest } | FailedRun> };
 
   /**
    * Begin the run the page will ask for first, while the page itself is still loading: the scenario it
@@ -117,7 +136,7 @@ export class SimulationService {
     const scenario = data ?? first;
     const title = file ?? first?.title;
     if (scenario === undefined || title === undefined) return;
-    const result = this.run(scenario, title);
+    const result = this.#parts(scenario, title, undefined);
     this.#warm = { key: runKey(scenario, title, undefined), result };
   }
 
@@ -347,7 +366,7 @@ export class SimulationService {
   }
 
   /** The rest of a run's view: what the panels below the fund's charts read. */
-  async #rest(scenario: Scenario, prepared: Prepared, projection: Projection, leverMonth: string): Promise<Omit<RunView, keyof RunFigures>> {
+  async #rest(scenario: Scenario, prepared: Prepared, projection: Projection, leverMonth: string): Promise<Omit<RunRest, 'ok' | 'hash' | 'millis'>> {
     const registry = prepared.input.stack.registry;
     const changes: ChangeView[] = [];
     for (const o of scenario.overrides ?? []) {

@@ -124,6 +124,9 @@ export interface RunView {
  */
 export type RunFigures = Pick<RunView, 'ok' | 'title' | 'hash' | 'baseYear' | 'until' | 'leverMonth' | 'leversAt' | 'funds' | 'thresholds' | 'levers' | 'calibration' | 'millis'>;
 
+/** The rest of a run's view, sent after its figures (SimulationService.runInParts); `millis` is the time to the whole. */
+export type RunRest = Omit<RunView, Exclude<keyof RunFigures, 'ok' | 'hash' | 'millis'>>;
+
 export interface FailedRun {
   ok: false;
   problems: InputProblem[];

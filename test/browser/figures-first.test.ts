@@ -23,9 +23,9 @@ describe('figures first', () => {
     let release = () => {};
     const api = new Proxy(worker, {
       get: (target, key) =>
-        key === 'run'
-          ? async (...args: Parameters<Api['run']>) => {
-              const result = await target.run(...args);
+        key === 'runInParts'
+          ? async (...args: Parameters<Api['runInParts']>) => {
+              const result = await target.runInParts(...args);
               await held;
               return result;
             }

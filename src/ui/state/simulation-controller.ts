@@ -93,25 +93,28 @@ export class SimulationController implements ReactiveController {
         const req = this.#pending;
         this.#pending = undefined;
         let result: RunResult;
-        let figures: RunFigures | undefined;
+        // The run's figures come first (drawn at once), the rest of its result after; messages on two ports may
+        // come in either order, so the result waits for its figures.
         let done = false;
+        let figuresCame: (f: RunFigures) => void = () => {};
+        const figures = new Promise<RunFigures>((resolve) => (figuresCame = resolve));
         const onFigures = (f: RunFigures) => {
+          figuresCame(f);
           if (done || this.#pending) return; // its result has come, or it is superseded
-          figures = this.figures = f;
+          this.figures = f;
           this.host.requestUpdate();
         };
         try {
-          result = await this.api.run(req.data, req.file, req.leversAt, proxy(onFigures));
+          const rest = await this.api.runInParts(req.data, req.file, req.leversAt, proxy(onFigures));
+          // The figures' own objects, so that what was drawn from them is not drawn again.
+          result = rest.ok ? { ...(await figures), ...rest } : rest;
         } catch (err) {
           result = { ok: false, problems: [{ file: req.file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
         }
         done = true;
         // Superseded while it ran: its result is dropped (its figures, if shown, stay until the next run's).
         if (this.#pending) continue;
-        const early = figures;
         this.figures = undefined;
-        // What was drawn from its figures is the same objects in the result, so it is not drawn again.
-        if (early && result.ok && early.hash === result.hash) result = { ...result, funds: early.funds, thresholds: early.thresholds, levers: early.levers, calibration: early.calibration };
         this.result = result;
         this.lastLatency = performance.now() - req.at;
         this.onResult?.(req.data, result);
