@@ -49,6 +49,16 @@ export interface CatalogView {
   examples: { name: string; scenario: Scenario }[];
 }
 
+/** A run projected and kept, with its figures; `started` is when it was asked for. */
+interface Projected {
+  ok: true;
+  scenario: Scenario;
+  prepared: Prepared;
+  projection: Projection;
+  figures: RunFigures;
+  started: number;
+}
+
 export class SimulationService {
   /** Recent runs by hash, so "why" explains the scenario asked about, not whichever ran last. */
   readonly #runs = new Map<string, { scenario: Scenario; prepared: Prepared; projection: Projection }>();
@@ -77,30 +87,35 @@ export class SimulationService {
    * `leversAt` is the month the levers are shown and edited at (default the first projected month).
    */
   async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
-    const run = await this.#parts(data, file, leversAt);
-    return run.ok ? { ...run.figures, ...run.rest } : run;
+    const run = await this.#projected(data, file, leversAt);
+    if (!run.ok) return run;
+    const rest = await this.#rest(run.scenario, run.prepared, run.projection);
+    return { ...run.figures, ...rest, millis: performance.now() - run.started };
   }
 
   /**
-   * The same run in two parts, for the workbench while a lever moves: its figures (the funds, the warning
-   * bands, the levers and calibration their notes name: RunFigures) handed to `onFigures` as soon as they
-   * are ready, and the rest of its view (compliance, changes, population, warnings…) returned after, so the
-   * fund's cards and charts are drawn while the rest is written, and nothing is copied twice.
+   * The same run's figures alone (the funds, the warning bands, the levers and calibration their notes name:
+   * RunFigures), for the workbench while a lever moves: the fund's cards and charts are drawn from them, and the
+   * rest of the view (compliance, changes, population, warnings…) is asked for by `rest` once the lever rests.
    */
-  async runInParts(data: unknown, file: string, leversAt: string | undefined, onFigures: (figures: RunFigures) => void): Promise<RunRest | FailedRun> {
-    const run = await this.#parts(data, file, leversAt, onFigures);
-    return run.ok ? run.rest : run;
+  async figures(data: unknown, file = 'scenario', leversAt?: string): Promise<RunFigures | FailedRun> {
+    const run = await this.#projected(data, file, leversAt);
+    return run.ok ? run.figures : run;
   }
 
-  async #parts(data: unknown, file: string, leversAt: string | undefined, onFigures?: (figures: RunFigures) => void): Promise<{ ok: true; figures: RunFigures; rest: RunRest } | FailedRun> {
+  /** The rest of the view of a run whose figures were given (by its hash); undefined if it is no longer kept. */
+  async rest(hash: string): Promise<RunRest | undefined> {
+    const run = this.#runs.get(hash);
+    if (!run) return undefined;
+    const started = performance.now();
+    return { ok: true, hash, ...(await this.#rest(run.scenario, run.prepared, run.projection)), millis: performance.now() - started };
+  }
+
+  /** Validate, project and keep the run (for `rest`, `explain` and `backtest`), with its figures. */
+  async #projected(data: unknown, file: string, leversAt: string | undefined): Promise<Projected | FailedRun> {
     const warm = this.#warm;
     this.#warm = undefined;
-    if (warm && warm.key === runKey(data, file, leversAt)) {
-      const r = await warm.result;
-      if (!r.ok) return r;
-      onFigures?.(r.figures);
-      return r;
-    }
+    if (warm && warm.key === runKey(data, file, leversAt)) return warm.result;
     const started = performance.now();
     try {
       const scenario = loadScenario(data, file);
@@ -114,9 +129,7 @@ export class SimulationService {
       this.#runs.set(prepared.hash, { scenario, prepared, projection });
       if (this.#runs.size > 8) this.#runs.delete(this.#runs.keys().next().value!);
       const figures = { ...(await this.#figures(scenario, prepared, projection, leversAt)), millis: performance.now() - started };
-      onFigures?.(figures);
-      const rest = { ok: true as const, hash: prepared.hash, ...(await this.#rest(scenario, prepared, projection, figures.leverMonth)), millis: performance.now() - started };
-      return { ok: true, figures, rest };
+      return { ok: true, scenario, prepared, projection, figures, started };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
@@ -124,7 +137,7 @@ export class SimulationService {
   }
 
   /** A run begun before it was asked for, by what it was begun with. */
-  #warm?: { key: string; result: Promise<{ ok: true; figures: RunFigures; rest: RunRest } | FailedRun> };
+  #warm?: { key: string; result: Promise<Projected | FailedRun> };
 
   /**
    * Begin the run the page will ask for first, while the page itself is still loading: the scenario it
@@ -136,7 +149,7 @@ export class SimulationService {
     const scenario = data ?? first;
     const title = file ?? first?.title;
     if (scenario === undefined || title === undefined) return;
-    const result = this.#parts(scenario, title, undefined);
+    const result = this.#projected(scenario, title, undefined);
     this.#warm = { key: runKey(scenario, title, undefined), result };
   }
 
@@ -366,8 +379,9 @@ export class SimulationService {
   }
 
   /** The rest of a run's view: what the panels below the fund's charts read. */
-  async #rest(scenario: Scenario, prepared: Prepared, projection: Projection, leverMonth: string): Promise<Omit<RunRest, 'ok' | 'hash' | 'millis'>> {
+  async #rest(scenario: Scenario, prepared: Prepared, projection: Projection): Promise<Omit<RunRest, 'ok' | 'hash' | 'millis'>> {
     const registry = prepared.input.stack.registry;
+    const leverMonth = `${projection.baseYear + 1}-01`;
     const changes: ChangeView[] = [];
     for (const o of scenario.overrides ?? []) {
       const spec = registry.get(o.param);

@@ -1,8 +1,9 @@
 /**
  * A lever change shows the fund's new figures as soon as the worker has them: the cards and both charts
  * are drawn from the run's figures while the rest of its result (compliance, changes, population…) is
- * still on its way, and the panels below keep the last result until it comes. When it comes, what was
- * drawn from the figures is not drawn again.
+ * still to come, and the panels below keep the last result until it comes. When it comes, what was
+ * drawn from the figures is not drawn again. While the lever keeps moving (a new value before a frame has
+ * shown the last one's charts), the rest is not asked for the values passed over.
  */
 import { expect } from 'chai';
 import { YbApp } from '../../src/ui/components/workbench-app.ts';
@@ -13,24 +14,30 @@ import { Store } from '../../src/ui/state/store.ts';
 import type { RunView } from '../../src/app/views.ts';
 import { find, freshPage, leverField, settle, until } from './helpers.ts';
 
+/** The real worker, with each rest of a run's view held back until `release` is called, and the hashes it was asked for. */
+function heldRest() {
+  const worker = startWorker();
+  const asked: string[] = [];
+  const hold = { held: Promise.resolve(), release: () => {} };
+  const api = new Proxy(worker, {
+    get: (target, key) =>
+      key === 'rest'
+        ? async (...args: Parameters<Api['rest']>) => {
+            asked.push(args[0]);
+            const result = await target.rest(...args);
+            await hold.held;
+            return result;
+          }
+        : (target as unknown as Record<PropertyKey, unknown>)[key],
+  }) as Api;
+  return { api, asked, hold };
+}
+
 describe('figures first', () => {
   freshPage();
 
   it('draws both charts and the cards from a run\'s figures before its result comes, and not again when it does', async () => {
-    const worker = startWorker();
-    // The real worker, with each run's result held back until `release` is called.
-    let held: Promise<void> = Promise.resolve();
-    let release = () => {};
-    const api = new Proxy(worker, {
-      get: (target, key) =>
-        key === 'runInParts'
-          ? async (...args: Parameters<Api['runInParts']>) => {
-              const result = await target.runInParts(...args);
-              await held;
-              return result;
-            }
-          : (target as unknown as Record<PropertyKey, unknown>)[key],
-    }) as Api;
+    const { api, hold } = heldRest();
     const app = new YbApp(api, new Store());
     document.body.append(app);
     await until(() => app.sim.result?.ok === true);
@@ -43,7 +50,7 @@ describe('figures first', () => {
     const summary = find(app, 'yb-scenario-summary');
     const listed = () => [...summary.shadowRoot!.querySelectorAll('td strong')].some((s) => s.textContent === '450');
 
-    held = new Promise((r) => (release = r));
+    hold.held = new Promise((r) => (hold.release = r));
     // resident individual standard: 380 in force from 2023-01; raised to 450
     const input = leverField(app);
     input.value = '450';
@@ -58,7 +65,7 @@ describe('figures first', () => {
     expect(shown.series[0]!.data).to.deep.equal(resident.years.map((y) => Number(y.cumulative)));
     expect(listed()).to.equal(false);
 
-    release();
+    hold.release();
     await until(() => (app.sim.result as RunView | undefined)?.hash === figures.hash && !app.sim.running);
     await settle(app);
     const after = app.sim.result as RunView;
@@ -71,6 +78,33 @@ describe('figures first', () => {
     expect(charts.map((c) => c.drawCount)).to.deep.equal(drawn.map((n) => n + 1));
     const table = find<YbDataTable>(app, 'yb-fund-view', 'yb-data-table');
     expect(table.csvText()).to.contain(resident.years.at(-1)!.cumulative);
+    app.remove();
+  });
+
+  it('asks for the rest of the view only for the value a moving lever rests on', async () => {
+    const { api, asked } = heldRest();
+    const app = new YbApp(api, new Store());
+    document.body.append(app);
+    await until(() => app.sim.result?.ok === true);
+    app._fund = 'resident';
+    await settle(app);
+    const [balance] = [...find(app, 'yb-fund-view').shadowRoot!.querySelectorAll('yb-chart')] as YbChart[];
+    const before = asked.length;
+    const input = leverField(app);
+    // 421, then 422 as soon as 421's charts are drawn (before a frame has shown them), as a drag does
+    const drawn = new Promise((r) => balance!.addEventListener('drawn', r, { once: true }));
+    input.value = '421';
+    input.dispatchEvent(new Event('input'));
+    await drawn;
+    const passed = app.sim.figures!.hash;
+    input.value = '422';
+    input.dispatchEvent(new Event('input'));
+    await until(() => !app.sim.running);
+    await settle(app);
+    const last = app.sim.result as RunView;
+    expect(last.changes[0]).to.include({ param: 'resident.individual.standard', after: '422' });
+    expect(asked.slice(before)).to.deep.equal([last.hash]);
+    expect(passed).not.to.equal(last.hash);
     app.remove();
   });
 });

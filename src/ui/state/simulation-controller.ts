@@ -3,13 +3,16 @@
  * run is in flight, only the newest request waits, and a result is dropped
  * if a newer request arrived meanwhile, so dragging a lever never queues
  * stale work and the page never waits on the worker. A run's figures (the
- * funds, what their cards and charts read) come ahead of the rest of its
- * result, and are shown at once (`figures`), under the same rule.
+ * funds, what their cards and charts read) are asked for first and shown at
+ * once (`figures`); the rest of its result is asked for after a frame has
+ * shown them, unless a newer request has come meanwhile (a lever still
+ * moving), so a drag redraws the charts at every step and the panels below
+ * when it rests.
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SimulationService } from '../../app/service.ts';
-import type { RunFigures, RunResult } from '../../app/views.ts';
+import type { FailedRun, RunFigures, RunResult } from '../../app/views.ts';
 
 export type Api = Remote<SimulationService>;
 
@@ -53,7 +56,7 @@ interface Request {
 
 export class SimulationController implements ReactiveController {
   result?: RunResult;
-  /** The figures of the run in flight, come ahead of its result (which then keeps their objects); undefined once it has come. */
+  /** The figures of the newest run, shown before the rest of its result (which then keeps their objects); undefined once it has come. */
   figures?: RunFigures;
   running = false;
   /** Milliseconds from the last request to its result, for the benchmark and the status line. */
@@ -92,28 +95,31 @@ export class SimulationController implements ReactiveController {
       while (this.#pending) {
         const req = this.#pending;
         this.#pending = undefined;
-        let result: RunResult;
-        // The run's figures come first (drawn at once), the rest of its result after; messages on two ports may
-        // come in either order, so the result waits for its figures.
-        let done = false;
-        let figuresCame: (f: RunFigures) => void = () => {};
-        const figures = new Promise<RunFigures>((resolve) => (figuresCame = resolve));
-        const onFigures = (f: RunFigures) => {
-          figuresCame(f);
-          if (done || this.#pending) return; // its result has come, or it is superseded
-          this.figures = f;
-          this.host.requestUpdate();
-        };
+        let figures: RunFigures | FailedRun;
         try {
-          const rest = await this.api.runInParts(req.data, req.file, req.leversAt, proxy(onFigures));
-          // The figures' own objects, so that what was drawn from them is not drawn again.
-          result = rest.ok ? { ...(await figures), ...rest } : rest;
+          figures = await this.api.figures(req.data, req.file, req.leversAt);
         } catch (err) {
-          result = { ok: false, problems: [{ file: req.file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
+          figures = stopped(req.file, err);
         }
-        done = true;
-        // Superseded while it ran: its result is dropped (its figures, if shown, stay until the next run's).
-        if (this.#pending) continue;
+        if (this.#pending) continue; // superseded while it ran
+        let result: RunResult;
+        if (!figures.ok) result = figures;
+        else {
+          this.figures = figures;
+          this.host.requestUpdate();
+          // The rest of its view once its figures are on screen and no newer request has come meanwhile: while a
+          // lever moves, the next value's figures come first, and the panels below follow when it rests.
+          await afterFrame();
+          if (this.#pending) continue;
+          try {
+            // The figures' own objects, so that what was drawn from them is not drawn again.
+            const rest = await this.api.rest(figures.hash);
+            result = rest ? { ...figures, ...rest, millis: figures.millis + rest.millis } : await this.api.run(req.data, req.file, req.leversAt);
+          } catch (err) {
+            result = stopped(req.file, err);
+          }
+          if (this.#pending) continue;
+        }
         this.figures = undefined;
         this.result = result;
         this.lastLatency = performance.now() - req.at;
@@ -127,4 +133,16 @@ export class SimulationController implements ReactiveController {
     await this.host.updateComplete;
     for (const w of this.#waiters.splice(0)) w();
   }
+}
+
+function stopped(file: string, err: unknown): FailedRun {
+  return { ok: false, problems: [{ file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
+}
+
+/** After the next frame has been drawn (or 100 ms, on a page that draws no frames: a hidden one). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+  });
 }
