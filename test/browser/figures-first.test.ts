@@ -33,16 +33,22 @@ function heldRest() {
   return { api, asked, hold };
 }
 
+/** The workbench on that worker, the resident fund shown, its first result in. */
+async function mountHeld() {
+  const { api, asked, hold } = heldRest();
+  const app = new YbApp(api, new Store());
+  document.body.append(app);
+  await until(() => app.sim.result?.ok === true);
+  app._fund = 'resident';
+  await settle(app);
+  return { app, asked, hold };
+}
+
 describe('figures first', () => {
   freshPage();
 
   it('draws both charts and the cards from a run\'s figures before its result comes, and not again when it does', async () => {
-    const { api, hold } = heldRest();
-    const app = new YbApp(api, new Store());
-    document.body.append(app);
-    await until(() => app.sim.result?.ok === true);
-    app._fund = 'resident';
-    await settle(app);
+    const { app, hold } = await mountHeld();
     const before = app.sim.result as RunView;
     const charts = [...find(app, 'yb-fund-view').shadowRoot!.querySelectorAll('yb-chart')] as YbChart[];
     await until(() => charts.every((c) => c.drawCount > 0));
@@ -82,12 +88,7 @@ describe('figures first', () => {
   });
 
   it('asks for the rest of the view only for the value a moving lever rests on', async () => {
-    const { api, asked } = heldRest();
-    const app = new YbApp(api, new Store());
-    document.body.append(app);
-    await until(() => app.sim.result?.ok === true);
-    app._fund = 'resident';
-    await settle(app);
+    const { app, asked } = await mountHeld();
     const [balance] = [...find(app, 'yb-fund-view').shadowRoot!.querySelectorAll('yb-chart')] as YbChart[];
     const before = asked.length;
     const input = leverField(app);
