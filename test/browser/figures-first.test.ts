@@ -90,6 +90,7 @@ describe('figures first', () => {
   it('asks for the rest of the view only for the value a moving lever rests on', async () => {
     const { app, asked } = await mountHeld();
     const [balance] = [...find(app, 'yb-fund-view').shadowRoot!.querySelectorAll('yb-chart')] as YbChart[];
+    await until(() => balance!.drawCount > 0);
     const before = asked.length;
     const input = leverField(app);
     // 421, then 422 as soon as 421's charts are drawn (before a frame has shown them), as a drag does
