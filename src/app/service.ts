@@ -105,11 +105,19 @@ export class SimulationService {
 
   /** The rest of the view of a run whose figures were given (by its hash); undefined if it is no longer kept. */
   async rest(hash: string): Promise<RunRest | undefined> {
+    const warm = this.#warmRest;
+    if (warm?.hash === hash) {
+      this.#warmRest = undefined;
+      return warm.rest;
+    }
     const run = this.#runs.get(hash);
     if (!run) return undefined;
     const started = performance.now();
     return { ok: true, hash, ...(await this.#rest(run.scenario, run.prepared, run.projection)), millis: performance.now() - started };
   }
+
+  /** The rest of the warm run's view, written while the page still loads (the first `rest` asked for it takes it). */
+  #warmRest?: { hash: string; rest: Promise<RunRest | undefined> };
 
   /** Validate, project and keep the run (for `rest`, `explain` and `backtest`), with its figures. */
   async #projected(data: unknown, file: string, leversAt: string | undefined): Promise<Projected | FailedRun> {
@@ -151,6 +159,10 @@ export class SimulationService {
     if (scenario === undefined || title === undefined) return;
     const result = this.#projected(scenario, title, undefined);
     this.#warm = { key: runKey(scenario, title, undefined), result };
+    // Its rest too, while the worker would otherwise wait for the page.
+    void result.then((r) => {
+      if (r.ok) this.#warmRest = { hash: r.prepared.hash, rest: this.rest(r.prepared.hash) };
+    });
   }
 
   /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */

@@ -62,6 +62,8 @@ export class SimulationController implements ReactiveController {
   /** Milliseconds from the last request to its result, for the benchmark and the status line. */
   lastLatency?: number;
   #pending?: Request;
+  /** A whole result has come (before it, the page has no results to show figures in). */
+  #whole = false;
   #inFlight = false;
   #waiters: (() => void)[] = [];
   /** Told of each result that is kept, with the data it is for (before the host redraws). */
@@ -108,8 +110,9 @@ export class SimulationController implements ReactiveController {
           this.figures = figures;
           this.host.requestUpdate();
           // The rest of its view once its figures are on screen and no newer request has come meanwhile: while a
-          // lever moves, the next value's figures come first, and the panels below follow when it rests.
-          await afterFrame();
+          // lever moves, the next value's figures come first, and the panels below follow when it rests. The
+          // first run's at once: the page shows results only with a whole one.
+          if (this.#whole) await afterFrame();
           if (this.#pending) continue;
           try {
             // The figures' own objects, so that what was drawn from them is not drawn again.
@@ -122,6 +125,7 @@ export class SimulationController implements ReactiveController {
         }
         this.figures = undefined;
         this.result = result;
+        if (result.ok) this.#whole = true;
         this.lastLatency = performance.now() - req.at;
         this.onResult?.(req.data, result);
       }
