@@ -32,14 +32,10 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaCompon
 const waiting = new Map<number, { draw: () => void; update: boolean }>();
 /**
  * How many charts already made one task may update: a fund's pair (its balance and its income), so a lever
- * change redraws both in one task (an update takes 4-10 ms of the main thread's time).
+ * change redraws both in one task (an update takes 4-10 ms of the main thread's time). By count, not by the
+ * time the first took: on a busy machine its wall time stretches several times over, its work does not.
  */
 const TASK_UPDATES = 2;
-/**
- * How long (ms) the charts of one task may have drawn before the next waiting chart waits for a frame: on a
- * device slow enough that one update takes this long, each draws in a task of its own.
- */
-const TASK_DRAWING_MS = 30;
 let charts = 0;
 /** A draw is scheduled (a task, or a frame and then a task). */
 let drawing = false;
@@ -58,17 +54,16 @@ function drawSoon(later = false): void {
 }
 
 /**
- * Draw the first waiting chart, and the next if both are only updated (TASK_UPDATES) and the first drew within
- * TASK_DRAWING_MS; the rest after a frame has shown these (or 100 ms on a page that draws no frames, one hidden).
+ * Draw the first waiting chart, and the next if both are only updated (TASK_UPDATES); the rest after a frame
+ * has shown these (or 100 ms on a page that draws no frames, one hidden).
  */
 function drawNext(): void {
-  const started = performance.now();
   try {
     // `updates`: every chart this task has drawn was an update (after a first drawing, the next waits for a frame).
     for (let drawn = 0, updates = true; waiting.size; drawn++) {
       const order = Math.min(...waiting.keys());
       const next = waiting.get(order)!;
-      if (drawn > 0 && (!updates || !next.update || drawn >= TASK_UPDATES || performance.now() - started >= TASK_DRAWING_MS)) break;
+      if (drawn > 0 && (!updates || !next.update || drawn >= TASK_UPDATES)) break;
       updates &&= next.update;
       waiting.delete(order);
       next.draw();
