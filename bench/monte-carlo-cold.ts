@@ -8,7 +8,28 @@
  */
 const start = performance.now();
 const cpu0 = process.cpuUsage();
-const { readFileSync } = await import('node:fs');
+const { readFileSync, readdirSync } = await import('node:fs');
+
+/**
+ * CPU time (ms) of each thread of this process, from Linux's /proc (empty elsewhere): the threads that exist before
+ * the pool starts are this thread, V8's compiler and garbage-collector helpers (the optimising compiler runs there)
+ * and the module loader's; those after are the workers.
+ */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks of 10 ms
+      out.set(tid, (Number(f[11]) + Number(f[12])) * 10);
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+const before = threadCpu();
 const { startNodePool, threadsFor } = await import('../src/analyses/monte-carlo-pool.ts');
 const paths = Number(process.env.MONTE_CARLO_BENCH_PATHS ?? 10_000);
 // As simulate: the workers start before the scenario is read (MONTE_CARLO_BENCH_THREADS: another layout than threadsFor's).
@@ -25,6 +46,9 @@ const pool = started.for(setup);
 try {
   const r = await runMonteCarlo(setup, pool);
   const cpu = process.cpuUsage(cpu0);
+  const ticks = threadCpu();
+  const sum = (pick: (tid: string) => boolean) => [...ticks].filter(([tid]) => pick(tid)).reduce((a, [, ms]) => a + ms, 0);
+  const self = String(process.pid);
   console.log(
     JSON.stringify({
       threads,
@@ -35,6 +59,8 @@ try {
       check: r.funds.map((f) => f.years.at(-1)!.cumulative[2]).join(' '),
       joinedMs: pool.joinedAfter,
       firstChunkMs: pool.firstChunkAfter,
+      // by thread (Linux): this one, the workers, and V8's helpers (compiler, garbage collector) with the loader's
+      cpuByThread: ticks.size ? { thisThread: sum((t) => t === self), workers: sum((t) => !before.has(t)), helpers: sum((t) => t !== self && before.has(t)) } : undefined,
     }),
   );
 } finally {

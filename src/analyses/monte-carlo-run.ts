@@ -132,6 +132,8 @@ export interface MonteCarloResult extends MonteCarloSummary {
   /** Content hash of those inputs with the uncertainty, paths and seed. */
   hash: string;
   uncertainty: Uncertainty;
+  /** What went wrong on the way without changing the figures (a thread that failed, whose paths the others ran), in both languages. */
+  warnings: { zh: string; en: string }[];
   /** The scenario as stated (no draws), per fund and year: cumulative balance (元) and months payable. */
   deterministic: { id: string; years: { year: number; cumulative: string; monthsPayable: number | null }[] }[];
 }
@@ -148,28 +150,69 @@ export function chunkSize(paths: number, parallelism: number): number {
 
 export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecutor, opts: { onProgress?: Progress; signal?: AbortSignal; chunk?: number } = {}): Promise<MonteCarloResult> {
   const { uncertainty: u } = setup;
-  const pieces = chunksOf(u.paths, opts.chunk ?? chunkSize(u.paths, executor.parallelism));
+  /** Chunks not yet taken, in path order; a chunk whose thread failed goes back to the front. */
+  const queue = chunksOf(u.paths, opts.chunk ?? chunkSize(u.paths, executor.parallelism));
   const merge = new ChunkMerge(u.paths, u.seed);
-  let next = 0;
+  const warnings: { zh: string; en: string }[] = [];
+  const lost: unknown[] = [];
   let done = 0;
+  let inFlight = 0;
+  /** Set by a refused path: every lane stops taking chunks, and a chunk that comes back after it is dropped. */
+  let refused = false;
   // Done when every chunk is merged, though a lane may still be waiting for its thread to start (it then finds nothing left).
   let finish!: () => void;
   const finished = new Promise<void>((r) => (finish = r));
+  /** Lanes waiting for a chunk another lane still holds (it may come back if that lane's thread fails). */
+  let wake: (() => void)[] = [];
+  const changed = () => {
+    const w = wake;
+    wake = [];
+    for (const f of w) f();
+  };
+  /** A lane whose thread cannot start or failed leaves its chunks to the others, with a warning in the result. */
+  const lose = (err: unknown) => {
+    lost.push(err);
+    const m = message('montecarlo.threadLost', { reason: err instanceof Error ? err.message : String(err) });
+    if (!warnings.some((w) => w.en === m.en)) warnings.push({ zh: m.zh, en: m.en });
+  };
+  /** The user's cancellation and a refused scenario end the run; any other failure is one thread's. */
+  const fatal = (err: unknown) => err instanceof InputError || opts.signal?.aborted;
   const worker = async (lane: number) => {
     if (executor.ready) {
       try {
         await executor.ready(lane);
       } catch (err) {
-        // A lane whose thread cannot start leaves its chunks to the others (lane 0, this thread's or the first, always runs).
-        if (lane === 0) throw err;
-        return;
+        if (fatal(err)) throw err;
+        return lose(err);
       }
     }
-    while (next < pieces.length) {
+    for (;;) {
       opts.signal?.throwIfAborted();
-      const piece = pieces[next++]!;
-      const r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal, merge.target, lane);
+      if (refused) return;
+      const piece = queue.shift();
+      if (!piece) {
+        if (inFlight === 0) return;
+        await new Promise<void>((r) => wake.push(r));
+        continue;
+      }
+      inFlight++;
+      let r: ChunkOutcome;
+      try {
+        r = await executor.run({ key: setup.key, scenario: setup.scenario, file: setup.file, options: setup.options, ...piece }, opts.signal, merge.target, lane);
+      } catch (err) {
+        inFlight--;
+        if (refused) return;
+        if (fatal(err)) throw err;
+        queue.unshift(piece);
+        lose(err);
+        changed();
+        return;
+      }
+      inFlight--;
+      if (refused) return;
       if (!r.ok) {
+        refused = true;
+        changed();
         const m = message('uncertainty.invalid', { zh: `第 ${r.path} 条路径：${r.reason.zh}`, en: `path ${r.path}: ${r.reason.en}` });
         throw new InputError([{ file: setup.file, path: '/assumptions/uncertainty', reason: m.en, message: m }]);
       }
@@ -177,9 +220,14 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
       done += piece.to - piece.from;
       opts.onProgress?.(done, u.paths);
       if (done === u.paths) finish();
+      changed();
     }
   };
-  const all = Promise.race([Promise.all(Array.from({ length: Math.min(executor.parallelism, pieces.length) }, (_, lane) => worker(lane))), finished]);
+  const lanes = Promise.all(Array.from({ length: Math.min(executor.parallelism, queue.length) }, (_, lane) => worker(lane))).then(() => {
+    // Every lane gave up with paths still to run: no thread could run them.
+    if (done < u.paths) throw lost[0] ?? new Error('Monte Carlo lanes stopped with paths left to run');
+  });
+  const all = Promise.race([lanes, finished]);
   // The scenario as stated, projected here while the workers run its paths.
   let exact: ReturnType<typeof pathOf>;
   try {
@@ -193,6 +241,7 @@ export async function runMonteCarlo(setup: MonteCarloSetup, executor: ChunkExecu
   const base = setup.prepared.input.base.year;
   return {
     ...merge.summary(),
+    warnings,
     scenarioHash: setup.prepared.hash,
     hash: setup.key,
     uncertainty: u,

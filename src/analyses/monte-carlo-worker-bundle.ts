@@ -35,6 +35,24 @@ export function pathsWorkerFile(): string {
   return chosen;
 }
 
+/**
+ * The Node flags for a thread that runs the bundle: this process's, but for those that load tsx (`npx tsx` and
+ * `node --import tsx` pass them, and a worker thread inherits them): the bundle is plain JavaScript, and tsx's
+ * loader would cost each new thread more than loading the bundle itself. Undefined (inherit them as they are)
+ * where none loads tsx, and for the tsx entry.
+ */
+export function pathsWorkerArgs(file = pathsWorkerFile(), args = process.execArgv): string[] | undefined {
+  if (file === TSX_ENTRY) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const loads = /^--(require|import|loader|experimental-loader)$/.test(a) || a === '-r';
+    if (loads && /[\\/]tsx[\\/]|^tsx$/.test(args[i + 1] ?? '')) i++;
+    else if (!/^--(require|import|loader|experimental-loader)=(.*[\\/])?tsx([\\/]|$)/.test(a)) out.push(a);
+  }
+  return out.length === args.length ? undefined : out;
+}
+
 /** The bundle exists and none of the sources it was built from changed since. */
 function fresh(): boolean {
   if (!existsSync(OUT) || !existsSync(META)) return false;
@@ -43,9 +61,40 @@ function fresh(): boolean {
   return inputs.every((f) => existsSync(f) && statSync(f).mtimeMs <= built);
 }
 
+/**
+ * Packages a thread handed the prepared scenario never uses (ajv checks a scenario, json-rules-engine resolves rules
+ * the policy timeline has already resolved), required when first used rather than imported as the bundle loads: the
+ * bundle's modules make an Ajv at their top level, which alone costs a new thread tens of milliseconds.
+ */
+const ON_FIRST_USE: Record<string, string> = {
+  ajv: `let real;
+const load = () => (real ??= require('ajv'));
+/** An Ajv made when one of its methods is first called. */
+export function Ajv(...args) {
+  let ajv;
+  const it = () => (ajv ??= new (load().Ajv)(...args));
+  return new Proxy({}, { get: (_, k) => { const v = it()[k]; return typeof v === 'function' ? v.bind(it()) : v; } });
+}`,
+  'json-rules-engine': `let real;
+const load = () => (real ??= require('json-rules-engine'));
+/** json-rules-engine's Engine, loaded when the first one is made. */
+export const Engine = new Proxy(function Engine() {}, { construct: (_, args) => new (load().Engine)(...args) });`,
+};
+
 function build(): void {
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   mkdirSync(OUT_DIR, { recursive: true });
+  // Each such package is aliased to a module of its own that requires it when first used.
+  const alias: Record<string, string> = {};
+  for (const [name, text] of Object.entries(ON_FIRST_USE)) {
+    alias[name] = resolve(OUT_DIR, `${name}.on-first-use.mjs`);
+    const module = `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${text}\n`;
+    // Written once (another process may be bundling from it), under a name of this process, then renamed.
+    if (!existsSync(alias[name]) || readFileSync(alias[name], 'utf8') !== module) {
+      writeFileSync(`${alias[name]}.${process.pid}.tmp`, module);
+      renameSync(`${alias[name]}.${process.pid}.tmp`, alias[name]);
+    }
+  }
   const r = esbuild.buildSync({
     entryPoints: [ENTRY],
     outfile: OUT,
@@ -58,6 +107,7 @@ function build(): void {
     metafile: true,
     write: false,
     logLevel: 'silent',
+    alias,
   });
   // Written under a name of this process, then renamed: another process never starts a half-written bundle.
   const own = (f: string) => `${f}.${process.pid}.tmp`;

@@ -67,7 +67,9 @@ export async function monteCarloRun(path: string, scenario: Scenario, prepared: 
     io.stderr.write(`${path}: ${done}/${total} paths (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   };
   try {
-    return await runMonteCarlo(setup, own, { onProgress });
+    const r = await runMonteCarlo(setup, own, { onProgress });
+    for (const w of r.warnings) io.stderr.write(`警告：${path}：${w.zh}\nwarning: ${path}: ${w.en}\n`);
+    return r;
   } finally {
     if (!executor) await own.close?.();
   }
@@ -96,6 +98,7 @@ export function monteCarloJson(r: MonteCarloResult, title: string) {
     percentileDefinition: r.definition,
     funds: r.funds.map((f) => ({ ...f, deterministic: r.deterministic.find((d) => d.id === f.id)?.years ?? [] })),
     assumptions: uncertaintyEntries(r.uncertainty),
+    ...(r.warnings.length ? { warnings: r.warnings } : {}),
   };
 }
 

@@ -97,6 +97,10 @@ const TEMPLATES = {
     en: '{en}',
   },
   // A scenario's uncertainty (src/scenario/uncertainty.ts): each check states its own reason in both languages.
+  'montecarlo.threadLost': {
+    zh: '一个计算线程未能完成，其路径已由其余线程计算，结果不受影响（{reason}）',
+    en: 'a thread could not run its paths; the other threads ran them and the figures are unaffected ({reason})',
+  },
   'uncertainty.invalid': {
     zh: '{zh}',
     en: '{en}',

@@ -26,6 +26,7 @@ import { yearOf } from '../common/period.ts';
 import { DerivedTimeline, PolicyTimeline, type TimelineView } from './policy-timeline.ts';
 import type { MonthsPayableMethod, Thresholds } from './fund-year.ts';
 import { serviceCostIndex, type Service } from './services.ts';
+import { growthIndex } from './growth.ts';
 import { populationIndex, type PopulationIndex } from '../population/for-model.ts';
 import type { ProjectionInput } from './project.ts';
 
@@ -151,14 +152,20 @@ function trendsOf(a: Assumptions): PathAssumptions {
 }
 
 /**
- * (1 + rate%)^t for t years from the base year, float64; with a rate per
- * projected year (index 0: the year after the base year), their product.
+ * growthIndex(rate, t) for t = t0, t0 + 1, … into out[0 …]: the years after the
+ * base year each one product on from the year before (the same products as
+ * growthIndex's), the years up to it at `reported`'s rate where given.
  */
-export function growthIndex(ratePercent: number, t: number, byYear?: ArrayLike<number>): number {
-  if (t <= 0 || !byYear) return Math.pow(1 + ratePercent / 100, t);
+function growthColumn(out: Float64Array, t0: number, ratePercent: number, byYear: ArrayLike<number> | undefined, reported: number | undefined): Float64Array {
   let f = 1;
-  for (let k = 0; k < t; k++) f *= 1 + (k < byYear.length ? byYear[k]! : ratePercent) / 100;
-  return f;
+  for (let i = 0; i < out.length; i++) {
+    const t = t0 + i;
+    if (t <= 0) f = growthIndex(reported ?? ratePercent, t);
+    else if (i === 0) f = growthIndex(ratePercent, t, byYear);
+    else f *= 1 + (byYear && t - 1 < byYear.length ? byYear[t - 1]! : ratePercent) / 100;
+    out[i] = f;
+  }
+  return out;
 }
 
 /** The first year the model needs drivers for: calibration reads each reported year. */
@@ -384,13 +391,15 @@ export type WageF64 = (year: number) => number | undefined;
 
 const wagesRead = new WeakMap<Assumptions, { start: number | undefined; history: Map<number, number> }>();
 
-export function wageF64(a: Assumptions, baseYear: number, p: PathAssumptions): WageF64 {
+export function wageF64(a: Assumptions, baseYear: number, p: PathAssumptions, index?: Float64Array, first = 0): WageF64 {
   let read = wagesRead.get(a);
   if (!read) wagesRead.set(a, (read = { start: a.avgMonthlyWage?.toNumber(), history: new Map(Object.entries(a.wageHistory).map(([y, w]) => [Number(y), w.toNumber()])) }));
   const { start, history } = read;
   return (y) => {
     if (y < baseYear && history.has(y)) return history.get(y);
     if (start === undefined || y < baseYear - 5) return undefined;
+    // The path's wage index of the year where fillDrivers computed it (the same products as growthIndex's).
+    if (index && y >= first && y - first < index.length) return start * index[y - first]!;
     return start * growthIndex(y < baseYear && p.reported ? p.reported.wageGrowth : p.wageGrowth, y - baseYear, p.wageGrowthByYear);
   };
 }
@@ -706,6 +715,17 @@ export class DriverColumns {
     this.hasEmployee = new Uint8Array(n);
   }
 
+  #scratch?: Float64Array[];
+  /** Scratch column k (0 to 2) of fillDrivers: overwritten by every fill, never read as a driver. */
+  scratch(k: number): Float64Array {
+    const n = this.n;
+    if (!this.#scratch) {
+      const b = new Float64Array(3 * n);
+      this.#scratch = [0, 1, 2].map((j) => b.subarray(j * n, (j + 1) * n));
+    }
+    return this.#scratch[k]!;
+  }
+
   /** A copy that later fills of this one leave alone. */
   clone(): DriverColumns {
     const c = new DriverColumns(this.first, this.n);
@@ -754,7 +774,13 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
   const first = policy.first;
   const n = c.n;
   if (first !== c.first || until - first + 1 !== n) throw new Error('driver columns of another span');
-  const wage = wageF64(input.assumptions, base.year, p);
+  const t0 = first - base.year;
+  // Indices of every year first, each year one product on from the year before: wages (which the
+  // contribution rules read too), prices, use and each group's count.
+  const wageIndex = growthColumn(c.wageIndex, t0, p.wageGrowth, p.wageGrowthByYear, p.reported?.wageGrowth);
+  const prices = growthColumn(c.scratch(0), t0, p.costGrowth, p.costGrowthByYear, p.reported?.costGrowth);
+  const use = growthColumn(c.scratch(1), t0, p.utilizationGrowth, p.utilizationGrowthByYear, p.reported?.utilizationGrowth);
+  const wage = wageF64(input.assumptions, base.year, p, wageIndex, first);
   const perHead = contributionsOnPath(policy, base.year, p, wage);
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
@@ -770,6 +796,22 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
   c.groups = groups;
   c.resident = policy.residentF64;
   const counts = c.counts;
+  // Groups often share a trend (a path's participation draw moves them all alike): one column per rate.
+  const byRate = c.scratch(2);
+  let rate = Number.NaN;
+  let reportedRate = Number.NaN;
+  for (const g of groups) {
+    const r = p.growth[g];
+    const rr = p.reported?.growth[g];
+    if (!(r === rate && rr === reportedRate)) growthColumn(byRate, t0, (rate = r), undefined, (reportedRate = rr!));
+    const row = GROUP_INDEX[g] * n;
+    const s0 = start[g]!;
+    const moves = pa?.index[g];
+    for (let i = 0; i < n; i++) {
+      const moved = s0 * byRate[i]!;
+      counts[row + i] = moves && t0 + i !== 0 ? moved * moves[i]! : moved;
+    }
+  }
   const aidAhead = powers(p.aidFundingGrowth, first - base.year, n);
   const aidReported = p.reported ? powers(p.reported.aidFundingGrowth, first - base.year, n) : aidAhead;
   for (let y = first; y <= until; y++) {
@@ -777,21 +819,9 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
     const t = y - base.year;
     // The reported years at their own trends where a path's differ (PathAssumptions.reported).
     const q = t <= 0 && p.reported ? p.reported : p;
-    // Groups often share a trend (a path's participation draw moves them all alike): one power per rate.
-    let rate = Number.NaN;
-    let index = 1;
-    for (const g of groups) {
-      const r = q.growth[g];
-      if (r !== rate) index = growthIndex((rate = r), t);
-      const moved = start[g]! * index;
-      counts[GROUP_INDEX[g] * n + i] = pa && t !== 0 ? moved * pa.index[g][i]! : moved;
-    }
-    const prices = growthIndex(q.costGrowth, t, p.costGrowthByYear);
-    const use = growthIndex(q.utilizationGrowth, t, p.utilizationGrowthByYear);
-    const cost = serviceCostIndex(base.serviceMix?.employee, q.costGrowthByService, prices, t) * use;
+    const cost = serviceCostIndex(base.serviceMix?.employee, q.costGrowthByService, prices[i]!, t) * use[i]!;
     c.cost[i] = cost;
-    c.residentCost[i] = serviceCostIndex(base.serviceMix?.resident, q.costGrowthByService, prices, t) * use;
-    c.wageIndex[i] = growthIndex(q.wageGrowth, t, p.wageGrowthByYear);
+    c.residentCost[i] = serviceCostIndex(base.serviceMix?.resident, q.costGrowthByService, prices[i]!, t) * use[i]!;
     const inService = hasInService ? counts[IN_SERVICE * n + i]! : 0;
     const retiree = hasRetiree ? counts[RETIREE * n + i]! : 0;
     const flexible = hasFlexible ? counts[FLEXIBLE * n + i]! : 0;
@@ -968,66 +998,104 @@ function expenditureDriverName(fund: FundId, line: string): LineDriverName {
   }
 }
 
-/** The value of line driver `code` in year i of the columns: the one statement of each driver. */
+/** The value of line driver `code` in year i of the columns (lineDriverColumn's statement for one year). */
 export function lineDriverAt(code: number, c: DriverColumns, i: number): number {
+  lineDriverColumn(code, c, i, i + 1, one, -i);
+  return one[0]!;
+}
+const one = new Float64Array(1);
+
+/**
+ * The value of line driver `code` in years `from` to `to` − 1 of the columns, written to out[offset + i]: the one
+ * statement of each driver, the code's case chosen once for all the years.
+ */
+export function lineDriverColumn(code: number, c: DriverColumns, from: number, to: number, out: Float64Array, offset: number): void {
   const n = c.n;
-  const e = c.hasEmployee[i] === 1;
-  const r = c.resident[i]!;
-  const resident = c.groups.includes('resident');
+  const e = c.hasEmployee;
+  const { employer, individual, maternity, toAccounts, collection, contributors, wageIndex, counts, resident: rs } = c;
+  const residents = c.groups.includes('resident') ? RESIDENT * n : -1;
+  /** Residents in year i (0, or 1 where `none` says so, without residents counted). */
+  const residentsAt = (i: number, none: number) => (residents < 0 ? none : counts[residents + i]!);
+  const wageMass = (i: number) => contributors[i]! * wageIndex[i]! * collection[i]!;
   switch (code) {
     case 0: // one
-      return 1;
+      for (let i = from; i < to; i++) out[offset + i] = 1;
+      return;
     case 1: // wageMass
-      return c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = wageMass(i);
+      return;
     case 2:
-      return e ? (c.employer[i]! + c.individual[i]! + c.maternity[i]!) * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]!) * collection[i]! : wageMass(i);
+      return;
     case 3:
-      return e ? c.employer[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? employer[i]! * collection[i]! : wageMass(i);
+      return;
     case 4:
-      return e ? c.individual[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? individual[i]! * collection[i]! : wageMass(i);
+      return;
     case 5:
-      return e ? c.maternity[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? maternity[i]! * collection[i]! : wageMass(i);
+      return;
     case 6:
-      return e ? 1 : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? 1 : wageMass(i);
+      return;
     case 7:
     case 8:
-      if (e) return (c.employer[i]! + c.individual[i]! + c.maternity[i]! - c.toAccounts[i]!) * c.collection[i]!;
-      return code === 7 ? c.contributors[i]! * c.wageIndex[i]! * c.collection[i]! : 1;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]! - toAccounts[i]!) * collection[i]! : code === 7 ? wageMass(i) : 1;
+      return;
     case 9:
-      return e ? c.toAccounts[i]! * c.collection[i]! : c.contributors[i]! * c.wageIndex[i]! * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? toAccounts[i]! * collection[i]! : wageMass(i);
+      return;
     case 10:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * r.collected * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * rs[i]!.collected * collection[i]!;
+      return;
     case 11:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.collected + r.subsidy) * c.collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * (rs[i]!.collected + rs[i]!.subsidy) * collection[i]!;
+      return;
     case 12:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * r.subsidy;
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * rs[i]!.subsidy;
+      return;
     case 13:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.central : r.subsidy);
     case 14:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.region : r.subsidy);
     case 15:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.city : r.subsidy);
-    case 16:
-      return (resident ? c.counts[RESIDENT * n + i]! : 0) * (r.split ? r.split.county : r.subsidy);
-    case 17:
-      return c.aidFunding[i]!;
-    case 18:
-      return (c.groups.includes('inService') ? c.counts[IN_SERVICE * n + i]! : c.employees[i]!) * c.cost[i]!;
-    case 19:
-      return c.employeeCostUnits[i]!;
-    case 20:
-      return c.employees[i]! * c.wageIndex[i]!;
-    case 21:
-      return (resident ? c.counts[RESIDENT * n + i]! : 1) * c.residentCost[i]! * c.residentAgeCost[i]!;
-    case 22:
-      return (resident ? c.counts[RESIDENT * n + i]! : 1) * c.residentCost[i]! * c.residentAgeCost[i]! * r.reimbursementRatio;
-    case 23: {
-      const aid = c.aidGroups[i]!;
-      return (aid === 0 ? (resident ? c.counts[RESIDENT * n + i]! : 1) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * r.aidReimbursementRatio;
+    case 16: {
+      const level = SPLIT_LEVELS[code - 13]!;
+      for (let i = from; i < to; i++) {
+        const r = rs[i]!;
+        out[offset + i] = residentsAt(i, 0) * (r.split ? r.split[level] : r.subsidy);
+      }
+      return;
     }
+    case 17:
+      for (let i = from; i < to; i++) out[offset + i] = c.aidFunding[i]!;
+      return;
+    case 18: {
+      const inService = c.groups.includes('inService') ? IN_SERVICE * n : -1;
+      for (let i = from; i < to; i++) out[offset + i] = (inService < 0 ? c.employees[i]! : counts[inService + i]!) * c.cost[i]!;
+      return;
+    }
+    case 19:
+      for (let i = from; i < to; i++) out[offset + i] = c.employeeCostUnits[i]!;
+      return;
+    case 20:
+      for (let i = from; i < to; i++) out[offset + i] = c.employees[i]! * wageIndex[i]!;
+      return;
+    case 21:
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 1) * c.residentCost[i]! * c.residentAgeCost[i]!;
+      return;
+    case 22:
+      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 1) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.reimbursementRatio;
+      return;
+    case 23:
+      for (let i = from; i < to; i++) {
+        const aid = c.aidGroups[i]!;
+        out[offset + i] = (aid === 0 ? residentsAt(i, 1) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.aidReimbursementRatio;
+      }
+      return;
   }
   throw new Error(`no line driver ${code}`);
 }
+const SPLIT_LEVELS = ['central', 'region', 'city', 'county'] as const;
 
 /** The columns behind a YearDrivers view. */
 function columnsOf(d: YearDrivers): { c: DriverColumns; i: number } {

@@ -16,7 +16,7 @@ import { reportedTrends, type Assumptions } from './assumptions.ts';
 import { GROUPS, type BaseFund, type BaseYear, type ExpenditureLine, type FundId, type Group, type IncomeLine } from './base-year.ts';
 import { anchorOf, type Calibration } from './calibration.ts';
 import { sharedCalibrateF64, type FloatCalibration } from './kernel-calibration.ts';
-import { aidPaysAt, cachedPopulation, DriverColumns, fillDrivers, LINE_DRIVERS, lineDriverAt, lineDriverCode, lineDriverOf, pathAssumptions, policyYears, startCounts, viewsOf, yearView, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
+import { aidPaysAt, cachedPopulation, DriverColumns, fillDrivers, LINE_DRIVERS, lineDriverAt, lineDriverCode, lineDriverColumn, lineDriverOf, pathAssumptions, policyYears, startCounts, viewsOf, yearView, type PathAssumptions, type PolicyYears, type YearDrivers } from './driver-table.ts';
 import type { MonthsPayableMethod } from './fund-year.ts';
 import type { Service } from './services.ts';
 import type { PopulationIndex } from '../population/for-model.ts';
@@ -183,6 +183,14 @@ export function roundProduct(a: number, b: number, rel: number): number {
   const p = a * b;
   const ap = Math.abs(p);
   if (!(ap < SAFE_FEN)) return Number.NaN;
+  // The product's own rounding is at most half a float64 step (2^-53 ≈ 1.11e-16 of it): where the fraction is further
+  // than that from a half, beyond the margin, it decides nothing, and the rounding is that of the float64 product.
+  const whole0 = Math.floor(ap);
+  const frac0 = ap - whole0;
+  if (Math.abs(frac0 - 0.5) > ap * (rel + 1.2e-16) + 1e-9) {
+    const r = frac0 > 0.5 ? whole0 + 1 : whole0;
+    return p < 0 ? -r : r;
+  }
   let c = SPLIT * a;
   const ah = c - (c - a);
   const al = a - ah;
@@ -482,18 +490,32 @@ export function compileKernel(input: ProjectionInput): Kernel {
   /** The drivers of the last path, with what follows from them alone (calibration, the report's deferrals and pooling's transfers by year). */
   let last: { path: number; policy: PolicyYears; anchors: ReturnType<typeof calibrated>['anchors']; moves: Move[][] } | undefined;
   /** The population model by fertility variant, mortality and retirees' cost weight: a handful per scenario, each found once. */
-  const populations = new Map<string, PopulationIndex>();
+  const populations = new Map<string | undefined, Map<number | undefined, Map<number, PopulationIndex>>>();
+  let populationCount = 0;
   function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
-    const key = `${shock?.variant}|${shock?.mortalityPercent}|${retireeCostWeight}`;
-    let pop = populations.get(key);
+    // By variant, mortality and weight in turn: no key text made on every path.
+    const byWeight = (): Map<number, PopulationIndex> => {
+      let byMortality = populations.get(shock?.variant);
+      if (!byMortality) populations.set(shock?.variant, (byMortality = new Map()));
+      let m = byMortality.get(shock?.mortalityPercent);
+      if (!m) byMortality.set(shock?.mortalityPercent, (m = new Map()));
+      return m;
+    };
+    let pop = byWeight().get(retireeCostWeight);
     if (!pop) {
       const population = shock ? { ...a.population, population: { ...a.population.population, ...shock } } : a.population;
       pop = cachedPopulation(input, start, population, retireeCostWeight);
-      if (populations.size >= 64) populations.delete(populations.keys().next().value!);
-      populations.set(key, pop);
+      // Paths drawing the retirees' cost weight would make a new one each: at most 64 are kept.
+      if (populationCount >= 64) {
+        populations.clear();
+        populationCount = 0;
+      }
+      byWeight().set(retireeCostWeight, pop);
+      populationCount++;
     }
     return pop;
   }
+
   /** The scenario's own drivers (no shocks), computed once; a path's, filled in place on every run. */
   let columns0: DriverColumns | undefined;
   let columns: DriverColumns | undefined;
@@ -533,15 +555,15 @@ export function compileKernel(input: ProjectionInput): Kernel {
     }
     if (lineDrivers.length < LINE_DRIVERS.length * span) lineDrivers = new Float64Array(LINE_DRIVERS.length * span);
     const ld = lineDrivers;
-    for (const code of codes) for (let i = base.year - first + 1; i < span; i++) ld[code * span + i] = lineDriverAt(code, cols, i);
+    for (const code of codes) lineDriverColumn(code, cols, base.year - first + 1, span, ld, code * span);
     if (!last || last.path !== fill || last.policy !== policy) {
       const { deferred, anchors } = calibrated(policy, cols);
       const accountSpending = accountBenefits >= 0 ? anchors.get('employee.account')?.expenditure[accountBenefits] : undefined;
       const pooled = outpatientMoves(base, policy, ld, span, first, accountSpending, until, exactly);
       // The report's deferrals and outpatient pooling's transfers, by the year they are paid in.
       const moves: Move[][] = [];
-      for (const m of deferred) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
-      for (const m of pooled) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, fen: m.fen });
+      for (const m of deferred) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, income: m.side === 'income', fen: m.fen });
+      for (const m of pooled) (moves[m.to - base.year] ??= []).push({ fund: m.fund, key: `${m.side}:${m.line}`, income: m.side === 'income', fen: m.fen });
       last = { path: fill, policy, anchors, moves };
     }
     const { anchors, moves } = last;
@@ -550,12 +572,17 @@ export function compileKernel(input: ProjectionInput): Kernel {
 
     const slab = !reuse ? new Slab(n, slabSize) : reused && reused.capacity >= slabSize ? reused.reset() : (reused = new Slab(n, slabSize));
     const projected = new Map<FundId, KernelFund>();
+    /** Funds with a total or balance beyond 2^53 fen in some year. */
+    let beyond: Set<FundId> | undefined;
     for (const lay of layouts) {
       const { plan } = lay;
       const bf = plan.bf;
       const acc: FundLines = { lines: new Map(), income: [], expenditure: [], slab };
-      const incomeArrs = lay.incomeKeys.map((k) => lineOf(acc, k));
-      const expenditureArrs = lay.expenditureKeys.map((k) => lineOf(acc, k));
+      // The fund's own lines first, in their order: acc.income[j] and acc.expenditure[j] are theirs.
+      for (let j = 0; j < lay.incomeKeys.length; j++) lineOf(acc, lay.incomeKeys[j]!, true);
+      for (let j = 0; j < lay.expenditureKeys.length; j++) lineOf(acc, lay.expenditureKeys[j]!, false);
+      const incomeArrs = acc.income.slice();
+      const expenditureArrs = acc.expenditure.slice();
       const { income: inA, expenditure: exA } = anchors.get(bf.id)!;
       const hasRate = !!interestDec || !!plan.ownRate;
       const rate = interestPct !== undefined ? interestPct / 100 : plan.ownRateF64;
@@ -568,29 +595,67 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const methods = policy.methods.get(lay.scheme)!;
       let interestArr: Float64Array | undefined;
       let aidArr: Float64Array | undefined;
+      // First every line that does not hang on the balance, a column at a time, each amount added into its year's
+      // total (`income` and `expenditure` hold the sums so far): sums of whole fen below 2^53 are exact in any order.
+      // A line with a fraction of a fen (an anchor whose base-year driver is 0: its amount stays the anchor's) makes
+      // the order matter: the fund's totals are then added up again line by line, in order, every year.
+      const off = base.year - first;
+      let fraction = false;
+      for (let j = 0; j < incomeArrs.length; j++) {
+        if (lay.isInterest[j] && hasRate) continue;
+        const l = inA[j]!;
+        const arr = incomeArrs[j]!;
+        const from = l.code * span + off;
+        for (let i = 1; i < n; i++) {
+          const v = lineAmount(l, ld[from + i]!);
+          arr[i] = v;
+          income[i]! += v;
+        }
+        if (l.d0 === 0 && l.fen % 1 !== 0) fraction = true;
+      }
+      for (let j = 0; j < expenditureArrs.length; j++) {
+        const arr = expenditureArrs[j]!;
+        if (lay.isAidContributions[j]) {
+          for (let i = 1; i < n; i++) {
+            const v = aidAmount(cols, policy, i + off);
+            arr[i] = v;
+            expenditure[i]! += v;
+          }
+          continue;
+        }
+        const l = exA[j]!;
+        const from = l.code * span + off;
+        for (let i = 1; i < n; i++) {
+          const v = lineAmount(l, ld[from + i]!);
+          arr[i] = v;
+          expenditure[i]! += v;
+        }
+        if (l.d0 === 0 && l.fen % 1 !== 0) fraction = true;
+      }
+      // Then year by year what does: interest on the opening balance, transfers, aid financed as needed.
       for (let i = 0; i < n; i++) {
-        const y = base.year + i;
         let inTotal = 0;
         let exTotal = 0;
         if (i === 0) {
           for (let j = 0; j < incomeArrs.length; j++) inTotal += incomeArrs[j]![0] = lay.income0[j]!;
           for (let j = 0; j < expenditureArrs.length; j++) exTotal += expenditureArrs[j]![0] = lay.expenditure0[j]!;
         } else {
-          const at = y - first;
-          for (let j = 0; j < incomeArrs.length; j++) {
-            let v: number;
-            if (lay.isInterest[j] && hasRate) {
+          const at = i + off;
+          inTotal = income[i]!;
+          exTotal = expenditure[i]!;
+          let fractionNow = fraction;
+          if (hasRate) {
+            for (let j = 0; j < incomeArrs.length; j++) {
+              if (!lay.isInterest[j]) continue;
               // The fund's own yield read from its decimal (one step), or a percent rate ÷ 100 (two).
-              v = opening > 0 ? roundProduct(opening, rate!, interestPct !== undefined ? REL_TWO : REL_ONE) : 0;
+              let v = opening > 0 ? roundProduct(opening, rate!, interestPct !== undefined ? REL_TWO : REL_ONE) : 0;
               if (v !== v) {
                 exactLines++;
                 v = interestExact(opening, interestDec, plan.ownRate);
               }
-            } else {
-              const l = inA[j]!;
-              v = lineAmount(l, ld[l.code * span + at]!);
+              incomeArrs[j]![i] = v;
+              inTotal += v;
             }
-            incomeArrs[j]![i] = v;
           }
           if (!bf.income.interest && interestDec && opening > 0) {
             let v = roundProduct(opening, interestPct! / 100, REL_TWO);
@@ -598,26 +663,38 @@ export function compileKernel(input: ProjectionInput): Kernel {
               exactLines++;
               v = interestExact(opening, interestDec, undefined);
             }
-            (interestArr ??= lineOf(acc, 'income:interest'))[i] = v;
-          }
-          for (let j = 0; j < expenditureArrs.length; j++) {
-            const l = exA[j]!;
-            expenditureArrs[j]![i] = lay.isAidContributions[j] ? aidAmount(cols, policy, at) : lineAmount(l, ld[l.code * span + at]!);
+            (interestArr ??= lineOf(acc, 'income:interest', true))[i] = v;
+            inTotal += v;
           }
           if (lay.addsAidContributions) {
             const c = aidAmount(cols, policy, at);
-            if (c !== 0) (aidArr ??= lineOf(acc, 'expenditure:aid.contributions'))[i] = c;
+            if (c !== 0) {
+              (aidArr ??= lineOf(acc, 'expenditure:aid.contributions', false))[i] = c;
+              exTotal += c;
+            }
           }
           const due = moves[i];
-          if (due) for (const m of due) if (m.fund === bf.id) lineOf(acc, m.key)[i]! += m.fen;
+          if (due) {
+            for (const m of due) {
+              if (m.fund !== bf.id) continue;
+              lineOf(acc, m.key, m.income)[i]! += m.fen;
+              if (m.income) inTotal += m.fen;
+              else exTotal += m.fen;
+              // A report's deferral with a fraction of a fen.
+              if (m.fen % 1 !== 0) fractionNow = true;
+            }
+          }
+          if (fractionNow) {
+            inTotal = sumAt(acc.income, i);
+            exTotal = sumAt(acc.expenditure, i);
+          }
           if (lay.asNeeded) {
-            let need = 0;
-            for (const arr of acc.expenditure) need += arr[i]!;
+            const need = exTotal;
             for (const arr of acc.income) arr[i] = 0;
             financedF64(plan.sources, need, exactly, acc, i);
+            // The shares and what the largest takes add up to the need exactly where it is whole fen.
+            inTotal = need % 1 === 0 ? need : sumAt(acc.income, i);
           }
-          for (const arr of acc.income) inTotal += arr[i]!;
-          for (const arr of acc.expenditure) exTotal += arr[i]!;
         }
         income[i] = inTotal;
         expenditure[i] = exTotal;
@@ -625,6 +702,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
         cumulative[i] = opening + current[i]!;
         months[i] = monthsPayable(cumulative, expenditure, i, plan.pastFen, methods[i]!);
         opening = cumulative[i]!;
+        if (!(Math.abs(opening) < 2 ** 53 && Math.abs(inTotal) < 2 ** 53 && Math.abs(exTotal) < 2 ** 53)) (beyond ??= new Set()).add(bf.id);
       }
       projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, acc.lines));
     }
@@ -646,6 +724,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
     }
     const totals = { central: sums[0]!, region: sums[1]!, city: sums[2]!, county: sums[3]!, unspecified: sums[4]! };
     for (const f of funds) {
+      if (projected.has(f.id)) {
+        if (beyond?.has(f.id)) return beyondFloat64(f.id, shocks);
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         if (!(Math.abs(f.cumulative[i]!) < 2 ** 53 && Math.abs(f.income[i]!) < 2 ** 53 && Math.abs(f.expenditure[i]!) < 2 ** 53)) return beyondFloat64(f.id, shocks);
       }
@@ -674,6 +756,8 @@ type Exactly = (exact: () => Dec) => number;
 interface Move {
   fund: FundId;
   key: string;
+  /** The key is an income line's. */
+  income: boolean;
   fen: number;
 }
 
@@ -725,14 +809,21 @@ class Slab {
   }
 }
 
-/** The line's array, added on first use. */
-function lineOf(f: FundLines, key: string): Float64Array {
+/** The line's array, added on first use (`income`: the key is an income line's). */
+function lineOf(f: FundLines, key: string, income: boolean): Float64Array {
   let arr = f.lines.get(key);
   if (!arr) {
     f.lines.set(key, (arr = f.slab.take()));
-    (key.startsWith('income:') ? f.income : f.expenditure).push(arr);
+    (income ? f.income : f.expenditure).push(arr);
   }
   return arr;
+}
+
+/** The lines' sum in year i, in their order. */
+function sumAt(lines: Float64Array[], i: number): number {
+  let s = 0;
+  for (const arr of lines) s += arr[i]!;
+  return s;
 }
 
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
@@ -826,7 +917,7 @@ function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
 
 function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number): void {
   if (s.lines.length === 0) {
-    lineOf(acc, 'income:subsidy')[i] = need;
+    lineOf(acc, 'income:subsidy', true)[i] = need;
     return;
   }
   let sum = 0;
@@ -835,7 +926,7 @@ function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines,
     const [, v, vf, key] = s.lines[j]!;
     let share = charged((need * vf) / s.wholeFen);
     if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
-    const arr = lineOf(acc, key);
+    const arr = lineOf(acc, key, true);
     arr[i] = share;
     if (j === s.largest) largest = arr;
     sum += share;

@@ -18,6 +18,7 @@
  */
 import { D, ZERO, type Dec } from '../common/money.ts';
 import type { Node } from '../baseline/types.ts';
+import { growthIndex } from './growth.ts';
 import { UNIT_SPECS, type Unit } from '../baseline/units.ts';
 
 export const SERVICES = ['inpatient', 'specialOutpatient', 'generalOutpatient', 'outpatient', 'other'] as const;
@@ -113,7 +114,7 @@ export function serviceCostIndex(mix: ServiceMix | undefined, trends: Partial<Re
   let index = 0;
   for (const s of Object.keys(mix.shares) as Service[]) {
     const trend = trends[s];
-    index += mix.shares[s]! * (trend === undefined ? overall : Math.pow(1 + trend / 100, t));
+    index += mix.shares[s]! * (trend === undefined ? overall : growthIndex(trend, t));
   }
   return index;
 }

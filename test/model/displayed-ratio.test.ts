@@ -54,7 +54,7 @@ describe('displayed ratios from float64', () => {
       }),
       { numRuns: 20000, seed: 20261126 },
     );
-  });
+  }, 120_000); // 20,000 fund years of 40-digit arithmetic: about 3 s alone, several times that on a busy machine
 
   it('months payable near the shipped thresholds: the level is the exact one on either side and at each', () => {
     // Expenditure 12 yuan a year is 1 yuan a month: months payable = the cumulative balance in yuan.
