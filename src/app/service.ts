@@ -89,7 +89,7 @@ export class SimulationService {
   async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
     const run = await this.#projected(data, file, leversAt);
     if (!run.ok) return run;
-    const rest = await this.#rest(run.scenario, run.prepared, run.projection);
+    const rest = (await this.#takeWarmRest(run.figures.hash)) ?? (await this.#rest(run.scenario, run.prepared, run.projection));
     return { ...run.figures, ...rest, millis: performance.now() - run.started };
   }
 
@@ -105,19 +105,23 @@ export class SimulationService {
 
   /** The rest of the view of a run whose figures were given (by its hash); undefined if it is no longer kept. */
   async rest(hash: string): Promise<RunRest | undefined> {
-    const warm = this.#warmRest;
-    if (warm?.hash === hash) {
-      this.#warmRest = undefined;
-      return warm.rest;
-    }
+    const warm = await this.#takeWarmRest(hash);
+    if (warm) return warm;
     const run = this.#runs.get(hash);
     if (!run) return undefined;
     const started = performance.now();
     return { ok: true, hash, ...(await this.#rest(run.scenario, run.prepared, run.projection)), millis: performance.now() - started };
   }
 
-  /** The rest of the warm run's view, written while the page still loads (the first `rest` asked for it takes it). */
+  /** The rest of the warm run's view, written while the page still loads (the first run or `rest` asked for it takes it). */
   #warmRest?: { hash: string; rest: Promise<RunRest | undefined> };
+
+  #takeWarmRest(hash: string): Promise<RunRest | undefined> | undefined {
+    const warm = this.#warmRest;
+    if (warm?.hash !== hash) return undefined;
+    this.#warmRest = undefined;
+    return warm.rest;
+  }
 
   /** Validate, project and keep the run (for `rest`, `explain` and `backtest`), with its figures. */
   async #projected(data: unknown, file: string, leversAt: string | undefined): Promise<Projected | FailedRun> {

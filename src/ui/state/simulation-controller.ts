@@ -62,7 +62,7 @@ export class SimulationController implements ReactiveController {
   /** Milliseconds from the last request to its result, for the benchmark and the status line. */
   lastLatency?: number;
   #pending?: Request;
-  /** A whole result has come (before it, the page has no results to show figures in). */
+  /** A whole result has come (before it, the page has no results to show figures in, and runs are asked for whole). */
   #whole = false;
   #inFlight = false;
   #waiters: (() => void)[] = [];
@@ -97,31 +97,40 @@ export class SimulationController implements ReactiveController {
       while (this.#pending) {
         const req = this.#pending;
         this.#pending = undefined;
-        let figures: RunFigures | FailedRun;
-        try {
-          figures = await this.api.figures(req.data, req.file, req.leversAt);
-        } catch (err) {
-          figures = stopped(req.file, err);
-        }
-        if (this.#pending) continue; // superseded while it ran
         let result: RunResult;
-        if (!figures.ok) result = figures;
-        else {
-          this.figures = figures;
-          this.host.requestUpdate();
-          // The rest of its view once its figures are on screen and no newer request has come meanwhile: while a
-          // lever moves, the next value's figures come first, and the panels below follow when it rests. The
-          // first run's at once: the page shows results only with a whole one.
-          if (this.#whole) await afterFrame();
-          if (this.#pending) continue;
+        if (!this.#whole) {
+          // Until a whole result has come the page has no results to show figures in: the first run comes whole.
           try {
-            // The figures' own objects, so that what was drawn from them is not drawn again.
-            const rest = await this.api.rest(figures.hash);
-            result = rest ? { ...figures, ...rest, millis: figures.millis + rest.millis } : await this.api.run(req.data, req.file, req.leversAt);
+            result = await this.api.run(req.data, req.file, req.leversAt);
           } catch (err) {
             result = stopped(req.file, err);
           }
-          if (this.#pending) continue;
+          if (this.#pending) continue; // superseded while it ran
+        } else {
+          let figures: RunFigures | FailedRun;
+          try {
+            figures = await this.api.figures(req.data, req.file, req.leversAt);
+          } catch (err) {
+            figures = stopped(req.file, err);
+          }
+          if (this.#pending) continue; // superseded while it ran
+          if (!figures.ok) result = figures;
+          else {
+            this.figures = figures;
+            this.host.requestUpdate();
+            // The rest of its view once its figures are on screen and no newer request has come meanwhile: while a
+            // lever moves, the next value's figures come first, and the panels below follow when it rests.
+            await afterFrame();
+            if (this.#pending) continue;
+            try {
+              // The figures' own objects, so that what was drawn from them is not drawn again.
+              const rest = await this.api.rest(figures.hash);
+              result = rest ? { ...figures, ...rest, millis: figures.millis + rest.millis } : await this.api.run(req.data, req.file, req.leversAt);
+            } catch (err) {
+              result = stopped(req.file, err);
+            }
+            if (this.#pending) continue;
+          }
         }
         this.figures = undefined;
         this.result = result;
