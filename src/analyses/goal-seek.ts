@@ -13,7 +13,9 @@
  */
 import { FUND_NAMES } from '../report/names.ts';
 import { appendNote } from '../scenario/notes.ts';
-import { InputError } from '../common/errors.ts';
+import { InputError, localizedProblem } from '../common/errors.ts';
+import { message } from '../common/messages.ts';
+import { targetValueReason } from './target-bounds.ts';
 import { D, type Dec } from '../common/money.ts';
 import type { FundId } from '../model/base-year.ts';
 import type { Projection } from '../model/project.ts';
@@ -75,6 +77,10 @@ export function parseTarget(text: string, fund: FundId, from: number, defaultUnt
   const [, indicator, op, a, b, year] = m;
   if (!(INDICATORS as readonly string[]).includes(indicator!)) throw InputError.one(flag, '', `unknown indicator "${indicator}"; one of ${INDICATORS.join(', ')}`);
   if ((op === 'between') !== (b !== undefined)) throw InputError.one(flag, '', op === 'between' ? 'between needs two values: "between 15 and 25"' : `"${op}" takes one value`);
+  for (const v of op === 'between' ? [a!, b!] : [a!]) {
+    const reason = targetValueReason(indicator!, Number(v));
+    if (reason) throw new InputError([localizedProblem(flag, '', message('target.invalid', { zh: `“${text}”：${reason.zh}`, en: `"${text}": ${reason.en}` }))]);
+  }
   if (op === 'between' && new D(a!).greaterThan(b!)) throw InputError.one(flag, '', `the lower value ${a} is above the upper value ${b}`);
   const until = year === undefined ? defaultUntil : Number(year);
   if (until < from) throw InputError.one(flag, '', `until ${until} is before the first year the lever acts, ${from}`);

@@ -52,7 +52,7 @@ export function withShocks(input: ProjectionInput, s: PathShocks): ProjectionInp
 export function pathOf(p: Projection): PathResult {
   const funds: PathFund[] = p.funds.map((f) => {
     const n = f.years.length;
-    const out: PathFund = { id: f.id, income: new Float64Array(n), expenditure: new Float64Array(n), cumulative: new Float64Array(n), monthsPayable: new Float64Array(n), firstDeficitYear: f.firstDeficitYear, exhaustionYear: f.exhaustionYear };
+    const out: PathFund = { id: f.id, income: new Float64Array(n), expenditure: new Float64Array(n), cumulative: new Float64Array(n), monthsPayable: new Float64Array(n), firstDeficitYear: f.firstDeficitYear ?? 0, exhaustionYear: f.exhaustionYear ?? 0 };
     f.years.forEach((y, i) => {
       out.income[i] = y.incomeTotal.times(100).toNumber();
       out.expenditure[i] = y.expenditureTotal.times(100).toNumber();

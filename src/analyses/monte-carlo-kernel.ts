@@ -31,8 +31,8 @@ export function kernelPathRunner(input: ProjectionInput, u?: Uncertainty): PathR
         expenditure: f.expenditure,
         cumulative: f.cumulative,
         monthsPayable: f.monthsPayable,
-        firstDeficitYear: f.firstDeficitYear || undefined,
-        exhaustionYear: f.exhaustionYear || undefined,
+        firstDeficitYear: f.firstDeficitYear,
+        exhaustionYear: f.exhaustionYear,
       })),
     };
   };
@@ -82,7 +82,11 @@ function kernelShocks(s: PathShocks, own: { variant: 'low' | 'medium' | 'high'; 
   if (typeof s.interestRate === 'number') k.interestRate = s.interestRate;
   if (typeof s.costGrowth === 'number') k.costGrowthByService = shiftedServices(s.costGrowth, services);
   // A shift of the participation trend moves every group's by the same points a year.
-  if (typeof s.growth === 'number') k.growth = Object.fromEntries(growth.map(([g, v]) => [g, v + (s.growth as number)]));
+  if (typeof s.growth === 'number') {
+    const shifted: Record<string, number> = {};
+    for (const [g, v] of growth) shifted[g] = v + s.growth;
+    k.growth = shifted;
+  }
   if (s.population) k.population = { variant: s.population.variant ?? own.variant, mortalityPercent: s.population.mortalityPercent ?? own.mortalityPercent };
   return k;
 }

@@ -42,8 +42,9 @@ export interface PathFund {
   cumulative: Float64Array;
   /** NaN where there is no expenditure to divide by. */
   monthsPayable: Float64Array;
-  firstDeficitYear?: number;
-  exhaustionYear?: number;
+  /** The first year of a current deficit, and of an exhausted balance: 0 for none to the horizon (always a number, so a path's result keeps one shape). */
+  firstDeficitYear: number;
+  exhaustionYear: number;
 }
 
 /** A path's result, or why it could not be run (an error is a value here, not an exception). */
@@ -172,9 +173,7 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
   // touched twice the fresh memory.
   let block!: Float64Array;
   let values: Float64Array = new Float64Array(0);
-  // values[i·stride + offset + p] is figure i of path p of the chunk.
-  let stride = n;
-  let offset = 0;
+  // values[i·n + p] is figure i of path p of the chunk.
   let exhausted!: Uint32Array;
   let firstDeficit!: Uint32Array;
   let k = 0;
@@ -186,11 +185,8 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       funds = r.funds.map((f) => f.id);
       k = METRICS.length * funds.length * years;
       block = new Float64Array(k * BLOCK);
-      if (into) {
-        values = into.values(funds, baseYear, until);
-        stride = into.paths;
-        offset = from;
-      } else values = new Float64Array(k * n);
+      // The merge keeps each chunk's figures as a tile of its own (ChunkMerge): the chunk writes straight into it.
+      values = into ? into.values(funds, baseYear, until).subarray(k * from, k * to) : new Float64Array(k * n);
       exhausted = new Uint32Array(funds.length * years);
       firstDeficit = new Uint32Array(funds.length * (years + 1));
     }
@@ -202,10 +198,10 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       block.set(f.expenditure, row + (nf + fi) * years);
       block.set(f.cumulative, row + (2 * nf + fi) * years);
       block.set(f.monthsPayable, row + (3 * nf + fi) * years);
-      if (f.exhaustionYear !== undefined) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
-      firstDeficit[fi * (years + 1) + (f.firstDeficitYear === undefined ? years : f.firstDeficitYear - baseYear)]!++;
+      if (f.exhaustionYear !== 0) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
+      firstDeficit[fi * (years + 1) + (f.firstDeficitYear === 0 ? years : f.firstDeficitYear - baseYear)]!++;
     }
-    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, stride, offset);
+    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, n, 0);
   }
   const placed = !!into && !!funds;
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values: placed ? new Float64Array(0) : values, placed, exhausted, firstDeficit } };
@@ -269,9 +265,14 @@ export interface MonteCarloSummary {
 }
 
 /**
- * Chunks merged as they arrive (in any order): each fund-year's values placed
- * by path index, and the counts added up, so the chunks themselves need not
- * be kept; `summary()` then takes the exact order statistics of every fund-year.
+ * Chunks merged as they arrive (in any order), the counts added up, so the
+ * chunks themselves need not be kept: each chunk's figures are kept as the
+ * chunk laid them out, a tile of [figure][path of the chunk] at the place of
+ * its first path (figures × from), where a chunk run in this thread writes them
+ * (`target`) and a worker's are copied in one piece. Writing a path's figures
+ * across a tile touches rows a chunk apart, not all the paths apart (the
+ * caches and page tables keep up); `summary()` then takes the exact order
+ * statistics of every fund-year over its row of every tile.
  */
 export class ChunkMerge {
   #values?: Float64Array;
@@ -279,6 +280,8 @@ export class ChunkMerge {
   #firstDeficit?: Uint32Array;
   #shape?: { funds: FundId[]; baseYear: number; until: number; years: number };
   #added = 0;
+  /** The chunks merged: their first path and how many. */
+  #tiles: { from: number; n: number }[] = [];
 
   constructor(
     readonly paths: number,
@@ -304,8 +307,8 @@ export class ChunkMerge {
   add(c: ChunkResult): void {
     this.#reserve(c.funds, c.baseYear, c.until);
     const n = c.to - c.from;
-    const cells = c.placed ? 0 : c.values.length / n;
-    for (let cell = 0; cell < cells; cell++) this.#values!.set(c.values.subarray(cell * n, cell * n + n), cell * this.paths + c.from);
+    if (!c.placed) this.#values!.set(c.values, (c.values.length / n) * c.from);
+    this.#tiles.push({ from: c.from, n });
     c.exhausted.forEach((v, k) => (this.#exhausted![k]! += v));
     c.firstDeficit.forEach((v, k) => (this.#firstDeficit![k]! += v));
     this.#added += n;
@@ -316,12 +319,11 @@ export class ChunkMerge {
     const total = this.paths;
     if (this.#added !== total) throw new Error(`${this.#added} of ${total} paths merged`);
     const values = this.#values!;
-    // One fund-year at a time, NaN (no months payable) left out.
+    // One fund-year at a time, over its row of every tile, NaN (no months payable) left out.
     const buckets = new BucketSelect(total);
-    const ranked = (mi: number, fi: number, y: number) => {
-      const start = ((mi * funds.length + fi) * years + y) * total;
-      return buckets.percentiles(values.subarray(start, start + total));
-    };
+    const k = METRICS.length * funds.length * years;
+    const tiles = this.#tiles.map((t) => ({ at: k * t.from, n: t.n }));
+    const ranked = (mi: number, fi: number, y: number) => buckets.percentilesOfRows(values, tiles, (mi * funds.length + fi) * years + y);
     const yuan = (fen: number | undefined) => (fen === undefined ? '' : new D(fen).dividedBy(100).toFixed(2));
     return {
       paths: total,
@@ -372,7 +374,9 @@ export function summarise(chunks: ChunkResult[], seed: number): MonteCarloSummar
 export class BucketSelect {
   static readonly BUCKETS = 2048;
   readonly #counts = new Int32Array(BucketSelect.BUCKETS + 1);
-  readonly #want = new Int8Array(BucketSelect.BUCKETS + 1);
+  /** Per bucket: where its next value goes in `#wanted`, or −1 for a bucket no rank falls in. */
+  readonly #fill = new Int32Array(BucketSelect.BUCKETS + 1);
+  readonly #range = new Float64Array(2);
   readonly #kept: Float64Array;
   readonly #wanted: Float64Array;
   constructor(capacity: number) {
@@ -382,66 +386,115 @@ export class BucketSelect {
 
   /** The percentiles of the values that are not NaN, or undefined for each where there are none. */
   percentiles(xs: Float64Array): (number | undefined)[] {
-    const kept = this.#kept;
+    return this.#select(keptAndRange(xs, 0, xs.length, this.#kept, 0, this.#range, true));
+  }
+
+  /** The percentiles of row `row` of every tile (tile t: rows of t.n values from values[t.at]), as `percentiles`. */
+  percentilesOfRows(values: Float64Array, tiles: { at: number; n: number }[], row: number): (number | undefined)[] {
     let n = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < xs.length; i++) {
-      const v = xs[i]!;
-      if (v !== v) continue;
-      kept[n++] = v;
-      if (v < min) min = v;
-      if (v > max) max = v;
+    for (let t = 0; t < tiles.length; t++) {
+      const { at, n: m } = tiles[t]!;
+      n = keptAndRange(values, at + row * m, at + row * m + m, this.#kept, n, this.#range, t === 0);
     }
+    return this.#select(n);
+  }
+
+  /** The percentiles of kept[0 … n), whose least and greatest are in #range. */
+  #select(n: number): (number | undefined)[] {
+    // Plain loops in small functions of typed arrays only (no closure over the counters): each stays optimised
+    // over the hundreds of columns of a run.
+    const kept = this.#kept;
+    const range = this.#range;
     if (n === 0) return PERCENTILES.map(() => undefined);
-    const ranks = PERCENTILES.map((p) => Math.max(1, Math.ceil((p * n) / 100)));
+    const ranks = ranksOf(n);
+    const min = range[0]!;
+    const max = range[1]!;
     const scale = BucketSelect.BUCKETS / (max - min);
     // Short columns, a single value, or infinities (no even split of the range): selection over all of them.
     if (n < 1000 || !(max - min > 0 && max - min < Infinity && scale < Infinity)) return orderStatistics(kept.subarray(0, n), ranks);
     const top = BucketSelect.BUCKETS;
     const counts = this.#counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const b = Math.floor((kept[i]! - min) * scale);
-      counts[b < top ? b : top]!++;
-    }
+    countBuckets(kept, n, min, scale, top, counts);
     // The bucket of each rank, and how many values lie below it.
-    const want = this.#want.fill(0);
-    const bucketOf: number[] = [];
-    const below: number[] = [];
+    const bucketOf = new Array<number>(ranks.length);
+    const below = new Array<number>(ranks.length);
     let b = 0;
     let seen = 0;
-    for (const r of ranks) {
-      while (seen + counts[b]! < r) seen += counts[b++]!;
-      bucketOf.push(b);
-      below.push(seen);
-      want[b] = 1;
+    for (let i = 0; i < ranks.length; i++) {
+      while (seen + counts[b]! < ranks[i]!) seen += counts[b++]!;
+      bucketOf[i] = b;
+      below[i] = seen;
     }
     // The wanted buckets' values, bucket by bucket (their starts from the counts), then a selection in each.
-    const start = new Map<number, number>();
+    const fill = this.#fill.fill(-1);
+    const start = new Array<number>(ranks.length);
     let at = 0;
-    for (let k = 0; k <= top; k++) {
-      if (!want[k]) continue;
-      start.set(k, at);
-      at += counts[k]!;
-    }
-    const fill = new Map(start);
-    const wanted = this.#wanted;
-    for (let i = 0; i < n; i++) {
-      const v = kept[i]!;
-      let k = Math.floor((v - min) * scale);
-      if (k > top) k = top;
-      if (want[k]) {
-        const j = fill.get(k)!;
-        wanted[j] = v;
-        fill.set(k, j + 1);
-      }
-    }
-    return ranks.map((r, i) => {
+    for (let i = 0; i < ranks.length; i++) {
       const k = bucketOf[i]!;
-      const from = start.get(k)!;
-      const bucket = wanted.subarray(from, from + counts[k]!);
-      return orderStatistics(bucket, [r - below[i]!])[0]!;
-    });
+      if (fill[k] === -1) {
+        fill[k] = at;
+        at += counts[k]!;
+      }
+      start[i] = fill[k]!;
+    }
+    const wanted = this.#wanted;
+    gatherWanted(kept, n, min, scale, top, fill, wanted);
+    const out = new Array<number | undefined>(ranks.length);
+    for (let i = 0; i < ranks.length; i++) out[i] = orderStatistics(wanted.subarray(start[i]!, start[i]! + counts[bucketOf[i]!]!), [ranks[i]! - below[i]!])[0]!;
+    return out;
+  }
+}
+
+/**
+ * The values of xs[from … to) that are not NaN copied to `kept` after its first n, the least and greatest of
+ * them and of what `range` held (all of kept's; `first`: none yet) to range[0] and range[1]: how many kept now.
+ */
+function keptAndRange(xs: Float64Array, from: number, to: number, kept: Float64Array, n: number, range: Float64Array, first: boolean): number {
+  let min = first ? Infinity : range[0]!;
+  let max = first ? -Infinity : range[1]!;
+  for (let i = from; i < to; i++) {
+    const v = xs[i]!;
+    if (v !== v) continue;
+    kept[n++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  range[0] = min;
+  range[1] = max;
+  return n;
+}
+
+// Run once on two values, so the stores after its loop have type feedback before the loop of a long column is
+// optimised on the stack: optimised code without it leaves to the interpreter at their first run, on every column.
+keptAndRange(new Float64Array(2), 0, 2, new Float64Array(2), 0, new Float64Array(2), true);
+keptAndRange(new Float64Array(2), 0, 2, new Float64Array(2), 0, new Float64Array(2), false);
+
+/** The 1-based rank of each of PERCENTILES among n values. */
+function ranksOf(n: number): number[] {
+  const ranks = new Array<number>(PERCENTILES.length);
+  for (let i = 0; i < PERCENTILES.length; i++) ranks[i] = Math.max(1, Math.ceil((PERCENTILES[i]! * n) / 100));
+  return ranks;
+}
+
+/** How many of values[0 … n) fall in each bucket of the range from min (scale buckets a unit; the top one holds the greatest). */
+function countBuckets(values: Float64Array, n: number, min: number, scale: number, top: number, counts: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const b = Math.floor((values[i]! - min) * scale);
+    counts[b < top ? b : top]!++;
+  }
+}
+
+/** The values of the wanted buckets (fill[k] ≥ 0: where bucket k's next value goes in `wanted`) gathered bucket by bucket. */
+function gatherWanted(values: Float64Array, n: number, min: number, scale: number, top: number, fill: Int32Array, wanted: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let k = Math.floor((v - min) * scale);
+    if (k > top) k = top;
+    const j = fill[k]!;
+    if (j !== -1) {
+      wanted[j] = v;
+      fill[k] = j + 1;
+    }
   }
 }
 

@@ -443,10 +443,7 @@ export class SimulationService {
       assumptions: flattenAssumptions(prepared),
       audit: auditOf(prepared),
       population: populationView(projection),
-      // Months payable of an exhausted fund read 耗尽 in the workbench, never a negative number: not a warning here.
-      warnings: sanityWarnings(projection)
-        .filter((w) => w.kind !== 'negative-months-payable')
-        .map(({ zh, en }) => ({ zh, en })),
+      warnings: sanityWarnings(projection).map(({ zh, en }) => ({ zh, en })),
     };
   }
 }

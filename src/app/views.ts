@@ -112,7 +112,7 @@ export interface RunView {
   audit: { message: string; text: Text }[];
   /** Insured by status and age from the population model (src/app/population-view.ts). */
   population: PopulationView | null;
-  /** Results no real fund can have (src/report/checks.ts sanityWarnings), as simulate prints them; negative months payable read 耗尽 instead. */
+  /** Results no real fund can have (src/report/checks.ts sanityWarnings), as simulate prints them (an exhausted fund is a projection, not one of them: its months payable read 耗尽). */
   warnings: Text[];
   millis: number;
 }

@@ -25,8 +25,8 @@ export interface ComplianceFinding {
 }
 
 const CHECKS = [
-  { part: 'subsidy', minimum: 'resident.subsidy.minimum', label: '人均财政补助 per-capita subsidy' },
-  { part: 'individual', minimum: 'resident.individual.minimum', label: '个人缴费标准 individual contribution' },
+  { part: 'subsidy', minimum: 'resident.subsidy.minimum', label: 'per-capita subsidy' },
+  { part: 'individual', minimum: 'resident.individual.minimum', label: 'individual contribution' },
 ] as const;
 
 export function checkCompliance(b: Baseline, stack: PolicyStack): ComplianceFinding[] {

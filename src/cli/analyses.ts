@@ -74,6 +74,9 @@ export async function solveCommand(path: string, scenario: Scenario, prepared: P
   io.stdout.write(formatSolve(r, lever, low, high, describeTarget(target), scenario.title, opts));
 }
 
+/** A lever's unit as the command lines write units (元/年, as the documents do). */
+const UNIT_TEXT: Record<string, string> = { 'yuan-per-year': '元/年', 'yuan-per-month': '元/月', percent: '%', months: '个月 months', ratio: '倍 times' };
+
 function formatSolve(r: GoalSeekResult, lever: LeverInfo, low: string, high: string, target: { zh: string; en: string }, title: string, opts: AnalysisOptions): string {
   const name = settingName(lever.setting);
   const from = lever.setting.kind === 'parameter' ? lever.setting.from : undefined;
@@ -94,13 +97,14 @@ function formatSolve(r: GoalSeekResult, lever: LeverInfo, low: string, high: str
     }
     return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
   }
+  const unit = UNIT_TEXT[lever.unit] ? ` ${UNIT_TEXT[lever.unit]}` : '';
   const out = [
     `# ${title}`,
     `目标求解 goal seek: ${target.zh} / ${target.en}`,
-    `杠杆 lever: ${lever.label.zh} / ${lever.label.en}; 现值 in force ${lever.current?.toString() ?? '—'}; 范围 range ${low}-${high}, 步长 step ${lever.step.toString()}`,
+    `杠杆 lever: ${lever.label.zh} / ${lever.label.en}; 现值 in force ${lever.current?.toString() ?? '—'}; 范围 range ${low}-${high}, 步长 step ${lever.step.toString()}${unit}`,
   ];
   if (!r.found) return [...out, `无解 ${r.reason.zh}`, `none: ${r.reason.en}`, `(${r.evaluations} 次测算 projections)`, ''].join('\n');
-  out.push(`答案 answer: ${name} = ${r.value}${opts.largest ? '（满足目标的最大值 the largest that meets it）' : '（满足目标的最小值 the smallest that meets it）'}    (${r.evaluations} 次测算 projections, 精确测算确认 confirmed on the exact projection)`, '');
+  out.push(`答案 answer: ${name} = ${r.value}${unit}${opts.largest ? '（满足目标的最大值 the largest that meets it）' : '（满足目标的最小值 the smallest that meets it）'}    (${r.evaluations} 次测算 projections, 精确测算确认 confirmed on the exact projection)`, '');
   out.push(table([['年份 year', '指标 value', '达标 meets'], ...r.years.map((y) => [String(y.year), y.value ?? '—', y.meets ? '是 yes' : '否 no'])]));
   if (r.beyond) out.push('', `再差一步 one step beyond, ${name} = ${r.beyond.value}: 未达标年份 fails in ${r.beyond.failing.map((y) => `${y.year} (${y.value ?? '—'})`).join(', ')}`);
   out.push(opts.out ? `方案已写入 scenario written to ${opts.out}` : '用 --out <file.json> 保存为方案文件 / save the answer as a scenario with --out <file.json>', '');

@@ -78,7 +78,8 @@ export function problemLines(p: InputProblem, kind: 'error' | 'warning' = 'error
   const en = `${kind}: ${formatProblem(p)}\n`;
   const zh = p.message?.zh ?? reasonZh(p.reason);
   if (!zh) return en;
-  return `${kind === 'error' ? '错误' : '警告'}：${p.file}${p.path ? ` ${p.path}` : ''}：${zh}\n${en}`;
+  const file = p.file === 'command line' ? '命令行' : p.file;
+  return `${kind === 'error' ? '错误' : '警告'}：${file}${p.path ? ` ${p.path}` : ''}：${zh}\n${en}`;
 }
 
 /** The Chinese line above one of commander's own refusals (an unknown option, a refused value, a missing argument). */

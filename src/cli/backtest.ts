@@ -48,7 +48,7 @@ function scenarioFor(baseline: string, opts: BacktestOptions): { scenario: Scena
   else {
     if (!existsSync(baseline)) {
       const names = readdirSync(resolve(SEEDS_DIR, 'baselines')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
-      throw usageError(`"${baseline}" is neither a baseline under seeds/baselines/ (${names.join(', ')}) nor a file / 既不是已有基线，也不是文件`);
+      throw usageError(`"${baseline}" is neither a baseline under seeds/baselines/ (${names.join(', ')}) nor a file`);
     }
     const text = readUserFile(baseline);
     const id = basename(baseline, '.json');

@@ -64,7 +64,7 @@ export async function monteCarloRun(path: string, scenario: Scenario, prepared: 
   const onProgress = (done: number, total: number) => {
     if (total < PROGRESS_FROM_PATHS || (done < total && done - shown < total / 10)) return;
     shown = done;
-    io.stderr.write(`${path}: ${done}/${total} paths (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    io.stderr.write(`${path}: ${done}/${total} 条路径 paths (${((performance.now() - started) / 1000).toFixed(1)} 秒 s)\n`);
   };
   try {
     const r = await runMonteCarlo(setup, own, { onProgress });

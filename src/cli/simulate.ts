@@ -10,6 +10,7 @@ import { compareProjections } from '../report/compare.ts';
 import { indicatorGaps, sanityWarnings, subsidyByFund, checksJson } from '../report/checks.ts';
 import { FUND_NAMES, WARNING_NAMES, fundYearRow, projectionJson, wan2 } from '../report/summary.ts';
 import { assumptionsInForce, assumptionsJson, ORIGIN_NAMES } from '../report/assumptions.ts';
+import { assumptionHeading, assumptionValueText } from '../report/assumption-names.ts';
 import type { AssumptionsInput } from '../model/assumptions.ts';
 import { nodeEnvironment } from '../scenario/node-env.ts';
 import { ageGroupRows, populationJson } from '../report/population.ts';
@@ -185,11 +186,13 @@ function assumptionsReport(r: { scenario: { assumptions?: AssumptionsInput }; pr
   out.push('== 假设 assumptions in force ==');
   // One block per assumption: its name, value and origin on one line, why below (a table of these would be wider than any terminal).
   for (const e of assumptionsInForce(r.prepared.input, r.scenario.assumptions, r.projection)) {
-    out.push(`- ${e.name}: ${e.value}${e.unit ? ` ${e.unit}` : ''} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
+    out.push(`- ${assumptionHeading(e.name)}: ${assumptionValueText(e.value)}${e.unit ? ` ${e.unit}` : ''} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
   }
   // The distributions --paths draws from (Monte Carlo), with their reasons.
   for (const e of uncertaintyEntries(resolveUncertainty(r.scenario.assumptions?.uncertainty, r.prepared.input.assumptions, ''))) {
-    out.push(`- ${e.name}（--paths 时抽样 drawn with --paths）: ${e.value.zh} / ${e.value.en} ${e.unit} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
+    // the unit once: a distribution's text already names it ("normal: mean 5, sd 1.5 (%/年)")
+    const unit = e.value.en.includes(`(${e.unit})`) ? '' : ` ${e.unit}`;
+    out.push(`- ${e.name}（--paths 时抽样 drawn with --paths）: ${e.value.zh} / ${e.value.en}${unit} · ${ORIGIN_NAMES[e.origin].zh} ${ORIGIN_NAMES[e.origin].en}`, `    ${e.why.zh}`, `    ${e.why.en}`);
   }
   out.push('');
   return out.join('\n');

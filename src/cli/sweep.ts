@@ -76,8 +76,8 @@ async function sweep(inputs: string[], opts: SweepOptions, io: Io): Promise<bool
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice) throw usageError(`two scenarios would write ${twice}.csv and ${twice}.json; give files with different names`, '<scenarios...>');
   mkdirSync(opts.out, { recursive: true });
-  const shard = opts.shard ? `shard ${opts.shard.index}/${opts.shard.count}: ` : '';
-  io.stderr.write(`${shard}${mine.length} of ${all.length} scenarios\n`);
+  const shard = opts.shard ? `分片 shard ${opts.shard.index}/${opts.shard.count}: ` : '';
+  io.stderr.write(`${shard}${all.length} 个方案中的 ${mine.length} 个 / ${mine.length} of ${all.length} scenarios\n`);
   const env = nodeEnvironment();
   const executor = executorFor(opts.paths ?? 1000, env);
   let refused = false;

@@ -105,6 +105,11 @@ const TEMPLATES = {
     zh: '{zh}',
     en: '{en}',
   },
+  // A goal seek's target (src/analyses/target-bounds.ts): each check states its own reason in both languages.
+  'target.invalid': {
+    zh: '{zh}',
+    en: '{en}',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageId = keyof typeof TEMPLATES;

@@ -9,6 +9,8 @@ import registry from '../../rules/parameters.json' with { type: 'json' };
 type Template = [RegExp, (...m: string[]) => string];
 
 const ZH: Template[] = [
+  [/^"(.*)" is neither a baseline under seeds\/baselines\/ \((.*)\) nor a file$/, (b, names) => `“${b}”既不是 seeds/baselines/ 中的基线（${names}），也不是文件`],
+  [/^give a baseline, e\.g\. (.+)$/, (cmd) => `请给出基线，例如 ${cmd}`],
   [/^(\S+) must not be negative, not (.+)$/, (p, v) => `${paramZh(p)} 不能为负数，现为 ${v}`],
   [/^(\S+) is a percentage and must be between 0 and 100, not (.+)$/, (p, v) => `${paramZh(p)} 是百分比，须在 0 到 100 之间，现为 ${v}`],
   [/^must be between (\S+) and (\S+) \(percent\), not (.+)$/, (lo, hi, v) => `须在 ${lo} 到 ${hi} 之间（百分比），现为 ${v}`],

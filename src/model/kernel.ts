@@ -406,21 +406,10 @@ export function compileKernel(input: ProjectionInput): Kernel {
           const code = lineDriverCode(plan.bf.id, side, l);
           const d0 = lineDriverAt(code, frozen, i0);
           const float = exactCalibration ? undefined : f.anchors.get(`${plan.bf.id}|${side}|${l}`);
-          if (typeof float === 'number') {
-            return {
-              get anchor() {
-                return anchorOf(exact(), plan.bf.id, side, l) ?? amounts[l]!;
-              },
-              fen: float * 100,
-              exactFen: false,
-              loose: true,
-              d0,
-              code,
-            };
-          }
+          if (typeof float === 'number') return new Anchor(() => anchorOf(exact(), plan.bf.id, side, l) ?? amounts[l]!, float * 100, false, true, d0, code);
           const anchor = (exactCalibration && anchorOf(exactCalibration, plan.bf.id, side, l)) ?? amounts[l]!;
           const fen = fenOf(anchor);
-          return { anchor, fen, exactFen: new D(fen).equals(anchor.times(100)), loose: false, d0, code };
+          return new Anchor(anchor, fen, new D(fen).equals(anchor.times(100)), false, d0, code);
         });
       anchors.set(plan.bf.id, { income: of('income', plan.incomeLines, plan.bf.income), expenditure: of('expenditure', plan.expenditureLines, plan.bf.expenditure) });
     }
@@ -595,6 +584,8 @@ export function compileKernel(input: ProjectionInput): Kernel {
       const methods = policy.methods.get(lay.scheme)!;
       let interestArr: Float64Array | undefined;
       let aidArr: Float64Array | undefined;
+      /** The arrays of the sources that finance aid as needed (their lines'), found at the first year financed. */
+      let sourceArrs: Float64Array[] | undefined;
       // First every line that does not hang on the balance, a column at a time, each amount added into its year's
       // total (`income` and `expenditure` hold the sums so far): sums of whole fen below 2^53 are exact in any order.
       // A line with a fraction of a fen (an anchor whose base-year driver is 0: its amount stays the anchor's) makes
@@ -691,7 +682,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
           if (lay.asNeeded) {
             const need = exTotal;
             for (const arr of acc.income) arr[i] = 0;
-            financedF64(plan.sources, need, exactly, acc, i);
+            financedF64(plan.sources, need, exactly, acc, i, (sourceArrs ??= plan.sources.lines.map(([, , , key]) => lineOf(acc, key, true))));
             // The shares and what the largest takes add up to the need exactly where it is whole fen.
             inTotal = need % 1 === 0 ? need : sumAt(acc.income, i);
           }
@@ -829,17 +820,27 @@ function sumAt(lines: Float64Array[], i: number): number {
 /** A float64 amount in fen rounded as money is charged, or NaN within reach of a half fen (then computed exactly). */
 const charged = (x: number) => roundFen(x);
 
-interface Anchor {
-  anchor: Dec;
-  fen: number;
-  /** `fen` is the anchor exactly (no float64 rounding). */
-  exactFen: boolean;
-  /** `fen` comes from float64 levels (kernel-calibration.ts): within about 1e-15 of the exact anchor. */
-  loose: boolean;
-  /** The line's driver in the base year. */
-  d0: number;
-  /** The line's driver (LINE_DRIVERS, driver-table.ts). */
-  code: number;
+/** A line's base-year amount and what charging it reads on every path (one shape for all: the path's loop stays monomorphic). */
+class Anchor {
+  #anchor: Dec | (() => Dec);
+  constructor(
+    anchor: Dec | (() => Dec),
+    readonly fen: number,
+    /** `fen` is the anchor exactly (no float64 rounding). */
+    readonly exactFen: boolean,
+    /** `fen` comes from float64 levels (kernel-calibration.ts): within about 1e-15 of the exact anchor. */
+    readonly loose: boolean,
+    /** The line's driver in the base year. */
+    readonly d0: number,
+    /** The line's driver (LINE_DRIVERS, driver-table.ts). */
+    readonly code: number,
+  ) {
+    this.#anchor = anchor;
+  }
+  /** The exact anchor (from levels in float64: the exact calibration's, found when first asked for). */
+  get anchor(): Dec {
+    return typeof this.#anchor === 'function' ? this.#anchor() : this.#anchor;
+  }
 }
 
 /** Every number of the drivers of the given years (by index), in a fixed order. */
@@ -915,23 +916,20 @@ function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
   return { lines: sources.map(([l, v]) => [l, v, fenOf(v), `income:${l}`]), whole, wholeFen: fenOf(whole), largest };
 }
 
-function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number): void {
+function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number, arrs: Float64Array[]): void {
   if (s.lines.length === 0) {
     lineOf(acc, 'income:subsidy', true)[i] = need;
     return;
   }
   let sum = 0;
-  let largest: Float64Array | undefined;
   for (let j = 0; j < s.lines.length; j++) {
-    const [, v, vf, key] = s.lines[j]!;
+    const [, v, vf] = s.lines[j]!;
     let share = charged((need * vf) / s.wholeFen);
     if (share !== share) share = exactly(() => toFen(new D(need).dividedBy(100).times(v).dividedBy(s.whole)));
-    const arr = lineOf(acc, key, true);
-    arr[i] = share;
-    if (j === s.largest) largest = arr;
+    arrs[j]![i] = share;
     sum += share;
   }
-  largest![i]! += need - sum;
+  arrs[s.largest]![i]! += need - sum;
 }
 
 /** Outpatient pooling's transfers (project.ts outpatientPooling) on integer fen. */

@@ -29,7 +29,7 @@ export interface SanityWarning extends Text {
   fund: FundId | 'counts';
   /** The first year it happens. */
   year: number;
-  kind: 'beyond-bound' | 'negative-months-payable' | 'negative-amount' | 'below-one-person';
+  kind: 'beyond-bound' | 'negative-amount' | 'below-one-person';
 }
 
 export interface IndicatorGap extends Text {
@@ -52,7 +52,10 @@ export interface FundSubsidy {
 
 const wanText = (yuan: Dec) => yuan.dividedBy(10000).toSignificantDigits(6).toString();
 
-/** Results no real fund can have, each said once per fund and kind, at the first year it happens. */
+/**
+ * Results no real fund can have, each said once per fund and kind, at the first year it happens. A fund
+ * whose balance runs out is a projection like any other (its months payable read 耗尽), not one of them.
+ */
 export function sanityWarnings(p: Projection): SanityWarning[] {
   const out: SanityWarning[] = [];
   for (const f of p.funds) {
@@ -84,16 +87,6 @@ export function sanityWarnings(p: Projection): SanityWarning[] {
         kind: 'negative-amount',
         zh: `${name.zh} ${negative.year}年收入或支出为负（收入 ${wanText(negative.incomeTotal)}、支出 ${wanText(negative.expenditureTotal)} 万元）：请检查假设`,
         en: `${name.en}: income or expenditure is negative in ${negative.year} (income ${wanText(negative.incomeTotal)}, expenditure ${wanText(negative.expenditureTotal)} 万元); check the assumptions`,
-      });
-    }
-    const months = first((y) => y.monthsPayable !== undefined && y.monthsPayable.isNegative());
-    if (months) {
-      out.push({
-        fund: f.id,
-        year: months.year,
-        kind: 'negative-months-payable',
-        zh: `${name.zh} ${months.year}年可支付月数为负（${months.monthsPayable!.toFixed(1)}）：累计结存已耗尽，负的月数没有意义`,
-        en: `${name.en}: months payable is negative in ${months.year} (${months.monthsPayable!.toFixed(1)}): the cumulative balance is exhausted, and negative months mean nothing`,
       });
     }
   }

@@ -10,6 +10,7 @@ export interface FundYearDiff {
   expenditure: Dec;
   currentBalance: Dec;
   cumulative: Dec;
+  /** None where either side's fund is exhausted (its months payable, negative, read 耗尽: a difference means nothing). */
   monthsPayable?: Dec;
 }
 
@@ -28,7 +29,7 @@ export function compareProjections(a: Projection, b: Projection): FundYearDiff[]
         expenditure: yb.expenditureTotal.minus(ya.expenditureTotal),
         currentBalance: yb.currentBalance.minus(ya.currentBalance),
         cumulative: yb.cumulative.minus(ya.cumulative),
-        monthsPayable: ya.monthsPayable && yb.monthsPayable ? yb.monthsPayable.minus(ya.monthsPayable) : undefined,
+        monthsPayable: ya.monthsPayable && yb.monthsPayable && !ya.cumulative.isNegative() && !yb.cumulative.isNegative() ? yb.monthsPayable.minus(ya.monthsPayable) : undefined,
       });
     }
   }

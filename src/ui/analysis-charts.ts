@@ -16,7 +16,7 @@ import { FUND_NAMES } from '../report/names.ts';
 import { getLocale, pick, t } from './i18n.ts';
 import { isExhausted, unitLabel, wan } from './format.ts';
 import { ANALYSES, a, fill } from './locales/analyses.ts';
-import type { Column, Table } from './tables.ts';
+import { exhaustedExport, type Column, type Table } from './tables.ts';
 
 type TornadoView = Extract<SensitivityView, { ok: true }>;
 type HeatView = Extract<GridView, { ok: true }>;
@@ -266,12 +266,13 @@ const ALL_FUNDS = Object.entries(FUND_NAMES).map(([id, name]) => ({ id, name }))
 
 export function heatmapTable(v: HeatView): Table {
   const spec = v.grid.outcome;
-  const n = (label: string): Column => ({ label, numeric: true, format: (c) => outcomeText(spec, c === null ? null : Number(c)) });
+  const n = (label: string): Column => ({ label, numeric: true, format: (c) => outcomeText(spec, c === null ? null : Number(c)), ...(spec.kind === 'months-payable' ? { export: exhaustedExport } : {}) });
   return {
     id: 'heatmap',
     caption: `${outcomeTitle(spec)} (${outcomeUnit(spec)}): ${sideName(v.rows)} × ${sideName(v.columns)}`,
-    columns: [{ label: `${sideName(v.rows)} \\ ${sideName(v.columns)}` }, ...v.grid.columns.values.map((c) => n(figure(c)))],
-    rows: v.grid.rows.values.map((r, i) => [figure(r), ...v.grid.cells[i]!.map((c) => outcomeValue(spec, c))]),
+    // on screen grouped (1,020); in the CSV and the workbook plain numbers (1020), heads included
+    columns: [{ label: `${sideName(v.rows)} \\ ${sideName(v.columns)}`, format: (c) => figure(c ?? '') }, ...v.grid.columns.values.map((c) => ({ ...n(figure(c)), exportLabel: String(c) }))],
+    rows: v.grid.rows.values.map((r, i) => [r, ...v.grid.cells[i]!.map((c) => outcomeValue(spec, c))]),
   };
 }
 
@@ -414,7 +415,7 @@ export function exhaustionOption(fund: McFund) {
 export function percentileTable(v: McView, fund: McFund, fundName: string): Table {
   const ps = v.result.percentiles;
   const money = (label: string): Column => ({ label, numeric: true, format: wan as Column['format'] });
-  const months = (label: string): Column => ({ label, numeric: true, format: (c) => monthsText(c) });
+  const months = (label: string): Column => ({ label, numeric: true, format: (c) => monthsText(c), export: exhaustedExport });
   return {
     id: `${fund.id}-monte-carlo`,
     caption: `${fundName} · ${a('monteCarlo')}: ${fill(a('pathsSeed'), { paths: v.result.paths, seed: v.result.seed })} (${t('unitWan')})`,

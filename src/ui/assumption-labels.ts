@@ -6,7 +6,7 @@
 import type { RunView } from '../app/views.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import type { FundId } from '../model/base-year.ts';
-import { SERVICE_NAMES, type Service } from '../model/services.ts';
+import { assumptionName, FIELD_NAMES, GROUP_NAMES, POPULATION_NAMES, VALUE_NAMES } from '../report/assumption-names.ts';
 import { getLocale, pick } from './i18n.ts';
 import { lineName } from './labels.ts';
 import { unitText } from './format.ts';
@@ -14,99 +14,24 @@ import { readableText } from './problem-text.ts';
 
 type Text = { zh: string; en: string };
 
-const GROUP: Record<string, Text> = {
-  resident: { zh: '居民', en: 'residents' },
-  inService: { zh: '在职职工', en: 'employees in service' },
-  retiree: { zh: '退休人员', en: 'retirees' },
-  flexible: { zh: '灵活就业人员', en: 'flexible workers' },
-  tekun: { zh: '特困人员', en: 'people in extreme hardship' },
-  dibao: { zh: '低保对象', en: 'minimum-allowance recipients' },
-  fanpin: { zh: '返贫致贫人口', en: 'people returned to poverty' },
-};
-
-const FIELDS: Record<string, Text> = {
-  retireeShare: { zh: '退休人员占职工比例', en: 'Retirees among employees' },
-  flexibleShare: { zh: '灵活就业人员占职工比例', en: 'Flexible workers among employees' },
-  avgMonthlyWage: { zh: '基期月平均工资', en: 'Average monthly wage in the base year' },
-  wageGrowth: { zh: '工资年增长率', en: 'Wage growth' },
-  wageDistribution: { zh: '工资分布（十等分相对工资）', en: 'Wage spread (relative wage of ten equal groups)' },
-  costGrowth: { zh: '次均费用年增长率', en: 'Cost per visit growth' },
-  utilizationGrowth: { zh: '人均就诊次数年增长率', en: 'Visits per person growth' },
-  retireeCostWeight: { zh: '退休人员费用相当于在职的倍数', en: 'Retiree cost relative to an employee in service' },
-  interestRate: { zh: '利息率', en: 'Interest rate' },
-  collectionRate: { zh: '征缴率（相对基期）', en: 'Collection rate (relative to the base year)' },
-  aidFundingGrowth: { zh: '医疗救助资金年增长率', en: 'Medical-aid funding growth' },
-  aidFinancing: { zh: '医疗救助筹资方式', en: 'How medical aid is financed' },
-  criticalIllnessShare: { zh: '大病保险保费占居民支出比例', en: 'Critical-illness premiums in resident expenditure' },
-  regionTier: { zh: '地区类别', en: 'Region tier' },
-  'calibration/threshold': { zh: '异常年份判定阈值', en: 'Threshold for an abnormal year' },
-  'calibration/normalise': { zh: '是否调整异常年份', en: 'Abnormal years normalised' },
-};
-
-/** Short names of the population assumptions (the population view); the sentence under each says what it is and where it comes from. */
-const POPULATION: Record<string, Text> = {
-  variant: { zh: '生育率方案', en: 'Fertility variant' },
-  mortalityPercent: { zh: '死亡率（相对WPP）', en: 'Mortality (relative to WPP)' },
-  migrationPercent: { zh: '净迁移（相对WPP）', en: 'Net migration (relative to WPP)' },
-  womenFormer50Percent: { zh: '女职工原50岁退休比例', en: 'Women employees formerly retiring at 50' },
-  coveragePercent: { zh: '参保率', en: 'Coverage' },
-  participation: { zh: '职工参保率的队列差异', en: 'Employee participation by cohort' },
-  'participation.employees': { zh: '职工参保率', en: 'Employee participation' },
-  'participation.retirees': { zh: '退休人员参保率', en: 'Retiree participation' },
-  'participation.residents': { zh: '居民参保率', en: 'Resident participation' },
-  ageCostSlope: { zh: '人均费用年龄斜率', en: 'Cost by age, slope' },
-  regionScale: { zh: '地区人口系数', en: 'Region population scale' },
-};
-
+/** A population assumption's short name (the population view). */
 export function populationAssumptionLabel(name: string): string {
-  const t = POPULATION[name] ?? FIELDS[name];
+  const t = POPULATION_NAMES[name] ?? FIELD_NAMES[name];
   return t ? pick(t) : name;
 }
 
-
-/** Values that are names (a method, a switch, a variant), in the reader's language. */
-const VALUES: Record<string, Text> = {
-  true: { zh: '是', en: 'yes' },
-  false: { zh: '否', en: 'no' },
-  'as-needed': { zh: '以支定收（按当年支出拨付）', en: 'as needed (the budget pays what aid spends)' },
-  'fixed-growth': { zh: '按固定增长率', en: 'at a fixed growth rate' },
-  medium: { zh: '中', en: 'medium' },
-  high: { zh: '高', en: 'high' },
-  low: { zh: '低', en: 'low' },
-  cohort: { zh: '按出生队列', en: 'by birth cohort' },
-  uniform: { zh: '各队列相同', en: 'the same for every cohort' },
-  none: { zh: '不使用', en: 'none' },
-  'national/retirement-age': { zh: '渐进式延迟退休（2025年1月起）', en: 'gradual reform (from 2025-01)' },
-  'national/retirement-age-pre-reform': { zh: '改革前（男60、女50/55）', en: 'before the reform (men 60, women 50/55)' },
-};
-
 /** An assumption's value as shown: a name in the reader's language; a number as it is. */
 export function assumptionValue(value: string): string {
-  const v = VALUES[value];
+  const v = VALUE_NAMES[value];
   return v ? pick(v) : value;
 }
 
 /** An assumption's name ("assumptions/growth/resident", "calibration/resident/income/subsidy") as people read it. */
 export function assumptionLabel(name: string, paramLabel: (param: string) => Text | undefined = () => undefined): string {
+  const named = assumptionName(name, paramLabel);
+  if (named) return pick(named);
   const parts = name.split('/');
   const [head, a, b, c] = parts as [string, string?, string?, string?];
-  if (head === 'assumptions' && a === 'counts') return pick({ zh: `${GROUP[b!]?.zh ?? b}人数`, en: `Insured ${GROUP[b!]?.en ?? b}` });
-  if (head === 'assumptions' && a === 'growth') return pick({ zh: `${GROUP[b!]?.zh ?? b}参保率年变化（人口变化之外）`, en: `Participation trend of ${GROUP[b!]?.en ?? b} (beyond the population)` });
-  if (head === 'assumptions' && a === 'costGrowthByService') return pick({ zh: `${SERVICE_NAMES[b as Service]?.zh ?? b}费用年增长率`, en: `Cost growth, ${SERVICE_NAMES[b as Service]?.en ?? b}` });
-  if (head === 'baseline' && a === 'serviceShare') {
-    const fund = FUND_NAMES[b as FundId];
-    return pick({ zh: `${fund?.zh ?? b}基期待遇中${SERVICE_NAMES[c as Service]?.zh ?? c}占比`, en: `${fund?.en ?? b}: ${SERVICE_NAMES[c as Service]?.en ?? c} in base-year benefits` });
-  }
-  if (head === 'assumptions' && a === 'wageHistory') return pick({ zh: `${b} 年月平均工资`, en: `Average monthly wage ${b}` });
-  if (head === 'assumptions') {
-    const f = FIELDS[parts.slice(1).join('/')];
-    if (f) return pick(f);
-  }
-  if (head === 'uprating' && a) {
-    const label = paramLabel(a);
-    return pick({ zh: `按规则递增的标准：${label?.zh ?? a}`, en: `Standard uprated by the rules: ${label?.en ?? a}` });
-  }
-  if (head === 'baseline' && a === 'employees') return pick({ zh: '基期职工参保人数', en: 'Employees insured in the base year' });
   if (head === 'calibration' && a === 'timing' && b && c) {
     const fund = FUND_NAMES[b as FundId];
     const year = parts[4] ?? '';
@@ -147,6 +72,6 @@ export function assumptionRows(run: Pick<RunView, 'calibration'> & Partial<Pick<
 
 /** Insured people of one group in one year, as labelled in the "why" panel. */
 export function countLabel(group: string, year: string): string {
-  const g = GROUP[group];
+  const g = GROUP_NAMES[group];
   return pick({ zh: `${g?.zh ?? group}人数（${year}年）`, en: `Insured ${g?.en ?? group}, ${year}` });
 }

@@ -103,6 +103,11 @@ export function compareOption(years: string[], series: { name: string; values: (
     media: [{ query: { maxWidth: 520 }, option: { grid: { left: 52, bottom: 30 + 34 * n }, legend: { itemGap: 6, textStyle: { fontSize: 11, width: 280, overflow: 'break' } } } }],
     color: ['#0b5cad', '#c27c0e', '#2f8f5b', '#8e3b9e'],
     yAxis: unit === 'wan' ? { type: 'value', ...wanAxis(series.flatMap((s) => s.values)) } : { type: 'value', name: t('monthsPayable') },
-    series: series.map((s) => ({ name: s.name, type: 'line', data: s.values })),
+    // Months payable of an exhausted fund: drawn at 0 in red and named 耗尽 in the tooltip, as on the balance chart.
+    series: series.map((s) =>
+      unit === 'months'
+        ? { name: s.name, type: 'line', data: s.values.map((v) => (isExhausted(v) ? { value: 0, itemStyle: { color: '#b3261e' } } : v)), tooltip: { valueFormatter: (_v: unknown, i: number) => monthsPayable(s.values[i]) } }
+        : { name: s.name, type: 'line', data: s.values },
+    ),
   };
 }

@@ -150,6 +150,7 @@ export const zh = {
   sheetSubsidy: '财政补助',
   sheetPerPerson: '人均标准',
   sheetAudit: '报告矛盾',
+  auditFinding: '矛盾之处',
   exportReport: '导出报告',
   reportTitle: '医保基金测算报告',
   printReport: '打印 / 存为 PDF',

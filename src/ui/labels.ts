@@ -28,13 +28,14 @@ const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
 };
 
 /**
- * A value axis for amounts in 万元, its name and its ticks in the same unit: 亿元 where the amounts
- * reach 10 000 万元, else 万元; in English, millions of yuan.
+ * A value axis for amounts in 万元, its name and its ticks in the same unit, the one the cards and tables
+ * use at that size, in either language: 亿元 (100 million yuan) where the amounts reach 10 000 万元 (the
+ * national bulletins' funds), else 万元 (10k yuan); ticks grouped by thousands (120,000).
  */
 export function wanAxis(values: (number | null)[]): { name: string; axisLabel: { formatter: (v: number) => string } } {
-  if (getLocale() === 'en') return { name: 'million yuan', axisLabel: { formatter: (v) => (v / 100).toLocaleString('en-US') } };
+  const grouped = new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
   const big = values.some((v) => v !== null && Math.abs(v) >= 10000);
-  return big ? { name: '亿元', axisLabel: { formatter: (v) => String(v / 10000) } } : { name: t('unitWan'), axisLabel: { formatter: (v) => String(v) } };
+  return big ? { name: t('unitYi'), axisLabel: { formatter: (v) => grouped.format(v / 10000) } } : { name: t('unitWan'), axisLabel: { formatter: (v) => grouped.format(v) } };
 }
 
 export function lineName(line: string): string {

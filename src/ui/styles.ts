@@ -127,7 +127,8 @@ export const sanity = css`
  */
 export const cardTables = css`
   @media (max-width: 600px) {
-    .wide {
+    /* a box of card rows needs no scrolling; any other table in the component keeps its own */
+    .wide:has(> table.cards) {
       overflow-x: visible;
     }
     table.cards,

@@ -14,6 +14,8 @@ export type Cell = string | number | null;
 
 export interface Column {
   label: string;
+  /** The column's head in a CSV or workbook where it is not the label: a scenario's whole name, a plain number (1020, not 1,020). */
+  exportLabel?: string;
   /** The cell as displayed. */
   format?: (raw: Cell) => string;
   /** The cell as exported (CSV, workbook) where it is not the raw value: a warning level by its name. */
@@ -35,6 +37,12 @@ export interface Table {
 const fundShort = (f: FundView): string => pick(FUND_SHORT_NAMES[f.id as FundId] ?? f.name);
 
 const money = (label: string): Column => ({ label, format: wan as Column['format'], numeric: true });
+
+/** Months payable as exported (CSV, workbook): 耗尽 / exhausted where the fund is, never a negative number. */
+export const exhaustedExport = (v: Cell): Cell => (isExhausted(v) ? t('exhaustedShort') : v);
+
+/** A column of a fund's months payable: 耗尽 on screen and in exports where the fund is exhausted. */
+export const monthsColumn = (label: string): Column => ({ label, format: monthsPayable as Column['format'], export: exhaustedExport, numeric: true });
 
 /**
  * A table of amounts in 万元 shown in 亿元, as a report in 亿元 writes them: on screen to the 0.01 亿元, in
@@ -67,7 +75,7 @@ export function balanceTable(f: FundView): Table {
       money(t('currentBalance')),
       { label: t('balanceRate'), format: percent as Column['format'], numeric: true },
       money(t('cumulative')),
-      { label: t('monthsPayable'), format: monthsPayable as Column['format'], export: (v) => (isExhausted(v) ? t('exhaustedShort') : v), numeric: true },
+      monthsColumn(t('monthsPayable')),
       { label: t('warning'), format: warningName, export: warningName },
     ],
     rows: f.years.map((y) => [y.year, y.income, y.expenditure, y.currentBalance, y.balanceRate, y.cumulative, y.monthsPayable, y.warning]),
@@ -124,7 +132,7 @@ export function changesTable(r: RunView): Table {
   return {
     id: 'changes',
     caption: t('summary'),
-    columns: [{ label: t('parameter') }, { label: t('from') }, { label: t('before') }, { label: t('after') }, { label: t('unit') }],
+    columns: [{ label: t('parameter') }, { label: t('from') }, { label: t('before'), numeric: true }, { label: t('after'), numeric: true }, { label: t('unit') }],
     rows: r.changes.map((c) => [pick(c.label), `${c.from ?? r.leverMonth}${c.until ? `–${c.until}` : ''}`, c.before, c.after, unitLabel(c.unit)]),
   };
 }
@@ -134,7 +142,7 @@ export function complianceTable(r: RunView): Table {
   return {
     id: 'compliance',
     caption: t('compliance'),
-    columns: [{ label: t('year') }, { label: t('parameter') }, { label: t('value') }, { label: t('minimum') }, { label: t('source') }],
+    columns: [{ label: t('year') }, { label: t('parameter') }, { label: t('value'), numeric: true }, { label: t('minimum'), numeric: true }, { label: t('source') }],
     rows: r.compliance.map((c) => [c.year, pick(c.label), c.value, c.minimum, sourceParts(c.source).main]),
   };
 }

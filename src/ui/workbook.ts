@@ -32,7 +32,7 @@ export function reportTables(run: RunView): Table[] {
       columns: [{ label: t('parameter') }, { label: t('value'), format: (v) => grouped(String(v ?? '')) }, { label: t('unit') }, { label: t('source') }],
       rows: assumptionRows(run).map((a) => [a.label, a.value, a.unit, a.source]),
     },
-    { id: 'audit', caption: t('auditFindings'), sheet: t('sheetAudit'), columns: [{ label: t('auditFindings') }], rows: run.audit.map((a) => [readableText(pick(a.text))]) },
+    { id: 'audit', caption: t('auditFindings'), sheet: t('sheetAudit'), columns: [{ label: t('auditFinding') }], rows: run.audit.map((a) => [readableText(pick(a.text))]) },
   ];
 }
 
@@ -57,7 +57,7 @@ export async function workbookBytes(run: RunView, scenario: Scenario | undefined
   for (const table of reportTables(run)) {
     const ws = wb.addWorksheet(sheetName(used, table.sheet ?? table.caption));
     ws.addRow([table.caption]).font = { bold: true };
-    ws.addRow(table.columns.map((c) => c.label)).font = { bold: true };
+    ws.addRow(table.columns.map((c) => c.exportLabel ?? c.label)).font = { bold: true };
     for (const r of table.rows) {
       ws.addRow(
         r.map((v, i) => {

@@ -37,12 +37,15 @@ describe('backtest and simulate from the command line', () => {
     const r = run('simulate', 'seeds/scenarios/banner-2022.json');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('== 假设 assumptions in force ==');
-    expect(r.stdout).toMatch(/- assumptions\/wageGrowth: 5 %\/年 · 默认 default\n/);
-    expect(r.stdout).toMatch(/- assumptions\/counts\/resident: 65336 人 · 基线报告 baseline\n/);
-    expect(r.stdout).toMatch(/- assumptions\/regionTier: 3 +· 方案 scenario\n/);
+    // each by its name in both languages, as the workbench names it, its id after it
+    expect(r.stdout).toContain('- 工资年增长率 Wage growth (assumptions/wageGrowth): 5 %/年 · 默认 default\n');
+    expect(r.stdout).toContain('- 居民人数 Insured residents (assumptions/counts/resident): 65336 人 · 基线报告 baseline\n');
+    expect(r.stdout).toContain('- 在职职工参保率年变化（人口变化之外） Participation trend of employees in service (beyond the population) (assumptions/growth/inService): 0 %/年');
+    expect(r.stdout).toContain('- 医疗救助筹资方式 How medical aid is financed (assumptions/aidFinancing): 以支定收（按当年支出拨付） as needed (the budget pays what aid spends) · 默认 default');
+    expect(r.stdout).toMatch(/- 地区类别 Region tier \(assumptions\/regionTier\): 3 +· 方案 scenario\n/);
     // (its level moves with the population model's drivers of 2020-2022; test/model/calibration.test.ts checks levels by hand)
     expect(r.stdout).toMatch(/- calibration\/employee\.pooling\/expenditure\/benefits: [0-9]+\.[0-9]{2} 万元 · 校准 calibration\n/);
-    expect(r.stdout).toMatch(/- uprating\/resident\.subsidy\.minimum: 30 元\/年 · 规则集 rule set\n/);
+    expect(r.stdout).toMatch(/- 按规则递增的标准：人均财政补助最低标准 Standard uprated by the rules: .* \(uprating\/resident\.subsidy\.minimum\): 30 元\/年 · 规则集 rule set\n/);
     // (the per-capita level moves a little with the population model's counts of 2020-2021)
     expect(r.stdout).toMatch(/统筹基金2022年人均支出比其他报告期平均-5[0-9]\.[0-9]%，超过阈值±30%；报告：比上年-52\.52%/);
     const json = JSON.parse(run('simulate', 'seeds/scenarios/banner-2022.json', '--format', 'json').stdout) as { scenario: { assumptions: { name: string; origin: string }[]; calibration: { abnormal: { fund: string; period: string; statedChangePercent: string }[] } } };

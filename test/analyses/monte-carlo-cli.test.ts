@@ -58,7 +58,7 @@ describe('simulate --paths', () => {
     expect(JSON.parse(r.out)).toMatchObject({ paths: 200, seed: 12 });
     const lines = r.err.split('\n').filter((l) => l.includes(' paths ('));
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines.at(-1)).toContain(`${path}: 200/200 paths (`);
+    expect(lines.at(-1)).toContain(`${path}: 200/200 条路径 paths (`);
   }, 120_000);
 });
 

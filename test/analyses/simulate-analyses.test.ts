@@ -36,6 +36,23 @@ describe('simulate --solve and --sensitivity', () => {
     expect(months.every((m) => m >= 12)).toBe(true);
   }, 120_000);
 
+  it('lists each uncertain assumption with its unit once', async () => {
+    const r = await simulate('seeds/scenarios/banner-2022.json');
+    const wage = r.stdout.split('\n').find((l) => l.startsWith('- uncertainty/wageGrowth'))!;
+    expect(wage).toBe('- uncertainty/wageGrowth（--paths 时抽样 drawn with --paths）: 正态分布：均值 5，标准差 1.5（%/年） / normal: mean 5, sd 1.5 (%/年) · 默认 default');
+    // a value with no unit in its words keeps it after them
+    expect(r.stdout).toContain("fixed (the scenario's value) %/年 · 默认 default");
+  }, 60_000);
+
+  it('--solve prints its answer with the lever’s unit', async () => {
+    // the smallest individual standard from 2026-01 keeping months payable at 12 or more to 2035: 803 元/年
+    // (test/browser/analyses.test.ts finds the same in the workbench)
+    const r = await simulate('seeds/scenarios/banner-2022.json', '--solve', 'resident.individual.standard', '--from', '2026-01', '--target', 'monthsPayable >= 12 until 2035');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('答案 answer: resident.individual.standard = 803 元/年（满足目标的最小值 the smallest that meets it）');
+    expect(r.stdout).toMatch(/范围 range 0-1260, 步长 step 1 元\/年/);
+  }, 60_000);
+
   it('--solve says when no setting in range meets the target', async () => {
     const r = await simulate('seeds/scenarios/banner-2022.json', '--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 1000', '--range', '380:400');
     expect(r.code).toBe(0);
@@ -52,6 +69,12 @@ describe('simulate --solve and --sensitivity', () => {
     expect(await bad('--solve', 'resident.individual.standrd', '--target', 'monthsPayable >= 6')).toMatch(/^错误：--solve：“resident\.individual\.standrd”既不是 rules\/parameters\.json 中的参数.*；是否指“resident\.individual\.standard”？\nerror: --solve.*did you mean "resident\.individual\.standard"/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable > 6')).toMatch(/^error: --target.*is not a target/);
     expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= 6', '--range', '400')).toMatch(/^错误：--range：.*不是范围：请写成 下限:上限.*\nerror: --range.*LOW:HIGH/);
+    // the targets the workbench refuses beside its field, refused alike: no negative months payable, a balance rate within 0-100 %
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'monthsPayable >= -6')).toBe(
+      '错误：--target：“monthsPayable >= -6”：可支付月数不能为负数：请填写 0 或以上的数\nerror: --target: "monthsPayable >= -6": months payable cannot be negative: write 0 or more\n',
+    );
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 150 and 200')).toMatch(/^错误：--target：.*当期结存率以 % 计：请填写 0 至 100 之间的数\nerror: --target: .*the balance rate is a percentage: write a number from 0 to 100\n$/);
+    expect(await bad('--solve', 'resident.individual.standard', '--target', 'balanceRate between 15 and 101')).toMatch(/^错误：--target：.*0 至 100/);
     expect(await bad('--solve', 'resident.individual.standard')).toMatch(/^错误：--solve：需要 --target.*\nerror: --solve.*needs --target/);
     expect(await bad('--sensitivity', '--outcome', 'months-payable:nofund')).toMatch(/^错误：--outcome：方案中没有基金“nofund”.*\nerror: --outcome.*no fund "nofund"/);
   }, 60_000);

@@ -2,33 +2,7 @@
 import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
 import { click, deepFocus, find, freshPage, mount, sendKeys, settle, typeInto, until } from './helpers.ts';
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[];
-}
-declare global {
-  interface Window {
-    axe?: { run: (context: Node, options?: unknown) => Promise<AxeResult> };
-  }
-}
-
-async function loadAxe(): Promise<void> {
-  if (window.axe) return;
-  await new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = '/node_modules/axe-core/axe.min.js';
-    s.onload = resolve;
-    s.onerror = reject;
-    document.head.append(s);
-  });
-}
-
-async function violations(app: YbApp): Promise<string[]> {
-  await settle(app);
-  await new Promise((r) => setTimeout(r, 50));
-  const result = await window.axe!.run(document, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
+import { loadAxe, violations } from './axe.ts';
 
 describe('accessibility (axe-core)', () => {
   freshPage();

@@ -6,47 +6,10 @@
  */
 import { expect } from 'chai';
 import type { YbApp } from '../../src/ui/components/workbench-app.ts';
-import type { YbAnalysesView } from '../../src/ui/components/analyses-view.ts';
 import type { YbDataTable } from '../../src/ui/components/data-table.ts';
 import { click, deepFocus, find, freshPage, mount, sendKeys, settle, switchToEnglish, typeInto, until } from './helpers.ts';
+import { choose, inView, openPanel, tableOf, typeField } from './analyses-helpers.ts';
 import banner from '../../seeds/scenarios/banner-2022.json' with { type: 'json' };
-
-/** Open the panel with a click on its heading; resolves once its forms have their choices. */
-async function openPanel(app: YbApp): Promise<YbAnalysesView> {
-  await click(find(app, '#analyses summary'));
-  await customElements.whenDefined('yb-analyses-view');
-  const view = find<YbAnalysesView>(app, 'yb-analyses-view');
-  await until(() => view._options?.view.ok === true && view._options.hash === app.lastGood?.hash, 30000);
-  await view.updateComplete;
-  return view;
-}
-
-function inView<T extends Element = HTMLElement>(view: YbAnalysesView, selector: string): T {
-  const el = view.shadowRoot!.querySelector(selector);
-  if (!el) throw new Error(`no ${selector}`);
-  return el as T;
-}
-
-/** Pick a choice of a select with the keyboard, as a user does: focus it, then type the choice's first letters. */
-async function choose(view: YbAnalysesView, id: string, value: string): Promise<void> {
-  const select = inView<HTMLSelectElement>(view, `#f-${id}`);
-  select.focus();
-  const options = [...select.options].map((o) => o.value);
-  const steps = options.indexOf(value) - select.selectedIndex;
-  if (options.indexOf(value) < 0) throw new Error(`no choice ${value} in ${id}`);
-  for (let i = 0; i < Math.abs(steps); i++) await sendKeys({ press: steps > 0 ? 'ArrowDown' : 'ArrowUp' });
-  await view.updateComplete;
-  expect(view._form[id]).to.equal(value);
-}
-
-async function typeField(view: YbAnalysesView, id: string, text: string): Promise<void> {
-  await typeInto(inView<HTMLInputElement>(view, `#f-${id}`), text);
-  await view.updateComplete;
-}
-
-function tableOf(view: YbAnalysesView, section: string): YbDataTable {
-  return inView<YbDataTable>(view, `${section} yb-data-table`);
-}
 
 describe('uncertainty and sensitivity in the workbench', () => {
   freshPage();
@@ -210,6 +173,13 @@ describe('uncertainty and sensitivity in the workbench', () => {
     // a new scenario like any other: undone with 撤销
     await click(find(app, '#undo'));
     await until(() => app.store.state.entries.length === entries);
+    await settle(app);
+    // undone, the answer is no longer open: the panel says nothing of it, and it can be opened again
+    expect(view.shadowRoot!.querySelector('#opened')?.textContent ?? null).to.equal(null);
+    expect(inView<HTMLButtonElement>(view, '#open-answer').disabled).to.equal(false);
+    expect(inView(view, '#open-answer').textContent).to.equal('作为新方案打开');
+    await click(inView(view, '#open-answer'));
+    await until(() => app.store.state.entries.length === entries + 1 && app.lastGood?.title === opened);
   });
 
   it('refuses an invalid target beside its field and runs nothing', async function () {
@@ -336,6 +306,13 @@ describe('uncertainty and sensitivity in the workbench', () => {
     expect(shown.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
     expect(shown.some((x) => x === '耗尽')).to.equal(true);
     expect(shown.every((x) => x === '耗尽' || /^[0-9]+\.[0-9]{2}$/.test(x))).to.equal(true);
+    // the CSV says 耗尽 in the same cells, never a negative month; its heads and rows' levers are plain numbers
+    const csvLines = tableOf(view, 'section').csvText().trimEnd().split('\n');
+    expect(csvLines[0]!.split(',').slice(1)).to.deep.equal(['680', '765', '850', '935', '1020']);
+    expect(csvLines.slice(1).map((l) => l.split(',')[0])).to.deep.equal(['400', '450', '500', '550', '600']);
+    const csvCells = csvLines.slice(1).flatMap((l) => l.split(',').slice(1));
+    expect(csvCells.filter((x) => x === '耗尽').length).to.equal(cells.flat().filter((c) => c < 0).length);
+    expect(csvCells.filter((x) => x.startsWith('-'))).to.deep.equal([]);
   });
 
   it('labels a result for a scenario since changed', async function () {
@@ -388,6 +365,11 @@ describe('Monte Carlo in the workbench', () => {
     expect(exhausted.length).to.be.greaterThan(0);
     expect(shown.filter(([, m]) => m === '耗尽').map(([y]) => y)).to.deep.equal(exhausted);
     expect(shown.every(([, m]) => !String(m).startsWith('-'))).to.equal(true);
+    // and so in its CSV: 耗尽 in the years the fund is exhausted, no negative month in any percentile
+    const csvRows = tableOf(view, '#mc-result').csvText().trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const monthCols = table.columns.map((c, i) => (c.label.startsWith('可支付月数') ? i : -1)).filter((i) => i >= 0);
+    expect(csvRows.filter((r) => r[months] === '耗尽').map((r) => Number(r[0]))).to.deep.equal(exhausted);
+    expect(csvRows.flatMap((r) => monthCols.map((i) => r[i]!)).filter((m) => m.startsWith('-'))).to.deep.equal([]);
     // the chart draws the median over the dashed deterministic line
     const chart = inView(view, '#fan-cumulative') as unknown as { renderedOption: { series: { name: string; data: (number | null)[] }[] } };
     await until(() => (chart.renderedOption?.series?.length ?? 0) > 0);

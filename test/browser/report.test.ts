@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { YbReport } from '../../src/ui/components/report-view.ts';
 import type { RunView } from '../../src/app/views.ts';
-import { click, deepFocus, find, mount, sendKeys, settle, freshPage } from './helpers.ts';
+import { click, deepFocus, find, mount, sendKeys, settle, freshPage, typeInto, until } from './helpers.ts';
 
 /** The workbook the app writes, read back with the spreadsheet library. */
 async function workbookOf(app: { workbook(): Promise<Uint8Array> }) {
@@ -97,6 +97,21 @@ describe('the report', () => {
     expect(cover.getCell('B5').value).to.equal(`sha256:${run.hash}`);
     expect(String(cover.getCell('B6').value)).to.contain('此处假设为三类地区');
   });
+  it('writes numbers as numbers in the summary sheet, and heads the contradictions sheet with its column, not its title again', async () => {
+    const app = await mount();
+    await typeInto(find<HTMLInputElement>(app, 'yb-lever-panel', '#lever-resident\\.individual\\.standard'), '450');
+    await until(() => !app.sim.running && (app.store.active!.scenario.overrides ?? []).length === 1);
+    await settle(app);
+    const wb = await workbookOf(app);
+    const summary = wb.getWorksheet('方案摘要')!;
+    // row 1 the title, row 2 the heads, row 3 the change: the individual standard from 380 to 450 元 (2023-01)
+    expect([summary.getCell('C2').value, summary.getCell('D2').value]).to.deep.equal(['原值', '新值']);
+    expect([summary.getCell('C3').value, summary.getCell('D3').value]).to.deep.equal([380, 450]);
+    const audit = wb.getWorksheet('报告矛盾')!;
+    expect(audit.getCell('A1').value).to.equal('基线报告自相矛盾之处');
+    expect(audit.getCell('A2').value).to.equal('矛盾之处');
+  });
+
   it('names every English sheet in full within Excel’s 31 characters, unique, with the table’s whole title in its first row', async () => {
     const app = await mount();
     const lang = () => [...app.shadowRoot!.querySelectorAll('header button')].find((b) => b.textContent === 'English' || b.textContent === '中文')!;

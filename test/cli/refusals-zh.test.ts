@@ -43,6 +43,7 @@ describe('refusals of the command lines in Chinese, above the English line', () 
     ['sweep', runSweep, ['no-such-folder'], '错误：no-such-folder：没有这个文件或文件夹', 'error: no-such-folder: no such file or folder'],
     ['audit', audit, ['seeds/baselines/banner-2022.json', '--rules', 'nowhere/none'], '错误：--rules：没有规则集“nowhere/none”；已有：', 'error: --rules: no rule set "nowhere/none"; known: '],
     ['backtest', runBacktest, [], '错误：缺少参数 baseline', "error: missing required argument 'baseline'"],
+    ['backtest', runBacktest, ['nowhere-2022'], '错误：命令行：“nowhere-2022”既不是 seeds/baselines/ 中的基线（banner-2022, city-2021-2022h1, county-2019, national-2022, xinjiang-2020），也不是文件', 'error: command line: "nowhere-2022" is neither a baseline under seeds/baselines/ (banner-2022, city-2021-2022h1, county-2019, national-2022, xinjiang-2020) nor a file'],
   ] as [string, Runner, string[], string, string][])('%s %#', async (_name, cmd, argv, zh, en) => {
     const r = await stderr(cmd, ...argv);
     expect(r.code).toBe(2);

@@ -20,10 +20,11 @@ import type { MonteCarloView } from '../../app/uncertainty-service.ts';
 import type { RunView } from '../../app/views.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { InputProblem } from '../../common/errors.ts';
+import { targetValueReason } from '../../analyses/target-bounds.ts';
 import type { Api } from '../state/simulation-controller.ts';
 import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
-import { csv, downloadText, unitLabel } from '../format.ts';
+import { csv, downloadText, isExhausted, unitLabel } from '../format.ts';
 import { problemText } from '../problem-text.ts';
 import { titleText, titleWith } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
@@ -64,6 +65,8 @@ const FIELDS: Record<string, string> = {
 export interface OpenScenario {
   scenario: Scenario;
   leversAt?: string;
+  /** The id the workbench gave the scenario it added (set by the listener). */
+  id?: string;
 }
 
 export class YbAnalysesView extends LitElement {
@@ -72,6 +75,7 @@ export class YbAnalysesView extends LitElement {
     scenario: { attribute: false },
     loadOptions: { attribute: false },
     runner: { attribute: false },
+    hasScenario: { attribute: false },
     _tab: { state: true },
     _options: { state: true },
     _form: { state: true },
@@ -97,7 +101,8 @@ export class YbAnalysesView extends LitElement {
   declare _form: Record<string, string>;
   declare _errors: Record<string, string>;
   declare _busy: { tab: Tab; done: number; total: number } | undefined;
-  declare _note: string;
+  /** Per tab, what became of its last run where it did not end with a result: cancelled, or replaced by another analysis. */
+  declare _note: Partial<Record<Tab, 'cancelledKept' | 'cancelledNone' | 'replacedKept' | 'replacedNone'>>;
   declare _tornado: Kept<SensitivityView> | undefined;
   declare _grid: Kept<GridView> | undefined;
   declare _solve: Kept<SolveView> | undefined;
@@ -105,7 +110,9 @@ export class YbAnalysesView extends LitElement {
   /** The choices with the levers' values in force at the goal seek's and the heat map's start month, from the worker. */
   declare _at: Partial<Record<'solve' | 'grid', Kept<AnalysisOptions> & { at: string }>>;
   /** The goal-seek answer opened as a scenario, and that scenario's title: opened once. */
-  declare _opened: { answer: SolveView; title: string } | undefined;
+  declare _opened: { answer: SolveView; title: string; id?: string } | undefined;
+  /** Whether the workbench still has a scenario (an answer opened and then undone has gone: it can be opened again). */
+  declare hasScenario: ((id: string) => boolean) | undefined;
   #token = 0;
   /** Fields the user set: a default never overwrites them. */
   #touched = new Set<string>();
@@ -302,7 +309,7 @@ export class YbAnalysesView extends LitElement {
     this._tab = 'tornado';
     this._form = {};
     this._errors = {};
-    this._note = '';
+    this._note = {};
     this._at = {};
   }
 
@@ -346,7 +353,7 @@ export class YbAnalysesView extends LitElement {
     const yearOk = (y: string | undefined) => Number(y) > o.baseYear && Number(y) <= o.until;
     keep('outKind', 'months-payable');
     keep('outFund', firstFund, fundIds.includes(f.outFund ?? ''));
-    keep('outYear', String(o.until), yearOk(f.outYear));
+    keep('outYear', this.#beforeExhaustion(f.outFund!, o), yearOk(f.outYear));
     keep('outLevel', 'total');
     // The heat map has an outcome of its own: a subsidy picked for the tornado must not flatten it.
     keep('gKind', 'months-payable');
@@ -389,6 +396,16 @@ export class YbAnalysesView extends LitElement {
     return String(below?.year ?? o.until);
   }
 
+  /**
+   * The tornado's default year: the horizon, or, where the fund as projected is exhausted before it, the
+   * last year before (an exhausted fund has no months payable to rank levers by). Read from the run shown.
+   */
+  #beforeExhaustion(fund: string, o: Extract<AnalysisOptions, { ok: true }>): string {
+    const years = this.run?.funds.find((x) => x.id === fund)?.years ?? [];
+    const exhausted = years.find((y) => y.year > o.baseYear && isExhausted(y.monthsPayable));
+    return String(exhausted ? Math.max(o.baseYear + 1, exhausted.year - 1) : o.until);
+  }
+
   /** The heat map's default start month: January two years before the year looked at (from the first projected month). */
   #gridMonth(year: string, o: Extract<AnalysisOptions, { ok: true }>): string {
     return `${Math.max(o.baseYear + 1, Number(year) - 2)}-01`;
@@ -413,11 +430,13 @@ export class YbAnalysesView extends LitElement {
     return o?.ok ? o : undefined;
   }
 
-  /** The levers as in force at a form's start month, where the worker has answered for it; else at the first month. */
+  /**
+   * The levers as in force at the last start month of the form the worker has answered for (while a month
+   * being typed is incomplete or invalid, such as 2030-13, they stay as they were); else at the first month.
+   */
   #leversFor(form: 'solve' | 'grid'): AnalysisLever[] {
     const at = this._at[form];
-    const month = this._form[form === 'solve' ? 'solveFrom' : 'gridFrom']?.trim();
-    if (at && at.hash === this.run?.hash && at.at === month && at.view.ok) return at.view.levers;
+    if (at && at.hash === this.run?.hash && at.view.ok) return at.view.levers;
     return this.#opts?.levers ?? [];
   }
 
@@ -513,11 +532,13 @@ export class YbAnalysesView extends LitElement {
     }
   }
 
+  /** The ARIA tabs pattern: ← → move to the previous or next tab (round), Home and End to the first and last. */
   #tabKey = async (e: KeyboardEvent): Promise<void> => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const at = TABS.indexOf(this._tab);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (to === undefined) return;
     e.preventDefault();
-    this._tab = TABS[(TABS.indexOf(this._tab) + step + TABS.length) % TABS.length]!;
+    this._tab = TABS[(to + TABS.length) % TABS.length]!;
     await this.updateComplete;
     (this.renderRoot.querySelector(`#atab-${this._tab}`) as HTMLElement | null)?.focus();
   };
@@ -611,7 +632,8 @@ export class YbAnalysesView extends LitElement {
 
   #progress(tab: Tab) {
     const b = this._busy;
-    if (b?.tab !== tab) return this._note && this._tab === tab ? html`<p class="muted" role="status">${this._note}</p>` : nothing;
+    const note = this._note[tab];
+    if (b?.tab !== tab) return note ? html`<p class="muted" role="status">${a(note)}</p>` : nothing;
     const pct = b.total ? Math.round((100 * b.done) / b.total) : 0;
     return html`<div class="progress">
       <div class="bar" role="progressbar" aria-label=${a('progress')} aria-valuemin="0" aria-valuemax="100" aria-valuenow=${pct} aria-valuetext=${fill(a('progressOf'), { done: b.done, total: b.total || '…' })}>
@@ -625,19 +647,34 @@ export class YbAnalysesView extends LitElement {
   /** Stop the running analysis; what was shown stays, and the note says whether there is any. */
   cancel(): void {
     if (!this._busy) return;
-    const shown = { tornado: this._tornado, grid: this._grid, solve: this._solve, monteCarlo: this._mc }[this._busy.tab];
+    const tab = this._busy.tab;
+    this.#keepFocus(tab);
     this.#token++;
     this.runner?.cancel();
     this._busy = undefined;
-    this._note = a(shown ? 'cancelledKept' : 'cancelledNone');
+    this._note = { ...this._note, [tab]: this.#shown(tab) ? 'cancelledKept' : 'cancelledNone' };
+  }
+
+  /** 取消 goes when a run ends: if it has the focus, the focus goes to the tab's 运行, not to the page's body. */
+  #keepFocus(tab: Tab): void {
+    if (this.shadowRoot?.activeElement?.id !== 'cancel') return;
+    const id = { tornado: 'tornado-run', grid: 'grid-run', solve: 'solve-run', monteCarlo: 'mc-run' }[tab];
+    void this.updateComplete.then(() => (this.shadowRoot?.getElementById(id) as HTMLElement | null)?.focus());
+  }
+
+  /** Whether a tab shows a result (of an earlier run). */
+  #shown(tab: Tab): boolean {
+    return { tornado: this._tornado, grid: this._grid, solve: this._solve, monteCarlo: this._mc }[tab] !== undefined;
   }
 
   async #start<V>(tab: Tab, job: (api: Api, progress: (done: number, total: number) => void) => Promise<V>, keep: (kept: Kept<V>) => void): Promise<void> {
     const run = this.run;
     if (!run || !this.runner) return;
     const token = ++this.#token;
+    // One analysis runs at a time: one running on another tab is cancelled, and its tab says why.
+    const replaced = this._busy && this._busy.tab !== tab ? this._busy.tab : undefined;
+    this._note = { ...this._note, [tab]: undefined, ...(replaced ? { [replaced]: this.#shown(replaced) ? 'replacedKept' : 'replacedNone' } : {}) };
     this._busy = { tab, done: 0, total: 0 };
-    this._note = '';
     let over = false;
     const result = await this.runner.run(job, (done, total) => {
       // a progress message can arrive after the answer: it must not bring the bar back
@@ -645,6 +682,7 @@ export class YbAnalysesView extends LitElement {
     });
     over = true;
     if (token !== this.#token || result === CANCELLED) return;
+    this.#keepFocus(tab);
     this._busy = undefined;
     const refused = result as { ok?: boolean; problems?: InputProblem[] };
     if (refused.ok === false) {
@@ -778,12 +816,11 @@ export class YbAnalysesView extends LitElement {
     const errors: Record<string, string> = {};
     if (lever.kind === 'parameter') this.#monthCheck('solveFrom', errors);
     const fromYear = lever.kind === 'parameter' && !errors.solveFrom ? Number(f.solveFrom!.slice(0, 4)) : o.baseYear + 1;
-    // A target months payable is never below zero; a balance rate is a percentage of income, 0 to 100.
+    // A target months payable is never below zero; a balance rate is a percentage of income, 0 to 100 (as the command line checks).
     const targetCheck = (key: 'valueA' | 'valueB') => {
-      const v = Number(f[key]);
+      const reason = targetValueReason(f.indicator ?? '', Number(f[key]));
       if (!NUMBER.test(f[key] ?? '')) errors[key] = a('notNumber');
-      else if (f.indicator === 'balanceRate' && (v < 0 || v > 100)) errors[key] = a('targetPercent');
-      else if (f.indicator !== 'balanceRate' && v < 0) errors[key] = a('targetNegative');
+      else if (reason) errors[key] = pick(reason);
     };
     targetCheck('valueA');
     if (f.op === 'between') {
@@ -880,7 +917,7 @@ export class YbAnalysesView extends LitElement {
     const dir = a(this._form.prefer === 'largest' ? 'more' : 'less');
     const binding = bindingYear(r.years, v.spec);
     const failing = new Map((r.beyond?.failing ?? []).map((y) => [y.year, y]));
-    const opened = this._opened?.answer === v;
+    const opened = this.#isOpen(v);
     const valueText = `${figure(r.value)} ${unit}`.trim();
     // Opened as a new scenario, the answer is that scenario's: the panel says so once, not also that the scenario changed.
     return html`${opened ? nothing : this.#stale(kept.hash, this.runSolve)}
@@ -991,19 +1028,26 @@ export class YbAnalysesView extends LitElement {
         : nothing}`;
   }
 
+  /** Whether this answer has been opened and its scenario is still there (not undone or deleted). */
+  #isOpen(v: SolveView): boolean {
+    const o = this._opened;
+    return o?.answer === v && (o.id === undefined || this.hasScenario?.(o.id) !== false);
+  }
+
   /**
    * Open a goal-seek answer as a new scenario, named by the lever's label and value, once: a second click on
    * the same answer does nothing. The workbench shows it at once (and 撤销 takes it back).
    */
   #open(v: Extract<SolveView, { ok: true }>): void {
-    if (this._opened?.answer === v || !v.result.found) return;
+    if (this.#isOpen(v) || !v.result.found) return;
     const { scenario, value } = v.result;
     // Both languages, as the shipped titles are: the scenario list shows the reader's half, also after a switch.
     const said = (lang: 'zh' | 'en') => `${v.lever.label[lang]} ${figure(value)} ${leverUnit(v.lever.unit, lang)}`.trim();
     const title = titleWith(this.scenario?.title ?? this.run?.title ?? '', { zh: said('zh'), en: said('en') });
     const override = [...(scenario.overrides ?? [])].reverse().find((o) => o.param === v.lever.name);
-    this._opened = { answer: v, title };
-    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail: { scenario: { ...scenario, title }, leversAt: override?.from }, bubbles: true, composed: true }));
+    const detail: OpenScenario = { scenario: { ...scenario, title }, leversAt: override?.from };
+    this.dispatchEvent(new CustomEvent<OpenScenario>('open-scenario', { detail, bubbles: true, composed: true }));
+    this._opened = { answer: v, title, id: detail.id };
     // The button is done (disabled); the focus goes to the sentence that says what was opened, not to the page's top.
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#opened') as HTMLElement | null)?.focus());
   }

@@ -130,7 +130,7 @@ export class YbBacktestView extends LitElement {
     if (v.runs.length === 0) return html`<p>${pick(T.none)}</p>`;
     return v.runs.map(
       (run) => html`<h3>${pick(T.from)} ${run.from}: ${pick(T.mae)} ${pick(T.model)} ${run.modelError ?? '—'}%, ${pick(T.naive)} ${run.naiveError ?? '—'}%</h3>
-        <div class="wide"><table>
+        <div class="wide" tabindex="0" role="region" aria-label="${pick(T.from)} ${run.from}"><table>
           <thead><tr><th>${pick(T.fund)}</th><th>${pick(T.line)}</th><th>${pick(T.period)}</th><th>${pick(T.reported)}</th><th>${pick(T.model)}</th><th>${pick(T.error)}</th><th>${pick(T.naive)}</th><th>${pick(T.error)}</th></tr></thead>
           <tbody>
             ${v.rows

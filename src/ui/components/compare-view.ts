@@ -8,12 +8,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { CompareResult, RunView } from '../../app/views.ts';
 import { pick, t, type MessageId } from '../i18n.ts';
-import { isExhausted, months, monthsPayable, num, wan } from '../format.ts';
+import { isExhausted, months, num, wan } from '../format.ts';
 import { base } from '../styles.ts';
 import { titleText } from '../labels.ts';
 import { compareOption } from '../chart-options.ts';
 import { problemText } from '../problem-text.ts';
-import type { Cell, Column, Table } from '../tables.ts';
+import { monthsColumn, type Cell, type Column, type Table } from '../tables.ts';
 import './chart.ts';
 import './data-table.ts';
 
@@ -77,7 +77,7 @@ export class YbCompareView extends LitElement {
     const what = this.#label(this.indicator);
     const scope = subsidy ? t('chartSubsidy') : pick(funds.find((f) => f.id === fundId)?.name ?? { zh: fundId, en: fundId });
     const years = (subsidy ? ref.subsidy.map((s) => s.year) : ref.funds.find((f) => f.id === fundId)!.years.map((y) => y.year)).map(String);
-    const series = all.map((r, k) => ({ name: compareName(k, r.ok ? r.title : ''), values: r.ok ? this.#values(r, fundId).map((v) => (this.indicator === 'monthsPayable' && isExhausted(v) ? 0 : num(v))) : [] }));
+    const series = all.map((r, k) => ({ name: compareName(k, r.ok ? r.title : ''), values: r.ok ? this.#values(r, fundId).map(num) : [] }));
     return html`<div class="pickers">
         <label
           >${t('indicator')}
@@ -117,9 +117,12 @@ export class YbCompareView extends LitElement {
   }
 
   #table(res: CompareResult, ref: RunView, other: RunView, k: number, fundId: string, scope: string, what: string): Table {
-    const fmt = (this.indicator === 'monthsPayable' ? months : wan) as Column['format'];
-    // A scenario's own months payable read 耗尽 where its fund is exhausted; their difference stays a number.
-    const own = (this.indicator === 'monthsPayable' ? monthsPayable : wan) as Column['format'];
+    const monthsOf = this.indicator === 'monthsPayable';
+    const fmt = (monthsOf ? months : wan) as Column['format'];
+    // A scenario's own months payable read 耗尽 where its fund is exhausted (on screen and in the CSV); a
+    // difference involving an exhausted fund has no meaning and reads —.
+    const own: Column = monthsOf ? monthsColumn('') : { label: '', format: wan as Column['format'], numeric: true };
+    const diff = (i: number, d: string | null): Cell => (monthsOf && (isExhausted(mine[i]) || isExhausted(theirs[i])) ? null : d);
     const mine = this.#values(ref, fundId);
     const theirs = this.#values(other, fundId);
     let rows: Cell[][];
@@ -129,13 +132,13 @@ export class YbCompareView extends LitElement {
     } else {
       const key = this.indicator as FundIndicator;
       const diffs = res.diffs[k - 1]!.filter((d) => d.fund === fundId);
-      rows = diffs.map((d, i) => [d.year, mine[i] ?? null, theirs[i] ?? null, d[key]]);
+      rows = diffs.map((d, i) => [d.year, mine[i] ?? null, theirs[i] ?? null, diff(i, d[key])]);
     }
     const unit = this.indicator === 'monthsPayable' ? '' : ` (${t('unitWan')})`;
     return {
       id: `compare-${k}-${isSubsidy(this.indicator) ? this.indicator : `${fundId}-${this.indicator}`}`,
       caption: `${scope} ${what}${unit}: ${compareName(k, other.title)} − ${compareName(0, ref.title)}`,
-      columns: [{ label: t('year') }, { label: compareColumn(0, ref.title), format: own, numeric: true }, { label: compareColumn(k, other.title), format: own, numeric: true }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
+      columns: [{ label: t('year') }, { ...own, label: compareColumn(0, ref.title), exportLabel: compareName(0, ref.title) }, { ...own, label: compareColumn(k, other.title), exportLabel: compareName(k, other.title) }, { label: `${t('difference')} (${k + 1} − 1)`, format: fmt, numeric: true }],
       rows,
     };
   }

@@ -81,7 +81,7 @@ export class YbDataTable extends LitElement {
                   (r) => html`<tr>
                     ${r.map((v, i) =>
                       i === 0
-                        ? html`<th scope="row"><button class="year" @click=${() => this.#select(v)}>${v}</button></th>`
+                        ? html`<th scope="row"><button class="year" @click=${() => this.#select(v)}>${columns[0]?.format ? columns[0].format(v) : v}</button></th>`
                         : html`<td>${columns[i]?.format ? columns[i]!.format!(v) : (v ?? '—')}</td>`,
                     )}
                   </tr>`,
@@ -103,7 +103,7 @@ export class YbDataTable extends LitElement {
   /** The CSV as downloaded: exact values, not the rounded display; named levels in the chosen language. */
   csvText(): string {
     const { columns, rows } = this.table;
-    return csv([columns.map((c) => c.label), ...rows.map((r) => r.map((v, i) => (columns[i] ? exportCell(columns[i]!, v) : v)))]);
+    return csv([columns.map((c) => c.exportLabel ?? c.label), ...rows.map((r) => r.map((v, i) => (columns[i] ? exportCell(columns[i]!, v) : v)))]);
   }
 }
 customElements.define('yb-data-table', YbDataTable);

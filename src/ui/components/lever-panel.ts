@@ -113,6 +113,11 @@ export class YbLeverPanel extends LitElement {
       .lever label {
         font-size: 13px;
       }
+      /* a method's choices are words ("average expenditure of 3 years"): the select has the row below its name to itself */
+      .lever.method select {
+        grid-column: 1 / -1;
+        text-align: left;
+      }
       .lever input,
       .lever select {
         width: 100%;
@@ -312,7 +317,7 @@ export class YbLeverPanel extends LitElement {
     const problem = this.#leverProblem(l.name);
     const local = typed !== undefined && typedNumber(typed, percentLever(l)) === undefined;
     const source = l.baselineSource ? sourceView(l.baselineSource) : '';
-    return html`<div class="lever ${changed ? 'changed' : ''}">
+    return html`<div class="lever ${changed ? 'changed' : ''} ${l.unit === 'method' ? 'method' : ''}">
       <label for=${id}>${pick(l.label)} <span class="muted">${unitLabel(l.unit)}</span></label>
       ${l.unit === 'method'
         ? html`<select id=${id} @change=${(e: Event) => this.#setLever(l, (e.target as HTMLSelectElement).value, run)}>

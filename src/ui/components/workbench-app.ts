@@ -537,21 +537,21 @@ export class YbApp extends LitElement {
     const problems = this._editProblems ?? (repair ? { scenario: active!.scenario, problems: repair.problems } : undefined);
     // A failed run of anything else (the stored scenario could not be opened at all) is listed above the results.
     const runProblems = result && !result.ok && !this._editProblems ? result.problems : [];
-    if (this._report && run) {
-      return html`<yb-report
-        .run=${run}
-        .scenario=${working}
-        .catalog=${this._catalog}
-        @report-print=${this.#print}
-        @report-workbook=${this.#workbook}
-        @report-close=${async () => {
-          this._report = false;
-          await this.updateComplete;
-          (this.renderRoot.querySelector('#report') as HTMLElement | null)?.focus(); // back where the report was opened
-        }}
-      ></yb-report>`;
-    }
+    // The report covers the workbench, which stays in the page (hidden and inert) with everything it shows:
+    // analysis results, open views and the place it was scrolled to are there again when the report closes.
+    const report = this._report && !!run;
     return html`
+      ${report
+        ? html`<yb-report
+            .run=${run}
+            .scenario=${working}
+            .catalog=${this._catalog}
+            @report-print=${this.#print}
+            @report-workbook=${this.#workbook}
+            @report-close=${this.#closeReport}
+          ></yb-report>`
+        : nothing}
+      <div class="workbench" ?hidden=${report} ?inert=${report}>
       <nav class="skip" aria-label=${t('skipLinks')}>
         <button @click=${() => this.#skipTo('results')}>${t('skipResults')}</button>
         <button @click=${() => this.#skipTo('levers')}>${t('skipLevers')}</button>
@@ -587,7 +587,7 @@ export class YbApp extends LitElement {
         <input id="file" type="file" accept=".json,application/json" hidden @change=${this.#onFile} />
         <button id="save" @click=${this.#save}>${t('save')}</button>
         <button id="share" @click=${this.#share}>${t('share')}</button>
-        <button id="report" @click=${() => (this._report = true)} ?disabled=${!run}>${t('exportReport')}</button>
+        <button id="report" @click=${this.#openReport} ?disabled=${!run}>${t('exportReport')}</button>
         <button @click=${this.#toggleLocale} lang=${getLocale() === 'en' ? 'zh' : 'en'}>${t('language')}</button>
       </header>
       <nav class="panes" aria-label=${t('panes')}>
@@ -632,8 +632,27 @@ export class YbApp extends LitElement {
       ${this._toast
         ? html`<div class="toast" role="status">${this._toast} ${this.#toastUndo ? html`<button @click=${() => this.undo()}>${t('undo')}</button>` : nothing}</div>`
         : nothing}
+      </div>
     `;
   }
+
+  /** Where the page was scrolled when the report opened, to go back to. */
+  #scrollBeforeReport = 0;
+
+  #openReport = (): void => {
+    this.#scrollBeforeReport = window.scrollY;
+    this._report = true;
+    // the report starts at its top
+    void this.updateComplete.then(() => window.scrollTo(0, 0));
+  };
+
+  #closeReport = async (): Promise<void> => {
+    this._report = false;
+    await this.updateComplete;
+    window.scrollTo(0, this.#scrollBeforeReport);
+    // back where the report was opened, the page where it was
+    (this.renderRoot.querySelector('#report') as HTMLElement | null)?.focus({ preventScroll: true });
+  };
 
   /** A skip link: the focus moves to the results or the levers (shown first on a narrow screen), past the header's controls. */
   async #skipTo(to: 'results' | 'levers'): Promise<void> {
@@ -666,6 +685,7 @@ export class YbApp extends LitElement {
   // The same objects on every render: a new array or function bound to a child would make it render again
   // on each of the app's renders (two per lever change), though nothing it shows changed.
   readonly #loadBacktest = (hash: string) => this.sim.api.backtest(hash);
+  readonly #hasScenario = (id: string) => this.store.state.entries.some((e) => e.id === id);
   readonly #loadOptions = (data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at);
 
   /**
@@ -750,6 +770,7 @@ export class YbApp extends LitElement {
               .scenario=${this.working}
               .loadOptions=${this.#loadOptions}
               .runner=${this.analyses}
+              .hasScenario=${this.#hasScenario}
               @open-scenario=${(e: CustomEvent<OpenScenario>) => this.#openAnswer(e.detail)}
             ></yb-analyses-view>`
           : nothing}
@@ -758,8 +779,9 @@ export class YbApp extends LitElement {
   }
 
   /** A goal seek's answer as a new scenario (undoable like any new one), its levers shown from the month it changes. */
-  #openAnswer({ scenario, leversAt }: OpenScenario): void {
-    this.store.add(structuredClone(scenario));
+  #openAnswer(detail: OpenScenario): void {
+    const { scenario, leversAt } = detail;
+    detail.id = this.store.add(structuredClone(scenario));
     this._leversAt = leversAt;
     this._explain = undefined;
     this.#runActive();

@@ -145,6 +145,7 @@ export const templates: Record<MessageId, string> = {
   sheetSubsidy: 'Subsidy by level',
   sheetPerPerson: 'Per-person standards',
   sheetAudit: 'Report contradictions',
+  auditFinding: 'Contradiction',
   exportReport: 'Export report',
   reportTitle: 'Medical-insurance fund projection report',
   printReport: 'Print / save as PDF',
