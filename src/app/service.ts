@@ -28,7 +28,7 @@ import type { Scheme, Text, ValueExpr } from '../rules/types.ts';
 import { populationView } from './population-view.ts';
 import { DragOrder } from './lever-drag.ts';
 import { BaselineGate } from './baseline-gate.ts';
-import type { ChangeView, CompareResult, ExplainView, LeverView, RunResult, RunView } from './views.ts';
+import type { ChangeView, CompareResult, ExplainView, FailedRun, LeverView, RunFigures, RunRest, RunResult, RunView } from './views.ts';
 import { backtest } from '../analyses/backtest.ts';
 import { analysisOptions, gridView, sensitivityView, solveView, type AnalysisOptions, type GridRequest, type GridView, type Progress, type SensitivityView, type SolveRequest, type SolveView } from './analyses-service.ts';
 import { backtestView, calibrationNote, calibrationView, type BacktestView } from './calibration-views.ts';
@@ -47,6 +47,16 @@ export interface CatalogView {
   /** cannotStart: why a baseline cannot start a projection (the loader's reason), if it cannot. */
   baselines: { name: string; title: string; region: string; cannotStart?: string; /** its report states amounts in 亿元 */ yi?: boolean }[];
   examples: { name: string; scenario: Scenario }[];
+}
+
+/** A run projected and kept, with its figures; `started` is when it was asked for. */
+interface Projected {
+  ok: true;
+  scenario: Scenario;
+  prepared: Prepared;
+  projection: Projection;
+  figures: RunFigures;
+  started: number;
 }
 
 export class SimulationService {
@@ -77,6 +87,44 @@ export class SimulationService {
    * `leversAt` is the month the levers are shown and edited at (default the first projected month).
    */
   async run(data: unknown, file = 'scenario', leversAt?: string): Promise<RunResult> {
+    const run = await this.#projected(data, file, leversAt);
+    if (!run.ok) return run;
+    const rest = (await this.#takeWarmRest(run.figures.hash)) ?? (await this.#rest(run.scenario, run.prepared, run.projection));
+    return { ...run.figures, ...rest, millis: performance.now() - run.started };
+  }
+
+  /**
+   * The same run's figures alone (the funds, the warning bands, the levers and calibration their notes name:
+   * RunFigures), for the workbench while a lever moves: the fund's cards and charts are drawn from them, and the
+   * rest of the view (compliance, changes, population, warnings…) is asked for by `rest` once the lever rests.
+   */
+  async figures(data: unknown, file = 'scenario', leversAt?: string): Promise<RunFigures | FailedRun> {
+    const run = await this.#projected(data, file, leversAt);
+    return run.ok ? run.figures : run;
+  }
+
+  /** The rest of the view of a run whose figures were given (by its hash); undefined if it is no longer kept. */
+  async rest(hash: string): Promise<RunRest | undefined> {
+    const warm = await this.#takeWarmRest(hash);
+    if (warm) return warm;
+    const run = this.#runs.get(hash);
+    if (!run) return undefined;
+    const started = performance.now();
+    return { ok: true, hash, ...(await this.#rest(run.scenario, run.prepared, run.projection)), millis: performance.now() - started };
+  }
+
+  /** The rest of the warm run's view, written while the page still loads (the first run or `rest` asked for it takes it). */
+  #warmRest?: { hash: string; rest: Promise<RunRest | undefined> };
+
+  #takeWarmRest(hash: string): Promise<RunRest | undefined> | undefined {
+    const warm = this.#warmRest;
+    if (warm?.hash !== hash) return undefined;
+    this.#warmRest = undefined;
+    return warm.rest;
+  }
+
+  /** Validate, project and keep the run (for `rest`, `explain` and `backtest`), with its figures. */
+  async #projected(data: unknown, file: string, leversAt: string | undefined): Promise<Projected | FailedRun> {
     const warm = this.#warm;
     this.#warm = undefined;
     if (warm && warm.key === runKey(data, file, leversAt)) return warm.result;
@@ -92,7 +140,8 @@ export class SimulationService {
       this.#runs.delete(prepared.hash);
       this.#runs.set(prepared.hash, { scenario, prepared, projection });
       if (this.#runs.size > 8) this.#runs.delete(this.#runs.keys().next().value!);
-      return { ...(await this.#view(scenario, prepared, projection, leversAt)), millis: performance.now() - started };
+      const figures = { ...(await this.#figures(scenario, prepared, projection, leversAt)), millis: performance.now() - started };
+      return { ok: true, scenario, prepared, projection, figures, started };
     } catch (err) {
       if (err instanceof InputError) return { ok: false, problems: err.problems };
       return { ok: false, problems: [{ file, path: '', reason: (err as Error).message }] };
@@ -100,7 +149,7 @@ export class SimulationService {
   }
 
   /** A run begun before it was asked for, by what it was begun with. */
-  #warm?: { key: string; result: Promise<RunResult> };
+  #warm?: { key: string; result: Promise<Projected | FailedRun> };
 
   /**
    * Begin the run the page will ask for first, while the page itself is still loading: the scenario it
@@ -112,8 +161,12 @@ export class SimulationService {
     const scenario = data ?? first;
     const title = file ?? first?.title;
     if (scenario === undefined || title === undefined) return;
-    const result = this.run(scenario, title);
+    const result = this.#projected(scenario, title, undefined);
     this.#warm = { key: runKey(scenario, title, undefined), result };
+    // Its rest too, while the worker would otherwise wait for the page.
+    void result.then((r) => {
+      if (r.ok) this.#warmRest = { hash: r.prepared.hash, rest: this.rest(r.prepared.hash) };
+    });
   }
 
   /** A tornado of the scenario's assumptions and levers, ranked by effect on an outcome (src/app/analyses-service.ts). */
@@ -276,7 +329,8 @@ export class SimulationService {
     }));
   }
 
-  async #view(scenario: Scenario, prepared: Prepared, projection: Projection, at?: string): Promise<Omit<RunView, 'millis'>> {
+  /** The part of a run's view the fund's cards and charts read (RunFigures). */
+  async #figures(scenario: Scenario, prepared: Prepared, projection: Projection, at?: string): Promise<Omit<RunFigures, 'millis'>> {
     const registry = prepared.input.stack.registry;
     const leverMonth = `${projection.baseYear + 1}-01`;
     const leversAt = at && at >= leverMonth && at <= `${projection.until}-12` ? at : leverMonth;
@@ -313,6 +367,37 @@ export class SimulationService {
         inert: inert[spec.scheme === 'maternity' ? 'employee' : spec.scheme] ?? null,
       };
     });
+    const t = await this.#resolve(prepared, leverMonth, 'resident', true);
+    const th = (n: string) => t.values.get(n)?.value.toString() ?? null;
+    return {
+      ok: true,
+      title: scenario.title,
+      hash: prepared.hash,
+      baseYear: projection.baseYear,
+      until: projection.until,
+      leverMonth,
+      leversAt,
+      funds: projection.funds.map((f) => ({
+        id: f.id,
+        name: FUND_NAMES[f.id as FundId],
+        parts: f.parts ?? null,
+        firstDeficitYear: f.firstDeficitYear ?? null,
+        exhaustionYear: f.exhaustionYear ?? null,
+        years: f.years.map((y) => {
+          const { fund: _fund, ...row } = fundYearRow(f.id, y);
+          return row;
+        }),
+      })),
+      thresholds: { low: th('warning.monthsPayable.low'), normalLow: th('warning.monthsPayable.normalLow'), normalHigh: th('warning.monthsPayable.normalHigh'), high: th('warning.monthsPayable.high') },
+      levers,
+      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
+    };
+  }
+
+  /** The rest of a run's view: what the panels below the fund's charts read. */
+  async #rest(scenario: Scenario, prepared: Prepared, projection: Projection): Promise<Omit<RunRest, 'ok' | 'hash' | 'millis'>> {
+    const registry = prepared.input.stack.registry;
+    const leverMonth = `${projection.baseYear + 1}-01`;
     const changes: ChangeView[] = [];
     for (const o of scenario.overrides ?? []) {
       const spec = registry.get(o.param);
@@ -336,28 +421,8 @@ export class SimulationService {
         compliance.push({ param: c.param, label: registry.get(c.param).label, value: c.value.toString(), minimumParam: c.minimumParam, minimum: c.minimum.toString(), year, source: c.minimumFrom });
       }
     }
-    const t = await this.#resolve(prepared, leverMonth, 'resident', true);
-    const th = (n: string) => t.values.get(n)?.value.toString() ?? null;
     const money = (v: Dec) => wanExact(v);
     return {
-      ok: true,
-      title: scenario.title,
-      hash: prepared.hash,
-      baseYear: projection.baseYear,
-      until: projection.until,
-      leverMonth,
-      leversAt,
-      funds: projection.funds.map((f) => ({
-        id: f.id,
-        name: FUND_NAMES[f.id as FundId],
-        parts: f.parts ?? null,
-        firstDeficitYear: f.firstDeficitYear ?? null,
-        exhaustionYear: f.exhaustionYear ?? null,
-        years: f.years.map((y) => {
-          const { fund: _fund, ...row } = fundYearRow(f.id, y);
-          return row;
-        }),
-      })),
       subsidy: projection.subsidy.map((s) => ({ year: s.year, central: money(s.central), region: money(s.region), city: money(s.city), county: money(s.county), unspecified: money(s.unspecified) })),
       subsidyTotals: {
         central: money(projection.subsidyTotals.central),
@@ -372,13 +437,10 @@ export class SimulationService {
         residentSubsidy: p.residentSubsidy?.toFixed() ?? null,
         aidPays: { tekun: p.aidPays.tekun.toFixed(2), dibao: p.aidPays.dibao.toFixed(2), fanpin: p.aidPays.fanpin.toFixed(2) },
       })),
-      thresholds: { low: th('warning.monthsPayable.low'), normalLow: th('warning.monthsPayable.normalLow'), normalHigh: th('warning.monthsPayable.normalHigh'), high: th('warning.monthsPayable.high') },
-      levers,
       changes,
       compliance,
       notes: projection.notes,
       assumptions: flattenAssumptions(prepared),
-      calibration: calibrationView(prepared.input, scenario.assumptions, projection),
       audit: auditOf(prepared),
       population: populationView(projection),
       warnings: sanityWarnings(projection).map(({ zh, en }) => ({ zh, en })),

@@ -117,6 +117,16 @@ export interface RunView {
   millis: number;
 }
 
+/**
+ * The part of a run's view the fund's cards and charts read (the funds' figures, the warning bands, the
+ * levers and calibration their notes name), sent ahead of the rest while a lever moves; `millis` is the
+ * time to it.
+ */
+export type RunFigures = Pick<RunView, 'ok' | 'title' | 'hash' | 'baseYear' | 'until' | 'leverMonth' | 'leversAt' | 'funds' | 'thresholds' | 'levers' | 'calibration' | 'millis'>;
+
+/** The rest of a run's view, sent after its figures (SimulationService.runInParts); `millis` is the time to the whole. */
+export type RunRest = Omit<RunView, Exclude<keyof RunFigures, 'ok' | 'hash' | 'millis'>>;
+
 export interface FailedRun {
   ok: false;
   problems: InputProblem[];

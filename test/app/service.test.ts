@@ -15,6 +15,24 @@ describe('the workbench service', () => {
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('gives a run\'s figures alone, and the rest of its view after, the two making the whole view without sending anything twice', async () => {
+    const service = new SimulationService();
+    const figures = await service.figures(banner, 'banner.json');
+    if (!figures.ok) throw new Error('the banner did not run');
+    // seed 000: 职工基本医疗保险基金收入43370.17万元 … 期末累计结存158510.4万元
+    expect(figures.funds.find((f) => f.id === 'employee')!.years[0]).toMatchObject({ year: 2022, income: '43370.17', cumulative: '158510.4' });
+    const rest = (await service.rest(figures.hash))!;
+    expect(rest.hash).toBe(figures.hash);
+    expect(Object.keys(figures).filter((k) => k in rest).sort()).toEqual(['hash', 'millis', 'ok']);
+    // together, the same view as a run in one piece
+    const whole = (await new SimulationService().run(banner, 'banner.json')) as RunView;
+    const { millis: _a, ...parts } = { ...figures, ...rest };
+    const { millis: _b, ...one } = whole;
+    expect(parts).toEqual(one);
+    // a run no longer kept has no rest to give
+    expect(await service.rest('0'.repeat(64))).toBe(undefined);
+  });
+
   it('shows each lever with its value in force and where it came from', async () => {
     const r = (await new SimulationService().run(banner)) as RunView;
     // levers at 2023-01: the banner sets nothing for 2023, so the individual standard is the region's 380 minimum

@@ -48,7 +48,7 @@ describe('yb-chart', () => {
     }
   });
 
-  it('draws charts waiting together in the order they came into the page, a frame apart', async () => {
+  it('draws charts waiting together in the order they came into the page: their first drawings a frame apart, their updates in one task', async () => {
     const [first, second] = ['first', 'second'].map((id) => Object.assign(document.createElement('yb-chart') as YbChart, { id }));
     document.body.append(first!, second!);
     let frames = 0;
@@ -69,7 +69,20 @@ describe('yb-chart', () => {
       first!.option = option([4, 5, 6]);
       await until(() => drawn.length === 2);
       expect(drawn.map(([id]) => id)).to.deep.equal(['first', 'second']);
+      // each chart's first drawing makes it (several times an update): the second waits for a frame
       expect(drawn[1]![1]).to.be.greaterThan(drawn[0]![1]);
+      // new numbers for both, as a lever change gives them, the second first again: drawn in order, in one task
+      // a task queued as the first draws runs before any later task: if the second has drawn by then, it drew in the first's task
+      let firstsTask = false;
+      let secondInFirstsTask = false;
+      first!.addEventListener('drawn', () => ((firstsTask = true), setTimeout(() => (firstsTask = false), 0)), { once: true });
+      second!.addEventListener('drawn', () => (secondInFirstsTask = firstsTask), { once: true });
+      second!.option = option([1, 2, 4]);
+      first!.option = option([4, 5, 7]);
+      await until(() => drawn.length === 4);
+      expect(drawn.slice(2).map(([id]) => id)).to.deep.equal(['first', 'second']);
+      expect(drawn[3]![1]).to.equal(drawn[2]![1]);
+      expect(secondInFirstsTask).to.equal(true);
     } finally {
       counting = false;
       first!.remove();

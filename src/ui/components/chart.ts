@@ -2,16 +2,19 @@
  * <yb-chart>: one ECharts chart. ECharts is the convention of Chinese
  * government dashboards (markArea bands, stacked bars, dual axes out of the
  * box); only the parts used here are bundled. The canvas renderer redraws
- * fastest while a lever is dragged. Each chart draws in a task of its own,
- * and only the newest option of a burst, so no single main-thread task
- * carries every chart of the page; charts waiting together draw in the order
- * they came into the page (the balance chart before the income chart beside
- * it), the first in the task that brought the result, each other after a
- * frame has shown the one before, so the first is on screen without waiting
- * for the others' drawing. A chart out of sight (below the fold, on a
- * hidden tab) keeps its newest option and draws it when it comes into view,
- * so a lever change redraws only what can be seen; a chart drawn for print
- * (`pixelRatio`) always draws. An option equal to the one drawn (a lever
+ * fastest while a lever is dragged. A chart draws only the newest option of
+ * a burst; charts waiting together draw in the order they came into the
+ * page (the balance chart before the income chart beside it), the first in
+ * the task that brought the result. Two charts already drawn once (a lever
+ * change updates them) draw in the same task, so a lever change redraws the
+ * fund's two charts together; a chart's first drawing (its making: several
+ * times an update) and any further chart waits until a frame has shown the
+ * ones before, so no single main-thread task carries every chart of the
+ * page and the first is on screen without waiting for the others'. A
+ * chart out of sight (below the fold, on a hidden tab) keeps its newest
+ * option and draws it when it comes into view, so a lever change redraws
+ * only what can be seen; a chart drawn for print (`pixelRatio`) always
+ * draws. An option equal to the one drawn (a lever
  * that does not move this chart) is not drawn again, and one that differs
  * from it in numbers only updates the chart in place (ECharts keeps its
  * axes, legend and tooltip) instead of building it anew.
@@ -25,8 +28,14 @@ import { nextTask } from '../next-task.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
-/** Charts with an option to draw, by the order they came into the page: the first draws first. */
-const waiting = new Map<number, () => void>();
+/** Charts with an option to draw, by the order they came into the page: the first draws first. `update`: the chart is already made. */
+const waiting = new Map<number, { draw: () => void; update: boolean }>();
+/**
+ * How many charts already made one task may update: a fund's pair (its balance and its income), so a lever
+ * change redraws both in one task (an update takes 4-10 ms of the main thread's time). By count, not by the
+ * time the first took: on a busy machine its wall time stretches several times over, its work does not.
+ */
+const TASK_UPDATES = 2;
 let charts = 0;
 /** A draw is scheduled (a task, or a frame and then a task). */
 let drawing = false;
@@ -44,13 +53,21 @@ function drawSoon(later = false): void {
   else queueMicrotask(drawNext);
 }
 
-/** Draw the first waiting chart; the next after a frame has shown it (or 100 ms on a page that draws no frames, one hidden). */
+/**
+ * Draw the first waiting chart, and the next if both are only updated (TASK_UPDATES); the rest after a frame
+ * has shown these (or 100 ms on a page that draws no frames, one hidden).
+ */
 function drawNext(): void {
-  const first = Math.min(...waiting.keys());
-  const draw = waiting.get(first);
-  waiting.delete(first);
   try {
-    draw?.();
+    // `updates`: every chart this task has drawn was an update (after a first drawing, the next waits for a frame).
+    for (let drawn = 0, updates = true; waiting.size; drawn++) {
+      const order = Math.min(...waiting.keys());
+      const next = waiting.get(order)!;
+      if (drawn > 0 && (!updates || !next.update || drawn >= TASK_UPDATES)) break;
+      updates &&= next.update;
+      waiting.delete(order);
+      next.draw();
+    }
   } finally {
     afterFrame();
   }
@@ -147,7 +164,7 @@ export class YbChart extends LitElement {
     // frame apart, the charts of a printed page were left at the screen's width (test/browser/report-print.test.ts).
     if (this.pixelRatio) this.#printing = setTimeout(() => this.#flush(), 0);
     else if (this.#visible) {
-      waiting.set(this.#order, () => this.#flush());
+      waiting.set(this.#order, { draw: () => this.#flush(), update: !!this.#chart });
       // A chart's first drawing (its making included) waits for a task of its own, not to lengthen the
       // task that laid out the page around it.
       drawSoon(!this.#chart);

@@ -6,7 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { FundView, RunView, ThresholdsView } from '../../app/views.ts';
-import { pick, t } from '../i18n.ts';
+import { getLocale, pick, t } from '../i18n.ts';
 import { balanceTable, incomeTable, inYi, type Table } from '../tables.ts';
 import { balanceOption, bandsNote, incomeOption } from '../chart-options.ts';
 import { base } from '../styles.ts';
@@ -71,26 +71,39 @@ export class YbFundView extends LitElement {
       ${odd.length ? html`<ul class="bands months-notes">${odd.map((b) => html`<li>${b.text}</li>`)}</ul>` : ''}`;
   }
 
-  #shown(table: Table): Table {
-    return this.yi ? inYi(table) : table;
+  /**
+   * The charts' options and the tables of what is shown, kept while the fund's figures, the bands, the unit
+   * and the language are the same: a render for anything else (the notes, the rest of a run's result come
+   * after its figures) neither rebuilds the tables nor has the charts compare their options again.
+   */
+  #made?: { fund: FundView; thresholds: ThresholdsView | undefined; yi: boolean; locale: string; balance: ReturnType<typeof balanceOption>; income: ReturnType<typeof incomeOption>; balanceTable: Table; incomeTable: Table };
+
+  #parts(f: FundView) {
+    const locale = getLocale();
+    const m = this.#made;
+    if (m && m.fund === f && m.thresholds === this.thresholds && m.yi === this.yi && m.locale === locale) return m;
+    const shown = (table: Table): Table => (this.yi ? inYi(table) : table);
+    this.#made = { fund: f, thresholds: this.thresholds, yi: this.yi, locale, balance: balanceOption(f, this.thresholds), income: incomeOption(f), balanceTable: shown(balanceTable(f)), incomeTable: shown(incomeTable(f)) };
+    return this.#made;
   }
 
   override render() {
     const f = this.fund;
     if (!f) return html``;
     const name = pick(f.name);
+    const parts = this.#parts(f);
     return html`<div class="grid">
       <section aria-labelledby="bal">
         <h3 id="bal">${name} · ${t('chartBalance')}</h3>
-        <yb-chart .option=${balanceOption(f, this.thresholds)} label="${name} ${t('chartBalance')}"></yb-chart>
+        <yb-chart .option=${parts.balance} label="${name} ${t('chartBalance')}"></yb-chart>
         <p class="muted bands">${bandsNote(this.thresholds)}</p>
         ${this.run ? this.#monthsNotes(this.run, f) : ''}
-        <yb-data-table .table=${this.#shown(balanceTable(f))}></yb-data-table>
+        <yb-data-table .table=${parts.balanceTable}></yb-data-table>
       </section>
       <section aria-labelledby="inc">
         <h3 id="inc">${name} · ${t('chartIncome')}</h3>
-        <yb-chart .option=${incomeOption(f)} label="${name} ${t('chartIncome')}"></yb-chart>
-        <yb-data-table .table=${this.#shown(incomeTable(f))}></yb-data-table>
+        <yb-chart .option=${parts.income} label="${name} ${t('chartIncome')}"></yb-chart>
+        <yb-data-table .table=${parts.incomeTable}></yb-data-table>
       </section>
     </div>`;
   }

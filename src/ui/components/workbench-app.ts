@@ -10,7 +10,7 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import { looksMisdecoded, stripBom } from '../../common/encoding.ts';
 import { localizedProblem, type InputProblem } from '../../common/errors.ts';
 import { message } from '../../common/messages.ts';
-import type { CompareResult, ExplainView, RunResult, RunView } from '../../app/views.ts';
+import type { CompareResult, ExplainView, RunFigures, RunResult, RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { getLocale, pick, setLocale, t } from '../i18n.ts';
@@ -688,7 +688,21 @@ export class YbApp extends LitElement {
   readonly #hasScenario = (id: string) => this.store.state.entries.some((e) => e.id === id);
   readonly #loadOptions = (data: unknown, file: string, at?: string) => this.sim.api.analysisOptions(data, file, at);
 
-  #results(run: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
+  /**
+   * The run the fund's cards and charts show: with the figures of the run in flight where they have come
+   * ahead of its result (the panels below keep the last result's until it comes). The same object while
+   * neither changes.
+   */
+  #figured?: { run: RunView; figures: RunFigures; shown: RunView };
+  #withFigures(run: RunView): RunView {
+    const figures = this.sim.figures;
+    if (!figures) return run;
+    if (this.#figured?.run !== run || this.#figured.figures !== figures) this.#figured = { run, figures, shown: { ...run, ...figures } };
+    return this.#figured.shown;
+  }
+
+  #results(last: RunView, problems: { scenario: Scenario; problems: InputProblem[] } | undefined) {
+    const run = this.#withFigures(last);
     const funds = run.funds;
     const fund = funds.find((f) => f.id === this._fund) ?? funds[0];
     // the baseline's report states its amounts in 亿元 (the national bulletins): cards and tables say them so
@@ -718,7 +732,7 @@ export class YbApp extends LitElement {
         )}
       </nav>
       <yb-fund-view id="fund-panel" role="tabpanel" aria-labelledby=${`tab-${fund?.id}`} ?yi=${yi} .fund=${fund} .thresholds=${run.thresholds} .run=${run} @year-select=${(e: CustomEvent<number>) => this.#explain(fund!.id, e.detail)}></yb-fund-view>
-      ${this.resultsInParts && this.#lower !== 'shown' ? nothing : this.#lowerResults(run, problems)}
+      ${this.resultsInParts && this.#lower !== 'shown' ? nothing : this.#lowerResults(last, problems)}
     `;
   }
 

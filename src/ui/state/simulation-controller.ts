@@ -2,12 +2,17 @@
  * Owns the connection to the simulation worker. Requests coalesce: while one
  * run is in flight, only the newest request waits, and a result is dropped
  * if a newer request arrived meanwhile, so dragging a lever never queues
- * stale work and the page never waits on the worker.
+ * stale work and the page never waits on the worker. A run's figures (the
+ * funds, what their cards and charts read) are asked for first and shown at
+ * once (`figures`); the rest of its result is asked for after a frame has
+ * shown them, unless a newer request has come meanwhile (a lever still
+ * moving), so a drag redraws the charts at every step and the panels below
+ * when it rests.
  */
 import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SimulationService } from '../../app/service.ts';
-import type { RunResult } from '../../app/views.ts';
+import type { FailedRun, RunFigures, RunResult } from '../../app/views.ts';
 
 export type Api = Remote<SimulationService>;
 
@@ -51,10 +56,14 @@ interface Request {
 
 export class SimulationController implements ReactiveController {
   result?: RunResult;
+  /** The figures of the newest run, shown before the rest of its result (which then keeps their objects); undefined once it has come. */
+  figures?: RunFigures;
   running = false;
   /** Milliseconds from the last request to its result, for the benchmark and the status line. */
   lastLatency?: number;
   #pending?: Request;
+  /** A whole result has come (before it, the page has no results to show figures in, and runs are asked for whole). */
+  #whole = false;
   #inFlight = false;
   #waiters: (() => void)[] = [];
   /** Told of each result that is kept, with the data it is for (before the host redraws). */
@@ -89,13 +98,43 @@ export class SimulationController implements ReactiveController {
         const req = this.#pending;
         this.#pending = undefined;
         let result: RunResult;
-        try {
-          result = await this.api.run(req.data, req.file, req.leversAt);
-        } catch (err) {
-          result = { ok: false, problems: [{ file: req.file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
+        if (!this.#whole) {
+          // Until a whole result has come the page has no results to show figures in: the first run comes whole.
+          try {
+            result = await this.api.run(req.data, req.file, req.leversAt);
+          } catch (err) {
+            result = stopped(req.file, err);
+          }
+          if (this.#pending) continue; // superseded while it ran
+        } else {
+          let figures: RunFigures | FailedRun;
+          try {
+            figures = await this.api.figures(req.data, req.file, req.leversAt);
+          } catch (err) {
+            figures = stopped(req.file, err);
+          }
+          if (this.#pending) continue; // superseded while it ran
+          if (!figures.ok) result = figures;
+          else {
+            this.figures = figures;
+            this.host.requestUpdate();
+            // The rest of its view once its figures are on screen and no newer request has come meanwhile: while a
+            // lever moves, the next value's figures come first, and the panels below follow when it rests.
+            await afterFrame();
+            if (this.#pending) continue;
+            try {
+              // The figures' own objects, so that what was drawn from them is not drawn again.
+              const rest = await this.api.rest(figures.hash);
+              result = rest ? { ...figures, ...rest, millis: figures.millis + rest.millis } : await this.api.run(req.data, req.file, req.leversAt);
+            } catch (err) {
+              result = stopped(req.file, err);
+            }
+            if (this.#pending) continue;
+          }
         }
-        if (this.#pending) continue; // superseded while it ran
+        this.figures = undefined;
         this.result = result;
+        if (result.ok) this.#whole = true;
         this.lastLatency = performance.now() - req.at;
         this.onResult?.(req.data, result);
       }
@@ -107,4 +146,16 @@ export class SimulationController implements ReactiveController {
     await this.host.updateComplete;
     for (const w of this.#waiters.splice(0)) w();
   }
+}
+
+function stopped(file: string, err: unknown): FailedRun {
+  return { ok: false, problems: [{ file, path: '', reason: `the simulation stopped: ${(err as Error).message}` }] };
+}
+
+/** After the next frame has been drawn (or 100 ms, on a page that draws no frames: a hidden one). */
+function afterFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(fallback), resolve()), 0));
+  });
 }
