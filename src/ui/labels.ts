@@ -101,7 +101,12 @@ const LATIN = /[A-Za-z]/g;
  */
 export function titleText(title: string): string {
   const h = titleHalves(title);
-  return h ? (getLocale() === 'en' ? h.en : h.zh) + h.tail : title;
+  return copyTailText(h ? (getLocale() === 'en' ? h.en : h.zh) + h.tail : title);
+}
+
+/** The workbench's own " · 基线（未调整）" on a baseline's copy, stored in the language of the day it was made: in the reader's. */
+function copyTailText(title: string): string {
+  return title.replace(/ · (?:基线（未调整）|baseline \(unchanged\))(?=(?: \(\d+\))*$)/u, ` · ${t('baselineCopy')}`);
 }
 
 /** A title's Chinese and English halves, and what the workbench added after both; undefined for a title in one language. */

@@ -14,6 +14,10 @@ describe('titleText', () => {
     expect(titleText('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force · 基线（未调整）')).toBe('旗 2022 基线：现行规则 · 基线（未调整）');
     expect(titleText('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force (2)')).toBe('旗 2022 基线：现行规则 (2)');
   });
+  it('writes the workbench’s own “baseline (unchanged)” on a copy made in English in Chinese (test/browser/labels.test.ts: the other way)', () => {
+    expect(titleText('My scenario · baseline (unchanged)')).toBe('My scenario · 基线（未调整）');
+    expect(titleText('旗 2022 基线：现行规则 Banner 2022 baseline under the rules in force · baseline (unchanged) (2)')).toBe('旗 2022 基线：现行规则 · 基线（未调整） (2)');
+  });
   it('leaves a title in one language as written', () => {
     expect(titleText('我的方案 A')).toBe('我的方案 A');
     expect(titleText('My scenario')).toBe('My scenario');
