@@ -23,18 +23,8 @@ export function kernelPathRunner(input: ProjectionInput, u?: Uncertainty): PathR
     // runChunk copies a path's figures before the next: the kernel reuses one buffer for every path.
     const r = kernel.run(kernelShocks(s, own, growth, services), { reuse: true });
     if (r.problem) return { ok: false, reason: r.problem };
-    return {
-      ok: true,
-      funds: r.funds.map((f) => ({
-        id: f.id,
-        income: f.income,
-        expenditure: f.expenditure,
-        cumulative: f.cumulative,
-        monthsPayable: f.monthsPayable,
-        firstDeficitYear: f.firstDeficitYear,
-        exhaustionYear: f.exhaustionYear,
-      })),
-    };
+    // A kernel fund is a path's fund (and more): handed over as it is, with no object made per fund.
+    return { ok: true, funds: r.funds };
   };
 }
 
@@ -71,13 +61,13 @@ export function shiftedServices(costGrowth: number, services: ReturnType<typeof 
 function kernelShocks(s: PathShocks, own: { variant: 'low' | 'medium' | 'high'; mortalityPercent: number }, growth: (readonly [string, number])[], services: ReturnType<typeof serviceTrends>): KernelShocks {
   // Draws act from the year after the base year: the reported years, and calibration on them, stay the scenario's.
   const k: KernelShocks = { projectedYearsOnly: true };
-  const rate = (v: number | number[] | undefined, set: (n: number) => void, byYear: (a: number[]) => void) => {
-    if (Array.isArray(v)) byYear(v);
-    else if (v !== undefined) set(v);
-  };
-  rate(s.wageGrowth, (n) => (k.wageGrowth = n), (a) => (k.wageGrowthByYear = a));
-  rate(s.costGrowth, (n) => (k.costGrowth = n), (a) => (k.costGrowthByYear = a));
-  rate(s.utilizationGrowth, (n) => (k.utilizationGrowth = n), (a) => (k.utilizationGrowthByYear = a));
+  // A rate drawn once a path, or once a year (no closures: one made per path costs more than it does).
+  if (Array.isArray(s.wageGrowth)) k.wageGrowthByYear = s.wageGrowth;
+  else if (s.wageGrowth !== undefined) k.wageGrowth = s.wageGrowth;
+  if (Array.isArray(s.costGrowth)) k.costGrowthByYear = s.costGrowth;
+  else if (s.costGrowth !== undefined) k.costGrowth = s.costGrowth;
+  if (Array.isArray(s.utilizationGrowth)) k.utilizationGrowthByYear = s.utilizationGrowth;
+  else if (s.utilizationGrowth !== undefined) k.utilizationGrowth = s.utilizationGrowth;
   if (typeof s.collectionRate === 'number') k.collectionRate = s.collectionRate;
   if (typeof s.interestRate === 'number') k.interestRate = s.interestRate;
   if (typeof s.costGrowth === 'number') k.costGrowthByService = shiftedServices(s.costGrowth, services);

@@ -119,8 +119,11 @@ export function draw(d: Distribution, rng: JumpableRandomGenerator): number | st
 export function drawShocks(u: Uncertainty, rng: JumpableRandomGenerator, projectedYears: number): PathShocks {
   const s: PathShocks = {};
   for (const v of u.varying) {
-    const one = () => draw(v.distribution, rng);
-    const value = v.per === 'year' ? Array.from({ length: projectedYears }, () => Number(one())) : one();
+    let value: number | number[] | string;
+    if (v.per === 'year') {
+      value = new Array<number>(projectedYears);
+      for (let y = 0; y < projectedYears; y++) value[y] = Number(draw(v.distribution, rng));
+    } else value = draw(v.distribution, rng);
     setShock(s, v.name, value);
   }
   return s;
@@ -506,17 +509,19 @@ function gatherWanted(values: Float64Array, n: number, min: number, scale: numbe
  */
 export function orderStatistics(xs: Float64Array, ranks: number[]): number[] {
   const out = new Array<number>(ranks.length);
-  const within = (first: number, last: number, lo: number, hi: number): void => {
-    if (first > last) return;
-    const m = (first + last) >>> 1;
-    const k = ranks[m]! - 1;
-    select(xs, k, lo, hi);
-    out[m] = xs[k]!;
-    within(first, m - 1, lo, k);
-    within(m + 1, last, k, hi);
-  };
-  within(0, ranks.length - 1, 0, xs.length - 1);
+  ranksWithin(xs, ranks, out, 0, ranks.length - 1, 0, xs.length - 1);
   return out;
+}
+
+/** Ranks first … last (by index in `ranks`) of xs, each selected within lo … hi: the middle one, then either side. */
+function ranksWithin(xs: Float64Array, ranks: number[], out: number[], first: number, last: number, lo: number, hi: number): void {
+  if (first > last) return;
+  const m = (first + last) >>> 1;
+  const k = ranks[m]! - 1;
+  select(xs, k, lo, hi);
+  out[m] = xs[k]!;
+  ranksWithin(xs, ranks, out, first, m - 1, lo, k);
+  ranksWithin(xs, ranks, out, m + 1, last, k, hi);
 }
 
 /**

@@ -784,7 +784,6 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
   const perHead = contributionsOnPath(policy, base.year, p, wage);
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
-  const ageCost = (g: 'inService' | 'flexible' | 'retiree' | 'resident', i: number): number => (pa ? pa.cost[g][i]! / baseCost : g === 'retiree' ? p.retireeCostWeight : 1);
   let counted = groupsOf.get(start);
   if (!counted) {
     const groups = Object.keys(start) as Group[];
@@ -830,7 +829,7 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
     for (const g of employeeAgeGroups) {
       const k = counts[GROUP_INDEX[g] * n + i]!;
       employees += k;
-      employeeCostUnits += k * ageCost(g, i);
+      employeeCostUnits += k * ageCost(pa, baseCost, p.retireeCostWeight, g, i);
     }
     c.employees[i] = employees;
     c.contributors[i] = inService + flexible;
@@ -845,7 +844,7 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
     // Collection relative to the base year, whose reported income (as every earlier one) already reflects its own.
     c.collection[i] = t <= 0 ? 1 : p.collectionRate / 100;
     c.employeeCostUnits[i] = employeeCostUnits * cost;
-    c.residentAgeCost[i] = pop ? ageCost('resident', i) : 1;
+    c.residentAgeCost[i] = pop ? ageCost(pa, baseCost, p.retireeCostWeight, 'resident', i) : 1;
     let aid = 0;
     for (const k of aidIndex) aid += counts[k * n + i]!;
     c.aidGroups[i] = aid;
@@ -855,20 +854,27 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
   // contributions follow the wage mass from the last year they were due (later years from the one before,
   // the reported years before the base year from the one after).
   const b = base.year - first;
-  const carry = (i: number, from: number) => {
-    if (!c.hasEmployee[b]) c.hasEmployee[i] = 0;
-    else if (!c.hasEmployee[i] && c.hasEmployee[from]) {
-      const k = (c.contributors[i]! * c.wageIndex[i]!) / (c.contributors[from]! * c.wageIndex[from]!);
-      c.employer[i] = c.employer[from]! * k;
-      c.individual[i] = c.individual[from]! * k;
-      c.maternity[i] = c.maternity[from]! * k;
-      c.toAccounts[i] = c.toAccounts[from]! * k;
-      c.hasEmployee[i] = 1;
-    }
-  };
-  for (let i = b + 1; i < n; i++) carry(i, i - 1);
-  for (let i = b - 1; i >= 0; i--) carry(i, i + 1);
+  for (let i = b + 1; i < n; i++) carryContributions(c, b, i, i - 1);
+  for (let i = b - 1; i >= 0; i--) carryContributions(c, b, i, i + 1);
   return c;
+}
+
+/** Mean cost by age of group g in year i relative to the base year's in service (the scenario's weight for retirees without a population model). */
+function ageCost(pa: ReturnType<typeof populationArrays> | undefined, baseCost: number, retireeCostWeight: number, g: 'inService' | 'flexible' | 'retiree' | 'resident', i: number): number {
+  return pa ? pa.cost[g][i]! / baseCost : g === 'retiree' ? retireeCostWeight : 1;
+}
+
+/** Year i's contributions where the rules set none, from year `from`'s by the wage mass (b: the base year's index). */
+function carryContributions(c: DriverColumns, b: number, i: number, from: number): void {
+  if (!c.hasEmployee[b]) c.hasEmployee[i] = 0;
+  else if (!c.hasEmployee[i] && c.hasEmployee[from]) {
+    const k = (c.contributors[i]! * c.wageIndex[i]!) / (c.contributors[from]! * c.wageIndex[from]!);
+    c.employer[i] = c.employer[from]! * k;
+    c.individual[i] = c.individual[from]! * k;
+    c.maternity[i] = c.maternity[from]! * k;
+    c.toAccounts[i] = c.toAccounts[from]! * k;
+    c.hasEmployee[i] = 1;
+  }
 }
 
 /** Where a YearDrivers view reads its numbers. */
@@ -1014,46 +1020,44 @@ export function lineDriverColumn(code: number, c: DriverColumns, from: number, t
   const e = c.hasEmployee;
   const { employer, individual, maternity, toAccounts, collection, contributors, wageIndex, counts, resident: rs } = c;
   const residents = c.groups.includes('resident') ? RESIDENT * n : -1;
-  /** Residents in year i (0, or 1 where `none` says so, without residents counted). */
-  const residentsAt = (i: number, none: number) => (residents < 0 ? none : counts[residents + i]!);
-  const wageMass = (i: number) => contributors[i]! * wageIndex[i]! * collection[i]!;
+  // No closures here (one made per call would cost more than the loop: the command line keeps functions' names).
   switch (code) {
     case 0: // one
       for (let i = from; i < to; i++) out[offset + i] = 1;
       return;
     case 1: // wageMass
-      for (let i = from; i < to; i++) out[offset + i] = wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 2:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]!) * collection[i]! : wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]!) * collection[i]! : contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 3:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? employer[i]! * collection[i]! : wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? employer[i]! * collection[i]! : contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 4:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? individual[i]! * collection[i]! : wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? individual[i]! * collection[i]! : contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 5:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? maternity[i]! * collection[i]! : wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? maternity[i]! * collection[i]! : contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 6:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? 1 : wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? 1 : contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 7:
     case 8:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]! - toAccounts[i]!) * collection[i]! : code === 7 ? wageMass(i) : 1;
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? (employer[i]! + individual[i]! + maternity[i]! - toAccounts[i]!) * collection[i]! : code === 7 ? contributors[i]! * wageIndex[i]! * collection[i]! : 1;
       return;
     case 9:
-      for (let i = from; i < to; i++) out[offset + i] = e[i] ? toAccounts[i]! * collection[i]! : wageMass(i);
+      for (let i = from; i < to; i++) out[offset + i] = e[i] ? toAccounts[i]! * collection[i]! : contributors[i]! * wageIndex[i]! * collection[i]!;
       return;
     case 10:
-      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * rs[i]!.collected * collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = (residents < 0 ? 0 : counts[residents + i]!) * rs[i]!.collected * collection[i]!;
       return;
     case 11:
-      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * (rs[i]!.collected + rs[i]!.subsidy) * collection[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = (residents < 0 ? 0 : counts[residents + i]!) * (rs[i]!.collected + rs[i]!.subsidy) * collection[i]!;
       return;
     case 12:
-      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 0) * rs[i]!.subsidy;
+      for (let i = from; i < to; i++) out[offset + i] = (residents < 0 ? 0 : counts[residents + i]!) * rs[i]!.subsidy;
       return;
     case 13:
     case 14:
@@ -1062,7 +1066,7 @@ export function lineDriverColumn(code: number, c: DriverColumns, from: number, t
       const level = SPLIT_LEVELS[code - 13]!;
       for (let i = from; i < to; i++) {
         const r = rs[i]!;
-        out[offset + i] = residentsAt(i, 0) * (r.split ? r.split[level] : r.subsidy);
+        out[offset + i] = (residents < 0 ? 0 : counts[residents + i]!) * (r.split ? r.split[level] : r.subsidy);
       }
       return;
     }
@@ -1081,15 +1085,15 @@ export function lineDriverColumn(code: number, c: DriverColumns, from: number, t
       for (let i = from; i < to; i++) out[offset + i] = c.employees[i]! * wageIndex[i]!;
       return;
     case 21:
-      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 1) * c.residentCost[i]! * c.residentAgeCost[i]!;
+      for (let i = from; i < to; i++) out[offset + i] = (residents < 0 ? 1 : counts[residents + i]!) * c.residentCost[i]! * c.residentAgeCost[i]!;
       return;
     case 22:
-      for (let i = from; i < to; i++) out[offset + i] = residentsAt(i, 1) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.reimbursementRatio;
+      for (let i = from; i < to; i++) out[offset + i] = (residents < 0 ? 1 : counts[residents + i]!) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.reimbursementRatio;
       return;
     case 23:
       for (let i = from; i < to; i++) {
         const aid = c.aidGroups[i]!;
-        out[offset + i] = (aid === 0 ? residentsAt(i, 1) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.aidReimbursementRatio;
+        out[offset + i] = (aid === 0 ? (residents < 0 ? 1 : counts[residents + i]!) : aid) * c.residentCost[i]! * c.residentAgeCost[i]! * rs[i]!.aidReimbursementRatio;
       }
       return;
   }

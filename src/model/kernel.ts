@@ -483,14 +483,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
   let populationCount = 0;
   function populationOf(shock: KernelShocks['population'], retireeCostWeight: number): PopulationIndex {
     // By variant, mortality and weight in turn: no key text made on every path.
-    const byWeight = (): Map<number, PopulationIndex> => {
-      let byMortality = populations.get(shock?.variant);
-      if (!byMortality) populations.set(shock?.variant, (byMortality = new Map()));
-      let m = byMortality.get(shock?.mortalityPercent);
-      if (!m) byMortality.set(shock?.mortalityPercent, (m = new Map()));
-      return m;
-    };
-    let pop = byWeight().get(retireeCostWeight);
+    let pop = populationsByWeight(populations, shock).get(retireeCostWeight);
     if (!pop) {
       const population = shock ? { ...a.population, population: { ...a.population.population, ...shock } } : a.population;
       pop = cachedPopulation(input, start, population, retireeCostWeight);
@@ -499,7 +492,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
         populations.clear();
         populationCount = 0;
       }
-      byWeight().set(retireeCostWeight, pop);
+      populationsByWeight(populations, shock).set(retireeCostWeight, pop);
       populationCount++;
     }
     return pop;
@@ -682,7 +675,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
           if (lay.asNeeded) {
             const need = exTotal;
             for (const arr of acc.income) arr[i] = 0;
-            financedF64(plan.sources, need, exactly, acc, i, (sourceArrs ??= plan.sources.lines.map(([, , , key]) => lineOf(acc, key, true))));
+            financedF64(plan.sources, need, exactly, acc, i, (sourceArrs ??= sourceLines(plan.sources, acc)));
             // The shares and what the largest takes add up to the need exactly where it is whole fen.
             inTotal = need % 1 === 0 ? need : sumAt(acc.income, i);
           }
@@ -698,7 +691,11 @@ export function compileKernel(input: ProjectionInput): Kernel {
       projected.set(bf.id, fundOf(bf.id, years, income, expenditure, current, cumulative, months, acc.lines));
     }
     const funds: KernelFund[] = [];
-    if (parent && hasParts) funds.push(rollUp(parentFen!, rolledParts.map((id) => projected.get(id)!), slab, years, parentPast, policy.methods.get('employee')!));
+    if (parent && hasParts) {
+      const parts: KernelFund[] = [];
+      for (const id of rolledParts) parts.push(projected.get(id)!);
+      funds.push(rollUp(parentFen!, parts, slab, years, parentPast, policy.methods.get('employee')!));
+    }
     for (const id of FUND_ORDER) {
       const f = projected.get(id);
       if (f) funds.push(f);
@@ -742,6 +739,15 @@ export function compileKernel(input: ProjectionInput): Kernel {
 }
 
 type Exactly = (exact: () => Dec) => number;
+
+/** The kernel's population models of one variant and mortality, by retirees' cost weight (made on first use). */
+function populationsByWeight(populations: Map<string | undefined, Map<number | undefined, Map<number, PopulationIndex>>>, shock: KernelShocks['population']): Map<number, PopulationIndex> {
+  let byMortality = populations.get(shock?.variant);
+  if (!byMortality) populations.set(shock?.variant, (byMortality = new Map()));
+  let m = byMortality.get(shock?.mortalityPercent);
+  if (!m) byMortality.set(shock?.mortalityPercent, (m = new Map()));
+  return m;
+}
 
 /** A report's deferral or pooling's transfer paid in a year: its fund, its line ("side:line") and fen. */
 interface Move {
@@ -914,6 +920,13 @@ function sourcesOf(baseIncome: Partial<Record<IncomeLine, Dec>>): Sources {
     if (v.greaterThan(sources[largest]![1])) largest = j;
   });
   return { lines: sources.map(([l, v]) => [l, v, fenOf(v), `income:${l}`]), whole, wholeFen: fenOf(whole), largest };
+}
+
+/** The arrays of the lines of the sources that finance aid as needed, in their order. */
+function sourceLines(s: Sources, acc: FundLines): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (const [, , , key] of s.lines) out.push(lineOf(acc, key, true));
+  return out;
 }
 
 function financedF64(s: Sources, need: number, exactly: Exactly, acc: FundLines, i: number, arrs: Float64Array[]): void {
