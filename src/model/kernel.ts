@@ -469,6 +469,19 @@ export function compileKernel(input: ProjectionInput): Kernel {
     exactLines++;
     return fenOf(scale(l.anchor, dv, l.d0));
   }
+  /**
+   * Line l charged for every projected year into arr, each amount added into that year's total; true where its
+   * amounts keep a fraction of a fen (an anchor whose base-year driver is 0: every year's amount is the anchor's).
+   */
+  function chargeColumn(l: Anchor, arr: Float64Array, totals: Float64Array, ld: Float64Array, span: number, off: number): boolean {
+    const from = l.code * span + off;
+    for (let i = 1; i < n; i++) {
+      const v = lineAmount(l, ld[from + i]!);
+      arr[i] = v;
+      totals[i]! += v;
+    }
+    return l.d0 === 0 && l.fen % 1 !== 0;
+  }
   /** What medical aid pays for contributions in a year (fen), likewise. */
   function aidAmount(c: DriverColumns, policy: PolicyYears, i: number): number {
     const v = charged(aidPaysAt(c, i) * 100);
@@ -587,15 +600,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
       let fraction = false;
       for (let j = 0; j < incomeArrs.length; j++) {
         if (lay.isInterest[j] && hasRate) continue;
-        const l = inA[j]!;
-        const arr = incomeArrs[j]!;
-        const from = l.code * span + off;
-        for (let i = 1; i < n; i++) {
-          const v = lineAmount(l, ld[from + i]!);
-          arr[i] = v;
-          income[i]! += v;
-        }
-        if (l.d0 === 0 && l.fen % 1 !== 0) fraction = true;
+        if (chargeColumn(inA[j]!, incomeArrs[j]!, income, ld, span, off)) fraction = true;
       }
       for (let j = 0; j < expenditureArrs.length; j++) {
         const arr = expenditureArrs[j]!;
@@ -605,16 +610,7 @@ export function compileKernel(input: ProjectionInput): Kernel {
             arr[i] = v;
             expenditure[i]! += v;
           }
-          continue;
-        }
-        const l = exA[j]!;
-        const from = l.code * span + off;
-        for (let i = 1; i < n; i++) {
-          const v = lineAmount(l, ld[from + i]!);
-          arr[i] = v;
-          expenditure[i]! += v;
-        }
-        if (l.d0 === 0 && l.fen % 1 !== 0) fraction = true;
+        } else if (chargeColumn(exA[j]!, arr, expenditure, ld, span, off)) fraction = true;
       }
       // Then year by year what does: interest on the opening balance, transfers, aid financed as needed.
       for (let i = 0; i < n; i++) {
