@@ -105,7 +105,7 @@ export function startNodePool(threads = availableParallelism(), withThisThread =
   const close = async () => {
     await pool?.destroy();
   };
-  return { for: (here) => poolFor(pool, workers, threads, withThisThread ? here : undefined, warmPaths, startedAt, close), close };
+  return { for: (here) => poolFor(pool, threads, withThisThread ? here : undefined, warmPaths, startedAt, close), close };
 }
 
 /**
@@ -125,7 +125,7 @@ export function nodePool(threads = availableParallelism(), here?: MonteCarloSetu
   return startNodePool(threads, !!here).for(here);
 }
 
-function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, workers: number, threads: number, here: MonteCarloSetup | undefined, warmPaths: number, startedAt: number, close: () => Promise<void>): NodePool {
+function poolFor(pool: Piscina<ChunkTask, ChunkOutcome> | undefined, threads: number, here: MonteCarloSetup | undefined, warmPaths: number, startedAt: number, close: () => Promise<void>): NodePool {
   const local = here && callingThread(here, !!pool);
   let joinedAfter: number | undefined;
   let firstChunkAfter: number | undefined;

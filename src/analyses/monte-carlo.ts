@@ -156,11 +156,10 @@ export type ChunkOutcome = { ok: true; chunk: ChunkResult } | { ok: false; path:
 
 /**
  * Where a chunk run in the merging thread writes its values: the merge's own
- * array of every path ([metric][fund][year][path], `paths` a run), so they are
- * neither held in a chunk of their own nor copied again (ChunkMerge.target).
+ * array, whose tile at figures × from is the chunk's ([metric][fund][year][path
+ * of the chunk]), so they are neither held apart nor copied again (ChunkMerge.target).
  */
 export interface ChunkTarget {
-  paths: number;
   values(funds: FundId[], baseYear: number, until: number): Float64Array;
 }
 
@@ -204,7 +203,7 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
       if (f.exhaustionYear !== 0) for (let y = f.exhaustionYear - baseYear; y < years; y++) exhausted[fi * years + y]!++;
       firstDeficit[fi * (years + 1) + (f.firstDeficitYear === 0 ? years : f.firstDeficitYear - baseYear)]!++;
     }
-    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, n, 0);
+    if (p % BLOCK === BLOCK - 1 || p === n - 1) pathsLast(block, values, p - (p % BLOCK), p + 1, k, n);
   }
   const placed = !!into && !!funds;
   return { ok: true, chunk: { from, to, funds: funds ?? [], baseYear, until, values: placed ? new Float64Array(0) : values, placed, exhausted, firstDeficit } };
@@ -213,12 +212,12 @@ export function runChunk(runner: PathRunner, u: Uncertainty, from: number, to: n
 /** Paths a block holds before it is transposed into the chunk's layout. */
 const BLOCK = 32;
 
-/** block[(p − p0)·k + i] (paths p0 to p1 of k figures) as values[i·stride + offset + p], the chunk's or the merge's layout. */
-function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: number, k: number, stride: number, offset: number): void {
+/** block[(p − p0)·k + i] (paths p0 to p1 of k figures) as values[i·stride + p]: the chunk's layout (stride: its paths). */
+function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: number, k: number, stride: number): void {
   // Eight figures at a time (a cache line of each path's row in the block), each path's eight written along eight rows.
   let i = 0;
   for (; i + 8 <= k; i += 8) {
-    const at = i * stride + offset;
+    const at = i * stride;
     for (let p = p0; p < p1; p++) {
       const src = (p - p0) * k + i;
       const dst = at + p;
@@ -233,7 +232,7 @@ function pathsLast(block: Float64Array, values: Float64Array, p0: number, p1: nu
     }
   }
   for (; i < k; i++) {
-    const at = i * stride + offset;
+    const at = i * stride;
     for (let p = p0; p < p1; p++) values[at + p] = block[(p - p0) * k + i]!;
   }
 }
@@ -293,7 +292,7 @@ export class ChunkMerge {
 
   /** The merge's array of every path, for chunks run in this thread to write into (runChunk's `into`). */
   get target(): ChunkTarget {
-    return { paths: this.paths, values: (funds, baseYear, until) => this.#reserve(funds, baseYear, until) };
+    return { values: (funds, baseYear, until) => this.#reserve(funds, baseYear, until) };
   }
 
   #reserve(funds: FundId[], baseYear: number, until: number): Float64Array {

@@ -525,7 +525,7 @@ function or0(x: number): number {
 const perHeadCache = new WeakMap<PolicyYears, Map<string, (PerHead | undefined)[]>>();
 
 /** Contributions per head of every year on a wage path, once per policy and wage path. */
-function contributionsOnPath(policy: PolicyYears, baseYear: number, p: PathAssumptions, wage: WageF64): (PerHead | undefined)[] {
+function contributionsOnPath(policy: PolicyYears, p: PathAssumptions, wage: WageF64): (PerHead | undefined)[] {
   let m = perHeadCache.get(policy);
   if (!m) perHeadCache.set(policy, (m = new Map()));
   const key = `${p.wageGrowth}|${p.reported?.wageGrowth}|${p.wageGrowthByYear?.length ? Array.from(p.wageGrowthByYear).join(',') : ''}`;
@@ -781,7 +781,7 @@ export function fillDrivers(c: DriverColumns, input: ProjectionInput, policy: Po
   const prices = growthColumn(c.scratch(0), t0, p.costGrowth, p.costGrowthByYear, p.reported?.costGrowth);
   const use = growthColumn(c.scratch(1), t0, p.utilizationGrowth, p.utilizationGrowthByYear, p.reported?.utilizationGrowth);
   const wage = wageF64(input.assumptions, base.year, p, wageIndex, first);
-  const perHead = contributionsOnPath(policy, base.year, p, wage);
+  const perHead = contributionsOnPath(policy, p, wage);
   const pa = pop && populationArrays(pop, first, until);
   const baseCost = pa ? pa.cost.inService[base.year - first]! : 1;
   let counted = groupsOf.get(start);

@@ -26,7 +26,7 @@ import { CANCELLED, type AnalysisRunner } from '../state/analysis-runner.ts';
 import { pick, t } from '../i18n.ts';
 import { csv, downloadText, isExhausted, unitLabel } from '../format.ts';
 import { problemText } from '../problem-text.ts';
-import { titleText, titleWith } from '../labels.ts';
+import { titleWith } from '../labels.ts';
 import { a, fill } from '../locales/analyses.ts';
 import { axisNames, bindingYear, exhaustionOption, fanOption, figure, heatmapOption, heatmapTable, leverLabel, leverUnit, monthsText, outcomeTitle, percentileTable, targetText, tornadoOption, tornadoTable } from '../analysis-charts.ts';
 import { base } from '../styles.ts';
