@@ -65,9 +65,17 @@ async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): P
   await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
   const value = await run();
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: any[] }).traceEvents;
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  // The page's own renderer: the browser's trace also holds its own pages' renderers (its omnibox popup, for one, which
+  // loads now and then while a page is traced), whose tasks are not the page's.
+  const pagePids = new Set<number>();
+  for (const e of events) {
+    if (e.name === 'TracingStartedInBrowser') for (const f of e.args?.data?.frames ?? []) pagePids.add(f.processId);
+    if (e.name === 'FrameCommittedInBrowser' && e.args?.data?.processId !== undefined) pagePids.add(e.args.data.processId);
+  }
+  const ofPage = (e: { pid: number }) => !pagePids.size || pagePids.has(e.pid);
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && ofPage(e)).map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
-  const workerThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => `${e.pid}:${e.tid}`));
+  const workerThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread' && ofPage(e)).map((e) => `${e.pid}:${e.tid}`));
   const workerTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && workerThreads.has(`${e.pid}:${e.tid}`));
   const ms = (us: number | undefined) => (us ?? 0) / 1000;
   return {

@@ -179,13 +179,18 @@ const policyCache = new WeakMap<PolicyStack, Map<string, PolicyYears>>();
 const populationCache = new WeakMap<PolicyStack, Map<string, PopulationIndex>>();
 const CACHE_LIMIT = 64;
 
+/**
+ * The value kept for `key`, else made and kept; when the map is full, the one used longest ago goes. (A
+ * policy derived from another uses its parent each time: a lever dragged through many values keeps the
+ * policy without the lever, rather than compiling it anew every so many values.)
+ */
 function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
   let v = map.get(key);
   if (v === undefined) {
     v = make();
     if (map.size >= CACHE_LIMIT) map.delete(map.keys().next().value!);
-    map.set(key, v);
-  }
+  } else map.delete(key);
+  map.set(key, v);
   return v;
 }
 

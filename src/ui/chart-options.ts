@@ -11,13 +11,17 @@ import { fundLines, LEVELS } from './tables.ts';
 // Distinct, not alarming: red is kept for deficits and warnings.
 const PALETTE = ['#0b5cad', '#2f8f5b', '#c27c0e', '#8e3b9e', '#3b8fb5', '#6b7a8f', '#9c6b3a', '#4f5bd5', '#5f9e3a'];
 
-/** What every chart shares: no animation, an axis tooltip, the legend below, the years along the bottom. */
+/**
+ * What every chart shares: no animation, an axis tooltip, the legend below, the years along the bottom. The
+ * grid's margins leave room for the axes' labels, so ECharts does not lay the labels out a second time to
+ * find whether they fit (`outerBoundsMode`).
+ */
 function frame(years: string[], right = 16) {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0, type: 'scroll' },
-    grid: { left: 64, right, top: 36, bottom: 52 },
+    grid: { left: 64, right, top: 36, bottom: 52, outerBoundsMode: 'none' },
     xAxis: { type: 'category', data: years },
   };
 }

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import '../../src/ui/components/chart.ts';
 import type { YbChart } from '../../src/ui/components/chart.ts';
 import { until } from './helpers.ts';
+import { FONT_FAMILY } from '../../src/ui/styles.ts';
 
 type Drawn = { series: { name: string; data: number[] }[]; yAxis: { min?: number }[] };
 
@@ -43,6 +44,21 @@ describe('yb-chart', () => {
       const drawn = chart.renderedOption as Drawn;
       expect(drawn.series.map((s) => s.name)).to.deep.equal(['收入']);
       expect(drawn.yAxis[0]!.min).to.equal(undefined);
+    } finally {
+      chart.remove();
+    }
+  });
+
+  it("writes its text in the page's typeface, Chinese faces first, not in ECharts' bare sans-serif", async () => {
+    const chart = document.createElement('yb-chart') as YbChart;
+    document.body.append(chart);
+    try {
+      chart.option = option([43370.17, 45000, 46000]);
+      await until(() => chart.drawCount === 1);
+      const family = (chart.renderedOption as { textStyle: { fontFamily: string } }).textStyle.fontFamily;
+      expect(family).to.equal(FONT_FAMILY);
+      // a Chinese face ahead of the system's Latin one, whose lack of Chinese sends every run of Chinese to a second lookup
+      expect(family.indexOf('WenQuanYi Micro Hei')).to.be.within(0, family.indexOf('system-ui'));
     } finally {
       chart.remove();
     }

@@ -14,10 +14,15 @@ import { Store } from '../../src/ui/state/store.ts';
 import type { RunView } from '../../src/app/views.ts';
 import { find, freshPage, leverField, settle, until } from './helpers.ts';
 
-/** The real worker, with each rest of a run's view held back until `release` is called, and the hashes it was asked for. */
+/**
+ * The real worker, with each rest of a run's view held back until `release` is called, the hashes it was asked
+ * for, and each run's figures asked for: the resident standard's value, and whether `frame.shown` was set then.
+ */
 function heldRest() {
   const worker = startWorker();
   const asked: string[] = [];
+  const figuresAsked: { standard: string | undefined; afterFrame: boolean }[] = [];
+  const frame = { shown: false };
   const hold = { held: Promise.resolve(), release: () => {} };
   const api = new Proxy(worker, {
     get: (target, key) =>
@@ -28,14 +33,20 @@ function heldRest() {
             await hold.held;
             return result;
           }
-        : (target as unknown as Record<PropertyKey, unknown>)[key],
+        : key === 'figures'
+          ? (...args: Parameters<Api['figures']>) => {
+              const overrides = (args[0] as { overrides?: { param: string; value: unknown }[] }).overrides ?? [];
+              figuresAsked.push({ standard: [...overrides].reverse().find((o) => o.param === 'resident.individual.standard')?.value as string | undefined, afterFrame: frame.shown });
+              return target.figures(...args);
+            }
+          : (target as unknown as Record<PropertyKey, unknown>)[key],
   }) as Api;
-  return { api, asked, hold };
+  return { api, asked, hold, figuresAsked, frame };
 }
 
 /** The workbench on that worker, the resident fund shown, its first result in. */
 async function mountHeld() {
-  const { api, asked, hold } = heldRest();
+  const { api, asked, hold, figuresAsked, frame } = heldRest();
   const app = new YbApp(api, new Store());
   document.body.append(app);
   await until(() => app.sim.result?.ok === true);
@@ -43,7 +54,7 @@ async function mountHeld() {
   await settle(app);
   // the resident fund's charts drawn now (a chart draws in a task after the render): later draws are the test's
   for (const chart of find(app, 'yb-fund-view').shadowRoot!.querySelectorAll('yb-chart')) void (chart as YbChart).renderedOption;
-  return { app, asked, hold };
+  return { app, asked, hold, figuresAsked, frame };
 }
 
 describe('figures first', () => {
@@ -85,6 +96,27 @@ describe('figures first', () => {
     expect(charts.map((c) => c.drawCount)).to.deep.equal(drawn.map((n) => n + 1));
     const table = find<YbDataTable>(app, 'yb-fund-view', 'yb-data-table');
     expect(table.csvText()).to.contain(resident.years.at(-1)!.cumulative);
+    app.remove();
+  });
+
+  it('asks for the next value\'s figures at once, not after the frame that shows the last value\'s charts', async () => {
+    const { app, figuresAsked, frame } = await mountHeld();
+    const [balance] = [...find(app, 'yb-fund-view').shadowRoot!.querySelectorAll('yb-chart')] as YbChart[];
+    const input = leverField(app);
+    const drawn = new Promise((r) => balance!.addEventListener('drawn', r, { once: true }));
+    input.value = '431';
+    input.dispatchEvent(new Event('input'));
+    await drawn;
+    // 431's charts are drawn; its result waits for a frame to show them before asking for the rest. The next
+    // value comes now, before that frame (as in a drag): its figures are asked for before the frame too.
+    frame.shown = false;
+    requestAnimationFrame(() => (frame.shown = true));
+    input.value = '432';
+    input.dispatchEvent(new Event('input'));
+    await until(() => !app.sim.running);
+    expect(figuresAsked.map((f) => f.standard)).to.include.members(['431', '432']);
+    expect(figuresAsked.find((f) => f.standard === '432')).to.deep.equal({ standard: '432', afterFrame: false });
+    expect((app.sim.result as RunView).changes[0]).to.include({ param: 'resident.individual.standard', after: '432' });
     app.remove();
   });
 

@@ -55,6 +55,18 @@ describe('kernel', () => {
     expect(differences(compileKernel(input).run(shocks), resultOfProjection(drawn))).toEqual([]);
   });
 
+  it('keeps the policy a moving lever is derived from, however many values the lever passes through', async () => {
+    // A drag derives each value's policy from the scenario's own; 70 values are more than the 64 policies kept.
+    const input = await preparedExample('banner-2022.json', 2040);
+    const own = policyYears(input);
+    for (let v = 0; v < 70; v++) {
+      const derived = policyYears({ ...input, overrides: [...input.overrides, { param: 'resident.individual.standard', value: String(400 + v), from: '2026-01', file: 'test', path: '/overrides/90' }] });
+      expect(derived).not.toBe(own);
+    }
+    // Still the same object: never compiled anew on the way (the oldest-first rule dropped it after 64 values).
+    expect(policyYears(input)).toBe(own);
+  });
+
   it('derives the policy of one more literal override from the policy without it, as compiling it in full would', async () => {
     const input = await preparedExample('banner-2022.json', 2040);
     const city = await preparedExample('city-2021.json', 2040);

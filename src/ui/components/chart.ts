@@ -25,8 +25,12 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { nextTask } from '../next-task.ts';
+import { FONT_FAMILY } from '../styles.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
+/** Every chart's text in the page's typeface (ECharts' own default, a bare sans-serif, has no Chinese on many systems). */
+const THEME = 'yb';
+echarts.registerTheme(THEME, { textStyle: { fontFamily: FONT_FAMILY } });
 
 /** Charts with an option to draw, by the order they came into the page: the first draws first. `update`: the chart is already made. */
 const waiting = new Map<number, { draw: () => void; update: boolean }>();
@@ -137,7 +141,7 @@ export class YbChart extends LitElement {
    * in the task that rendered them; made when the chart comes into view, the layout is done.
    */
   #made(): echarts.ECharts {
-    this.#chart ??= echarts.init(this.renderRoot.querySelector('.canvas') as HTMLElement, undefined, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
+    this.#chart ??= echarts.init(this.renderRoot.querySelector('.canvas') as HTMLElement, THEME, { renderer: 'canvas', devicePixelRatio: this.pixelRatio });
     return this.#chart;
   }
 
@@ -226,10 +230,10 @@ export async function warmUpCharts(wanted: () => boolean = () => true): Promise<
   el.setAttribute('aria-hidden', 'true');
   el.style.cssText = 'position:fixed;left:-10000px;top:0;width:640px;height:280px;visibility:hidden';
   document.body.append(el);
-  const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+  const chart = echarts.init(el, THEME, { renderer: 'canvas' });
   const years = Array.from({ length: 30 }, (_, i) => String(2022 + i));
   const values = years.map((_, i) => 1000 - i * 50);
-  const axes = { animation: false, grid: { left: 64, right: 56, top: 36, bottom: 52 }, xAxis: { type: 'category', data: years } };
+  const axes = { animation: false, grid: { left: 64, right: 56, top: 36, bottom: 52, outerBoundsMode: 'none' }, xAxis: { type: 'category', data: years } };
   const steps: echarts.EChartsCoreOption[] = [
     { ...axes, yAxis: { type: 'value', name: '万元', min: 0, max: 1000 } },
     { ...axes, yAxis: { type: 'value', name: '万元' }, series: [{ name: 'c', type: 'line', data: values }] },

@@ -7,7 +7,8 @@
  * once (`figures`); the rest of its result is asked for after a frame has
  * shown them, unless a newer request has come meanwhile (a lever still
  * moving), so a drag redraws the charts at every step and the panels below
- * when it rests.
+ * when it rests. A newer request ends that wait at once: its figures are
+ * asked for without waiting for the frame.
  */
 import { wrap, type Remote } from 'comlink';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -83,7 +84,13 @@ export class SimulationController implements ReactiveController {
     this.running = true;
     this.host.requestUpdate();
     if (!this.#inFlight) void this.#drain();
+    // A run waiting for a frame before it asks for the rest of its result gives way at once: the new value's
+    // figures are asked for now, not a frame later.
+    else this.#wake?.();
   }
+
+  /** Ends the wait for a frame between a run's figures and the rest of its result (set while it waits). */
+  #wake?: () => void;
 
   /** Resolves when no request is waiting or running. */
   settled(): Promise<void> {
@@ -120,7 +127,11 @@ export class SimulationController implements ReactiveController {
             this.host.requestUpdate();
             // The rest of its view once its figures are on screen and no newer request has come meanwhile: while a
             // lever moves, the next value's figures come first, and the panels below follow when it rests.
-            await afterFrame();
+            await new Promise<void>((resolve) => {
+              this.#wake = resolve;
+              void afterFrame().then(resolve);
+            });
+            this.#wake = undefined;
             if (this.#pending) continue;
             try {
               // The figures' own objects, so that what was drawn from them is not drawn again.
