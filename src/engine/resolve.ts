@@ -188,6 +188,10 @@ export function resolveParameters(
   }
   if (fatal.length) throw new InputError(fatal);
 
+  if (reuse) {
+    const inPlace = new Resolver(stack, candidates, facts, series, reuse, new Replaced(reuse.from.values)).inPlace();
+    if (inPlace) return inPlace;
+  }
   const r = new Resolver(stack, candidates, facts, series, reuse);
   for (const name of namesOf(registry)) r.resolveName(name);
   const { values } = r;
@@ -232,28 +236,9 @@ function withChangedAlone(stack: PolicyStack, matched: CompiledRule[], facts: Fa
   const literalWinner = winner as Override & { value: string };
   const literal = literalOf(literalWinner, registry);
   if (literal.range.length) throw new InputError(literal.range);
-  const values = new WithOne(from.values, literal.resolved);
-  // Only a pair with the changed parameter can be out of order now; if one is, every problem as checkOrder lists them.
-  for (const [floor, ceiling] of rel.orderPairs) {
-    const f = values.get(floor)?.value;
-    const c = values.get(ceiling)?.value;
-    if (f !== undefined && c !== undefined && typeof f !== 'string' && typeof c !== 'string' && f.greaterThan(c)) {
-      const fatal: InputProblem[] = [];
-      checkOrder(values, stack, facts, fatal);
-      throw new InputError(fatal);
-    }
-  }
-  if (!rel.inCompliance) return { facts, values, unavailable: from.unavailable, unset: from.unset, compliance: from.compliance };
-  let compliance: ComplianceFinding[] | undefined;
-  return {
-    facts,
-    values,
-    unavailable: from.unavailable,
-    unset: from.unset,
-    get compliance() {
-      return (compliance ??= complianceFindings(values, stack));
-    },
-  };
+  const values = new Replaced(from.values).replace(literal.resolved);
+  // Only a pair with the changed parameter can be out of order now.
+  return replacedResolution(stack, facts, values, from, rel.orderPairs, rel.inCompliance);
 }
 
 /** A literal override's value, as resolution gives it, with its range problems: once per override. */
@@ -270,29 +255,39 @@ function literalOf(o: Override & { value: string }, registry: Registry): { resol
 }
 
 /**
- * The values of a resolution with one more (or another) value: a lookup reads
- * through to the resolution reused; listing them copies it once, with the value
- * in its place (or last, where it was not there). Read only.
+ * The values of a resolution with some of them replaced, each in its place: a
+ * lookup reads through to the resolution reused; listing them copies it once,
+ * with the replacements where their names were. Only a name the resolution
+ * reused has can be set (replaced); nothing is added or removed.
  */
-class WithOne extends Map<string, ResolvedValue> {
+class Replaced extends Map<string, ResolvedValue> {
   #copy: Map<string, ResolvedValue> | undefined;
-  constructor(
-    readonly base: Map<string, ResolvedValue>,
-    readonly one: ResolvedValue,
-  ) {
+  readonly #by = new Map<string, ResolvedValue>();
+  constructor(readonly base: Map<string, ResolvedValue>) {
     super();
   }
+  replace(v: ResolvedValue): this {
+    if (!this.base.has(v.name)) throw new Error(`a resolution cannot gain ${v.name}`);
+    this.#by.set(v.name, v);
+    this.#copy = undefined;
+    return this;
+  }
   #all(): Map<string, ResolvedValue> {
-    return (this.#copy ??= new Map(this.base).set(this.one.name, this.one));
+    if (!this.#copy) {
+      const all = new Map(this.base);
+      for (const v of this.#by.values()) all.set(v.name, v);
+      this.#copy = all;
+    }
+    return this.#copy;
   }
   override get(k: string): ResolvedValue | undefined {
-    return k === this.one.name ? this.one : this.base.get(k);
+    return this.#by.get(k) ?? this.base.get(k);
   }
   override has(k: string): boolean {
-    return k === this.one.name || this.base.has(k);
+    return this.base.has(k);
   }
   override get size(): number {
-    return this.base.size + (this.base.has(this.one.name) ? 0 : 1);
+    return this.base.size;
   }
   override keys(): MapIterator<string> {
     return this.#all().keys();
@@ -309,8 +304,9 @@ class WithOne extends Map<string, ResolvedValue> {
   override forEach(fn: (v: ResolvedValue, k: string, m: Map<string, ResolvedValue>) => void, self?: unknown): void {
     this.#all().forEach((v, k) => fn.call(self, v, k, this));
   }
-  override set(): this {
-    throw new Error('a resolution is read only');
+  override set(k: string, v: ResolvedValue): this {
+    if (k !== v.name) throw new Error(`a resolution keeps ${v.name} under its own name`);
+    return this.replace(v);
   }
   override delete(): boolean {
     throw new Error('a resolution is read only');
@@ -430,7 +426,7 @@ function defaultCandidate(registry: Registry, name: string): Candidate | undefin
 
 /** One resolution's working state: each parameter resolved once, on demand, in the order its readers need it. */
 class Resolver {
-  readonly values = new Map<string, ResolvedValue>();
+  readonly values: Map<string, ResolvedValue>;
   readonly unavailable = new Map<string, InputProblem>();
   readonly unset = new Set<string>();
   readonly #resolving = new Set<string>();
@@ -445,8 +441,11 @@ class Resolver {
     readonly facts: Facts,
     readonly series: SeriesData,
     readonly reuse: Reuse | undefined,
+    /** The reused resolution's values, to replace those that may differ in (`inPlace`); else resolved from nothing. */
+    values?: Replaced,
   ) {
     this.#registry = stack.registry;
+    this.values = values ?? new Map();
   }
 
   #candidate(name: string): Candidate | undefined {
@@ -491,6 +490,45 @@ class Resolver {
       this.values.set(name, prior);
       return prior;
     }
+    return this.#resolveAnew(name, wantedAt);
+  }
+
+  /**
+   * The reused resolution with only the values that may differ (the changed parameter and what reads it)
+   * evaluated again, each in its place, where that is what resolving from nothing gives; undefined where it
+   * may not be (then resolve from nothing). It is when resolving meets the changed parameter in its own turn
+   * in the registry's order, after every parameter it read before (nothing before it in that order reads it,
+   * and it read only parameters before it): every parameter is then met in the same order as before, so the
+   * values keep their order; the month is the same (messages name it); and each value that may differ had a
+   * value before and has one now. Range checks run for the values evaluated again; only a floor and ceiling
+   * pair with one of them can be out of order now, and the minimums are compared again only where one of
+   * them takes part.
+   */
+  inPlace(): Resolution | undefined {
+    const { from, changed } = this.reuse!;
+    const before = from.values.get(changed);
+    if (!before || from.facts.month !== this.facts.month) return undefined;
+    const { order, at } = relationsOf(this.#registry, changed);
+    for (const i of before.inputs) if (i.kind === 'param' && !(order.get(i.name)! < at)) return undefined;
+    const names = namesOf(this.#registry);
+    for (let k = 0; k < at; k++) if (this.#isStale(names[k]!)) return undefined;
+    for (const name of from.unavailable.keys()) if (this.#isStale(name)) return undefined;
+    const pairs: [string, string][] = [];
+    let minimums = false;
+    // In the order resolved before, which puts what a value reads before it: a stale input is evaluated again first.
+    for (const name of from.values.keys()) {
+      if (!this.#isStale(name)) continue;
+      if (isMissing(this.#resolveAnew(name))) return undefined;
+      const rel = relationsOf(this.#registry, name);
+      pairs.push(...rel.orderPairs);
+      minimums ||= rel.inCompliance;
+    }
+    return replacedResolution(this.stack, this.facts, this.values, from, pairs, minimums);
+  }
+
+  /** Evaluate a parameter from its candidate (or find it unset), and record it. */
+  #resolveAnew(name: string, wantedAt?: { file: string; path: string }): ResolvedValue | Missing {
+    const resolving = this.#resolving;
     const spec = this.#registry.get(name);
     const candidate = this.#candidate(name);
     if (!candidate) {
@@ -587,6 +625,38 @@ class Resolver {
     }
     return key === 'max' ? D.max(...vals) : D.min(...vals);
   }
+}
+
+/**
+ * A resolution of a reused one's values with some replaced: refused if one of `pairs` (the floor and ceiling
+ * pairs a replaced value takes part in) is out of order, with every problem as checkOrder lists them; its
+ * compliance findings the reused one's, or (`minimums`: a replaced value has a minimum or is one) found again
+ * when first read.
+ */
+function replacedResolution(stack: PolicyStack, facts: Facts, values: Map<string, ResolvedValue>, from: Resolution, pairs: [string, string][], minimums: boolean): Resolution {
+  if (pairs.some(([floor, ceiling]) => outOfOrder(values, floor, ceiling))) {
+    const fatal: InputProblem[] = [];
+    checkOrder(values, stack, facts, fatal);
+    throw new InputError(fatal);
+  }
+  if (!minimums) return { facts, values, unavailable: from.unavailable, unset: from.unset, compliance: from.compliance };
+  let compliance: ComplianceFinding[] | undefined;
+  return {
+    facts,
+    values,
+    unavailable: from.unavailable,
+    unset: from.unset,
+    get compliance() {
+      return (compliance ??= complianceFindings(values, stack));
+    },
+  };
+}
+
+/** Whether a floor is above its ceiling (both resolved to numbers). */
+function outOfOrder(values: Map<string, ResolvedValue>, floor: string, ceiling: string): boolean {
+  const f = values.get(floor)?.value;
+  const c = values.get(ceiling)?.value;
+  return f !== undefined && c !== undefined && typeof f !== 'string' && typeof c !== 'string' && f.greaterThan(c);
 }
 
 /** A floor computed above its ceiling is refused, naming the rule that set the floor. */
