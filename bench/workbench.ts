@@ -67,13 +67,16 @@ async function traced<T>(browser: Browser, page: Page, run: () => Promise<T>): P
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: any[] }).traceEvents;
   // The page's own renderer: the browser's trace also holds its own pages' renderers (its omnibox popup, for one, which
   // loads now and then while a page is traced), whose tasks are not the page's.
+  // A navigation committed before its new renderer was ready names the renderer once it is (ProcessReadyInBrowser).
   const pagePids = new Set<number>();
   for (const e of events) {
-    if (e.name === 'TracingStartedInBrowser') for (const f of e.args?.data?.frames ?? []) pagePids.add(f.processId);
-    if (e.name === 'FrameCommittedInBrowser' && e.args?.data?.processId !== undefined) pagePids.add(e.args.data.processId);
+    const data = e.args?.data;
+    if (e.name === 'TracingStartedInBrowser') for (const f of data?.frames ?? []) if (f.processId !== undefined) pagePids.add(f.processId);
+    if ((e.name === 'FrameCommittedInBrowser' || e.name === 'ProcessReadyInBrowser') && data?.processId !== undefined) pagePids.add(data.processId);
   }
   const ofPage = (e: { pid: number }) => !pagePids.size || pagePids.has(e.pid);
   const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && ofPage(e)).map((e) => `${e.pid}:${e.tid}`));
+  if (!mainThreads.size) throw new Error("workbench: the trace has no main thread of the page's renderer");
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
   const workerThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread' && ofPage(e)).map((e) => `${e.pid}:${e.tid}`));
   const workerTasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && workerThreads.has(`${e.pid}:${e.tid}`));

@@ -135,7 +135,8 @@ function ruleProvenance(rule: CompiledRule, name: string): Provenance {
  * parameter nor read it, directly or through others, cannot differ, and are
  * taken from it as they are (visiting their inputs first, so every map keeps
  * the order a resolution from nothing gives); everything else is resolved
- * below as always. The result equals resolving from nothing.
+ * below as always. The result equals resolving from nothing
+ * (Resolver.inPlace and withChangedAlone say when they may take a shorter way).
  */
 export interface Reuse {
   from: Resolution;
@@ -236,7 +237,7 @@ function withChangedAlone(stack: PolicyStack, matched: CompiledRule[], facts: Fa
   const literalWinner = winner as Override & { value: string };
   const literal = literalOf(literalWinner, registry);
   if (literal.range.length) throw new InputError(literal.range);
-  const values = new Replaced(from.values).replace(literal.resolved);
+  const values = new Replaced(from.values).replace(literal.resolved).seal();
   // Only a pair with the changed parameter can be out of order now.
   return replacedResolution(stack, facts, values, from, rel.orderPairs, rel.inCompliance);
 }
@@ -258,15 +259,20 @@ function literalOf(o: Override & { value: string }, registry: Registry): { resol
  * The values of a resolution with some of them replaced, each in its place: a
  * lookup reads through to the resolution reused; listing them copies it once,
  * with the replacements where their names were. Only a name the resolution
- * reused has can be set (replaced); nothing is added or removed.
+ * reused has can be replaced, and only while the resolution is made; nothing
+ * is added or removed. (A structured clone of it is an empty Map: resolutions
+ * stay in the thread that made them, their views are what is sent.)
  */
 class Replaced extends Map<string, ResolvedValue> {
   #copy: Map<string, ResolvedValue> | undefined;
   readonly #by = new Map<string, ResolvedValue>();
+  #sealed = false;
   constructor(readonly base: Map<string, ResolvedValue>) {
     super();
   }
+  /** Replace a value while the resolution is made; once it is made (`seal`), nothing. */
   replace(v: ResolvedValue): this {
+    if (this.#sealed) throw new Error('a resolution is read only');
     if (!this.base.has(v.name)) throw new Error(`a resolution cannot gain ${v.name}`);
     this.#by.set(v.name, v);
     this.#copy = undefined;
@@ -304,9 +310,12 @@ class Replaced extends Map<string, ResolvedValue> {
   override forEach(fn: (v: ResolvedValue, k: string, m: Map<string, ResolvedValue>) => void, self?: unknown): void {
     this.#all().forEach((v, k) => fn.call(self, v, k, this));
   }
-  override set(k: string, v: ResolvedValue): this {
-    if (k !== v.name) throw new Error(`a resolution keeps ${v.name} under its own name`);
-    return this.replace(v);
+  seal(): this {
+    this.#sealed = true;
+    return this;
+  }
+  override set(): this {
+    throw new Error('a resolution is read only');
   }
   override delete(): boolean {
     throw new Error('a resolution is read only');
@@ -497,19 +506,22 @@ class Resolver {
    * The reused resolution with only the values that may differ (the changed parameter and what reads it)
    * evaluated again, each in its place, where that is what resolving from nothing gives; undefined where it
    * may not be (then resolve from nothing). It is when resolving meets the changed parameter in its own turn
-   * in the registry's order, after every parameter it read before (nothing before it in that order reads it,
-   * and it read only parameters before it): every parameter is then met in the same order as before, so the
-   * values keep their order; the month is the same (messages name it); and each value that may differ had a
-   * value before and has one now. Range checks run for the values evaluated again; only a floor and ceiling
-   * pair with one of them can be out of order now, and the minimums are compared again only where one of
-   * them takes part.
+   * in the registry's order, after every parameter it reads now and read before (nothing before it in that
+   * order reads it, and it reads and read only parameters before it): every parameter is then met in the same
+   * order as before, so the values keep their order, and nothing it reads now can read it back (that one
+   * would come before it and read it); the month is the same (messages name it); and each value that may
+   * differ had a value before and has one now. Range checks run for the values evaluated again; only a floor
+   * and ceiling pair with one of them can be out of order now, and the minimums are compared again only where
+   * one of them takes part.
    */
   inPlace(): Resolution | undefined {
     const { from, changed } = this.reuse!;
     const before = from.values.get(changed);
-    if (!before || from.facts.month !== this.facts.month) return undefined;
+    const now = this.#candidate(changed);
+    if (!before || !now || from.facts.month !== this.facts.month) return undefined;
     const { order, at } = relationsOf(this.#registry, changed);
     for (const i of before.inputs) if (i.kind === 'param' && !(order.get(i.name)! < at)) return undefined;
+    if (typeof now.expr !== 'string') for (const name of readsOf(now.expr)) if (!(order.get(name)! < at)) return undefined;
     const names = namesOf(this.#registry);
     for (let k = 0; k < at; k++) if (this.#isStale(names[k]!)) return undefined;
     for (const name of from.unavailable.keys()) if (this.#isStale(name)) return undefined;
@@ -523,7 +535,7 @@ class Resolver {
       pairs.push(...rel.orderPairs);
       minimums ||= rel.inCompliance;
     }
-    return replacedResolution(this.stack, this.facts, this.values, from, pairs, minimums);
+    return replacedResolution(this.stack, this.facts, (this.values as Replaced).seal(), from, pairs, minimums);
   }
 
   /** Evaluate a parameter from its candidate (or find it unset), and record it. */
@@ -571,7 +583,8 @@ class Resolver {
       return missing(value.problem, isUnset);
     }
     const resolved: ResolvedValue = { name, value, provenance: where, expr: candidate.expr, inputs, ...(uprate ? { uprated: uprate } : {}) };
-    this.values.set(name, resolved);
+    if (this.values instanceof Replaced) this.values.replace(resolved);
+    else this.values.set(name, resolved);
     return resolved;
   }
 

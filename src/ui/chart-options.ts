@@ -103,7 +103,7 @@ export function compareOption(years: string[], series: { name: string; values: (
   return {
     ...frame(years),
     legend: { bottom: 0, left: 8, right: 8, type: 'plain' },
-    grid: { left: 64, right: 16, top: 36, bottom: 30 + 22 * Math.ceil(n / 2) },
+    grid: { left: 64, right: 16, top: 36, bottom: 30 + 22 * Math.ceil(n / 2), outerBoundsMode: 'none' },
     media: [{ query: { maxWidth: 520 }, option: { grid: { left: 52, bottom: 30 + 34 * n }, legend: { itemGap: 6, textStyle: { fontSize: 11, width: 280, overflow: 'break' } } } }],
     color: ['#0b5cad', '#c27c0e', '#2f8f5b', '#8e3b9e'],
     yAxis: unit === 'wan' ? { type: 'value', ...wanAxis(series.flatMap((s) => s.values)) } : { type: 'value', name: t('monthsPayable') },

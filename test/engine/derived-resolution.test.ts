@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { composeStack } from '../../src/engine/stack.ts';
-import type { Override, Resolution } from '../../src/engine/resolve.ts';
+import { resolveParameters, type Override, type Resolution } from '../../src/engine/resolve.ts';
+import { matchFast } from '../../src/engine/match.ts';
+import type { Facts } from '../../src/engine/facts.ts';
 import { loadRuleSet } from '../../src/rules/load.ts';
 import { loadCatalog } from '../../src/rules/catalog-node.ts';
 import { DerivedTimeline, PolicyTimeline } from '../../src/model/policy-timeline.ts';
@@ -71,5 +73,22 @@ describe('a state derived with one more literal override', () => {
     expect(compared).toBe(28);
     // and the override acts: the value in force from 2021 is the override's
     expect(String(derived.at(2022, 1, 'resident').values.get(override.param)!.value)).toBe(override.value);
+  });
+
+  it('equals the state resolved from nothing when the new override reads a parameter after it, or one that reads it back', () => {
+    const stack = stackWith({});
+    const facts: Facts = { month: 2022 * 12, category: 'resident', aid: 'none', regionTier: undefined };
+    const rules = matchFast(stack, facts);
+    const from = resolveParameters(stack, rules, facts, series);
+    const o = (value: Override['value']): Override => ({ param: 'resident.individual.standard', value, from: '2021-01', file: 'test', path: '/overrides/0' });
+    // the standard (before the subsidy standard in the registry) now reads the subsidy standard: met later than before
+    const reads = [o({ percentOf: { param: 'resident.subsidy.standard' }, percent: '60' })];
+    expect(content(resolveParameters(stack, rules, facts, series, reads, { from, changed: 'resident.individual.standard' }))).toEqual(content(resolveParameters(stack, rules, facts, series, reads)));
+    // …with a rule where the subsidy standard reads the standard back: refused alike, naming the cycle
+    const cyclic = stackWith({ 'resident.subsidy.standard': { param: 'resident.individual.standard' } });
+    const cyclicRules = matchFast(cyclic, facts);
+    const before = resolveParameters(cyclic, cyclicRules, facts, series);
+    expect(() => resolveParameters(cyclic, cyclicRules, facts, series, reads)).toThrow(/depends on itself/);
+    expect(() => resolveParameters(cyclic, cyclicRules, facts, series, reads, { from: before, changed: 'resident.individual.standard' })).toThrow(/depends on itself/);
   });
 });

@@ -155,6 +155,8 @@ export class SimulationController implements ReactiveController {
     this.running = false;
     this.host.requestUpdate();
     await this.host.updateComplete;
+    // A request that came meanwhile has begun another drain: the waiters are its to release when it ends.
+    if (this.#inFlight || this.#pending) return;
     for (const w of this.#waiters.splice(0)) w();
   }
 }
