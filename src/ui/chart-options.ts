@@ -64,8 +64,11 @@ export function balanceOption(f: FundView, th: ThresholdsView | undefined) {
 export function incomeOption(f: FundView) {
   const years = f.years.map((y) => String(y.year));
   const incomeLines = fundLines(f, 'incomeBySource');
+  const base = frame(years);
   return {
-    ...frame(years),
+    ...base,
+    // Expenditure named first: where the legend pages (a phone, a long list of sources), its line is still named on the first page.
+    legend: { ...base.legend, data: [t('expenditure'), ...incomeLines.map(lineName)] },
     color: PALETTE,
     yAxis: { type: 'value', ...wanAxis(f.years.flatMap((y) => [num(y.income), num(y.expenditure)])) },
     series: [

@@ -213,7 +213,7 @@ export class YbAnalysesView extends LitElement {
       }
       .answer {
         font-size: 16px;
-        font-weight: 600;
+        font-weight: 700;
       }
       .fails {
         color: var(--bad);
@@ -253,7 +253,7 @@ export class YbAnalysesView extends LitElement {
       }
       table.years caption {
         text-align: left;
-        font-weight: 600;
+        font-weight: 700;
       }
       table.years .badge {
         display: block;
@@ -261,7 +261,7 @@ export class YbAnalysesView extends LitElement {
       table.years tr.binding,
       table.years tr.binding th {
         background: #fff4d6;
-        font-weight: 600;
+        font-weight: 700;
       }
       table.years thead th:first-child {
         text-align: left;
@@ -269,7 +269,7 @@ export class YbAnalysesView extends LitElement {
       .badge {
         font-size: 11px;
         color: #7a4b00;
-        font-weight: 600;
+        font-weight: 700;
       }
       .ok {
         color: #1e7a45;

@@ -34,7 +34,7 @@ export class YbFundCards extends LitElement {
       }
       .card .big {
         font-size: 20px;
-        font-weight: 600;
+        font-weight: 700;
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }

@@ -45,7 +45,7 @@ export class YbFundView extends LitElement {
       .warn-exhausted,
       .warn-insufficient {
         color: var(--bad);
-        font-weight: 600;
+        font-weight: 700;
       }
       .warn-excessive,
       .warn-below-normal,

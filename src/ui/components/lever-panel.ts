@@ -100,7 +100,7 @@ export class YbLeverPanel extends LitElement {
         padding: 6px 0;
       }
       summary {
-        font-weight: 600;
+        font-weight: 700;
         cursor: pointer;
       }
       .lever {
@@ -136,7 +136,7 @@ export class YbLeverPanel extends LitElement {
       .changed select {
         border-color: var(--accent);
         background: #eef5fc;
-        font-weight: 600;
+        font-weight: 700;
       }
       details.src {
         grid-column: 1 / -1;

@@ -45,7 +45,7 @@ export class YbProblemList extends LitElement {
       }
       .here {
         background: #fbe3e0;
-        font-weight: 600;
+        font-weight: 700;
       }
     `,
   ];

@@ -117,7 +117,7 @@ export class YbApp extends LitElement {
         padding: 8px 12px;
         border: 2px solid var(--accent);
         border-radius: 4px;
-        font-weight: 600;
+        font-weight: 700;
       }
       .skip button:focus {
         top: 8px;
@@ -134,7 +134,7 @@ export class YbApp extends LitElement {
       header h1 {
         font-size: 18px;
         margin: 0;
-        font-weight: 600;
+        font-weight: 700;
       }
       header .sub {
         opacity: 0.85;
@@ -170,7 +170,7 @@ export class YbApp extends LitElement {
       aside input.title {
         width: 100%;
         box-sizing: border-box;
-        font-weight: 600;
+        font-weight: 700;
       }
       .rules label {
         display: block;
