@@ -89,6 +89,29 @@ export function subsidyOption(r: RunView) {
   };
 }
 
+type Series = { name: string; type: string; itemStyle?: { color?: unknown } };
+
+/**
+ * A chart's series as a legend names them: name, colour (a colour by sign: the positive one) and kind, in
+ * the series' order. ECharts gives a series without a colour of its own the palette's next colour.
+ */
+export function legendEntries(option: { color?: string[]; series: Series[] }): { name: string; color: string; kind: 'bar' | 'line' }[] {
+  let next = 0;
+  return option.series.map((s) => {
+    const own = s.itemStyle?.color;
+    const color = typeof own === 'string' ? own : typeof own === 'function' ? String(own({ value: 1 })) : (option.color ?? PALETTE)[next++ % (option.color ?? PALETTE).length]!;
+    return { name: s.name, color, kind: s.type === 'line' ? 'line' : 'bar' };
+  });
+}
+
+/**
+ * A chart as printed: its legend written beside it (`legendEntries`) rather than drawn in it, where a
+ * long one would page (a page cannot be turned) or take the plot's height.
+ */
+export function printedOption<O extends { legend: object; grid: object }>(option: O): O {
+  return { ...option, legend: { ...option.legend, show: false }, grid: { ...option.grid, bottom: 28 } };
+}
+
 /** The warning bands in words, under a balance chart: "warning bands of months payable: below 3 …". */
 export function bandsNote(th: ThresholdsView | undefined): string {
   if (!th || !th.low || !th.normalLow || !th.normalHigh || !th.high) return '';

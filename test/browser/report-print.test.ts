@@ -102,5 +102,33 @@ describe('the printed report', () => {
       expect(parseFloat(after.marginBottom) / mm, h.textContent!).to.be.closeTo(-40, 0.1);
     }
   });
-});
 
+  it('names every series of every chart under it, in its colour, and draws no legend that pages', async function () {
+    this.timeout(60000);
+    const app = await mount();
+    // the banner's resident fund: its sources of income and the expenditure line made a legend that paged on paper
+    await language(app, 'English');
+    await click(find(app, '#report'));
+    await settle(app);
+    const report = find<YbReport>(app, 'yb-report');
+    await report.chartsDrawn();
+    await emulateMedia({ media: 'print' });
+    await setViewport({ width: PRINTABLE_PX, height: 1000 });
+    const charts = [...report.shadowRoot!.querySelectorAll('yb-chart')] as (HTMLElement & { renderedOption: { legend: { show: boolean }[]; series: { name: string }[] } })[];
+    expect(charts.length).to.be.greaterThan(2);
+    for (const chart of charts) {
+      const drawn = chart.renderedOption;
+      expect(drawn.legend[0]!.show, chart.getAttribute('label')!).to.equal(false);
+      const list = chart.nextElementSibling as HTMLUListElement;
+      const names = [...list.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(names, chart.getAttribute('label')!).to.deep.equal(drawn.series.map((s) => s.name));
+      // each name whole on the page: nothing cut or hidden behind arrows
+      for (const li of list.querySelectorAll('li')) expect(li.getBoundingClientRect().right).to.be.at.most(PRINTABLE_PX + 0.5);
+    }
+    const income = charts.find((c) => c.getAttribute('label')!.includes('Income'))!;
+    const keys = [...(income.nextElementSibling as HTMLElement).querySelectorAll('.key')].map((k) => getComputedStyle(k).borderTopColor);
+    // the palette's first colour for the first source (#0b5cad), the expenditure line's own (#1b2430) last
+    expect(keys[0]).to.equal('rgb(11, 92, 173)');
+    expect(keys.at(-1)).to.equal('rgb(27, 36, 48)');
+  });
+});

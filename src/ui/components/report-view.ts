@@ -6,12 +6,13 @@
  * to download every table as an Excel workbook; printed, only the document.
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import type { RunView } from '../../app/views.ts';
 import type { CatalogView } from '../../app/service.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { getLocale, pick, t } from '../i18n.ts';
-import { balanceOption, bandsNote, incomeOption, subsidyOption } from '../chart-options.ts';
+import { balanceOption, bandsNote, incomeOption, legendEntries, printedOption, subsidyOption } from '../chart-options.ts';
 import { balanceTable, changesTable, complianceTable, incomeTable, perPersonTable, subsidyTable, type Table } from '../tables.ts';
 import { reportTables } from '../workbook.ts';
 import { baselineName, notesText, ruleSetNames, sourceParts, titleText } from '../labels.ts';
@@ -89,6 +90,26 @@ export class YbReport extends LitElement {
       }
       yb-chart {
         height: 240px;
+      }
+      ul.legend {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px 14px;
+        margin: 2px 0 6px;
+        padding: 0;
+        font-size: 11px;
+      }
+      /* drawn as a border: a browser prints borders, not backgrounds, unless told */
+      ul.legend .key {
+        display: inline-block;
+        width: 14px;
+        margin-right: 4px;
+        vertical-align: middle;
+        border-top: 9px solid var(--key);
+      }
+      ul.legend .key.line {
+        border-top-width: 2px;
       }
       table {
         font-size: 10px;
@@ -219,7 +240,7 @@ export class YbReport extends LitElement {
         ${r.funds.map(
           (f) => html`<figure>
               <h3>${pick(f.name)} · ${t('chartBalance')}</h3>
-              <yb-chart pixelRatio="2" .option=${balanceOption(f, r.thresholds)} label="${pick(f.name)} ${t('chartBalance')}"></yb-chart>
+              ${this.#chart(balanceOption(f, r.thresholds), `${pick(f.name)} ${t('chartBalance')}`)}
               <figcaption class="meta">${bandsNote(r.thresholds)}</figcaption>
             </figure>
             ${f.years.some((y) => y.monthsPayable !== null)
@@ -229,13 +250,13 @@ export class YbReport extends LitElement {
             ${this.#table(balanceTable(f))}
             <figure>
               <h3>${pick(f.name)} · ${t('chartIncome')}</h3>
-              <yb-chart pixelRatio="2" .option=${incomeOption(f)} label="${pick(f.name)} ${t('chartIncome')}"></yb-chart>
+              ${this.#chart(incomeOption(f), `${pick(f.name)} ${t('chartIncome')}`)}
             </figure>
             ${this.#table(incomeTable(f))}`,
         )}
 
         <h2 id="r-subsidy">3 ${t('chartSubsidy')}</h2>
-        <figure><yb-chart pixelRatio="2" .option=${subsidyOption(r)} label=${t('chartSubsidy')}></yb-chart></figure>
+        <figure>${this.#chart(subsidyOption(r), t('chartSubsidy'))}</figure>
         ${this.#table(subsidyTable(r))} ${this.#table(perPersonTable(r))}
 
         <h2 id="r-assumptions">4 ${t('assumptions')}</h2>
@@ -263,6 +284,14 @@ export class YbReport extends LitElement {
       </article>
       </main>
     `;
+  }
+
+  /** A chart drawn for print, its legend written under it: every series named, whatever the page's width. */
+  #chart(option: Parameters<typeof legendEntries>[0] & Parameters<typeof printedOption>[0], label: string) {
+    return html`<yb-chart pixelRatio="2" .option=${printedOption(option)} label=${label}></yb-chart>
+      <ul class="legend">
+        ${legendEntries(option).map((e) => html`<li><span class="key ${e.kind}" style=${styleMap({ '--key': e.color })}></span>${e.name}</li>`)}
+      </ul>`;
   }
 
   /** A table in a box of its own: on a phone it scrolls sideways there (reachable by keyboard), never the page. */
