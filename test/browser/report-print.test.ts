@@ -19,6 +19,18 @@ async function language(app: YbApp, label: 'English' | '中文'): Promise<void> 
   await settle(app);
 }
 
+/** The report opened in a language, its charts drawn, then laid out as printed: the print style sheet at the width Chromium lays an A4 page out in. */
+async function printed(app: YbApp, label: 'English' | '中文'): Promise<YbReport> {
+  await language(app, label);
+  await click(find(app, '#report'));
+  await settle(app);
+  const report = find<YbReport>(app, 'yb-report');
+  await report.chartsDrawn();
+  await emulateMedia({ media: 'print' });
+  await setViewport({ width: PRINTABLE_PX, height: 1000 });
+  return report;
+}
+
 /** Everything in the printed report wider than the page: its tag, width and first words. */
 function overflowing(report: YbReport): string[] {
   const article = report.shadowRoot!.querySelector('article')!;
@@ -60,14 +72,7 @@ describe('the printed report', () => {
       if (scenario === 'city-floor-50') expect(await app.openText(JSON.stringify(floor50), 'city-floor-50.json')).to.equal(true);
       if (scenario === 'city-floor-50') await until(() => app.sim.result?.ok === true && app.sim.result.title === floor50.title && !app.sim.running);
       for (const label of ['中文', 'English'] as const) {
-        await language(app, label);
-        await click(find(app, '#report'));
-        await settle(app);
-        const report = find<YbReport>(app, 'yb-report');
-        await report.chartsDrawn();
-        // the printed page: the print style sheet at the width Chromium lays an A4 page out in
-        await emulateMedia({ media: 'print' });
-        await setViewport({ width: PRINTABLE_PX, height: 1000 });
+        const report = await printed(app, label);
         // the charts take the new width when their resize observers have run, a frame or more after the layout
         for (let frames = 0; frames < 60 && overflowing(report).length; frames++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
         expect(overflowing(report), label).to.deep.equal([]);
@@ -107,13 +112,7 @@ describe('the printed report', () => {
     this.timeout(60000);
     const app = await mount();
     // the banner's resident fund: its sources of income and the expenditure line made a legend that paged on paper
-    await language(app, 'English');
-    await click(find(app, '#report'));
-    await settle(app);
-    const report = find<YbReport>(app, 'yb-report');
-    await report.chartsDrawn();
-    await emulateMedia({ media: 'print' });
-    await setViewport({ width: PRINTABLE_PX, height: 1000 });
+    const report = await printed(app, 'English');
     const charts = [...report.shadowRoot!.querySelectorAll('yb-chart')] as (HTMLElement & { renderedOption: { legend: { show: boolean }[]; series: { name: string }[] } })[];
     expect(charts.length).to.be.greaterThan(2);
     for (const chart of charts) {
