@@ -128,8 +128,11 @@ async function audit(file: string, args: AuditOptions, io: Io): Promise<void> {
     compliance = checkCompliance(b, composeStack([args.rules], (id) => catalog.get(id), catalog.registry));
   }
   if (args.format === 'json') {
-    // decimal.js serialises as decimal strings: no float ever reaches the output.
-    io.stdout.write(JSON.stringify({ baseline: { id: b.id, title: b.title, source: b.source, precision: b.precision }, ...r, compliance: compliance ?? null }, null, 2) + '\n');
+    // decimal.js serialises as decimal strings: no float ever reaches the output. Each finding and compliance note
+    // carries its sentence in both languages (`text`), beside the English `message`.
+    const findings = r.findings.map((f) => ({ ...f, text: findingWords(f) }));
+    const notes = compliance?.map((c) => ({ ...c, text: complianceWords(c) })) ?? null;
+    io.stdout.write(JSON.stringify({ baseline: { id: b.id, title: b.title, source: b.source, precision: b.precision }, ...r, findings, compliance: notes }, null, 2) + '\n');
   } else {
     io.stdout.write(textReport(b, file, r) + (compliance && args.rules ? '\n' + complianceText(compliance, args.rules) + '\n' : ''));
   }

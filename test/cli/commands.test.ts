@@ -178,6 +178,18 @@ describe('simulate with an embedded baseline', () => {
   });
 });
 
+describe('audit --format json in both languages', () => {
+  it('writes each finding and compliance note in Chinese and English (seed 000: 人均财政补助标准580元; 内医保发〔2022〕21号: 不低于 610 元)', async () => {
+    const r = await run(audit, 'seeds/baselines/banner-2022.json', '--rules', 'inner-mongolia/resident-2022', '--format', 'json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { findings: { message: string; text: { zh: string; en: string } }[]; compliance: { message: string; text: { zh: string; en: string } }[] };
+    expect(json.compliance[0]!.text.zh).toMatch(/^2022 人均财政补助 580 元，低于 inner-mongolia\/resident-2022（内医保发〔2022〕21号[^）]*）规定的最低标准 610 元$/);
+    expect(json.compliance[0]!.text.en).toBe(json.compliance[0]!.message);
+    expect(json.findings.length).toBeGreaterThan(0);
+    for (const f of json.findings) expect([f.text.en === f.message, /[\u4e00-\u9fff]/.test(f.text.zh)]).toEqual([true, true]);
+  });
+});
+
 describe('audit says why an indicator is 0', () => {
   it("the county's months payable is 0 because it remits its balance upward (seed 003: 上解上级支出12519.49万元)", async () => {
     const r = await run(audit, 'seeds/baselines/county-2019.json', '--format', 'json');
