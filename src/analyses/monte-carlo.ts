@@ -18,8 +18,7 @@ import { D } from '../common/money.ts';
 import type { FundId } from '../model/base-year.ts';
 import type { FertilityVariant } from '../population/cohort.ts';
 import type { Distribution, Uncertainty, UncertainName } from '../scenario/uncertainty.ts';
-
-type Text = { zh: string; en: string };
+import type { Text } from '../rules/types.ts';
 
 /** What one path changes: plain numbers (percent a year, or percent), one per path or one per projected year. */
 export interface PathShocks {

@@ -17,8 +17,8 @@ import { loadScenario } from '../scenario/load.ts';
 import { prepareScenario, type Prepared } from '../scenario/prepare.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Progress } from '../analyses/progress.ts';
+import type { Text } from '../rules/types.ts';
 
-type Text = { zh: string; en: string };
 export type Refused = { ok: false; problems: InputProblem[] };
 
 /**

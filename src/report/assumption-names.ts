@@ -6,8 +6,7 @@ import { FUND_NAMES } from './names.ts';
 import type { FundId } from '../model/base-year.ts';
 import { SERVICE_NAMES, type Service } from '../model/services.ts';
 import registry from '../../rules/parameters.json' with { type: 'json' };
-
-type Text = { zh: string; en: string };
+import type { Text } from '../rules/types.ts';
 
 export const GROUP_NAMES: Record<string, Text> = {
   resident: { zh: '居民', en: 'residents' },

@@ -11,8 +11,7 @@ import type { FundId } from '../model/base-year.ts';
 import type { FundYear } from '../model/fund-year.ts';
 import type { Projection, SubsidyYear } from '../model/project.ts';
 import { FUND_NAMES } from './names.ts';
-
-type Text = { zh: string; en: string };
+import type { Text } from '../rules/types.ts';
 
 /**
  * An amount of one fund is absurd beyond 10 万亿元 (1e13 元, more than three times the income of all of

@@ -12,8 +12,7 @@ import { message } from '../common/messages.ts';
 import { D, isDecimalLiteral } from '../common/money.ts';
 import type { Assumptions } from '../model/assumptions.ts';
 import { FERTILITY_VARIANTS, type FertilityVariant } from '../population/cohort.ts';
-
-type Text = { zh: string; en: string };
+import type { Text } from '../rules/types.ts';
 
 /** As written in a scenario file: decimals as strings. */
 export type DistributionInput =

@@ -14,7 +14,7 @@ import type { Target, YearCheck } from '../analyses/goal-seek.ts';
 import { assumptionLabel } from './assumption-labels.ts';
 import { FUND_NAMES } from '../report/names.ts';
 import { getLocale, pick, t } from './i18n.ts';
-import { isExhausted, unitLabel, wan } from './format.ts';
+import { fmt, isExhausted, unitLabel, wan } from './format.ts';
 import { ANALYSES, a, fill } from './locales/analyses.ts';
 import { exhaustedExport, type Column, type Table } from './tables.ts';
 
@@ -23,7 +23,7 @@ type HeatView = Extract<GridView, { ok: true }>;
 
 /** A number for the eye: thousands separated, at most `digits` places ("1,260", "0.5", "-11.28"). */
 export function figure(v: number | string, digits = 2, least = 0): string {
-  return new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: least, maximumFractionDigits: digits }).format(Number(v));
+  return fmt(digits, least).format(Number(v));
 }
 
 /** Months payable for the eye, as the workbench writes them (format.ts: 耗尽 / exhausted below zero), to 2 places as a goal seek needs. */

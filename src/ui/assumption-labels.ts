@@ -11,8 +11,7 @@ import { getLocale, pick } from './i18n.ts';
 import { lineName } from './labels.ts';
 import { unitText } from './format.ts';
 import { readableText } from './problem-text.ts';
-
-type Text = { zh: string; en: string };
+import type { Text } from '../rules/types.ts';
 
 /** A population assumption's short name (the population view). */
 export function populationAssumptionLabel(name: string): string {

@@ -4,13 +4,16 @@ import { getLocale, t } from './i18n.ts';
 
 export { grouped };
 
-/** One formatter per language and number of digits: building an Intl.NumberFormat costs far more than using one, and a table formats thousands of cells. */
+/**
+ * One formatter per language and number of digits (at most `digits` places, at least `least`): building an
+ * Intl.NumberFormat costs far more than using one, and a table formats thousands of cells.
+ */
 const formatters = new Map<string, Intl.NumberFormat>();
-function fmt(digits: number): Intl.NumberFormat {
+export function fmt(digits: number, least = digits): Intl.NumberFormat {
   const locale = getLocale() === 'en' ? 'en-US' : 'zh-CN';
-  const key = `${locale} ${digits}`;
+  const key = `${locale} ${digits} ${least}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: least, maximumFractionDigits: digits })));
   return f;
 }
 

@@ -4,6 +4,7 @@
  */
 import { html } from 'lit';
 import { getLocale, pick, t, type MessageId } from './i18n.ts';
+import { fmt } from './format.ts';
 import type { CatalogView } from '../app/service.ts';
 import { notesIn, type Notes } from '../scenario/notes.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -33,7 +34,7 @@ const SOURCE_NAMES: Record<string, MessageId | { zh: string; en: string }> = {
  * national bulletins' funds), else 万元 (10k yuan); ticks grouped by thousands (120,000).
  */
 export function wanAxis(values: (number | null)[]): { name: string; axisLabel: { formatter: (v: number) => string } } {
-  const grouped = new Intl.NumberFormat(getLocale() === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 });
+  const grouped = fmt(2, 0);
   const big = values.some((v) => v !== null && Math.abs(v) >= 10000);
   return big ? { name: t('unitYi'), axisLabel: { formatter: (v) => grouped.format(v / 10000) } } : { name: t('unitWan'), axisLabel: { formatter: (v) => grouped.format(v) } };
 }
