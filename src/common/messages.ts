@@ -96,11 +96,12 @@ const TEMPLATES = {
     zh: '{zh}',
     en: '{en}',
   },
-  // A scenario's uncertainty (src/scenario/uncertainty.ts): each check states its own reason in both languages.
+  // A Monte Carlo worker that failed (src/analyses/monte-carlo-run.ts): its paths were run by the others.
   'montecarlo.threadLost': {
     zh: '一个计算线程未能完成，其路径已由其余线程计算，结果不受影响（{reason}）',
     en: 'a thread could not run its paths; the other threads ran them and the figures are unaffected ({reason})',
   },
+  // A scenario's uncertainty (src/scenario/uncertainty.ts): each check states its own reason in both languages.
   'uncertainty.invalid': {
     zh: '{zh}',
     en: '{en}',
